@@ -1,0 +1,181 @@
+/**
+ * Browser mode's loopback HTTP adapter over the same handler table as IPC.
+ * Policy: bind 127.0.0.1 only; a random token per launch is required on every API call; the Host
+ * header must name this loopback address (defeats DNS rebinding); API bodies are JSON only and at
+ * most MAX_BODY_BYTES; every failure is a JSON Reply with a 4xx/5xx status, never a crash.
+ * Static files are the built renderer, served read-only with the same CSP as the Electron window.
+ */
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { extname, join, normalize, resolve as resolvePath, sep } from 'node:path';
+import { fail, type Reply } from '../../shared/api/reply';
+import { dispatch, type Logger } from '../services/dispatch';
+import type { Handlers } from '../services/handlers';
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+};
+
+const STATUS_BY_CODE: Record<string, number> = {
+  UNAUTHORIZED: 401,
+  HOST_REFUSED: 403,
+  UNKNOWN_CHANNEL: 404,
+  METHOD_NOT_ALLOWED: 405,
+  BODY_TOO_LARGE: 413,
+  NOT_JSON: 415,
+  INTERNAL: 500,
+};
+
+export type Host = { url: string; port: number; token: string; server: Server; close: () => Promise<void> };
+
+export async function startHost(options: {
+  handlers: Handlers;
+  rendererDir: string;
+  port?: number;
+  token?: string;
+  log?: Logger;
+}): Promise<Host> {
+  const token = options.token ?? randomBytes(32).toString('base64url');
+  const tokenBytes = Buffer.from(token);
+  let port = 0;
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((err) => {
+      options.log?.error('host: unexpected failure', err);
+      if (!res.headersSent) sendReply(res, fail('INTERNAL', 'The local server failed to answer.'));
+      else res.destroy();
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const allowedHosts = [`127.0.0.1:${port}`, `localhost:${port}`];
+    if (!allowedHosts.includes(req.headers.host ?? '')) {
+      return sendReply(res, fail('HOST_REFUSED', 'This server only answers requests addressed to 127.0.0.1.'));
+    }
+    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    let pathname: string;
+    try {
+      pathname = decodeURIComponent(url.pathname);
+    } catch {
+      req.resume();
+      return sendReply(res, fail('BAD_PATH', 'The address is not valid.'));
+    }
+    if (pathname.startsWith('/api/')) return handleApi(req, res, pathname.slice(5));
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      return sendReply(res, fail('METHOD_NOT_ALLOWED', 'Only GET is served outside /api/.'));
+    }
+    return serveStatic(res, pathname);
+  }
+
+  async function handleApi(req: IncomingMessage, res: ServerResponse, channel: string): Promise<void> {
+    if (req.method !== 'POST') return sendReply(res, fail('METHOD_NOT_ALLOWED', 'API calls are POST requests.'));
+    const given = Buffer.from((req.headers.authorization ?? '').replace(/^Bearer /, ''));
+    if (given.length !== tokenBytes.length || !timingSafeEqual(given, tokenBytes)) {
+      req.resume();
+      return sendReply(
+        res,
+        fail('UNAUTHORIZED', 'The access token is missing or wrong; open the address printed by `npm run web`.'),
+      );
+    }
+    if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+      req.resume();
+      return sendReply(res, fail('NOT_JSON', 'API calls must send a JSON body (Content-Type: application/json).'));
+    }
+    const body = await readBody(req);
+    if (body === 'too-large') {
+      return sendReply(res, fail('BODY_TOO_LARGE', `A request may be at most ${MAX_BODY_BYTES / 1024} KB.`));
+    }
+    let args: unknown;
+    try {
+      args = body.length === 0 ? {} : JSON.parse(body);
+    } catch {
+      return sendReply(res, fail('NOT_JSON', 'The request body is not valid JSON.'));
+    }
+    sendReply(res, await dispatch(options.handlers, channel, args, options.log));
+  }
+
+  async function serveStatic(res: ServerResponse, pathname: string): Promise<void> {
+    const root = resolvePath(options.rendererDir);
+    const requested = normalize(join(root, pathname));
+    // Anything outside the renderer folder, or without an extension (a client route), gets the app.
+    const inside = requested.startsWith(root + sep);
+    const file = inside && extname(requested) ? requested : join(root, 'index.html');
+    try {
+      const data = await readFile(file);
+      res.writeHead(200, {
+        'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
+        'Content-Length': data.length,
+        'X-Content-Type-Options': 'nosniff',
+        'Referrer-Policy': 'no-referrer',
+        'Cache-Control': 'no-store',
+      });
+      res.end(data);
+    } catch {
+      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end(extname(file) === '.html' ? 'The app is not built yet: run `npm run build`.' : 'Not found');
+    }
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const address = server.address();
+  port = typeof address === 'object' && address ? address.port : 0;
+  server.requestTimeout = 30_000;
+
+  return {
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    port,
+    token,
+    server,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+function readBody(req: IncomingMessage): Promise<string | 'too-large'> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length'] ?? '0');
+    if (declared > MAX_BODY_BYTES) {
+      req.resume();
+      return resolve('too-large');
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        chunks.length = 0;
+        req.removeAllListeners('data');
+        req.resume();
+        resolve('too-large');
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function sendReply(res: ServerResponse, reply: Reply<unknown>): void {
+  const status = reply.ok ? 200 : (STATUS_BY_CODE[reply.error.code] ?? 400);
+  const body = JSON.stringify(reply);
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(body),
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+  });
+  res.end(body);
+}

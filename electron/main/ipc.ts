@@ -1,0 +1,21 @@
+/**
+ * IPC adapter: one ipcMain.handle per contract channel, each answering a Reply via the shared
+ * dispatcher, and only to frames of the app's own origin.
+ */
+import type { IpcMain } from 'electron';
+import { channels } from '../../shared/api/contract';
+import { fail } from '../../shared/api/reply';
+import { dispatch, type Logger } from '../services/dispatch';
+import type { Handlers } from '../services/handlers';
+import { isTrustedSender } from './security';
+
+export function registerIpc(ipcMain: IpcMain, handlers: Handlers, log: Logger, devServerUrl?: string): void {
+  for (const channel of channels) {
+    ipcMain.handle(channel, (event, args: unknown) => {
+      if (!isTrustedSender(event.senderFrame, devServerUrl)) {
+        return fail('FORBIDDEN_ORIGIN', 'This request did not come from J3490 Desk and was refused.');
+      }
+      return dispatch(handlers, channel, args, log);
+    });
+  }
+}

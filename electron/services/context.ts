@@ -1,0 +1,58 @@
+/**
+ * What every service call runs against: the open database, where the data lives, who is acting
+ * and a clock. Built once per process by `openServices`, by each door the same way.
+ */
+import { mkdirSync } from 'node:fs';
+import { userInfo } from 'node:os';
+import { join } from 'node:path';
+import { openDatabase, type Db } from './db/open';
+import { createHandlers, type Handlers } from './handlers';
+import { APP_VERSION } from './version';
+
+export type Mode = 'electron' | 'browser' | 'cli';
+
+export type ServiceContext = {
+  db: Db;
+  dataDir: string;
+  databaseFile: string;
+  mode: Mode;
+  version: string;
+  /** Who the audit log names: the operating-system user running the app. */
+  actor: string;
+  /** ISO timestamp; injectable so tests and reproducible documents control time. */
+  now: () => string;
+};
+
+export type Services = { ctx: ServiceContext; handlers: Handlers; close: () => void };
+
+export const DATABASE_FILE_NAME = 'j3490-desk.sqlite';
+
+export function openServices(options: {
+  dataDir: string;
+  mode: Mode;
+  nativeBinding?: string;
+  now?: () => string;
+  actor?: string;
+}): Services {
+  mkdirSync(options.dataDir, { recursive: true });
+  const databaseFile = join(options.dataDir, DATABASE_FILE_NAME);
+  const db = openDatabase(databaseFile, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  const ctx: ServiceContext = {
+    db,
+    dataDir: options.dataDir,
+    databaseFile,
+    mode: options.mode,
+    version: APP_VERSION,
+    actor: options.actor ?? safeUserName(),
+    now: options.now ?? (() => new Date().toISOString()),
+  };
+  return { ctx, handlers: createHandlers(ctx), close: () => db.close() };
+}
+
+function safeUserName(): string {
+  try {
+    return userInfo().username || 'local user';
+  } catch {
+    return 'local user';
+  }
+}

@@ -1,0 +1,12 @@
+/**
+ * Numbered migrations, oldest first. A migration is never edited once released: a change to the
+ * schema is a new file with the next number. `user_version` holds the number of the last one
+ * applied.
+ */
+import m0001 from './0001-practice-and-drugs';
+
+export type Migration = { version: number; name: string; sql: string };
+
+export const migrations: readonly Migration[] = [{ version: 1, name: 'practice-and-drugs', sql: m0001 }];
+
+export const latestSchemaVersion = migrations.length;

@@ -1,0 +1,59 @@
+/**
+ * The single entry into the services for every door (IPC, HTTP, CLI): look the channel up in the
+ * contract, validate the arguments with its zod schema, call the handler, validate the result,
+ * and answer a Reply. Nothing thrown escapes; an unexpected error becomes INTERNAL and is logged.
+ */
+import type { z } from 'zod';
+import { contract, isChannel, type Channel } from '../../shared/api/contract';
+import { fail, ok, type FieldIssue, type Reply } from '../../shared/api/reply';
+import { AppError } from './app-error';
+import type { Handlers } from './handlers';
+
+export type Logger = { error: (message: string, err?: unknown) => void };
+
+export async function dispatch(
+  handlers: Handlers,
+  channel: string,
+  rawArgs: unknown,
+  log: Logger = { error: (m, e) => console.error(m, e) },
+): Promise<Reply<unknown>> {
+  if (!isChannel(channel)) {
+    return fail('UNKNOWN_CHANNEL', `There is no operation named "${channel}".`);
+  }
+  const spec = contract[channel];
+  const parsed = spec.args.safeParse(rawArgs ?? {});
+  if (!parsed.success) return invalidInput(parsed.error);
+  try {
+    const handler = handlers[channel] as (args: unknown) => unknown;
+    const value = await handler(parsed.data);
+    const checked = spec.result.safeParse(value);
+    if (!checked.success) {
+      log.error(`Result of ${channel} does not match the contract`, checked.error);
+      return fail('INTERNAL', 'The app produced an answer it could not check; nothing else was changed.');
+    }
+    return ok(checked.data);
+  } catch (err) {
+    if (err instanceof AppError) return fail(err.code, err.message, err.fields);
+    log.error(`Unexpected error in ${channel}`, err);
+    return fail('INTERNAL', 'Something went wrong inside the app; nothing was saved. Details are in the log.');
+  }
+}
+
+/** zod issues → field issues carrying our codes (params.code) or a generic INVALID_INPUT. */
+export function invalidInput(error: z.ZodError): Reply<never> {
+  const fields: FieldIssue[] = error.issues.map((issue) => {
+    const params = (issue as { params?: { code?: unknown } }).params;
+    const code = typeof params?.code === 'string' ? params.code : 'INVALID_INPUT';
+    return { field: issue.path.map(String).join('.'), code, message: issue.message };
+  });
+  const first = fields[0];
+  const message =
+    fields.length === 1 && first
+      ? first.message
+      : `${fields.length} fields need attention: ${fields.map((f) => f.field || 'input').join(', ')}.`;
+  // A single coded problem keeps its own code so callers (and the CLI) see e.g. NDC_AMBIGUOUS.
+  const code = fields.length === 1 && first ? first.code : 'INVALID_INPUT';
+  return fail(code, message, fields);
+}
+
+export type { Channel };

@@ -1,0 +1,150 @@
+/**
+ * The drug catalog. An NDC appears once (DRUG_NDC_TAKEN); a drug still referenced elsewhere
+ * cannot be deleted (the foreign key refuses it and we say so as DRUG_IN_USE).
+ */
+import type { Drug, DrugFields, DrugListQuery } from '../../../shared/domain/drug-catalog';
+import { drugListQuerySchema } from '../../../shared/domain/drug-catalog';
+import { formatNdc542, parseNdc } from '../../../shared/domain/ndc';
+import { AppError, fieldError } from '../app-error';
+import type { Db } from '../db/open';
+import type { Statement } from 'better-sqlite3';
+import type { AuditLog } from './audit-log';
+
+const COLUMNS = `id, ndc11, generic_name AS genericName, brand_name AS brandName,
+  strength_amount AS strengthAmount, strength_unit AS strengthUnit, package_size AS packageSize,
+  ndc_unit AS ndcUnit, container, route, created_at AS createdAt, updated_at AS updatedAt`;
+
+// Whitelisted ORDER BY expressions: sort keys never reach SQL as text from the caller.
+const ORDER: Record<NonNullable<DrugListQuery['sortBy']>, string> = {
+  genericName: 'generic_name COLLATE NOCASE',
+  brandName: 'brand_name COLLATE NOCASE',
+  ndc11: 'ndc11',
+  updatedAt: 'updated_at',
+};
+
+export function drugRepository(db: Db, audit: AuditLog) {
+  const byId = db.prepare(`SELECT ${COLUMNS} FROM drugs WHERE id = ?`);
+  const byNdc = db.prepare(`SELECT ${COLUMNS} FROM drugs WHERE ndc11 = ?`);
+  const insert = db.prepare(
+    `INSERT INTO drugs (ndc11, generic_name, brand_name, strength_amount, strength_unit, package_size, ndc_unit, container, route, created_at, updated_at)
+     VALUES (@ndc, @genericName, @brandName, @strengthAmount, @strengthUnit, @packageSize, @ndcUnit, @container, @route, @at, @at)`,
+  );
+  const update = db.prepare(
+    `UPDATE drugs SET ndc11 = @ndc, generic_name = @genericName, brand_name = @brandName,
+       strength_amount = @strengthAmount, strength_unit = @strengthUnit, package_size = @packageSize,
+       ndc_unit = @ndcUnit, container = @container, route = @route, updated_at = @at
+     WHERE id = @id`,
+  );
+  const remove = db.prepare(`DELETE FROM drugs WHERE id = ?`);
+  // The list's SQL varies only by which filters and sort are used: a handful of shapes, each
+  // prepared once.
+  const statements = new Map<string, Statement>();
+  const prepared = (sql: string): Statement => {
+    let st = statements.get(sql);
+    if (!st) statements.set(sql, (st = db.prepare(sql)));
+    return st;
+  };
+
+  const get = (id: number): Drug => {
+    const row = byId.get(id) as Drug | undefined;
+    if (!row) throw new AppError('DRUG_NOT_FOUND', `There is no drug with id ${id}; it may have been deleted.`);
+    return row;
+  };
+
+  const assertNdcFree = (ndc11: string, exceptId?: number): void => {
+    const other = byNdc.get(ndc11) as Drug | undefined;
+    if (other && other.id !== exceptId) {
+      throw fieldError(
+        'ndc',
+        'DRUG_NDC_TAKEN',
+        `NDC ${formatNdc542(ndc11)} is already in the catalog as ${other.genericName}.`,
+      );
+    }
+  };
+
+  return {
+    get,
+    findByNdc: (ndc11: string): Drug | null => (byNdc.get(ndc11) as Drug | undefined) ?? null,
+    getByNdc(ndc11: string): Drug {
+      const row = byNdc.get(ndc11) as Drug | undefined;
+      if (!row) throw new AppError('DRUG_NOT_FOUND', `NDC ${formatNdc542(ndc11)} is not in the catalog.`);
+      return row;
+    },
+
+    list(query: DrugListQuery): { rows: Drug[]; total: number } {
+      const q = drugListQuerySchema.parse(query);
+      const where: string[] = [];
+      const params: Record<string, string | number> = { limit: q.limit, offset: q.offset };
+      if (q.search) {
+        // Names by substring; NDCs by their digits, and by the exact 11-digit code when the search
+        // is a complete NDC in any printed form (5-3-2 "50242-040-62" has no 11-digit substring).
+        const clauses = [`generic_name LIKE @text ESCAPE '\\'`, `brand_name LIKE @text ESCAPE '\\'`];
+        params.text = `%${escapeLike(q.search)}%`;
+        const digits = q.search.replace(/-/g, '');
+        if (/^\d+$/.test(digits)) {
+          params.digits = `%${digits}%`;
+          clauses.push(`ndc11 LIKE @digits`);
+        }
+        const ndc = parseNdc(q.search);
+        if (ndc.ok) {
+          params.ndc11 = ndc.ndc11;
+          clauses.push('ndc11 = @ndc11');
+        }
+        where.push(`(${clauses.join(' OR ')})`);
+      }
+      const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
+      const dir = q.sortDir === 'desc' ? 'DESC' : 'ASC';
+      const rows = db
+        .prepare(
+          `SELECT ${COLUMNS} FROM drugs ${whereSql} ORDER BY ${ORDER[q.sortBy]} ${dir}, id ${dir} LIMIT @limit OFFSET @offset`,
+        )
+        .all(params) as Drug[];
+      const { total } = db.prepare(`SELECT count(*) AS total FROM drugs ${whereSql}`).get(params) as { total: number };
+      return { rows, total };
+    },
+
+    create: db.transaction((fields: DrugFields, at: string, actor: string): Drug => {
+      assertNdcFree(fields.ndc);
+      const { lastInsertRowid } = insert.run({ ...fields, at });
+      const created = get(Number(lastInsertRowid));
+      audit.record(at, actor, 'drug', created.id, 'create', null, created);
+      return created;
+    }),
+
+    update: db.transaction((id: number, fields: DrugFields, at: string, actor: string): Drug => {
+      const before = get(id);
+      assertNdcFree(fields.ndc, id);
+      update.run({ ...fields, id, at });
+      const after = get(id);
+      audit.record(at, actor, 'drug', id, 'update', before, after);
+      return after;
+    }),
+
+    delete: db.transaction((id: number, at: string, actor: string): Drug => {
+      const before = get(id);
+      try {
+        remove.run(id);
+      } catch (err) {
+        if ((err as { code?: string }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
+          throw new AppError(
+            'DRUG_IN_USE',
+            `${before.genericName} is used by invoices or administrations and cannot be deleted.`,
+          );
+        }
+        throw err;
+      }
+      audit.record(at, actor, 'drug', id, 'delete', before, null);
+      return before;
+    }),
+
+    /** Bulk insert in one transaction (imports, benchmarks); one audit row for the batch. */
+    insertMany: db.transaction((all: readonly DrugFields[], at: string, actor: string): number => {
+      for (const fields of all) insert.run({ ...fields, at });
+      audit.record(at, actor, 'drug', '*', 'import', null, { count: all.length });
+      return all.length;
+    }),
+  };
+}
+export type DrugRepository = ReturnType<typeof drugRepository>;
+
+const escapeLike = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\${c}`);

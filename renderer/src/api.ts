@@ -1,0 +1,63 @@
+/**
+ * The renderer's one way to the services. In Electron the preload provides window.api (IPC);
+ * in browser mode the same Api is built over fetch to the loopback host, with the per-launch
+ * token taken once from the address bar and then removed from it.
+ */
+import { buildApi, type Api } from '../../shared/api/client';
+import { channels, type ArgsIn, type Channel, type Result } from '../../shared/api/contract';
+import type { FieldIssue, Reply } from '../../shared/api/reply';
+
+const TOKEN_KEY = 'j3490.token';
+
+function browserToken(): string {
+  const url = new URL(window.location.href);
+  const fromUrl = url.searchParams.get('token');
+  if (fromUrl) {
+    sessionStorage.setItem(TOKEN_KEY, fromUrl);
+    url.searchParams.delete('token');
+    window.history.replaceState(null, '', url.toString());
+    return fromUrl;
+  }
+  return sessionStorage.getItem(TOKEN_KEY) ?? '';
+}
+
+function fetchApi(): Api {
+  const token = browserToken();
+  return buildApi(channels, async (channel, args) => {
+    try {
+      const res = await fetch(`/api/${encodeURIComponent(channel)}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+        body: JSON.stringify(args),
+      });
+      return (await res.json()) as Reply<unknown>;
+    } catch {
+      return {
+        ok: false,
+        error: { code: 'OFFLINE', message: 'The J3490 Desk server is not answering. Is `npm run web` still running?' },
+      };
+    }
+  });
+}
+
+export const api: Api = window.api ?? fetchApi();
+export const isBrowserMode = window.api === undefined;
+
+/** A refused call, thrown into react-query so pages can show the code and sentence. */
+export class ApiError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly fields: FieldIssue[] = [],
+  ) {
+    super(message);
+  }
+}
+
+/** Call a channel and return its value, or throw ApiError. */
+export async function call<C extends Channel>(channel: C, args: ArgsIn<C>): Promise<Result<C>> {
+  const send = api[channel] as (a: ArgsIn<C>) => Promise<Reply<Result<C>>>;
+  const reply = await send(args);
+  if (!reply.ok) throw new ApiError(reply.error.code, reply.error.message, reply.error.fields);
+  return reply.value;
+}

@@ -1,0 +1,56 @@
+/** The frame around every page: the practice's name in the header, the areas in the sidebar. */
+import { AppShell, Badge, Group, NavLink, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { Outlet, useLocation, useNavigate } from 'react-router';
+import { call, isBrowserMode } from './api';
+import { AREAS } from './areas';
+
+export function AppShellLayout() {
+  const location = useLocation();
+  const navigate = useNavigate();
+  const practice = useQuery({ queryKey: ['practice'], queryFn: () => call('practice:get', {}) });
+
+  return (
+    <AppShell header={{ height: 52 }} navbar={{ width: 220, breakpoint: 0 }} padding="md">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between">
+          <Group gap="sm">
+            <Title order={4}>J3490 Desk</Title>
+            <Text c="dimmed" data-testid="header-practice-name">
+              {practice.data?.name ?? (practice.isSuccess ? 'No practice set up yet' : '')}
+            </Text>
+          </Group>
+          {isBrowserMode && (
+            <Badge variant="light" color="gray" title="Running in a browser against the local J3490 Desk server">
+              Browser mode
+            </Badge>
+          )}
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" aria-label="Areas">
+        {AREAS.map((area) => {
+          const active = area.path === '/' ? location.pathname === '/' : location.pathname.startsWith(area.path);
+          return (
+            <NavLink
+              key={area.path}
+              className="nav-link"
+              href={`#${area.path}`}
+              label={area.label}
+              description={area.comingSoon ? 'Coming soon' : undefined}
+              active={active}
+              onClick={(e) => {
+                e.preventDefault();
+                void navigate(area.path);
+              }}
+            />
+          );
+        })}
+      </AppShell.Navbar>
+      <AppShell.Main>
+        <div data-app-ready={practice.isFetched ? 'true' : 'false'}>
+          <Outlet />
+        </div>
+      </AppShell.Main>
+    </AppShell>
+  );
+}

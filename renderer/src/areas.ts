@@ -1,0 +1,55 @@
+/** The app's areas, in sidebar order. Areas not built yet say what they will do. */
+export type Area = { path: string; label: string; purpose: string; comingSoon?: boolean };
+
+export const AREAS: readonly Area[] = [
+  { path: '/', label: 'Home', purpose: 'Where to start and what needs attention.' },
+  { path: '/drugs', label: 'Drug catalog', purpose: 'Drugs by NDC with strength, package and container.' },
+  {
+    path: '/invoices',
+    label: 'Invoices',
+    purpose: 'Acquisition invoices with NDC, lot, expiry and cost, and the supplier’s scan.',
+    comingSoon: true,
+  },
+  {
+    path: '/stock',
+    label: 'Stock',
+    purpose: 'On-hand quantity by lot, expiring lots and adjustments.',
+    comingSoon: true,
+  },
+  {
+    path: '/administrations',
+    label: 'Administrations',
+    purpose: 'Each dose given, its claim lines, estimate and readiness to bill.',
+    comingSoon: true,
+  },
+  {
+    path: '/payers',
+    label: 'Payers',
+    purpose: 'Payers, their requirements and their contract terms over time.',
+    comingSoon: true,
+  },
+  { path: '/prices', label: 'Prices', purpose: 'AWP, WAC and CMS payment limits by date.', comingSoon: true },
+  {
+    path: '/attachments',
+    label: 'Attachments',
+    purpose: 'PDF cost attachments for J3490 claims, one at a time or in batches.',
+    comingSoon: true,
+  },
+  {
+    path: '/remittances',
+    label: 'Remittances',
+    purpose: 'Imported 835 remittances, expected against paid per line.',
+    comingSoon: true,
+  },
+  {
+    path: '/reports',
+    label: 'Reports',
+    purpose: 'Underpayments, denials and margin by drug and payer.',
+    comingSoon: true,
+  },
+  {
+    path: '/settings',
+    label: 'Settings',
+    purpose: 'The practice’s name, address, NPI and TIN as they print on claims.',
+  },
+];

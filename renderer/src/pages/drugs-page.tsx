@@ -1,0 +1,239 @@
+/** The drug catalog: search, sort, add, edit, delete (confirmed, with undo). */
+import { Button, Group, Modal, Pagination, Stack, Table, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { type DRUG_SORT_KEYS, type Drug } from '../../../shared/domain/drug-catalog';
+import { formatNdc542 } from '../../../shared/domain/ndc';
+import { call } from '../api';
+import { DrugForm, drugToForm, emptyDrug } from '../components/drug-form';
+import type { FormValues } from '../components/use-record-form';
+
+type SortKey = (typeof DRUG_SORT_KEYS)[number];
+const PAGE_SIZE = 50;
+
+export function DrugsPage() {
+  const queryClient = useQueryClient();
+  const [search, setSearch] = useState('');
+  const [debounced] = useDebouncedValue(search, 200);
+  const [sortBy, setSortBy] = useState<SortKey>('genericName');
+  const [sortDir, setSortDir] = useState<'asc' | 'desc'>('asc');
+  const [page, setPage] = useState(1);
+  const [editing, setEditing] = useState<Drug | 'new' | null>(null);
+  const [deleting, setDeleting] = useState<Drug | null>(null);
+
+  const list = useQuery({
+    queryKey: ['drugs', 'list', debounced, sortBy, sortDir, page],
+    queryFn: () =>
+      call('drugs:list', { search: debounced, sortBy, sortDir, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
+    placeholderData: keepPreviousData,
+  });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: ['drugs'] });
+
+  const save = useMutation({
+    mutationFn: async ({ values }: { values: FormValues; showError: (e: unknown) => void }) =>
+      editing && editing !== 'new'
+        ? call('drugs:update', { ...values, id: editing.id } as never)
+        : call('drugs:create', values as never),
+    onSuccess: (drug) => {
+      notifications.show({
+        color: 'teal',
+        title: editing === 'new' ? 'Drug added' : 'Drug saved',
+        message: `${drug.genericName} · ${formatNdc542(drug.ndc11)}`,
+      });
+      setEditing(null);
+      void refresh();
+    },
+    onError: (err, { showError }) => showError(err),
+  });
+
+  const restore = useMutation({
+    mutationFn: (drug: Drug) => call('drugs:create', { ...drugToForm(drug) } as never),
+    onSuccess: (drug) => {
+      notifications.show({ color: 'teal', message: `${drug.genericName} is back in the catalog.` });
+      void refresh();
+    },
+    onError: (err) =>
+      notifications.show({ color: 'red', title: 'Could not undo', message: String((err as Error).message) }),
+  });
+
+  const remove = useMutation({
+    mutationFn: (drug: Drug) => call('drugs:delete', { id: drug.id }),
+    onSuccess: (drug) => {
+      setDeleting(null);
+      void refresh();
+      const id = notifications.show({
+        color: 'gray',
+        title: 'Drug deleted',
+        autoClose: 10_000,
+        message: (
+          <Group justify="space-between">
+            <Text size="sm">{drug.genericName} was removed.</Text>
+            <Button
+              size="compact-xs"
+              variant="light"
+              onClick={() => {
+                notifications.hide(id);
+                restore.mutate(drug);
+              }}
+            >
+              Undo
+            </Button>
+          </Group>
+        ),
+      });
+    },
+    onError: (err) => notifications.show({ color: 'red', title: 'Not deleted', message: (err as Error).message }),
+  });
+
+  const sortHeader = (key: SortKey, label: string) => (
+    <Table.Th aria-sort={sortBy === key ? (sortDir === 'asc' ? 'ascending' : 'descending') : 'none'}>
+      <UnstyledButton
+        className="sortable-header"
+        onClick={() => {
+          if (sortBy === key) setSortDir(sortDir === 'asc' ? 'desc' : 'asc');
+          else {
+            setSortBy(key);
+            setSortDir('asc');
+          }
+          setPage(1);
+        }}
+      >
+        {label} {sortBy === key ? (sortDir === 'asc' ? '▲' : '▼') : ''}
+      </UnstyledButton>
+    </Table.Th>
+  );
+
+  const total = list.data?.total ?? 0;
+  const rows = list.data?.rows ?? [];
+
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={2}>Drug catalog</Title>
+        <Button onClick={() => setEditing('new')}>Add drug</Button>
+      </Group>
+      <TextInput
+        placeholder="Search by NDC, generic or brand name"
+        aria-label="Search drugs"
+        value={search}
+        onChange={(e) => {
+          setSearch(e.currentTarget.value);
+          setPage(1);
+        }}
+        maw={420}
+      />
+      {list.isSuccess && total === 0 && !debounced ? (
+        <Text c="dimmed" data-testid="drugs-empty">
+          No drugs yet. Add the drugs you bill as J3490 with “Add drug”: you will need the NDC from the package, the
+          strength and the package size.
+        </Text>
+      ) : (
+        <>
+          <Table striped highlightOnHover aria-label="Drugs">
+            <Table.Thead>
+              <Table.Tr>
+                {sortHeader('ndc11', 'NDC')}
+                {sortHeader('genericName', 'Generic name')}
+                {sortHeader('brandName', 'Brand name')}
+                <Table.Th>Strength</Table.Th>
+                <Table.Th>Package</Table.Th>
+                <Table.Th>Container</Table.Th>
+                <Table.Th>Route</Table.Th>
+                <Table.Th aria-label="Actions" />
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map((d) => (
+                <Table.Tr key={d.id} data-testid="drug-row">
+                  <Table.Td className="mono">{formatNdc542(d.ndc11)}</Table.Td>
+                  <Table.Td>{d.genericName}</Table.Td>
+                  <Table.Td>{d.brandName}</Table.Td>
+                  <Table.Td>
+                    {d.strengthAmount} {d.strengthUnit}/{d.ndcUnit}
+                  </Table.Td>
+                  <Table.Td>
+                    {d.packageSize} {d.ndcUnit}
+                  </Table.Td>
+                  <Table.Td>{d.container}</Table.Td>
+                  <Table.Td>{d.route}</Table.Td>
+                  <Table.Td>
+                    <Group gap="xs" justify="flex-end" wrap="nowrap">
+                      <Button
+                        size="compact-sm"
+                        variant="light"
+                        onClick={() => setEditing(d)}
+                        aria-label={`Edit ${d.genericName}`}
+                      >
+                        Edit
+                      </Button>
+                      <Button
+                        size="compact-sm"
+                        variant="subtle"
+                        color="red"
+                        onClick={() => setDeleting(d)}
+                        aria-label={`Delete ${d.genericName}`}
+                      >
+                        Delete
+                      </Button>
+                    </Group>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+          {rows.length === 0 && <Text c="dimmed">No drug matches “{debounced}”.</Text>}
+          <Group justify="space-between">
+            <Text size="sm" c="dimmed" data-testid="drugs-count">
+              {total} {total === 1 ? 'drug' : 'drugs'}
+            </Text>
+            {total > PAGE_SIZE && <Pagination total={Math.ceil(total / PAGE_SIZE)} value={page} onChange={setPage} />}
+          </Group>
+        </>
+      )}
+
+      <Modal
+        closeButtonProps={{ 'aria-label': 'Close' }}
+        opened={editing !== null}
+        onClose={() => setEditing(null)}
+        title={editing === 'new' ? 'Add drug' : 'Edit drug'}
+        size="lg"
+      >
+        {editing !== null && (
+          <DrugForm
+            initial={editing === 'new' ? emptyDrug : drugToForm(editing)}
+            submitLabel={editing === 'new' ? 'Add drug' : 'Save changes'}
+            busy={save.isPending}
+            onCancel={() => setEditing(null)}
+            onSubmit={(values, showError) => save.mutate({ values, showError })}
+          />
+        )}
+      </Modal>
+
+      <Modal
+        closeButtonProps={{ 'aria-label': 'Close' }}
+        opened={deleting !== null}
+        onClose={() => setDeleting(null)}
+        title="Delete this drug?"
+      >
+        {deleting && (
+          <Stack>
+            <Text>
+              {deleting.genericName} ({formatNdc542(deleting.ndc11)}) will be removed from the catalog. You can undo
+              this right after.
+            </Text>
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => setDeleting(null)} data-autofocus>
+                Keep it
+              </Button>
+              <Button color="red" loading={remove.isPending} onClick={() => remove.mutate(deleting)}>
+                Delete
+              </Button>
+            </Group>
+          </Stack>
+        )}
+      </Modal>
+    </Stack>
+  );
+}

@@ -1,0 +1,24 @@
+/** Routes. A hash router, so the same build works from app:// in Electron and from the host. */
+import { createHashRouter } from 'react-router';
+import { AppShellLayout } from './app-shell';
+import { AREAS } from './areas';
+import { ComingSoonPage } from './pages/coming-soon-page';
+import { DrugsPage } from './pages/drugs-page';
+import { HomePage } from './pages/home-page';
+import { PracticeSettingsPage } from './pages/practice-settings-page';
+
+export const router = createHashRouter([
+  {
+    path: '/',
+    element: <AppShellLayout />,
+    children: [
+      { index: true, element: <HomePage /> },
+      { path: 'drugs', element: <DrugsPage /> },
+      { path: 'settings', element: <PracticeSettingsPage /> },
+      ...AREAS.filter((a) => a.comingSoon).map((a) => ({
+        path: a.path.slice(1),
+        element: <ComingSoonPage area={a} />,
+      })),
+    ],
+  },
+]);

@@ -1,0 +1,90 @@
+// `npm test`: every check, in order, each run even if an earlier one failed, then one closing
+// line `N passed, N failed` counting every test of every suite (lint and type-check count as one
+// check each). Exit code 1 if anything failed.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const cache = join(root, '.cache/test');
+mkdirSync(cache, { recursive: true });
+const bin = (name) => join(root, 'node_modules/.bin', name);
+const only = process.argv[2]; // optional: lint | typecheck | unit | e2e
+
+let passed = 0;
+let failed = 0;
+const summary = [];
+
+function step(name, cmd, args, env = {}) {
+  if (only && only !== name) return null;
+  console.log(`\n── ${name}: ${[cmd.replace(root + '/', ''), ...args].join(' ')}`);
+  const started = Date.now();
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  return { ok: r.status === 0, seconds };
+}
+
+function check(name, result) {
+  if (!result) return;
+  if (result.ok) passed++;
+  else failed++;
+  summary.push(`${name}: ${result.ok ? 'passed' : 'FAILED'} (${result.seconds} s)`);
+}
+
+check('lint', step('lint', bin('eslint'), ['.', '--max-warnings', '0']));
+check('format', step('lint', bin('prettier'), ['--check', '.', '--log-level', 'warn']));
+check('typecheck node', step('typecheck', bin('tsc'), ['-p', 'tsconfig.node.json', '--noEmit']));
+check('typecheck web', step('typecheck', bin('tsc'), ['-p', 'tsconfig.web.json', '--noEmit']));
+
+const vitestJson = join(cache, 'vitest.json');
+rmSync(vitestJson, { force: true });
+const unit = step('unit', bin('vitest'), [
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${vitestJson}`,
+]);
+if (unit) {
+  if (existsSync(vitestJson)) {
+    const r = JSON.parse(readFileSync(vitestJson, 'utf8'));
+    passed += r.numPassedTests;
+    failed += r.numFailedTests + (r.numFailedTestSuites ?? 0);
+    summary.push(
+      `unit + integration: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numFailedTestSuites ?? 0} suites failed to load (${unit.seconds} s)`,
+    );
+  } else {
+    failed++;
+    summary.push('unit + integration: vitest produced no report');
+  }
+}
+
+if (!only || only === 'e2e') {
+  const build = step('e2e', process.execPath, [
+    join(root, 'node_modules/electron-vite/bin/electron-vite.js'),
+    'build',
+    '-c',
+    'electron.config.ts',
+  ]);
+  check('build (main, preload, renderer)', build);
+  const pwJson = join(cache, 'playwright.json');
+  rmSync(pwJson, { force: true });
+  const e2e = step('e2e', bin('playwright'), ['test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson });
+  if (e2e) {
+    if (existsSync(pwJson)) {
+      const s = JSON.parse(readFileSync(pwJson, 'utf8')).stats;
+      passed += s.expected + s.flaky;
+      failed += s.unexpected;
+      summary.push(
+        `end to end: ${s.expected + s.flaky} passed, ${s.unexpected} failed, ${s.skipped} skipped (${e2e.seconds} s)`,
+      );
+    } else {
+      failed++;
+      summary.push('end to end: playwright produced no report');
+    }
+  }
+}
+
+console.log(`\n── summary\n${summary.join('\n')}`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed > 0 ? 1 : 0);

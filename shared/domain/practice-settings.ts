@@ -1,0 +1,136 @@
+/**
+ * The practice as it appears on every claim attachment: name, address, phone, billing contact,
+ * NPI (type 2, check digit verified) and TIN. One record per database.
+ */
+import { z } from 'zod';
+import { addCodedIssue, optionalText, requiredText } from './field-rules';
+import { checkNpi } from './npi';
+import { checkTin } from './tin';
+
+export const US_STATES = [
+  'AL',
+  'AK',
+  'AZ',
+  'AR',
+  'CA',
+  'CO',
+  'CT',
+  'DE',
+  'DC',
+  'FL',
+  'GA',
+  'HI',
+  'ID',
+  'IL',
+  'IN',
+  'IA',
+  'KS',
+  'KY',
+  'LA',
+  'ME',
+  'MD',
+  'MA',
+  'MI',
+  'MN',
+  'MS',
+  'MO',
+  'MT',
+  'NE',
+  'NV',
+  'NH',
+  'NJ',
+  'NM',
+  'NY',
+  'NC',
+  'ND',
+  'OH',
+  'OK',
+  'OR',
+  'PA',
+  'RI',
+  'SC',
+  'SD',
+  'TN',
+  'TX',
+  'UT',
+  'VT',
+  'VA',
+  'WA',
+  'WV',
+  'WI',
+  'WY',
+  'PR',
+  'VI',
+  'GU',
+  'AS',
+  'MP',
+] as const;
+
+const npiField = z
+  .string({ error: 'NPI is required.' })
+  .trim()
+  .transform((s, ctx) => {
+    const r = checkNpi(s);
+    if (!r.ok) {
+      addCodedIssue(ctx, r.code, r.message);
+      return z.NEVER;
+    }
+    return r.npi;
+  });
+
+const tinField = z
+  .string({ error: 'TIN is required.' })
+  .trim()
+  .transform((s, ctx) => {
+    const r = checkTin(s);
+    if (!r.ok) {
+      addCodedIssue(ctx, r.code, r.message);
+      return z.NEVER;
+    }
+    return r.tin;
+  });
+
+const phoneField = z
+  .string({ error: 'Phone is required.' })
+  .trim()
+  .transform((s, ctx) => {
+    const digits = s.replace(/[\s().-]/g, '').replace(/^\+?1(?=\d{10}$)/, '');
+    if (!/^\d{10}$/.test(digits)) {
+      addCodedIssue(ctx, 'PHONE_INVALID', 'A phone number is 10 digits, e.g. (555) 123-4567.');
+      return z.NEVER;
+    }
+    return `(${digits.slice(0, 3)}) ${digits.slice(3, 6)}-${digits.slice(6)}`;
+  });
+
+export const practiceInputSchema = z.object({
+  name: requiredText('Practice name'),
+  addressLine1: requiredText('Address'),
+  addressLine2: optionalText('Address line 2'),
+  city: requiredText('City', 80),
+  state: z.enum(US_STATES, { error: 'Choose a US state or territory.' }),
+  zip: z
+    .string({ error: 'ZIP is required.' })
+    .trim()
+    .regex(/^\d{5}(-\d{4})?$/, { error: 'ZIP is 5 digits or ZIP+4 (12345-6789).' }),
+  phone: phoneField,
+  billingContact: requiredText('Billing contact'),
+  npi: npiField,
+  tin: tinField,
+});
+
+export type PracticeInput = z.input<typeof practiceInputSchema>;
+export type PracticeSettings = z.output<typeof practiceInputSchema> & { updatedAt: string };
+
+export const practiceSettingsSchema = z.object({
+  name: z.string(),
+  addressLine1: z.string(),
+  addressLine2: z.string(),
+  city: z.string(),
+  state: z.string(),
+  zip: z.string(),
+  phone: z.string(),
+  billingContact: z.string(),
+  npi: z.string(),
+  tin: z.string(),
+  updatedAt: z.string(),
+});

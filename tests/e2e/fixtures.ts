@@ -1,0 +1,39 @@
+/**
+ * Each test gets the real services on a fresh temp data folder and the real loopback host
+ * serving the built renderer, then opens the printed address (token included) in Chromium.
+ */
+import { test as base, expect, type Page } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { openServices, type Services } from '../../electron/services/context';
+import { startHost, type Host } from '../../electron/host/server';
+
+export type DeskApp = { url: string; dataDir: string; services: Services; host: Host };
+
+export const test = base.extend<{ desk: DeskApp; openApp: (hashPath?: string) => Promise<Page> }>({
+  // eslint-disable-next-line no-empty-pattern
+  desk: async ({}, use) => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'j3490-e2e-'));
+    const services = openServices({ dataDir, mode: 'browser' });
+    const host = await startHost({ handlers: services.handlers, rendererDir: resolve('out/renderer') });
+    await use({ url: host.url, dataDir, services, host });
+    await host.close();
+    services.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  },
+  openApp: async ({ page, desk }, use) => {
+    await use(async (hashPath = '/') => {
+      await page.goto(`${desk.url}#${hashPath}`);
+      await expect(page.locator('[data-app-ready="true"]')).toBeVisible();
+      return page;
+    });
+  },
+});
+
+export { expect };
+
+/** A screenshot kept with the test's artifacts (test-results/e2e/...). */
+export async function snap(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: test.info().outputPath(`${name}.png`), fullPage: true });
+}
