@@ -36,6 +36,8 @@ Commands:
             --package-size 10 --ndc-unit ML --container single-dose|multi-dose --route IV
   drugs show ID|NDC                     one drug
   drugs delete ID                       remove a drug
+  estimate [FILE]                       the expected reimbursement of a scenario (JSON FILE, or stdin);
+                                        format and a worked example in README.md
   call CHANNEL [JSON|-]                 any contract channel with JSON arguments (- reads stdin)
   channels                              list the channels
   --help                                this text
@@ -141,6 +143,20 @@ function toRequest(
         return { channel: sub === 'show' ? 'drugs:get' : 'drugs:delete', args: { id: Number(ref) } };
       if (sub === 'show') return { channel: 'drugs:get', args: { ndc: ref } };
       return { error: fail('ARGUMENT_INVALID', 'A drug id is a whole number (see `j3490 drugs list`).') };
+    }
+  }
+  if (command === 'estimate') {
+    const file = sub;
+    let raw: string;
+    try {
+      raw = file && file !== '-' ? readFileSync(file, 'utf8') : io.readStdin();
+    } catch {
+      return { error: fail('FILE_UNREADABLE', `Cannot read the scenario file ${file ?? '(stdin)'}.`) };
+    }
+    try {
+      return { channel: 'estimate:scenario', args: JSON.parse(raw) };
+    } catch {
+      return { error: fail('NOT_JSON', 'The scenario is not valid JSON; see the format in README.md.') };
     }
   }
   if (command === 'call') {

@@ -8,6 +8,8 @@ import { drugRepository } from './repositories/drug-repository';
 import { practiceRepository } from './repositories/practice-repository';
 import { auditLog } from './repositories/audit-log';
 import { schemaVersion } from './db/open';
+import { estimate } from '../../shared/domain/estimate';
+import { AppError } from './app-error';
 
 export type Handlers = { [C in Channel]: (args: ArgsOut<C>) => Result<C> | Promise<Result<C>> };
 
@@ -31,5 +33,10 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     'drugs:create': (fields) => drugs.create(fields, ctx.now(), ctx.actor),
     'drugs:update': ({ id, ...fields }) => drugs.update(id, fields, ctx.now(), ctx.actor),
     'drugs:delete': ({ id }) => drugs.delete(id, ctx.now(), ctx.actor),
+    'estimate:scenario': (scenario) => {
+      const outcome = estimate(scenario);
+      if (!outcome.ok) throw new AppError(outcome.error.code, outcome.error.message);
+      return outcome;
+    },
   };
 }

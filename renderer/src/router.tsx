@@ -6,6 +6,7 @@ import { ComingSoonPage } from './pages/coming-soon-page';
 import { DrugsPage } from './pages/drugs-page';
 import { HomePage } from './pages/home-page';
 import { PracticeSettingsPage } from './pages/practice-settings-page';
+import { QuickEstimatePage } from './pages/quick-estimate-page';
 
 export const router = createHashRouter([
   {
@@ -14,6 +15,7 @@ export const router = createHashRouter([
     children: [
       { index: true, element: <HomePage /> },
       { path: 'drugs', element: <DrugsPage /> },
+      { path: 'estimate', element: <QuickEstimatePage /> },
       { path: 'settings', element: <PracticeSettingsPage /> },
       ...AREAS.filter((a) => a.comingSoon).map((a) => ({
         path: a.path.slice(1),

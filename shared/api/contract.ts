@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { drugInputSchema, drugListQuerySchema, drugSchema, ndcField } from '../domain/drug-catalog';
 import { practiceInputSchema, practiceSettingsSchema } from '../domain/practice-settings';
 import { idSchema } from '../domain/field-rules';
+import { estimateResultSchema, scenarioSchema } from '../domain/scenario';
 
 type ChannelSpec = { summary: string; args: z.ZodType; result: z.ZodType };
 
@@ -62,6 +63,11 @@ export const contract = {
     summary: 'Remove a drug from the catalog.',
     args: byId,
     result: drugSchema,
+  },
+  'estimate:scenario': {
+    summary: 'The expected reimbursement of one administration scenario: claim lines, allowed, shares, trace.',
+    args: scenarioSchema,
+    result: estimateResultSchema,
   },
 } as const satisfies Record<string, ChannelSpec>;
 

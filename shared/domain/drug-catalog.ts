@@ -8,8 +8,13 @@ import { z } from 'zod';
 import { addCodedIssue, idSchema, optionalText, positiveDecimal, requiredText } from './field-rules';
 import { parseNdc } from './ndc';
 
-export const NDC_UNITS = ['UN', 'ML', 'GR', 'F2', 'ME'] as const;
-export type NdcUnit = (typeof NDC_UNITS)[number];
+import { DOSE_UNITS, NDC_UNITS, type NdcUnit } from './units';
+import { CONTAINERS } from './waste';
+
+export { CONTAINERS, NDC_UNITS, type NdcUnit };
+/** A strength is written in the same units as a dose. */
+export const STRENGTH_UNITS = DOSE_UNITS;
+
 export const NDC_UNIT_LABELS: Record<NdcUnit, string> = {
   UN: 'UN — unit (each)',
   ML: 'ML — milliliter',
@@ -17,12 +22,6 @@ export const NDC_UNIT_LABELS: Record<NdcUnit, string> = {
   F2: 'F2 — international unit',
   ME: 'ME — milligram',
 };
-
-export const STRENGTH_UNITS = ['mg', 'mcg', 'g', 'mL', 'units'] as const;
-export type StrengthUnit = (typeof STRENGTH_UNITS)[number];
-
-export const CONTAINERS = ['single-dose', 'multi-dose'] as const;
-export type Container = (typeof CONTAINERS)[number];
 
 /** Routes as billers write them in the NOC narrative. */
 export const ROUTES = [

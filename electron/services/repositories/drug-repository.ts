@@ -94,12 +94,10 @@ export function drugRepository(db: Db, audit: AuditLog) {
       }
       const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
       const dir = q.sortDir === 'desc' ? 'DESC' : 'ASC';
-      const rows = db
-        .prepare(
-          `SELECT ${COLUMNS} FROM drugs ${whereSql} ORDER BY ${ORDER[q.sortBy]} ${dir}, id ${dir} LIMIT @limit OFFSET @offset`,
-        )
-        .all(params) as Drug[];
-      const { total } = db.prepare(`SELECT count(*) AS total FROM drugs ${whereSql}`).get(params) as { total: number };
+      const rows = prepared(
+        `SELECT ${COLUMNS} FROM drugs ${whereSql} ORDER BY ${ORDER[q.sortBy]} ${dir}, id ${dir} LIMIT @limit OFFSET @offset`,
+      ).all(params) as Drug[];
+      const { total } = prepared(`SELECT count(*) AS total FROM drugs ${whereSql}`).get(params) as { total: number };
       return { rows, total };
     },
 

@@ -1,0 +1,247 @@
+/**
+ * Quick estimate: type or pick a drug, the dose, prices and contract terms; the claim lines, the
+ * money and the trace update as you type. Computed in the page with the same shared engine the
+ * services and the CLI use, so what you see here is what `j3490 estimate` prints.
+ */
+import {
+  Alert,
+  Button,
+  Card,
+  Checkbox,
+  Grid,
+  Group,
+  MultiSelect,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useQuery } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
+import { ROUTES } from '../../../shared/domain/drug-catalog';
+import { estimate } from '../../../shared/domain/estimate';
+import { PRACTICE_NOC_CODES } from '../../../shared/domain/hcpcs';
+import { BASES } from '../../../shared/domain/methodology';
+import { scenarioSchema } from '../../../shared/domain/scenario';
+import { CONTAINERS } from '../../../shared/domain/waste';
+import { DOSE_UNITS, NDC_UNITS } from '../../../shared/domain/units';
+import { call } from '../api';
+import { EstimateResultView } from '../quick-estimate/estimate-result-view';
+import {
+  EXAMPLE_FIELDS,
+  fieldForPath,
+  fieldsFromDrug,
+  scenarioFromFields,
+  type Fields,
+} from '../quick-estimate/scenario-fields';
+
+const LABELS: Record<string, string> = {
+  dateOfService: 'Date of service',
+  hcpcs: 'HCPCS',
+  'drug.ndc': 'NDC',
+  'drug.name': 'Drug name',
+  'drug.packageSize': 'Package size',
+  'drug.strength.amount': 'Strength',
+  'dose.amount': 'Dose given',
+  route: 'Route',
+  billedCharge: 'Billed charge',
+  'contract.percent': 'Percent of basis',
+  'contract.coinsurancePercent': 'Coinsurance',
+  'drug.ndcUnit': 'NDC unit',
+};
+
+export function QuickEstimatePage() {
+  const [fields, setFields] = useState<Fields>({
+    ...EXAMPLE_FIELDS,
+    dateOfService: new Date().toISOString().slice(0, 10),
+  });
+  const [drugSearch, setDrugSearch] = useState('');
+  const [debouncedSearch] = useDebouncedValue(drugSearch, 150);
+  const drugs = useQuery({
+    queryKey: ['drugs', 'picker', debouncedSearch],
+    queryFn: () => call('drugs:list', { search: debouncedSearch, limit: 50 }),
+  });
+
+  const set = (name: string, value: string) => setFields((f) => ({ ...f, [name]: value }));
+
+  const outcome = useMemo(() => {
+    const parsed = scenarioSchema.safeParse(scenarioFromFields(fields));
+    if (!parsed.success) {
+      const errors: Record<string, string> = {};
+      for (const issue of parsed.error.issues) {
+        const key = fieldForPath(issue.path.map(String).join('.'));
+        if (!(key in errors)) errors[key] = issue.message;
+      }
+      return { kind: 'invalid' as const, errors };
+    }
+    const result = estimate(parsed.data);
+    return result.ok ? { kind: 'ok' as const, result } : { kind: 'refused' as const, error: result.error };
+  }, [fields]);
+
+  const errors = outcome.kind === 'invalid' ? outcome.errors : {};
+  // An empty required field is "still needed", not an error shouted at someone who hasn't typed yet.
+  const errorFor = (name: string) => ((fields[name] ?? '').trim() !== '' ? errors[name] : undefined);
+  const missing = Object.keys(errors).filter((k) => (fields[k] ?? '').trim() === '');
+  const text = (name: string, label: string, extra: { placeholder?: string; description?: string } = {}) => (
+    <TextInput
+      label={label}
+      value={fields[name] ?? ''}
+      error={errorFor(name)}
+      onChange={(e) => set(name, e.currentTarget.value)}
+      {...extra}
+    />
+  );
+  const choice = (name: string, label: string, data: readonly string[]) => (
+    <Select
+      label={label}
+      allowDeselect={false}
+      data={[...data]}
+      value={fields[name] || null}
+      error={errorFor(name)}
+      onChange={(v) => set(name, v ?? '')}
+    />
+  );
+  const doseUnit = fields['dose.unit'] ?? 'mg';
+  const ndcUnit = fields['drug.ndcUnit'] ?? 'ML';
+
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={2}>Quick estimate</Title>
+        <Button variant="default" onClick={() => setFields({ ...EXAMPLE_FIELDS })}>
+          Load the worked example
+        </Button>
+      </Group>
+      <Grid gap="lg">
+        <Grid.Col span={{ base: 12, lg: 5 }}>
+          <Stack gap="sm">
+            <Card withBorder>
+              <Title order={5} mb="xs">
+                Service
+              </Title>
+              <SimpleGrid cols={2}>
+                {text('dateOfService', 'Date of service', { placeholder: 'YYYY-MM-DD' })}
+                {choice('hcpcs', 'HCPCS', PRACTICE_NOC_CODES)}
+              </SimpleGrid>
+            </Card>
+            <Card withBorder>
+              <Title order={5} mb="xs">
+                Drug
+              </Title>
+              <Select
+                label="Pick from the catalog"
+                placeholder={
+                  drugs.data?.total ? 'Search by NDC or name' : 'No drugs in the catalog yet: type them below'
+                }
+                searchable
+                clearable
+                searchValue={drugSearch}
+                onSearchChange={setDrugSearch}
+                data={(drugs.data?.rows ?? []).map((d) => ({
+                  value: String(d.id),
+                  label: `${d.genericName}${d.brandName ? ` (${d.brandName})` : ''} · ${d.ndc11}`,
+                }))}
+                onChange={(id) => {
+                  const d = drugs.data?.rows.find((r) => String(r.id) === id);
+                  if (d) setFields((f) => ({ ...f, ...fieldsFromDrug(d) }));
+                }}
+                mb="xs"
+              />
+              <SimpleGrid cols={2}>
+                {text('drug.ndc', 'NDC')}
+                {text('drug.name', 'Drug name')}
+                {text('drug.brandName', 'Brand name')}
+                {choice('drug.container', 'Container', CONTAINERS)}
+                {choice('drug.ndcUnit', 'NDC unit', NDC_UNITS)}
+                {text('drug.packageSize', `Package size (${ndcUnit})`)}
+                {text('drug.strength.amount', `Strength per ${ndcUnit}`)}
+                {choice('drug.strength.unit', 'Strength unit', DOSE_UNITS)}
+              </SimpleGrid>
+            </Card>
+            <Card withBorder>
+              <Title order={5} mb="xs">
+                Administration
+              </Title>
+              <SimpleGrid cols={3}>
+                {text('dose.amount', 'Dose given')}
+                {choice('dose.unit', 'Dose unit', DOSE_UNITS)}
+                {choice('route', 'Route', ROUTES)}
+                {text('wasted.amount', `Discarded (${doseUnit})`, { placeholder: '0' })}
+                {text('billingUnit.amount', `Billing unit (${doseUnit})`, { placeholder: '1 unit per line' })}
+              </SimpleGrid>
+            </Card>
+            <Card withBorder>
+              <Title order={5} mb="xs">
+                Prices and charges
+              </Title>
+              <SimpleGrid cols={2}>
+                {text('prices.awpPerPackage', 'AWP per package')}
+                {text('prices.wacPerPackage', 'WAC per package')}
+                {text('prices.acquisitionPerPackage', 'Acquisition cost per package')}
+                {text('prices.paymentLimit.amount', 'CMS payment limit')}
+                {text('prices.paymentLimit.per.amount', 'Payment limit per')}
+                {choice('prices.paymentLimit.per.unit', 'Payment limit unit', DOSE_UNITS)}
+                {text('billedCharge', 'Billed charge (given line)')}
+                {text('wastedBilledCharge', 'Billed charge (discarded line)', { placeholder: 'pro rata' })}
+              </SimpleGrid>
+            </Card>
+            <Card withBorder>
+              <Title order={5} mb="xs">
+                Contract
+              </Title>
+              <SimpleGrid cols={2}>
+                {choice('contract.basis', 'Basis', BASES)}
+                {text('contract.percent', 'Percent of basis', { description: 'AWP − 5% → 95; WAC + 3% → 103' })}
+                {text('contract.addOn', 'Flat add-on', { placeholder: '0.00' })}
+                {text('contract.coinsurancePercent', 'Coinsurance %')}
+                {text('contract.deductibleRemaining', 'Deductible remaining', { placeholder: '0.00' })}
+                {choice('contract.sequestration', 'Sequestration', ['medicare', 'none'])}
+                {text('contract.feeSchedule.rate', 'Fee schedule rate')}
+                {text('contract.feeSchedule.per.amount', 'Rate per')}
+                {choice('contract.feeSchedule.per.unit', 'Rate unit', DOSE_UNITS)}
+              </SimpleGrid>
+              <Checkbox
+                mt="sm"
+                label="Pays the lesser of billed charge and the contract amount"
+                checked={fields['contract.lesserOfBilled'] === 'true'}
+                onChange={(e) => set('contract.lesserOfBilled', e.currentTarget.checked ? 'true' : 'false')}
+              />
+              <MultiSelect
+                mt="sm"
+                label="NDC units the payer accepts"
+                data={[...NDC_UNITS]}
+                value={(fields['payerProfile.ndcUnits'] ?? '').split(',').filter(Boolean)}
+                error={errors['payerProfile.ndcUnits']}
+                onChange={(v) => set('payerProfile.ndcUnits', v.join(','))}
+              />
+            </Card>
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 7 }}>
+          <Card withBorder>
+            <Title order={4} mb="sm">
+              Expected reimbursement
+            </Title>
+            {outcome.kind === 'ok' && <EstimateResultView result={outcome.result} />}
+            {outcome.kind === 'refused' && (
+              <Alert color="red" title={outcome.error.code} data-testid="estimate-refused">
+                {outcome.error.message}
+              </Alert>
+            )}
+            {outcome.kind === 'invalid' && (
+              <Stack gap="xs" data-testid="estimate-incomplete">
+                {missing.length > 0 && <Text>Still needed: {missing.map((k) => LABELS[k] ?? k).join(', ')}.</Text>}
+                {Object.keys(errors).length > missing.length && (
+                  <Text c="red">Fix the fields marked in red to see the estimate.</Text>
+                )}
+              </Stack>
+            )}
+          </Card>
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  );
+}
