@@ -32,12 +32,19 @@ Commands:
                --phone P --billing-contact B --npi NPI --tin TIN
                                         save settings (given options replace stored ones)
   drugs list [--search TEXT] [--sort genericName|brandName|ndc11|updatedAt] [--desc] [--limit N]
+  payers list                           every payer with its type and number of contract versions
+  payers show ID|NAME                   one payer, its requirements profile and contract versions
   drugs add --ndc NDC --generic-name G [--brand-name B] --strength-amount 20 --strength-unit mg
             --package-size 10 --ndc-unit ML --container single-dose|multi-dose --route IV
   drugs show ID|NDC                     one drug
   drugs delete ID                       remove a drug
   estimate [FILE]                       the expected reimbursement of a scenario (JSON FILE, or stdin);
                                         format and a worked example in README.md
+  import fee-schedule|prices|cms-asp|cms-noc FILE [--payer ID|NAME] [--quarter 2025Q3]
+         [--map "field=Column[;field=Column...]"] [--accept-errors]
+                                        read a CSV, XLSX or CMS zip, then import it in one transaction;
+                                        rows with errors refuse the whole file (exit 2, listed) unless
+                                        --accept-errors leaves them out. Fee schedules need --payer.
   call CHANNEL [JSON|-]                 any contract channel with JSON arguments (- reads stdin)
   channels                              list the channels
   --help                                this text
@@ -81,20 +88,24 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Pr
     throw err;
   }
   try {
-    const calls = Array.isArray(request) ? request : [request];
+    const plan: Plan = 'calls' in request ? request : { calls: Array.isArray(request) ? request : [request] };
     let reply: Reply<unknown> = fail('INTERNAL', 'Nothing was run.');
-    for (const call of calls) {
+    const replies: Reply<unknown>[] = [];
+    for (const call of plan.calls) {
       const args = typeof call.args === 'function' ? call.args(reply) : call.args;
       reply = await dispatch(services.handlers, call.channel, args, { error: (m, e) => io.err(`${m}: ${String(e)}`) });
+      replies.push(reply);
       if (!reply.ok) break;
     }
-    return print(io, reply);
+    return print(io, plan.present ? plan.present(replies) : reply);
   } finally {
     services.close();
   }
 }
 
 type Call = { channel: string; args: unknown | ((previous: Reply<unknown>) => unknown) };
+/** Several calls in a row, and optionally how to print their replies as one report. */
+type Plan = { calls: Call[]; present?: (replies: Reply<unknown>[]) => Reply<unknown> };
 
 function toRequest(
   command: string,
@@ -102,7 +113,7 @@ function toRequest(
   rest: string[],
   options: Map<string, string | true>,
   io: CliIo,
-): Call | Call[] | { error: Reply<never> } {
+): Call | Call[] | Plan | { error: Reply<never> } {
   const fields = (): Record<string, string> => {
     const out: Record<string, string> = {};
     for (const [k, v] of options) if (k !== 'data-dir' && typeof v === 'string') out[camel(k)] = v;
@@ -133,6 +144,13 @@ function toRequest(
         },
       };
     }
+    case 'payers list':
+      return { channel: 'payers:list', args: {} };
+    case 'payers show': {
+      const ref = rest.join(' ').trim();
+      if (!ref) return { error: fail('ARGUMENT_MISSING', 'Say which payer: j3490 payers show ID or NAME.') };
+      return { channel: 'payers:get', args: /^\d{1,9}$/.test(ref) ? { id: Number(ref) } : { name: ref } };
+    }
     case 'drugs add':
       return { channel: 'drugs:create', args: fields() };
     case 'drugs show':
@@ -159,6 +177,76 @@ function toRequest(
       return { error: fail('NOT_JSON', 'The scenario is not valid JSON; see the format in README.md.') };
     }
   }
+  if (command === 'import') {
+    // preview (writes nothing), then commit when no row was refused or --accept-errors says to
+    // leave the refused rows out; IMPORT_HAS_ERRORS (exit 2) lists the refused rows otherwise.
+    const kinds = ['fee-schedule', 'prices', 'cms-asp', 'cms-noc'];
+    const acceptOpt = options.get('accept-errors');
+    // `--accept-errors FILE` would hand FILE to the flag: take it back as the file.
+    const args = typeof acceptOpt === 'string' && !/^(true|yes|1)$/i.test(acceptOpt) ? [...rest, acceptOpt] : rest;
+    const [file, ...pairs] = args;
+    if (!sub || !kinds.includes(sub))
+      return { error: fail('ARGUMENT_INVALID', `Say what the file is: j3490 import ${kinds.join('|')} FILE.`) };
+    if (!file) return { error: fail('ARGUMENT_MISSING', `Say which file: j3490 import ${sub} FILE.`) };
+    let content: Buffer;
+    try {
+      content = readFileSync(file);
+    } catch {
+      return { error: fail('FILE_UNREADABLE', `Cannot read ${file}.`) };
+    }
+    const map = options.get('map');
+    const mapping: Record<string, string> = {};
+    for (const pair of [...(typeof map === 'string' ? map.split(';') : []), ...pairs]) {
+      const eq = pair.indexOf('=');
+      if (eq <= 0) {
+        return {
+          error: fail(
+            'ARGUMENT_INVALID',
+            `"${pair}" is not a mapping; write --map "field=Column header[;field=Column]".`,
+          ),
+        };
+      }
+      mapping[pair.slice(0, eq).trim()] = pair.slice(eq + 1).trim();
+    }
+    const payer = options.get('payer');
+    const quarter = options.get('quarter');
+    const previewArgs = {
+      kind: sub,
+      fileName: file.replace(/^.*[\\/]/, ''),
+      contentBase64: content.toString('base64'),
+      ...(Object.keys(mapping).length ? { mapping } : {}),
+      ...(typeof quarter === 'string' ? { quarter } : {}),
+      ...(typeof payer === 'string' && /^\d{1,9}$/.test(payer) ? { payerId: Number(payer) } : {}),
+    };
+    const byName = typeof payer === 'string' && !/^\d{1,9}$/.test(payer) ? payer : null;
+    const calls: Call[] = byName ? [{ channel: 'payers:get', args: { name: byName } }] : [];
+    calls.push({
+      channel: 'imports:preview',
+      args: byName
+        ? (prev: Reply<unknown>) => ({
+            ...previewArgs,
+            payerId: (prev.ok && (prev.value as { payer: { id: number } }).payer.id) || undefined,
+          })
+        : previewArgs,
+    });
+    calls.push({
+      channel: 'imports:commit',
+      args: (prev: Reply<unknown>) => {
+        const preview = (prev.ok ? prev.value : {}) as {
+          stagedId?: string;
+          refusedRows?: number;
+          errors?: { row: number; column: string; message: string }[];
+        };
+        if (acceptOpt !== undefined && preview.refusedRows) {
+          io.err(`Leaving out ${preview.refusedRows} refused row(s):`);
+          for (const e of preview.errors ?? [])
+            io.err(`  row ${e.row}${e.column ? `, ${e.column}` : ''}: ${e.message}`);
+        }
+        return { stagedId: preview.stagedId, acceptRefused: acceptOpt !== undefined };
+      },
+    });
+    return { calls, present: importReport };
+  }
   if (command === 'call') {
     if (!sub)
       return { error: fail('ARGUMENT_MISSING', 'Say which channel: j3490 call CHANNEL JSON (see j3490 channels).') };
@@ -170,6 +258,20 @@ function toRequest(
     }
   }
   return { error: fail('UNKNOWN_COMMAND', `Unknown command "${key}". Run j3490 --help.`) };
+}
+
+/**
+ * The import's JSON report: rows taken and refused, the refused rows' reasons, the import id.
+ * A refusal keeps the Reply's error shape (exit 2) with the same counts beside it.
+ */
+function importReport(replies: Reply<unknown>[]): Reply<unknown> {
+  const preview = replies.find((r, i) => i === replies.length - 2 || (r.ok && 'stagedId' in (r.value as object)));
+  const last = replies[replies.length - 1];
+  if (!last || !preview || !preview.ok) return last ?? fail('INTERNAL', 'Nothing was run.');
+  const p = preview.value as { refusedRows: number; errors: unknown[] };
+  if (!last.ok) return { ...last, taken: 0, refused: p.refusedRows, errors: p.errors } as Reply<unknown>;
+  const c = last.value as { importId: number; kind: string; fileName: string; taken: number; refused: number };
+  return { ok: true, value: { ...c, errors: p.errors } };
 }
 
 function print(io: CliIo, reply: Reply<unknown>): number {

@@ -2,16 +2,17 @@
  * Browser mode's loopback HTTP adapter over the same handler table as IPC.
  * Policy: bind 127.0.0.1 only; a random token per launch is required on every API call; the Host
  * header must name this loopback address (defeats DNS rebinding); API bodies are JSON only and at
- * most MAX_BODY_BYTES; every failure is a JSON Reply with a 4xx/5xx status, never a crash.
+ * most MAX_BODY_BYTES (a channel may allow more: file imports); every failure is a JSON Reply with a 4xx/5xx status, never a crash.
  * Static files are the built renderer, served read-only with the same CSP as the Electron window.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve as resolvePath, sep } from 'node:path';
+import { contract, isChannel } from '../../shared/api/contract';
 import { fail, type Reply } from '../../shared/api/reply';
 import { dispatch, type Logger } from '../services/dispatch';
-import type { Handlers } from '../services/handlers';
+import type { Handlers } from '../services/handler-table';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -91,9 +92,10 @@ export async function startHost(options: {
       req.resume();
       return sendReply(res, fail('NOT_JSON', 'API calls must send a JSON body (Content-Type: application/json).'));
     }
-    const body = await readBody(req);
+    const limit = bodyLimitFor(channel);
+    const body = await readBody(req, limit);
     if (body === 'too-large') {
-      return sendReply(res, fail('BODY_TOO_LARGE', `A request may be at most ${MAX_BODY_BYTES / 1024} KB.`));
+      return sendReply(res, fail('BODY_TOO_LARGE', `This request may be at most ${Math.round(limit / 1024)} KB.`));
     }
     let args: unknown;
     try {
@@ -139,14 +141,25 @@ export async function startHost(options: {
     port,
     token,
     server,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    // A browser keeps idle keep-alive connections open; close them too or close() waits for them.
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }
 
-function readBody(req: IncomingMessage): Promise<string | 'too-large'> {
+function bodyLimitFor(channel: string): number {
+  if (!isChannel(channel)) return MAX_BODY_BYTES;
+  const spec = contract[channel];
+  return 'maxBodyBytes' in spec ? spec.maxBodyBytes : MAX_BODY_BYTES;
+}
+
+function readBody(req: IncomingMessage, limit: number): Promise<string | 'too-large'> {
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers['content-length'] ?? '0');
-    if (declared > MAX_BODY_BYTES) {
+    if (declared > limit) {
       req.resume();
       return resolve('too-large');
     }
@@ -154,7 +167,7 @@ function readBody(req: IncomingMessage): Promise<string | 'too-large'> {
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
+      if (size > limit) {
         chunks.length = 0;
         req.removeAllListeners('data');
         req.resume();

@@ -6,7 +6,7 @@ import type { IpcMain } from 'electron';
 import { channels } from '../../shared/api/contract';
 import { fail } from '../../shared/api/reply';
 import { dispatch, type Logger } from '../services/dispatch';
-import type { Handlers } from '../services/handlers';
+import type { Handlers } from '../services/handler-table';
 import { isTrustedSender } from './security';
 
 export function registerIpc(ipcMain: IpcMain, handlers: Handlers, log: Logger, devServerUrl?: string): void {

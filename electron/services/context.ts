@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase, type Db } from './db/open';
-import { createHandlers, type Handlers } from './handlers';
+import { createHandlers, type Handlers } from './handler-table';
 import { APP_VERSION } from './version';
 
 export type Mode = 'electron' | 'browser' | 'cli';

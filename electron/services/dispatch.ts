@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import { contract, isChannel, type Channel } from '../../shared/api/contract';
 import { fail, ok, type FieldIssue, type Reply } from '../../shared/api/reply';
 import { AppError } from './app-error';
-import type { Handlers } from './handlers';
+import type { Handlers } from './handler-table';
 
 export type Logger = { error: (message: string, err?: unknown) => void };
 

@@ -26,9 +26,8 @@ export const AREAS: readonly Area[] = [
     path: '/payers',
     label: 'Payers',
     purpose: 'Payers, their requirements and their contract terms over time.',
-    comingSoon: true,
   },
-  { path: '/prices', label: 'Prices', purpose: 'AWP, WAC and CMS payment limits by date.', comingSoon: true },
+  { path: '/prices', label: 'Prices', purpose: 'AWP, WAC and CMS payment limits by date.' },
   {
     path: '/attachments',
     label: 'Attachments',

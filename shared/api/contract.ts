@@ -9,8 +9,32 @@ import { drugInputSchema, drugListQuerySchema, drugSchema, ndcField } from '../d
 import { practiceInputSchema, practiceSettingsSchema } from '../domain/practice-settings';
 import { idSchema } from '../domain/field-rules';
 import { estimateResultSchema, scenarioSchema } from '../domain/scenario';
+import { contractInputSchema, contractSchema, isoDateField } from '../domain/contract-terms';
+import { drugPriceInputSchema, drugPriceSchema, paymentLimitSchema } from '../domain/drug-price';
+import { payerInputSchema, payerSchema } from '../domain/payer';
+import { DOSE_UNITS } from '../domain/units';
+import {
+  importCommitArgsSchema,
+  importPreviewArgsSchema,
+  importPreviewSchema,
+  importReportSchema,
+  IMPORT_KINDS,
+} from './import-schemas';
+import { resolveArgsSchema, resolutionSchema, termsArgsSchema, termsSchema } from './resolution-schemas';
 
-type ChannelSpec = { summary: string; args: z.ZodType; result: z.ZodType };
+type ChannelSpec = { summary: string; args: z.ZodType; result: z.ZodType; maxBodyBytes?: number };
+
+const feeScheduleEntrySchema = z.object({
+  id: idSchema,
+  payerId: idSchema,
+  codeKind: z.enum(['hcpcs', 'ndc']),
+  code: z.string(),
+  rate: z.string(),
+  perAmount: z.string(),
+  perUnit: z.enum(DOSE_UNITS),
+  effectiveFrom: z.string(),
+  effectiveTo: z.string().nullable(),
+});
 
 const byId = z.object({ id: idSchema });
 
@@ -68,6 +92,129 @@ export const contract = {
     summary: 'The expected reimbursement of one administration scenario: claim lines, allowed, shares, trace.',
     args: scenarioSchema,
     result: estimateResultSchema,
+  },
+  'payers:list': {
+    summary: 'Every payer, by name.',
+    args: z.object({}),
+    result: z.array(payerSchema.extend({ contractCount: z.number().int() })),
+  },
+  'payers:get': {
+    summary: 'One payer (by id or by name) with its contract versions (oldest first).',
+    args: z
+      .object({ id: idSchema.optional(), name: z.string().trim().min(1).optional() })
+      .refine((a) => (a.id === undefined) !== (a.name === undefined), { error: 'Give either an id or a name.' }),
+    result: z.object({ payer: payerSchema, contracts: z.array(contractSchema) }),
+  },
+  'payers:templates': {
+    summary: 'The payer templates that ship with the app and their documented alternatives.',
+    args: z.object({}),
+    result: z.array(
+      z.object({
+        key: z.string(),
+        label: z.string(),
+        alternatives: z.array(
+          z.object({ key: z.string(), label: z.string(), basis: z.string(), percent: z.string(), why: z.string() }),
+        ),
+      }),
+    ),
+  },
+  'payers:createFromTemplate': {
+    summary: 'Create a payer and its first contract version from a template.',
+    args: z.object({
+      template: z.string(),
+      name: z.string().trim().max(120).optional(),
+      alternative: z.string().optional(),
+      effectiveFrom: isoDateField('Effective from').optional(),
+    }),
+    result: z.object({ payer: payerSchema, contract: contractSchema }),
+  },
+  'payers:create': { summary: 'Add a payer.', args: payerInputSchema, result: payerSchema },
+  'payers:update': {
+    summary: 'Change a payer and its requirements profile.',
+    args: z.intersection(payerInputSchema, z.object({ id: idSchema })),
+    result: payerSchema,
+  },
+  'payers:confirmProfile': {
+    summary: 'Record that the biller confirmed the payer requirements today.',
+    args: byId,
+    result: payerSchema,
+  },
+  'payers:delete': {
+    summary: 'Remove a payer with its contracts and fee schedule.',
+    args: byId,
+    result: payerSchema,
+  },
+  'contracts:create': {
+    summary: 'Add a contract version; refused when it overlaps another of the same scope.',
+    args: contractInputSchema,
+    result: contractSchema,
+  },
+  'contracts:update': {
+    summary: 'Change a contract version.',
+    args: z.object({ id: idSchema, terms: contractInputSchema }),
+    result: contractSchema,
+  },
+  'contracts:delete': { summary: 'Remove a contract version.', args: byId, result: contractSchema },
+  'feeSchedule:list': {
+    summary: "A payer's fee schedule entries.",
+    args: z.object({
+      payerId: idSchema,
+      search: z.string().trim().default(''),
+      limit: z.number().int().min(1).max(500).default(200),
+      offset: z.number().int().min(0).default(0),
+    }),
+    result: z.object({ rows: z.array(feeScheduleEntrySchema), total: z.number().int() }),
+  },
+  'prices:history': {
+    summary: 'AWP and WAC history of one NDC, newest first, with the CMS payment limits found for it.',
+    args: z.object({ ndc: ndcField }),
+    result: z.object({
+      ndc11: z.string(),
+      prices: z.array(drugPriceSchema),
+      paymentLimits: z.array(paymentLimitSchema),
+    }),
+  },
+  'prices:create': {
+    summary: 'Enter an AWP or WAC per package from a date.',
+    args: drugPriceInputSchema,
+    result: drugPriceSchema,
+  },
+  'prices:delete': { summary: 'Remove one price entry.', args: byId, result: drugPriceSchema },
+  'paymentLimits:list': {
+    summary: 'CMS payment limits, searchable by HCPCS or drug name, optionally for one quarter.',
+    args: z.object({
+      search: z.string().trim().default(''),
+      quarter: z.string().trim().default(''),
+      limit: z.number().int().min(1).max(500).default(100),
+      offset: z.number().int().min(0).default(0),
+    }),
+    result: z.object({ rows: z.array(paymentLimitSchema), total: z.number().int() }),
+  },
+  'imports:preview': {
+    summary: 'Read a fee schedule, price or CMS pricing file and show what would be imported; writes nothing.',
+    args: importPreviewArgsSchema,
+    result: importPreviewSchema,
+    maxBodyBytes: 70 * 1024 * 1024,
+  },
+  'imports:commit': {
+    summary: 'Write a previewed import: every valid row in one transaction, or nothing.',
+    args: importCommitArgsSchema,
+    result: importReportSchema,
+  },
+  'imports:mapping': {
+    summary: 'The column mapping remembered for a kind of file (per payer for fee schedules).',
+    args: z.object({ kind: z.enum(IMPORT_KINDS), payerId: idSchema.optional() }),
+    result: z.record(z.string(), z.string()).nullable(),
+  },
+  'resolve:terms': {
+    summary: 'The contract version, prices and profile in force for a payer, drug and date.',
+    args: termsArgsSchema,
+    result: termsSchema,
+  },
+  'resolve:estimate': {
+    summary: 'Contract, prices and profile in force for a payer, drug and date, and the estimate from them.',
+    args: resolveArgsSchema,
+    result: resolutionSchema,
   },
 } as const satisfies Record<string, ChannelSpec>;
 

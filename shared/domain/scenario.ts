@@ -67,8 +67,8 @@ export const scenarioSchema = z.strictObject({
     .regex(/^[A-Z]\d{4}$/, { error: 'HCPCS code is a letter and 4 digits, such as J3490.' }),
   drug: z.strictObject({
     ndc: text('NDC', 40),
-    name: text('Drug name', 100),
-    brandName: z.string().trim().max(100).optional(),
+    name: text('Drug name', 200),
+    brandName: z.string().trim().max(200).optional(),
     ndcUnit,
     packageSize: positiveQuantity('Package size'),
     strength: drugQuantity('Strength'),
@@ -103,7 +103,7 @@ export const scenarioSchema = z.strictObject({
   }),
   payerProfile: z
     .strictObject({
-      name: z.string().trim().max(100).optional(),
+      name: z.string().trim().max(120).optional(),
       ndcUnits: z.array(ndcUnit).min(1, { error: 'A payer profile accepts at least one NDC unit.' }),
     })
     .optional(),

@@ -1,3 +1,4 @@
+import { latestSchemaVersion } from '../../electron/services/db/migrations';
 /**
  * The drug catalog and the practice settings through the same door every front end uses:
  * openServices + dispatch(handlers, channel, args). Nothing here touches a repository directly;
@@ -254,17 +255,11 @@ describe('drugs:list', () => {
     expect(names(await value<Page>('drugs:list', { search: '00409-4888-02' }))).toEqual(['Bupivacaine liposome']);
   });
 
-  // BUG (reported, not fixed): the search drops hyphens and looks for the remaining digits inside
-  // ndc11, so the 10-digit form printed on a 5-3-2 or 5-4-1 package never matches its own drug
-  // (5024204062 is not a substring of 50242004062). Remove `.fails` once the search also matches
-  // a whole NDC through parseNdc.
   it('finds a drug by the full 5-3-2 / 5-4-1 NDC printed on its package', async () => {
     expect(names(await value<Page>('drugs:list', { search: '50242-040-62' }))).toEqual(['alemtuzumab']);
     expect(names(await value<Page>('drugs:list', { search: '60575-4112-1' }))).toEqual(['Methotrexate']);
   });
 
-  // BUG (reported, not fixed): a search of only hyphens leaves no digits, so `ndc11 LIKE '%%'`
-  // matches every row. Remove `.fails` once an empty digit pattern is skipped.
   it('a search for "-" finds only names containing a hyphen', async () => {
     expect(await value<Page>('drugs:list', { search: '-' })).toEqual({ rows: [], total: 0 });
   });
@@ -359,10 +354,6 @@ describe('drugs:get, drugs:update, drugs:delete', () => {
     expect(drugRowCount()).toBe(1);
   });
 
-  // BUG (reported, not fixed): drugs:get's arguments are z.union([{ id }, { ndc }]); when the NDC
-  // branch fails, zod reports one invalid_union issue at the root, so the caller gets
-  // INVALID_INPUT "Invalid input" on field "" instead of NDC_AMBIGUOUS and its explanation
-  // (`j3490 drugs show 0002759701` prints exactly that). Remove `.fails` once fixed.
   it('an ambiguous NDC in drugs:get is explained as NDC_AMBIGUOUS on field ndc', async () => {
     const error = await refusal('drugs:get', { ndc: '0002759701' });
     expect(error.code).toBe('NDC_AMBIGUOUS');
@@ -594,7 +585,7 @@ describe('dispatch itself', () => {
 
   it('app:info reports the mode, data folder and schema version', async () => {
     const info = await value<Record<string, unknown>>('app:info', {});
-    expect(info).toMatchObject({ mode: 'cli', dataDir: dir, schemaVersion: 1 });
+    expect(info).toMatchObject({ mode: 'cli', dataDir: dir, schemaVersion: latestSchemaVersion });
     expect(info.databaseFile).toBe(services.ctx.databaseFile);
     expect(typeof info.version).toBe('string');
   });

@@ -1,3 +1,4 @@
+import { latestSchemaVersion } from '../../electron/services/db/migrations';
 /**
  * Browser mode's loopback host, driven over real HTTP: loopback only, token, Host header, JSON
  * only, body size, errors as JSON Replies, static files confined to the renderer folder, and a
@@ -386,7 +387,7 @@ describe('a valid session', () => {
   it('an empty body means empty arguments', async () => {
     const res = await api('app:info', undefined, { body: '' });
     expect(res.status).toBe(200);
-    expect(res.json.value).toMatchObject({ mode: 'browser', schemaVersion: 1 });
+    expect(res.json.value).toMatchObject({ mode: 'browser', schemaVersion: latestSchemaVersion });
   });
 
   it('after all of the above the server still answers, and nothing was logged as a failure', async () => {

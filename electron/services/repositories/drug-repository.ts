@@ -126,7 +126,7 @@ export function drugRepository(db: Db, audit: AuditLog) {
         if ((err as { code?: string }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
           throw new AppError(
             'DRUG_IN_USE',
-            `${before.genericName} is used by invoices or administrations and cannot be deleted.`,
+            `${before.genericName} has prices or other records that refer to it and cannot be deleted; remove those first.`,
           );
         }
         throw err;

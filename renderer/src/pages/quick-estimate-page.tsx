@@ -29,6 +29,10 @@ import { scenarioSchema } from '../../../shared/domain/scenario';
 import { CONTAINERS } from '../../../shared/domain/waste';
 import { DOSE_UNITS, NDC_UNITS } from '../../../shared/domain/units';
 import { call } from '../api';
+import { fieldsFromTerms, termsInWords } from '../quick-estimate/terms-fields';
+import { parseNdc } from '../../../shared/domain/ndc';
+import { isIsoDate } from '../../../shared/domain/iso-date';
+import { usdFromFixed } from '../../../shared/domain/money';
 import { EstimateResultView } from '../quick-estimate/estimate-result-view';
 import {
   EXAMPLE_FIELDS,
@@ -66,6 +70,30 @@ export function QuickEstimatePage() {
   });
 
   const set = (name: string, value: string) => setFields((f) => ({ ...f, [name]: value }));
+
+  // With a payer chosen, the contract, prices and payer rules in force on the date fill the form.
+  const [payerId, setPayerId] = useState<string | null>(null);
+  const payers = useQuery({ queryKey: ['payers'], queryFn: () => call('payers:list', {}) });
+  const ndc = parseNdc(fields['drug.ndc'] ?? '');
+  const dos = fields.dateOfService ?? '';
+  const hcpcs = fields.hcpcs ?? 'J3490';
+  const termsKey =
+    payerId && ndc.ok && isIsoDate(dos)
+      ? { payerId: Number(payerId), ndc: ndc.ndc11, dateOfService: dos, hcpcs }
+      : null;
+  const terms = useQuery({
+    queryKey: ['terms', termsKey],
+    queryFn: () => call('resolve:terms', termsKey as NonNullable<typeof termsKey>),
+    enabled: termsKey !== null,
+  });
+  const doseUnitForTerms = fields['dose.unit'] ?? 'mg';
+  // Refill only when new terms arrive (React's "adjust state when data changes" pattern), so edits
+  // made afterwards for a what-if stay until the payer, drug or date changes again.
+  const [appliedTerms, setAppliedTerms] = useState<typeof terms.data>(undefined);
+  if (termsKey && terms.data && terms.data !== appliedTerms) {
+    setAppliedTerms(terms.data);
+    setFields((f) => ({ ...f, ...fieldsFromTerms(terms.data, doseUnitForTerms) }));
+  }
 
   const outcome = useMemo(() => {
     const parsed = scenarioSchema.safeParse(scenarioFromFields(fields));
@@ -126,6 +154,55 @@ export function QuickEstimatePage() {
                 {text('dateOfService', 'Date of service', { placeholder: 'YYYY-MM-DD' })}
                 {choice('hcpcs', 'HCPCS', PRACTICE_NOC_CODES)}
               </SimpleGrid>
+              <Select
+                mt="xs"
+                label="Payer"
+                placeholder={
+                  payers.data?.length ? 'Fill terms from a payer on file' : 'No payers yet: enter terms below'
+                }
+                clearable
+                data={(payers.data ?? []).map((p) => ({ value: String(p.id), label: p.name }))}
+                value={payerId}
+                onChange={setPayerId}
+              />
+              {payerId && !termsKey && (
+                <Text size="sm" c="dimmed" mt={4}>
+                  Enter a valid NDC and date of service to look up this payer’s terms.
+                </Text>
+              )}
+              {termsKey && terms.data && (
+                <Stack gap={4} mt="xs" data-testid="terms-in-force">
+                  {terms.data.contract && (
+                    <Text size="sm">
+                      In force on {dos}: <b>{termsInWords(terms.data.contract)}</b>
+                      {terms.data.contract.label ? ` (“${terms.data.contract.label}”)` : ''}, from{' '}
+                      {terms.data.contract.effectiveFrom} to {terms.data.contract.effectiveTo ?? 'open'}
+                      {terms.data.prices.awp
+                        ? `; AWP ${usdFromFixed(terms.data.prices.awp.pricePerPackage)} from ${terms.data.prices.awp.effectiveFrom}`
+                        : ''}
+                      {terms.data.prices.wac
+                        ? `; WAC ${usdFromFixed(terms.data.prices.wac.pricePerPackage)} from ${terms.data.prices.wac.effectiveFrom}`
+                        : ''}
+                      .
+                    </Text>
+                  )}
+                  {terms.data.warnings.map((w) => (
+                    <Alert
+                      key={w.code + w.message}
+                      color={w.code === 'NO_CONTRACT' ? 'red' : 'yellow'}
+                      p="xs"
+                      data-testid="terms-warning"
+                    >
+                      {w.message}
+                    </Alert>
+                  ))}
+                </Stack>
+              )}
+              {termsKey && terms.error && (
+                <Alert color="red" p="xs" mt="xs">
+                  {(terms.error as Error).message}
+                </Alert>
+              )}
             </Card>
             <Card withBorder>
               <Title order={5} mb="xs">

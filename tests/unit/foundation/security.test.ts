@@ -11,7 +11,7 @@ vi.mock('electron', () => ({}));
 
 import { channels } from '../../../shared/api/contract';
 import type { Reply } from '../../../shared/api/reply';
-import type { Handlers } from '../../../electron/services/handlers';
+import type { Handlers } from '../../../electron/services/handler-table';
 import { registerIpc } from '../../../electron/main/ipc';
 import {
   APP_ORIGIN,

@@ -4,9 +4,13 @@
  * applied.
  */
 import m0001 from './0001-practice-and-drugs';
+import m0002 from './0002-payers-contracts-prices';
 
 export type Migration = { version: number; name: string; sql: string };
 
-export const migrations: readonly Migration[] = [{ version: 1, name: 'practice-and-drugs', sql: m0001 }];
+export const migrations: readonly Migration[] = [
+  { version: 1, name: 'practice-and-drugs', sql: m0001 },
+  { version: 2, name: 'payers-contracts-prices', sql: m0002 },
+];
 
 export const latestSchemaVersion = migrations.length;

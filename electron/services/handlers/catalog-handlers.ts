@@ -1,23 +1,29 @@
-/**
- * The handler table: one function per contract channel, arguments already validated by the
- * dispatcher. Handlers hold the use cases; SQL stays in the repositories.
- */
-import type { ArgsOut, Channel, Result } from '../../shared/api/contract';
-import type { ServiceContext } from './context';
-import { drugRepository } from './repositories/drug-repository';
-import { practiceRepository } from './repositories/practice-repository';
-import { auditLog } from './repositories/audit-log';
-import { schemaVersion } from './db/open';
-import { estimate } from '../../shared/domain/estimate';
-import { AppError } from './app-error';
+/** Practice settings, the drug catalog, app info and the scenario estimate. */
+import { estimate } from '../../../shared/domain/estimate';
+import { AppError } from '../app-error';
+import type { ServiceContext } from '../context';
+import { schemaVersion } from '../db/open';
+import type { AuditLog } from '../repositories/audit-log';
+import { drugRepository } from '../repositories/drug-repository';
+import { practiceRepository } from '../repositories/practice-repository';
+import type { HandlersFor } from './handler-types';
 
-export type Handlers = { [C in Channel]: (args: ArgsOut<C>) => Result<C> | Promise<Result<C>> };
-
-export function createHandlers(ctx: ServiceContext): Handlers {
-  const audit = auditLog(ctx.db);
+export function catalogHandlers(
+  ctx: ServiceContext,
+  audit: AuditLog,
+): HandlersFor<
+  | 'app:info'
+  | 'practice:get'
+  | 'practice:set'
+  | 'drugs:list'
+  | 'drugs:get'
+  | 'drugs:create'
+  | 'drugs:update'
+  | 'drugs:delete'
+  | 'estimate:scenario'
+> {
   const practice = practiceRepository(ctx.db, audit);
   const drugs = drugRepository(ctx.db, audit);
-
   return {
     'app:info': () => ({
       version: ctx.version,

@@ -1,0 +1,26 @@
+/**
+ * The handler table: one function per contract channel, assembled from the areas of the app.
+ * Arguments arrive validated by the dispatcher; handlers hold the use cases and SQL stays in the
+ * repositories. TypeScript checks that every channel of the contract has exactly one handler.
+ */
+import type { ServiceContext } from './context';
+import { catalogHandlers } from './handlers/catalog-handlers';
+import type { Handlers } from './handlers/handler-types';
+import { importHandlers } from './handlers/import-handlers';
+import { payerHandlers } from './handlers/payer-handlers';
+import { priceHandlers } from './handlers/price-handlers';
+import { resolutionHandlers } from './handlers/resolution-handlers';
+import { auditLog } from './repositories/audit-log';
+
+export type { Handlers };
+
+export function createHandlers(ctx: ServiceContext): Handlers {
+  const audit = auditLog(ctx.db);
+  return {
+    ...catalogHandlers(ctx, audit),
+    ...payerHandlers(ctx, audit),
+    ...priceHandlers(ctx, audit),
+    ...importHandlers(ctx, audit),
+    ...resolutionHandlers(ctx, audit),
+  };
+}

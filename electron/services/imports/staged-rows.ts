@@ -1,0 +1,79 @@
+/**
+ * Validated rows as kept between preview and commit: compact tuples (one per stored record, with
+ * the file line they came from) rather than objects, since a price file can hold 50,000 rows.
+ */
+import type { DoseUnit } from '../../../shared/domain/units';
+import type { ImportRowError } from '../../../shared/api/import-schemas';
+
+/** [line, codeKind, code, rate, perAmount, perUnit, effectiveFrom, effectiveTo] */
+export type FeeRecord = [number, 'hcpcs' | 'ndc', string, string, string, DoseUnit, string, string | null];
+/** [line, ndc11, priceType, pricePerPackage, effectiveFrom] */
+export type PriceRecord = [number, string, 'AWP' | 'WAC', string, string];
+/** [line, hcpcs, drugName, description, dosageText, dosageAmount, dosageUnit, paymentLimit, notes] */
+export type LimitRecord = [number, string, string, string, string, string | null, DoseUnit | null, string, string];
+
+export type Records =
+  | { kind: 'fee-schedule'; rows: FeeRecord[] }
+  | { kind: 'prices'; rows: PriceRecord[] }
+  | { kind: 'cms-asp' | 'cms-noc'; rows: LimitRecord[] };
+
+export const MAX_ERRORS = 500;
+
+/** Counts rows and keeps the first 500 errors; a row with any error is refused as a whole. */
+export class RowCollector {
+  readonly errors: ImportRowError[] = [];
+  totalRows = 0;
+  validRows = 0;
+  refusedRows = 0;
+  private bad = false;
+
+  startRow(): void {
+    this.totalRows++;
+    this.bad = false;
+  }
+
+  error(row: number, column: string, code: string, message: string): void {
+    if (this.errors.length < MAX_ERRORS) this.errors.push({ row, column, code, message });
+    this.bad = true;
+  }
+
+  get rowIsBad(): boolean {
+    return this.bad;
+  }
+
+  /** Ends the row; true when it was taken. */
+  endRow(): boolean {
+    if (this.bad) this.refusedRows++;
+    else this.validRows++;
+    return !this.bad;
+  }
+}
+
+export function sampleOf(records: Records, max = 20): Record<string, string>[] {
+  const out: Record<string, string>[] = [];
+  const n = Math.min(max, records.rows.length);
+  for (let i = 0; i < n; i++) {
+    if (records.kind === 'fee-schedule') {
+      const [, codeKind, code, rate, perAmount, perUnit, effectiveFrom, effectiveTo] = records.rows[i] as FeeRecord;
+      out.push({ codeKind, code, rate, perAmount, perUnit, effectiveFrom, effectiveTo: effectiveTo ?? '' });
+    } else if (records.kind === 'prices') {
+      const [, ndc11, priceType, pricePerPackage, effectiveFrom] = records.rows[i] as PriceRecord;
+      out.push({ ndc11, priceType, pricePerPackage, effectiveFrom });
+    } else {
+      const [, hcpcs, drugName, description, dosageText, dosageAmount, dosageUnit, paymentLimit, notes] = records.rows[
+        i
+      ] as LimitRecord;
+      out.push({
+        hcpcs,
+        drugName,
+        description,
+        dosageText,
+        dosageAmount: dosageAmount ?? '',
+        dosageUnit: dosageUnit ?? '',
+        paymentLimit,
+        notes,
+      });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,184 @@
+/**
+ * The import bookkeeping and the bulk writes of an import. Policy:
+ * - `commit` is one transaction: the `imports` row, every record, the remembered mapping and the
+ *   audit row are written together or not at all; a failure on the 40,000th row leaves nothing.
+ * - Uniqueness is checked again inside that transaction (the preview's check may be minutes old):
+ *   by the UNIQUE constraints for prices and payment limits, by a lookup for fee schedules, which
+ *   have no such constraint. A drug or payer deleted since the preview fails its foreign key.
+ *   Either way the refusal names the file line and asks for a fresh preview.
+ * - Statements are prepared once; rows are bound positionally (no per-row objects).
+ */
+import type { ImportKind } from '../../../shared/api/import-schemas';
+import { quarterSpan } from '../../../shared/domain/drug-price';
+import { AppError } from '../app-error';
+import type { Db } from '../db/open';
+import type { FeeRecord, LimitRecord, PriceRecord, Records } from '../imports/staged-rows';
+import type { AuditLog } from './audit-log';
+
+export type CommitInput = {
+  kind: ImportKind;
+  fileName: string;
+  sha256: string;
+  payerId: number | null;
+  quarter: string | null;
+  mapping: Record<string, string>;
+  records: Records;
+  taken: number;
+  refused: number;
+};
+
+export function importRepository(db: Db, audit: AuditLog) {
+  const payerName = db.prepare('SELECT name FROM payers WHERE id = ?').pluck();
+  const mappingGet = db.prepare('SELECT mapping_json FROM import_mappings WHERE kind = ? AND owner_key = ?').pluck();
+  const mappingPut = db.prepare(
+    `INSERT INTO import_mappings (kind, owner_key, mapping_json, updated_at) VALUES (?, ?, ?, ?)
+     ON CONFLICT (kind, owner_key) DO UPDATE SET mapping_json = excluded.mapping_json, updated_at = excluded.updated_at`,
+  );
+  const drugNdcs = db.prepare('SELECT ndc11 FROM drugs').pluck();
+  const priceKeys = db.prepare(`SELECT ndc11 || '|' || price_type || '|' || effective_from FROM drug_prices`).pluck();
+  const feeKeys = db
+    .prepare(`SELECT code_kind || '|' || code || '|' || effective_from FROM fee_schedule_entries WHERE payer_id = ?`)
+    .pluck();
+  const limitKeys = db
+    .prepare(
+      `SELECT hcpcs || '|' || drug_name || '|' || dosage_text FROM payment_limits WHERE source = ? AND quarter = ?`,
+    )
+    .pluck();
+  const feeTaken = db
+    .prepare(
+      'SELECT 1 FROM fee_schedule_entries WHERE payer_id = ? AND code_kind = ? AND code = ? AND effective_from = ? LIMIT 1',
+    )
+    .pluck();
+
+  const insertImport = db.prepare(
+    `INSERT INTO imports (kind, file_name, sha256, payer_id, rows_taken, rows_refused, created_at, actor)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const insertFee = db.prepare(
+    `INSERT INTO fee_schedule_entries (payer_id, code_kind, code, rate, per_amount, per_unit, effective_from, effective_to, import_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const insertPrice = db.prepare(
+    `INSERT INTO drug_prices (ndc11, price_type, price_per_package, effective_from, source, import_id, created_at)
+     VALUES (?, ?, ?, ?, 'import', ?, ?)`,
+  );
+  const insertLimit = db.prepare(
+    `INSERT INTO payment_limits (source, hcpcs, drug_name, description, dosage_text, dosage_amount, dosage_unit,
+       payment_limit, quarter, effective_from, effective_to, notes, import_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+
+  const writeRecords = (input: CommitInput, importId: number, at: string): void => {
+    const { records } = input;
+    let line = 0;
+    try {
+      if (records.kind === 'fee-schedule') {
+        const payerId = input.payerId;
+        for (const r of records.rows as FeeRecord[]) {
+          line = r[0];
+          if (feeTaken.get(payerId, r[1], r[2], r[6]) !== undefined) {
+            throw new AppError(
+              'IMPORT_CONFLICT',
+              `Line ${line}: ${r[2]} got a rate from ${r[6]} for this payer after the preview, so nothing was imported. Preview the file again.`,
+            );
+          }
+          insertFee.run(payerId, r[1], r[2], r[3], r[4], r[5], r[6], r[7], importId);
+        }
+      } else if (records.kind === 'prices') {
+        for (const r of records.rows as PriceRecord[]) {
+          line = r[0];
+          insertPrice.run(r[1], r[2], r[3], r[4], importId, at);
+        }
+      } else {
+        const quarter = input.quarter ?? '';
+        const span = quarterSpan(quarter);
+        if (!span) throw new AppError('QUARTER_REQUIRED', 'Say which quarter this CMS file prices, e.g. 2025Q3.');
+        const source = records.kind === 'cms-asp' ? 'asp' : 'noc';
+        for (const r of records.rows as LimitRecord[]) {
+          line = r[0];
+          insertLimit.run(
+            source,
+            r[1],
+            r[2],
+            r[3],
+            r[4],
+            r[5],
+            r[6],
+            r[7],
+            quarter,
+            span.effectiveFrom,
+            span.effectiveTo,
+            r[8],
+            importId,
+          );
+        }
+      }
+    } catch (err) {
+      const code = (err as { code?: unknown }).code;
+      if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
+        throw new AppError(
+          'IMPORT_CONFLICT',
+          `Line ${line}: the same record was stored by someone else after the preview, so nothing was imported. Preview the file again.`,
+        );
+      }
+      if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
+        throw new AppError(
+          'IMPORT_CONFLICT',
+          `Line ${line}: its drug or payer was deleted after the preview, so nothing was imported. Preview the file again.`,
+        );
+      }
+      throw err;
+    }
+  };
+
+  return {
+    payerName: (id: number): string | null => (payerName.get(id) as string | undefined) ?? null,
+
+    mapping(kind: ImportKind, ownerKey: string): Record<string, string> | null {
+      const json = mappingGet.get(kind, ownerKey) as string | undefined;
+      if (json === undefined) return null;
+      const parsed = JSON.parse(json) as unknown;
+      if (!parsed || typeof parsed !== 'object') return null;
+      const out: Record<string, string> = {};
+      for (const [k, v] of Object.entries(parsed)) if (typeof v === 'string') out[k] = v;
+      return out;
+    },
+
+    drugNdcs: (): Set<string> => new Set(drugNdcs.all() as string[]),
+
+    /** Keys of stored records a new one of this kind must not repeat (see validate-rows.ts). */
+    existingKeys(kind: ImportKind, payerId: number | null, quarter: string | null): Set<string> {
+      if (kind === 'prices') return new Set(priceKeys.all() as string[]);
+      if (kind === 'fee-schedule') return new Set(feeKeys.all(payerId) as string[]);
+      return new Set(limitKeys.all(kind === 'cms-asp' ? 'asp' : 'noc', quarter ?? '') as string[]);
+    },
+
+    commit: db.transaction((input: CommitInput, ownerKey: string, at: string, actor: string): number => {
+      const { lastInsertRowid } = insertImport.run(
+        input.kind,
+        input.fileName,
+        input.sha256,
+        input.payerId,
+        input.taken,
+        input.refused,
+        at,
+        actor,
+      );
+      const importId = Number(lastInsertRowid);
+      writeRecords(input, importId, at);
+      mappingPut.run(input.kind, ownerKey, JSON.stringify(input.mapping), at);
+      audit.record(at, actor, 'import', importId, 'import', null, {
+        kind: input.kind,
+        fileName: input.fileName,
+        sha256: input.sha256,
+        payerId: input.payerId,
+        quarter: input.quarter,
+        taken: input.taken,
+        refused: input.refused,
+        records: input.records.rows.length,
+      });
+      return importId;
+    }),
+  };
+}
+export type ImportRepository = ReturnType<typeof importRepository>;
