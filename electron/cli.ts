@@ -34,6 +34,8 @@ Commands:
   drugs list [--search TEXT] [--sort genericName|brandName|ndc11|updatedAt] [--desc] [--limit N]
   payers list                           every payer with its type and number of contract versions
   payers show ID|NAME                   one payer, its requirements profile and contract versions
+  stock [--search TEXT] [--status all|ok|expiring|expired|empty] [--days N] [--include-empty]
+                                        lots with stock on hand by expiry; expiring = within N days (60)
   drugs add --ndc NDC --generic-name G [--brand-name B] --strength-amount 20 --strength-unit mg
             --package-size 10 --ndc-unit ML --container single-dose|multi-dose --route IV
   drugs show ID|NDC                     one drug
@@ -52,7 +54,7 @@ Commands:
 Data folder: --data-dir, else $J3490_DATA_DIR, else the desktop app's folder
 (${defaultDataDir()}).`;
 
-const BOOLEAN_FLAGS = new Set(['help', 'desc']);
+const BOOLEAN_FLAGS = new Set(['help', 'desc', 'include-empty']);
 
 export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Promise<number> {
   const { positionals, options } = parseArgs(argv, BOOLEAN_FLAGS);
@@ -146,6 +148,22 @@ function toRequest(
     }
     case 'payers list':
       return { channel: 'payers:list', args: {} };
+    case 'stock': {
+      const search = options.get('search');
+      const status = options.get('status');
+      const days = options.get('days');
+      if (days !== undefined && (typeof days !== 'string' || !/^\d{1,4}$/.test(days)))
+        return { error: fail('ARGUMENT_INVALID', '--days is a whole number of days, e.g. --days 30.') };
+      return {
+        channel: 'stock:list',
+        args: {
+          ...(typeof search === 'string' ? { search } : {}),
+          ...(typeof status === 'string' ? { status } : {}),
+          ...(days !== undefined ? { expiringWithinDays: Number(days) } : {}),
+          includeEmpty: options.has('include-empty'),
+        },
+      };
+    }
     case 'payers show': {
       const ref = rest.join(' ').trim();
       if (!ref) return { error: fail('ARGUMENT_MISSING', 'Say which payer: j3490 payers show ID or NAME.') };

@@ -21,6 +21,11 @@ export type ServiceContext = {
   actor: string;
   /** ISO timestamp; injectable so tests and reproducible documents control time. */
   now: () => string;
+  /**
+   * The practice's calendar day (YYYY-MM-DD) in the machine's own time zone: expiry and "today"
+   * are local days, and a UTC date would already be tomorrow on a US evening.
+   */
+  today: () => string;
 };
 
 export type Services = { ctx: ServiceContext; handlers: Handlers; close: () => void };
@@ -32,6 +37,7 @@ export function openServices(options: {
   mode: Mode;
   nativeBinding?: string;
   now?: () => string;
+  today?: () => string;
   actor?: string;
 }): Services {
   mkdirSync(options.dataDir, { recursive: true });
@@ -45,6 +51,9 @@ export function openServices(options: {
     version: APP_VERSION,
     actor: options.actor ?? safeUserName(),
     now: options.now ?? (() => new Date().toISOString()),
+    today:
+      options.today ??
+      (options.now ? () => (options.now as () => string)().slice(0, 10) : () => localIsoDate(new Date())),
   };
   return { ctx, handlers: createHandlers(ctx), close: () => db.close() };
 }
@@ -55,4 +64,10 @@ function safeUserName(): string {
   } catch {
     return 'local user';
   }
+}
+
+/** YYYY-MM-DD of a moment in the local time zone. */
+export function localIsoDate(d: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }

@@ -4,9 +4,13 @@
  * repositories. TypeScript checks that every channel of the contract has exactly one handler.
  */
 import type { ServiceContext } from './context';
+import { administrationHandlers } from './handlers/administration-handlers';
 import { catalogHandlers } from './handlers/catalog-handlers';
 import type { Handlers } from './handlers/handler-types';
 import { importHandlers } from './handlers/import-handlers';
+import { invoiceHandlers } from './handlers/invoice-handlers';
+import { patientHandlers } from './handlers/patient-handlers';
+import { stockHandlers } from './handlers/stock-handlers';
 import { payerHandlers } from './handlers/payer-handlers';
 import { priceHandlers } from './handlers/price-handlers';
 import { resolutionHandlers } from './handlers/resolution-handlers';
@@ -22,5 +26,9 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...priceHandlers(ctx, audit),
     ...importHandlers(ctx, audit),
     ...resolutionHandlers(ctx, audit),
+    ...invoiceHandlers(ctx, audit),
+    ...stockHandlers(ctx, audit),
+    ...patientHandlers(ctx, audit),
+    ...administrationHandlers(ctx, audit),
   };
 }

@@ -8,19 +8,22 @@ export const AREAS: readonly Area[] = [
     path: '/invoices',
     label: 'Invoices',
     purpose: 'Acquisition invoices with NDC, lot, expiry and cost, and the supplier’s scan.',
-    comingSoon: true,
   },
   {
     path: '/stock',
     label: 'Stock',
     purpose: 'On-hand quantity by lot, expiring lots and adjustments.',
-    comingSoon: true,
   },
   {
     path: '/administrations',
     label: 'Administrations',
     purpose: 'Each dose given, its claim lines, estimate and readiness to bill.',
     comingSoon: true,
+  },
+  {
+    path: '/patients',
+    label: 'Patients',
+    purpose: 'Patients with date of birth, account/MRN, payer and member ID.',
   },
   {
     path: '/payers',

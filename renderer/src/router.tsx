@@ -2,14 +2,19 @@
 import { createHashRouter } from 'react-router';
 import { AppShellLayout } from './app-shell';
 import { AREAS } from './areas';
+import { EditInvoicePage, NewInvoicePage } from './invoices/invoice-editor-page';
 import { ComingSoonPage } from './pages/coming-soon-page';
 import { DrugsPage } from './pages/drugs-page';
 import { HomePage } from './pages/home-page';
+import { InvoiceDetailPage } from './pages/invoice-detail-page';
+import { InvoicesPage } from './pages/invoices-page';
+import { PatientsPage } from './pages/patients-page';
 import { PayerDetailPage } from './pages/payer-detail-page';
 import { PayersPage } from './pages/payers-page';
 import { PracticeSettingsPage } from './pages/practice-settings-page';
 import { PricesPage } from './pages/prices-page';
 import { QuickEstimatePage } from './pages/quick-estimate-page';
+import { StockPage } from './pages/stock-page';
 
 export const router = createHashRouter([
   {
@@ -19,6 +24,12 @@ export const router = createHashRouter([
       { index: true, element: <HomePage /> },
       { path: 'drugs', element: <DrugsPage /> },
       { path: 'estimate', element: <QuickEstimatePage /> },
+      { path: 'invoices', element: <InvoicesPage /> },
+      { path: 'invoices/new', element: <NewInvoicePage /> },
+      { path: 'invoices/:id', element: <InvoiceDetailPage /> },
+      { path: 'invoices/:id/edit', element: <EditInvoicePage /> },
+      { path: 'stock', element: <StockPage /> },
+      { path: 'patients', element: <PatientsPage /> },
       { path: 'payers', element: <PayersPage /> },
       { path: 'payers/:id', element: <PayerDetailPage /> },
       { path: 'prices', element: <PricesPage /> },

@@ -21,6 +21,22 @@ import {
   IMPORT_KINDS,
 } from './import-schemas';
 import { resolveArgsSchema, resolutionSchema, termsArgsSchema, termsSchema } from './resolution-schemas';
+import {
+  invoiceInputSchema,
+  invoiceSchema,
+  invoiceSummarySchema,
+  supplierInputSchema,
+  supplierSchema,
+} from '../domain/invoice';
+import { patientInputSchema, patientSchema } from '../domain/patient';
+import { ADJUSTMENT_REASONS, LOT_STATUSES, lotSchema } from '../domain/stock';
+import {
+  ADMINISTRATION_STATUSES,
+  administrationInputSchema,
+  administrationListQuerySchema,
+  administrationSchema,
+  administrationSummarySchema,
+} from '../domain/administration';
 
 type ChannelSpec = { summary: string; args: z.ZodType; result: z.ZodType; maxBodyBytes?: number };
 
@@ -215,6 +231,145 @@ export const contract = {
     summary: 'Contract, prices and profile in force for a payer, drug and date, and the estimate from them.',
     args: resolveArgsSchema,
     result: resolutionSchema,
+  },
+  'suppliers:list': { summary: 'Every supplier, by name.', args: z.object({}), result: z.array(supplierSchema) },
+  'suppliers:create': { summary: 'Add a supplier.', args: supplierInputSchema, result: supplierSchema },
+  'suppliers:update': {
+    summary: 'Change a supplier.',
+    args: z.intersection(supplierInputSchema, z.object({ id: idSchema })),
+    result: supplierSchema,
+  },
+  'invoices:list': {
+    summary: 'Invoices, newest first, searchable by invoice number, supplier, NDC or lot.',
+    args: z.object({
+      search: z.string().trim().max(100).default(''),
+      supplierId: idSchema.optional(),
+      limit: z.number().int().min(1).max(500).default(50),
+      offset: z.number().int().min(0).default(0),
+    }),
+    result: z.object({ rows: z.array(invoiceSummarySchema), total: z.number().int() }),
+  },
+  'invoices:get': {
+    summary: 'One invoice with its lines, reconciliation and scan.',
+    args: byId,
+    result: invoiceSchema,
+  },
+  'invoices:create': {
+    summary: 'Record an acquisition invoice and its lines (lots); the invoice number is unique per supplier.',
+    args: invoiceInputSchema,
+    result: invoiceSchema,
+  },
+  'invoices:update': {
+    summary: 'Change an invoice whose lots are not used yet.',
+    args: z.object({ id: idSchema, invoice: invoiceInputSchema }),
+    result: invoiceSchema,
+  },
+  'invoices:delete': { summary: 'Delete an invoice whose lots are not used.', args: byId, result: invoiceSchema },
+  'invoices:attachScan': {
+    summary: "Store the supplier's scanned invoice (PDF, PNG or JPEG) under its SHA-256 and link it.",
+    args: z.object({
+      invoiceId: idSchema,
+      fileName: z.string().trim().min(1).max(260),
+      contentBase64: z.string().max(34 * 1024 * 1024, { error: 'A scan may be at most 25 MB.' }),
+    }),
+    result: invoiceSchema,
+    maxBodyBytes: 36 * 1024 * 1024,
+  },
+  'invoices:scan': {
+    summary: "The invoice's scan, to view it.",
+    args: z.object({ invoiceId: idSchema }),
+    result: z.object({ fileName: z.string(), mediaType: z.string(), sha256: z.string(), contentBase64: z.string() }),
+  },
+  'stock:list': {
+    summary: 'Lots with purchased, used, adjusted and on-hand quantities in NDC units, and their expiry status.',
+    args: z.object({
+      search: z.string().trim().max(100).default(''),
+      status: z.enum(['all', ...LOT_STATUSES]).default('all'),
+      expiringWithinDays: z.number().int().min(0).max(3650).default(60),
+      includeEmpty: z.boolean().default(false),
+      today: z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/)
+        .optional(),
+      limit: z.number().int().min(1).max(1000).default(200),
+      offset: z.number().int().min(0).default(0),
+    }),
+    result: z.object({ rows: z.array(lotSchema), total: z.number().int() }),
+  },
+  'stock:adjust': {
+    summary: 'Take stock out of a lot (or put it back, for a count correction) with a reason.',
+    args: z.object({
+      invoiceLineId: idSchema,
+      quantity: z
+        .string()
+        .trim()
+        .regex(/^-?\d{1,9}(\.\d{1,6})?$/, { error: 'Quantity is a number of NDC units, e.g. 2.5.' }),
+      reason: z.enum(ADJUSTMENT_REASONS, { error: 'Choose a reason.' }),
+      note: z.string().trim().max(500).default(''),
+    }),
+    result: lotSchema,
+  },
+  'stock:suggest': {
+    summary: 'Lots of an NDC usable on a date of service, soonest expiry first.',
+    args: z.object({ ndc: ndcField, dateOfService: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
+    result: z.array(lotSchema),
+  },
+  'patients:list': {
+    summary: 'Patients by name, searchable by name, account/MRN or member ID.',
+    args: z.object({
+      search: z.string().trim().max(100).default(''),
+      limit: z.number().int().min(1).max(500).default(50),
+      offset: z.number().int().min(0).default(0),
+    }),
+    result: z.object({ rows: z.array(patientSchema), total: z.number().int() }),
+  },
+  'patients:get': { summary: 'One patient.', args: byId, result: patientSchema },
+  'patients:create': { summary: 'Add a patient.', args: patientInputSchema, result: patientSchema },
+  'patients:update': {
+    summary: 'Change a patient.',
+    args: z.intersection(patientInputSchema, z.object({ id: idSchema })),
+    result: patientSchema,
+  },
+  'patients:delete': { summary: 'Remove a patient.', args: byId, result: patientSchema },
+  'administrations:list': {
+    summary: 'Administrations filtered by payer, status, dates and readiness, sorted, paged.',
+    args: administrationListQuerySchema,
+    result: z.object({ rows: z.array(administrationSummarySchema), total: z.number().int() }),
+  },
+  'administrations:get': {
+    summary: 'One administration with its estimate snapshot and readiness checklist.',
+    args: byId,
+    result: administrationSchema,
+  },
+  'administrations:create': {
+    summary: 'Record an administration: draws its dose and waste from the lot and stores the estimate.',
+    args: administrationInputSchema,
+    result: administrationSchema,
+  },
+  'administrations:update': {
+    summary: 'Change an administration that is not billed yet; its estimate is recomputed.',
+    args: z.object({ id: idSchema, administration: administrationInputSchema }),
+    result: administrationSchema,
+  },
+  'administrations:delete': {
+    summary: 'Delete a draft administration; its stock returns to the lot.',
+    args: byId,
+    result: administrationSchema,
+  },
+  'administrations:setStatus': {
+    summary: 'Move the claim along: draft → ready → billed → paid / denied → appealed.',
+    args: z.object({ id: idSchema, status: z.enum(ADMINISTRATION_STATUSES) }),
+    result: administrationSchema,
+  },
+  'administrations:recompute': {
+    summary: 'Recompute the estimate snapshot from the terms and prices now on file (not once billed).',
+    args: byId,
+    result: administrationSchema,
+  },
+  'administrations:preview': {
+    summary: 'The estimate and readiness an administration would have, without saving it.',
+    args: administrationInputSchema,
+    result: administrationSchema.omit({ id: true, createdAt: true, updatedAt: true }),
   },
 } as const satisfies Record<string, ChannelSpec>;
 

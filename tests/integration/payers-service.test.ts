@@ -4,12 +4,11 @@
  * what was (or was not) written, and to seed fee schedule rows, whose import is built elsewhere.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { FieldIssue, Reply, ReplyError } from '../../shared/api/reply';
 import type { Contract, ContractInput } from '../../shared/domain/contract-terms';
 import type { Payer, PayerInput } from '../../shared/domain/payer';
 import { openServices, type Services } from '../../electron/services/context';
-import { dispatch } from '../../electron/services/dispatch';
 import { makeTempDir, removeTempDir, testClock } from './temp-dir';
+import { fieldCodes, serviceCalls } from './service-calls';
 
 let dir: string;
 let services: Services;
@@ -29,23 +28,7 @@ afterEach(() => {
   expect(loggedErrors).toEqual([]);
 });
 
-const call = (channel: string, args: unknown): Promise<Reply<unknown>> =>
-  dispatch(services.handlers, channel, args, { error: (m) => loggedErrors.push(m) });
-
-async function value<T>(channel: string, args: unknown): Promise<T> {
-  const reply = await call(channel, args);
-  if (!reply.ok) throw new Error(`${channel} refused: ${reply.error.code} ${reply.error.message}`);
-  return reply.value as T;
-}
-
-async function refusal(channel: string, args: unknown): Promise<ReplyError> {
-  const reply = await call(channel, args);
-  if (reply.ok) throw new Error(`${channel} unexpectedly succeeded: ${JSON.stringify(reply.value)}`);
-  return reply.error;
-}
-
-const fieldCodes = (error: ReplyError): Pick<FieldIssue, 'field' | 'code'>[] =>
-  (error.fields ?? []).map(({ field, code }) => ({ field, code }));
+const { value, refusal } = serviceCalls(() => services.handlers, loggedErrors);
 
 const count = (table: 'payers' | 'contracts' | 'fee_schedule_entries' | 'audit_log'): number =>
   (services.ctx.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;

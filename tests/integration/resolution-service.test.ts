@@ -5,14 +5,13 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Resolution } from '../../shared/api/resolution-schemas';
-import type { FieldIssue, Reply, ReplyError } from '../../shared/api/reply';
 import type { Contract, ContractInput } from '../../shared/domain/contract-terms';
 import type { DrugInput } from '../../shared/domain/drug-catalog';
 import type { DrugPrice } from '../../shared/domain/drug-price';
 import type { Payer, PayerInput } from '../../shared/domain/payer';
 import { openServices, type Services } from '../../electron/services/context';
-import { dispatch } from '../../electron/services/dispatch';
 import { makeTempDir, removeTempDir, testClock } from './temp-dir';
+import { fieldCodes, serviceCalls } from './service-calls';
 
 let dir: string;
 let services: Services;
@@ -38,23 +37,7 @@ afterEach(() => {
   expect(loggedErrors).toEqual([]);
 });
 
-const call = (channel: string, args: unknown): Promise<Reply<unknown>> =>
-  dispatch(services.handlers, channel, args, { error: (m) => loggedErrors.push(m) });
-
-async function value<T>(channel: string, args: unknown): Promise<T> {
-  const reply = await call(channel, args);
-  if (!reply.ok) throw new Error(`${channel} refused: ${reply.error.code} ${reply.error.message}`);
-  return reply.value as T;
-}
-
-async function refusal(channel: string, args: unknown): Promise<ReplyError> {
-  const reply = await call(channel, args);
-  if (reply.ok) throw new Error(`${channel} unexpectedly succeeded: ${JSON.stringify(reply.value)}`);
-  return reply.error;
-}
-
-const fieldCodes = (error: ReplyError): Pick<FieldIssue, 'field' | 'code'>[] =>
-  (error.fields ?? []).map(({ field, code }) => ({ field, code }));
+const { call, value, refusal } = serviceCalls(() => services.handlers, loggedErrors);
 
 // 50242-040-62 (5-3-2): a 10 mL multi-dose vial at 20 mg/mL = 200 mg, as in domain.md §9 B.
 const NDC = '50242-040-62';

@@ -10,6 +10,7 @@ import { parseIsoDate } from '../../../shared/domain/iso-date';
 import { parseAmount } from '../../../shared/domain/money';
 import { parseNdc } from '../../../shared/domain/ndc';
 import { DOSE_UNITS, type DoseUnit } from '../../../shared/domain/units';
+import { AMOUNT_LIMITS, quickAmount, quickNdc11 } from './quick-cells';
 
 export type Refusal = { ok: false; code: string; message: string };
 export type Read<T> = { ok: true; value: T } | Refusal;
@@ -23,14 +24,15 @@ const THOUSANDS = /^-?\d{1,3}(,\d{3})+(\.\d+)?$/;
 
 export function readAmount(raw: string, label: string, options: { allowZero: boolean }): Read<string> {
   if (raw === '') return requiredMissing(label);
+  const plain = quickAmount(raw, options.allowZero);
+  if (plain !== null) return { ok: true, value: plain };
   let text = raw;
-  // Plain digits (nearly every cell) skip both patterns.
   if (text.includes('$')) {
     const printed = MONEY_PRINTED.exec(text);
     if (printed) text = `${printed[1] ?? ''}${(printed[2] ?? '').trim()}`;
   }
   if (text.includes(',') && THOUSANDS.test(text)) text = text.replace(/,/g, '');
-  const r = parseAmount(text, { maxDecimals: 6, allowZero: options.allowZero, label });
+  const r = parseAmount(text, { ...AMOUNT_LIMITS, allowZero: options.allowZero, label });
   return r.ok ? { ok: true, value: text } : refuse(r.error.code, r.error.message);
 }
 
@@ -66,6 +68,8 @@ export function readDate(raw: string, label: string): Read<string> {
 
 export function readNdc(raw: string): Read<string> {
   if (raw === '') return requiredMissing('NDC');
+  const quick = quickNdc11(raw);
+  if (quick !== null) return { ok: true, value: quick };
   const r = parseNdc(raw);
   return r.ok ? { ok: true, value: r.ndc11 } : refuse(r.error.code, r.error.message);
 }

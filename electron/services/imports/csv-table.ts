@@ -1,20 +1,26 @@
 /**
- * CSV text → Table, through csv-parse: quoted commas and quotes, ragged rows
- * (`relax_column_count`), cells trimmed. Empty lines are kept as empty rows so each row's line
- * number is the line a person sees in a text editor (a quoted cell spanning lines counts from the
- * line it starts on). Tab-separated text (the FDA directory, Excel's "Text" export) is detected.
+ * CSV text → Table: quoted commas and quotes, ragged rows, cells trimmed. Empty lines are kept as
+ * empty rows so each row's line number is the line a person sees in a text editor (a quoted cell
+ * spanning lines counts from the line it starts on). Tab-separated text (the FDA directory,
+ * Excel's "Text" export) is detected.
+ *
+ * Well-formed files (nearly all) are read by csv-tokenizer.ts; anything else (an unclosed quote,
+ * text after a closing quote, CR-only or mixed line ends) by csv-parse with `relax_column_count`
+ * and `relax_quotes`, whose lenient readings and refusals are the reference the tokenizer matches.
  */
 import { parse } from 'csv-parse/sync';
+import { tokenizeCsv } from './csv-tokenizer';
 import { ReadError, type Table } from './table';
 
 type Parsed = { record: string[]; info: { lines: number } };
 
 export function csvTable(text: string, source: string): Table {
   const delimiter = guessDelimiter(text);
+  const tokenized = tokenizeCsv(text, delimiter);
+  if (tokenized) return { source, ...tokenized };
   const rows = parseCsv(text, source, delimiter, false) as string[][];
-  // Fast path: when every line is one record (no quoted line breaks), row i is line i + 1.
-  // Only otherwise is the file parsed again with csv-parse's per-record line info, which costs
-  // about as much as the parse itself.
+  // When every line is one record (no quoted line breaks), row i is line i + 1. Only otherwise is
+  // the file parsed again with csv-parse's per-record line info, which costs as much as the parse.
   if (rows.length === lineCount(text)) return { source, rows, lines: rows.map((_, i) => i + 1) };
   const records = parseCsv(text, source, delimiter, true) as Parsed[];
   const lines: number[] = new Array<number>(records.length);

@@ -20,7 +20,8 @@ import { KINDS } from './kinds';
 import { quarterFromText } from './quarter';
 import { readTable } from './read-table';
 import { dropStaged, findStaged, stage, type StagedImport } from './staging';
-import { RowCollector, sampleOf, type Records } from './staged-rows';
+import { PriceKeys } from './price-keys';
+import { emptyRecords, recordCount, RowCollector, sampleOf, type Records } from './staged-rows';
 import { ReadError, type Table } from './table';
 import { validateRows } from './validate-rows';
 
@@ -83,11 +84,14 @@ export function importService(ctx: ServiceContext, audit: AuditLog) {
     if (missing.length > 0) {
       ({ records, collector } = unusable(args.kind, table, located, missing));
     } else {
-      const keys = repo.existingKeys(args.kind, payerId, quarter);
-      ({ records, collector } = validateRows(args.kind, table, located, {
-        keys,
-        ...(args.kind === 'prices' ? { drugNdcs: repo.drugNdcs() } : {}),
-      }));
+      ({ records, collector } = validateRows(
+        args.kind,
+        table,
+        located,
+        args.kind === 'prices'
+          ? { keys: new Set(), prices: new PriceKeys(repo.drugNdcs(), repo.storedPrices()) }
+          : { keys: repo.existingKeys(args.kind, payerId, quarter) },
+      ));
     }
 
     const mapping: Record<string, string> = {};
@@ -150,7 +154,7 @@ export function importService(ctx: ServiceContext, audit: AuditLog) {
         })),
       );
     }
-    if (staged.records.rows.length === 0) {
+    if (recordCount(staged.records) === 0) {
       dropStaged(args.stagedId);
       throw new AppError('NOTHING_TO_IMPORT', `Nothing in ${staged.fileName} can be imported: every row was refused.`);
     }
@@ -212,8 +216,7 @@ function unusable(
     message: `No column is mapped to ${missing.join('; ')}; choose the columns before importing.`,
   });
   collector.refusedRows = collector.totalRows;
-  const records = { kind, rows: [] } as unknown as Records;
-  return { records, collector };
+  return { records: emptyRecords(kind), collector };
 }
 
 function preambleQuarter(table: Table, located: Located): string | null {

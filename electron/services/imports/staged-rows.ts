@@ -1,21 +1,35 @@
 /**
  * Validated rows as kept between preview and commit: compact tuples (one per stored record, with
  * the file line they came from) rather than objects, since a price file can hold 50,000 rows.
+ * Prices, the largest files, are kept column-wise instead (see PriceRecords).
  */
 import type { DoseUnit } from '../../../shared/domain/units';
 import type { ImportRowError } from '../../../shared/api/import-schemas';
 
 /** [line, codeKind, code, rate, perAmount, perUnit, effectiveFrom, effectiveTo] */
 export type FeeRecord = [number, 'hcpcs' | 'ndc', string, string, string, DoseUnit, string, string | null];
-/** [line, ndc11, priceType, pricePerPackage, effectiveFrom] */
-export type PriceRecord = [number, string, 'AWP' | 'WAC', string, string];
+/**
+ * Prices without an array per record (50,000 small arrays cost more in garbage collection than
+ * checking their cells): record i came from file line lines[i] and is
+ * cells[i * PRICE_CELLS … + 3] = ndc11, price type, price per package, effective from, the order
+ * the insert binds them in.
+ */
+export type PriceRecords = { kind: 'prices'; lines: number[]; cells: string[] };
+export const PRICE_CELLS = 4;
 /** [line, hcpcs, drugName, description, dosageText, dosageAmount, dosageUnit, paymentLimit, notes] */
 export type LimitRecord = [number, string, string, string, string, string | null, DoseUnit | null, string, string];
 
 export type Records =
-  | { kind: 'fee-schedule'; rows: FeeRecord[] }
-  | { kind: 'prices'; rows: PriceRecord[] }
-  | { kind: 'cms-asp' | 'cms-noc'; rows: LimitRecord[] };
+  { kind: 'fee-schedule'; rows: FeeRecord[] } | PriceRecords | { kind: 'cms-asp' | 'cms-noc'; rows: LimitRecord[] };
+
+export const recordCount = (records: Records): number =>
+  records.kind === 'prices' ? records.lines.length : records.rows.length;
+
+export function emptyRecords(kind: Records['kind']): Records {
+  if (kind === 'prices') return { kind, lines: [], cells: [] };
+  if (kind === 'fee-schedule') return { kind, rows: [] };
+  return { kind, rows: [] };
+}
 
 export const MAX_ERRORS = 500;
 
@@ -51,13 +65,16 @@ export class RowCollector {
 
 export function sampleOf(records: Records, max = 20): Record<string, string>[] {
   const out: Record<string, string>[] = [];
-  const n = Math.min(max, records.rows.length);
+  const n = Math.min(max, recordCount(records));
   for (let i = 0; i < n; i++) {
     if (records.kind === 'fee-schedule') {
       const [, codeKind, code, rate, perAmount, perUnit, effectiveFrom, effectiveTo] = records.rows[i] as FeeRecord;
       out.push({ codeKind, code, rate, perAmount, perUnit, effectiveFrom, effectiveTo: effectiveTo ?? '' });
     } else if (records.kind === 'prices') {
-      const [, ndc11, priceType, pricePerPackage, effectiveFrom] = records.rows[i] as PriceRecord;
+      const [ndc11 = '', priceType = '', pricePerPackage = '', effectiveFrom = ''] = records.cells.slice(
+        i * PRICE_CELLS,
+        (i + 1) * PRICE_CELLS,
+      );
       out.push({ ndc11, priceType, pricePerPackage, effectiveFrom });
     } else {
       const [, hcpcs, drugName, description, dosageText, dosageAmount, dosageUnit, paymentLimit, notes] = records.rows[

@@ -6,33 +6,20 @@
  *
  * Duplicates are refused the way the database would refuse them, and before it does:
  *   prices          (ndc11, type, effective from) already stored or earlier in the file → PRICE_DUPLICATE
+ *                   (price-rows.ts)
  *   payment limits  (source, hcpcs, drug name, dosage, quarter)                      → LIMIT_DUPLICATE
  *   fee schedules   (payer, code, effective from)                                    → FEE_DUPLICATE
  */
 import { parseDosage } from '../../../shared/domain/drug-price';
 import type { ImportKind } from '../../../shared/api/import-schemas';
 import type { DoseUnit } from '../../../shared/domain/units';
-import {
-  readAmount,
-  readBillingCode,
-  readDate,
-  readDoseUnit,
-  readHcpcs,
-  readNdc,
-  readQuantity,
-  requiredMissing,
-  type Read,
-} from './cells';
+import { readAmount, readBillingCode, readDoseUnit, readHcpcs, readQuantity, requiredMissing } from './cells';
 import type { Located } from './header';
 import { KINDS } from './kinds';
-import { RowCollector, type FeeRecord, type LimitRecord, type PriceRecord, type Records } from './staged-rows';
+import { priceRows } from './price-rows';
+import { column, dateReader, type ExistingKeys, type RowContext } from './row-context';
+import { RowCollector, type FeeRecord, type LimitRecord, type PriceRecords, type Records } from './staged-rows';
 import type { Table } from './table';
-
-/** What the database already holds that a row may collide with (loaded once per preview). */
-export type ExistingKeys = {
-  drugNdcs?: ReadonlySet<string>;
-  keys: ReadonlySet<string>;
-};
 
 export type Validation = { collector: RowCollector; records: Records };
 
@@ -53,9 +40,9 @@ export function validateRows(kind: ImportKind, table: Table, located: Located, e
     records = { kind, rows };
     row = feeRows(ctx, rows);
   } else if (kind === 'prices') {
-    const rows: PriceRecord[] = [];
-    records = { kind, rows };
-    row = priceRows(ctx, rows);
+    const prices: PriceRecords = { kind, lines: [], cells: [] };
+    records = prices;
+    row = priceRows(ctx, prices);
   } else {
     const rows: LimitRecord[] = [];
     records = { kind, rows };
@@ -71,36 +58,10 @@ export function validateRows(kind: ImportKind, table: Table, located: Located, e
   return { collector, records };
 }
 
-/** What each kind's row reader closes over; column indexes are looked up once per file. */
-type RowContext = {
-  collector: RowCollector;
-  col: (field: string) => number;
-  header: (field: string) => string;
-  existing: ExistingKeys;
-  /** Keys of records taken earlier in this file. */
-  seen: Set<string>;
-};
-
 const isBlank = (cells: string[]): boolean => {
   for (const c of cells) if (c !== '') return false;
   return true;
 };
-
-/** A mapped column: its index, its header for messages, and a reader that records refusals. */
-function column(ctx: RowContext, field: string) {
-  const at = ctx.col(field);
-  const header = ctx.header(field);
-  return {
-    at,
-    header,
-    text: (cells: string[]): string => (at < 0 ? '' : (cells[at] ?? '')),
-    take<T>(line: number, read: Read<T>): T | null {
-      if (read.ok) return read.value;
-      ctx.collector.error(line, header, read.code, read.message);
-      return null;
-    },
-  };
-}
 
 function feeRows(ctx: RowContext, out: FeeRecord[]) {
   const code = column(ctx, 'code');
@@ -111,6 +72,8 @@ function feeRows(ctx: RowContext, out: FeeRecord[]) {
   const from = column(ctx, 'effectiveFrom');
   const to = column(ctx, 'effectiveTo');
   const splitPer = perAmount.at >= 0 && perUnit.at >= 0;
+  const fromDate = dateReader('Effective from');
+  const toDate = dateReader('Effective to');
   const c = ctx.collector;
   return (cells: string[], line: number): void => {
     const billing = code.take(line, readBillingCode(code.text(cells)));
@@ -136,9 +99,9 @@ function feeRows(ctx: RowContext, out: FeeRecord[]) {
         unit = parsed.unit;
       }
     }
-    const fromValue = from.take(line, readDate(from.text(cells), 'Effective from'));
+    const fromValue = from.take(line, fromDate(from.text(cells)));
     const toText = to.text(cells);
-    const toValue = toText === '' ? null : to.take(line, readDate(toText, 'Effective to'));
+    const toValue = toText === '' ? null : to.take(line, toDate(toText));
     if (fromValue !== null && toValue !== null && toValue < fromValue) {
       c.error(line, to.header, 'DATE_RANGE_INVALID', `Effective to ${toValue} is before effective from ${fromValue}.`);
     }
@@ -157,122 +120,6 @@ function feeRows(ctx: RowContext, out: FeeRecord[]) {
     }
     ctx.seen.add(key);
     out.push([line, billing.kind, billing.code, rateValue, amount, unit, fromValue, toValue]);
-  };
-}
-
-const PRICE_TYPE_WORDS: Record<string, 'AWP' | 'WAC'> = { awp: 'AWP', AWP: 'AWP', wac: 'WAC', WAC: 'WAC' };
-
-function priceRows(ctx: RowContext, out: PriceRecord[]) {
-  const ndc = column(ctx, 'ndc');
-  const type = column(ctx, 'priceType');
-  const price = column(ctx, 'pricePerPackage');
-  const awp = column(ctx, 'awp');
-  const wac = column(ctx, 'wac');
-  const from = column(ctx, 'effectiveFrom');
-  const typed = type.at >= 0 && price.at >= 0;
-  const noPriceColumn = price.at >= 0 ? price : awp.at >= 0 ? awp : wac;
-  const c = ctx.collector;
-  const { keys: stored } = ctx.existing;
-  const checkStored = stored.size > 0;
-  const drugs = ctx.existing.drugNdcs;
-  const seen = ctx.seen;
-  // At most three prices per row (typed, AWP, WAC): reused buffers, not arrays per row.
-  const types: ('AWP' | 'WAC')[] = [];
-  const amounts: string[] = [];
-  const columns: (typeof price)[] = [];
-
-  const duplicate = (line: number, where: typeof price, t: string, ndc11: string, date: string, key: string): void => {
-    c.error(
-      line,
-      where.header,
-      'PRICE_DUPLICATE',
-      stored.has(key)
-        ? `${t} for NDC ${ndc11} from ${date} is already stored; change or delete that price instead.`
-        : `${t} for NDC ${ndc11} from ${date} appears more than once in this file.`,
-    );
-  };
-
-  return (cells: string[], line: number): void => {
-    const ndcText = ndc.text(cells);
-    const ndc11 = ndc.take(line, readNdc(ndcText));
-    if (ndc11 !== null && drugs && !drugs.has(ndc11)) {
-      c.error(
-        line,
-        ndc.header,
-        'NDC_UNKNOWN',
-        `NDC ${ndcText} is not in the drug catalog; add the drug first, then import its prices.`,
-      );
-    }
-    const date = from.take(line, readDate(from.text(cells), 'Effective from'));
-    types.length = 0;
-    amounts.length = 0;
-    columns.length = 0;
-    let anyPrice = false;
-    if (typed) {
-      const typeText = type.text(cells);
-      const priceText = price.text(cells);
-      if (typeText !== '' || priceText !== '') {
-        anyPrice = true;
-        const t = PRICE_TYPE_WORDS[typeText] ?? PRICE_TYPE_WORDS[typeText.toLowerCase()];
-        if (!t) {
-          if (typeText === '') c.error(line, type.header, 'REQUIRED', 'Price type is empty; write AWP or WAC.');
-          else c.error(line, type.header, 'PRICE_TYPE_INVALID', `Price type "${typeText}" is neither AWP nor WAC.`);
-        }
-        const amount = price.take(line, readAmount(priceText, 'Price per package', { allowZero: false }));
-        if (t && amount !== null) {
-          types.push(t);
-          amounts.push(amount);
-          columns.push(price);
-        }
-      }
-    }
-    const awpText = awp.text(cells);
-    if (awpText !== '') {
-      anyPrice = true;
-      const amount = awp.take(line, readAmount(awpText, 'AWP per package', { allowZero: false }));
-      if (amount !== null) {
-        types.push('AWP');
-        amounts.push(amount);
-        columns.push(awp);
-      }
-    }
-    const wacText = wac.text(cells);
-    if (wacText !== '') {
-      anyPrice = true;
-      const amount = wac.take(line, readAmount(wacText, 'WAC per package', { allowZero: false }));
-      if (amount !== null) {
-        types.push('WAC');
-        amounts.push(amount);
-        columns.push(wac);
-      }
-    }
-    if (!anyPrice)
-      c.error(line, noPriceColumn.header, 'REQUIRED', 'This row has no price; it needs a price per package.');
-    if (c.rowIsBad || ndc11 === null || date === null) return;
-
-    const n = types.length;
-    if (n === 1) {
-      // The common case, one price per row, with as few hash lookups as possible: a 50,000-row
-      // file spends more time hashing keys than checking cells.
-      const key = `${ndc11}|${types[0]}|${date}`;
-      const before = seen.size;
-      if ((checkStored && stored.has(key)) || seen.add(key).size === before) {
-        return duplicate(line, columns[0] as typeof price, types[0] as string, ndc11, date, key);
-      }
-      out.push([line, ndc11, types[0] as 'AWP' | 'WAC', amounts[0] as string, date]);
-      return;
-    }
-    const keys = types.map((t) => `${ndc11}|${t}|${date}`);
-    keys.forEach((key, i) => {
-      if (stored.has(key) || seen.has(key) || keys.indexOf(key) !== i) {
-        duplicate(line, columns[i] as typeof price, types[i] as string, ndc11, date, key);
-      }
-    });
-    if (c.rowIsBad) return;
-    for (let i = 0; i < n; i++) {
-      seen.add(keys[i] as string);
-      out.push([line, ndc11, types[i] as 'AWP' | 'WAC', amounts[i] as string, date]);
-    }
   };
 }
 

@@ -6,14 +6,19 @@
  *   by the UNIQUE constraints for prices and payment limits, by a lookup for fee schedules, which
  *   have no such constraint. A drug or payer deleted since the preview fails its foreign key.
  *   Either way the refusal names the file line and asks for a fresh preview.
- * - Statements are prepared once; rows are bound positionally (no per-row objects).
+ * - Statements are prepared once; rows are bound positionally (no per-row objects). Prices, the
+ *   largest files, go PRICE_CHUNK records per statement (see writePrices).
  */
 import type { ImportKind } from '../../../shared/api/import-schemas';
 import { quarterSpan } from '../../../shared/domain/drug-price';
 import { AppError } from '../app-error';
 import type { Db } from '../db/open';
-import type { FeeRecord, LimitRecord, PriceRecord, Records } from '../imports/staged-rows';
+import type { StoredPrice } from '../imports/price-keys';
+import { PRICE_CELLS, recordCount, type FeeRecord, type LimitRecord, type Records } from '../imports/staged-rows';
 import type { AuditLog } from './audit-log';
+
+/** Records per multi-row price INSERT: 500 × 4 values, far below SQLite's 32,766 variables. */
+const PRICE_CHUNK = 500;
 
 export type CommitInput = {
   kind: ImportKind;
@@ -35,7 +40,7 @@ export function importRepository(db: Db, audit: AuditLog) {
      ON CONFLICT (kind, owner_key) DO UPDATE SET mapping_json = excluded.mapping_json, updated_at = excluded.updated_at`,
   );
   const drugNdcs = db.prepare('SELECT ndc11 FROM drugs').pluck();
-  const priceKeys = db.prepare(`SELECT ndc11 || '|' || price_type || '|' || effective_from FROM drug_prices`).pluck();
+  const storedPrices = db.prepare('SELECT ndc11, price_type, effective_from FROM drug_prices').raw();
   const feeKeys = db
     .prepare(`SELECT code_kind || '|' || code || '|' || effective_from FROM fee_schedule_entries WHERE payer_id = ?`)
     .pluck();
@@ -62,6 +67,12 @@ export function importRepository(db: Db, audit: AuditLog) {
     `INSERT INTO drug_prices (ndc11, price_type, price_per_package, effective_from, source, import_id, created_at)
      VALUES (?, ?, ?, ?, 'import', ?, ?)`,
   );
+  // One statement for PRICE_CHUNK records: import id and time bound once, then 4 values a record.
+  const insertPriceChunk = db.prepare(
+    `INSERT INTO drug_prices (ndc11, price_type, price_per_package, effective_from, source, import_id, created_at)
+     SELECT column1, column2, column3, column4, 'import', ?, ?
+       FROM (VALUES ${Array<string>(PRICE_CHUNK).fill('(?, ?, ?, ?)').join(', ')})`,
+  );
   const insertLimit = db.prepare(
     `INSERT INTO payment_limits (source, hcpcs, drug_name, description, dosage_text, dosage_amount, dosage_unit,
        payment_limit, quarter, effective_from, effective_to, notes, import_id)
@@ -85,9 +96,23 @@ export function importRepository(db: Db, audit: AuditLog) {
           insertFee.run(payerId, r[1], r[2], r[3], r[4], r[5], r[6], r[7], importId);
         }
       } else if (records.kind === 'prices') {
-        for (const r of records.rows as PriceRecord[]) {
-          line = r[0];
-          insertPrice.run(r[1], r[2], r[3], r[4], importId, at);
+        const { lines, cells } = records;
+        let i = 0;
+        // Whole chunks first, one statement each. A chunk that fails a constraint has left nothing
+        // behind (SQLite backs out a failed statement, the transaction goes on), so from there on
+        // the records go one by one, which stops at the one that fails and names its file line.
+        for (; i + PRICE_CHUNK <= lines.length; i += PRICE_CHUNK) {
+          try {
+            insertPriceChunk.run(importId, at, cells.slice(i * PRICE_CELLS, (i + PRICE_CHUNK) * PRICE_CELLS));
+          } catch (err) {
+            if (!String((err as { code?: unknown }).code).startsWith('SQLITE_CONSTRAINT')) throw err;
+            break;
+          }
+        }
+        for (; i < lines.length; i++) {
+          line = lines[i] as number;
+          const at4 = i * PRICE_CELLS;
+          insertPrice.run(cells[at4], cells[at4 + 1], cells[at4 + 2], cells[at4 + 3], importId, at);
         }
       } else {
         const quarter = input.quarter ?? '';
@@ -144,11 +169,13 @@ export function importRepository(db: Db, audit: AuditLog) {
       return out;
     },
 
-    drugNdcs: (): Set<string> => new Set(drugNdcs.all() as string[]),
+    drugNdcs: (): string[] => drugNdcs.all() as string[],
 
-    /** Keys of stored records a new one of this kind must not repeat (see validate-rows.ts). */
-    existingKeys(kind: ImportKind, payerId: number | null, quarter: string | null): Set<string> {
-      if (kind === 'prices') return new Set(priceKeys.all() as string[]);
+    /** What a price import must not repeat (see price-keys.ts). */
+    storedPrices: (): StoredPrice[] => storedPrices.all() as StoredPrice[],
+
+    /** Keys of stored fee schedule entries or payment limits a new one must not repeat (see validate-rows.ts). */
+    existingKeys(kind: Exclude<ImportKind, 'prices'>, payerId: number | null, quarter: string | null): Set<string> {
       if (kind === 'fee-schedule') return new Set(feeKeys.all(payerId) as string[]);
       return new Set(limitKeys.all(kind === 'cms-asp' ? 'asp' : 'noc', quarter ?? '') as string[]);
     },
@@ -175,7 +202,7 @@ export function importRepository(db: Db, audit: AuditLog) {
         quarter: input.quarter,
         taken: input.taken,
         refused: input.refused,
-        records: input.records.rows.length,
+        records: recordCount(input.records),
       });
       return importId;
     }),

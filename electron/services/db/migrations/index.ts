@@ -5,12 +5,16 @@
  */
 import m0001 from './0001-practice-and-drugs';
 import m0002 from './0002-payers-contracts-prices';
+import m0003 from './0003-invoices-lots-patients';
+import m0004 from './0004-administrations';
 
 export type Migration = { version: number; name: string; sql: string };
 
 export const migrations: readonly Migration[] = [
   { version: 1, name: 'practice-and-drugs', sql: m0001 },
   { version: 2, name: 'payers-contracts-prices', sql: m0002 },
+  { version: 3, name: 'invoices-lots-patients', sql: m0003 },
+  { version: 4, name: 'administrations', sql: m0004 },
 ];
 
 export const latestSchemaVersion = migrations.length;

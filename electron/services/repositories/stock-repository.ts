@@ -1,0 +1,243 @@
+/**
+ * Stock by lot. A lot is an invoice line; what it holds is never stored but always summed from
+ * what moved: purchased (the line's units) less used (administrations, given and wasted) less
+ * adjusted (stock_adjustments: positive takes stock out, negative puts it back after a count).
+ * Every figure is an integer number of micro-units summed by SQLite, so it is exact; it becomes
+ * a decimal string ("7.25") only on the way out.
+ *
+ * Every query reads the per-lot sums from one grouped subquery (MOVEMENTS), joined once, so a list
+ * of thousands of lots is one statement, and administrations will be added there alone.
+ */
+import type { Statement } from 'better-sqlite3';
+import { parseNdc } from '../../../shared/domain/ndc';
+import {
+  daysBetween,
+  lotStatus,
+  suggestLots,
+  type AdjustmentReason,
+  type Lot,
+  type LotStatus,
+} from '../../../shared/domain/stock';
+import { microFromUnits, unitsFromMicro } from '../../../shared/domain/stock-quantity';
+import { AppError, fieldError } from '../app-error';
+import type { Db } from '../db/open';
+import type { AuditLog } from './audit-log';
+import { lotMovementsSql, ON_HAND_MICRO_SQL } from './lot-movements';
+
+/** The window within which a lot counts as expiring when the caller does not say. */
+export const DEFAULT_EXPIRING_DAYS = 60;
+
+/** One lot with its stock figures still in micro-units, before they are written as decimals. */
+export type LotStock = Omit<Lot, 'purchased' | 'used' | 'adjusted' | 'onHand' | 'status' | 'daysToExpiry'> & {
+  purchasedMicro: number;
+  usedMicro: number;
+  adjustedMicro: number;
+  onHandMicro: number;
+};
+
+export type StockListQuery = {
+  search: string;
+  status: 'all' | LotStatus;
+  expiringWithinDays: number;
+  includeEmpty: boolean;
+  today: string;
+  limit: number;
+  offset: number;
+};
+
+export type AdjustmentInput = { invoiceLineId: number; quantity: string; reason: AdjustmentReason; note: string };
+
+const movements = lotMovementsSql;
+const ON_HAND = ON_HAND_MICRO_SQL;
+
+const lotFrom = (filter: string): string => `FROM invoice_lines l
+  JOIN invoices i ON i.id = l.invoice_id
+  JOIN suppliers s ON s.id = i.supplier_id
+  JOIN drugs d ON d.ndc11 = l.ndc11
+  LEFT JOIN (${movements(filter)}) m ON m.invoice_line_id = l.id`;
+
+const LOT_COLUMNS = `l.id AS invoiceLineId, l.invoice_id AS invoiceId, l.ndc11, d.generic_name AS drugName,
+  d.ndc_unit AS ndcUnit, l.lot_number AS lotNumber, l.expiry_date AS expiryDate, s.name AS supplierName,
+  i.invoice_number AS invoiceNumber, i.invoice_date AS invoiceDate, l.units_micro AS purchasedMicro,
+  coalesce(m.used_micro, 0) AS usedMicro, coalesce(m.adjusted_micro, 0) AS adjustedMicro, ${ON_HAND} AS onHandMicro`;
+
+// The same rules as lotStatus, written in SQL so the filter pages and counts in the database.
+// @horizon is today + the expiring window: a lot expiring on that very day is still 'expiring'.
+const STATUS_WHERE: Record<LotStatus, string> = {
+  empty: `${ON_HAND} <= 0`,
+  expired: `${ON_HAND} > 0 AND l.expiry_date < @today`,
+  expiring: `${ON_HAND} > 0 AND l.expiry_date >= @today AND l.expiry_date <= @horizon`,
+  ok: `${ON_HAND} > 0 AND l.expiry_date > @horizon`,
+};
+
+export function toLot(row: LotStock, today: string, expiringWithinDays = DEFAULT_EXPIRING_DAYS): Lot {
+  const { purchasedMicro, usedMicro, adjustedMicro, onHandMicro, ...rest } = row;
+  return {
+    ...rest,
+    purchased: unitsFromMicro(purchasedMicro),
+    used: unitsFromMicro(usedMicro),
+    adjusted: unitsFromMicro(adjustedMicro),
+    onHand: unitsFromMicro(onHandMicro),
+    status: lotStatus(onHandMicro, row.expiryDate, today, expiringWithinDays),
+    daysToExpiry: daysBetween(today, row.expiryDate),
+  };
+}
+
+export function stockRepository(db: Db, audit: AuditLog) {
+  const oneLot = db.prepare(`SELECT ${LOT_COLUMNS} ${lotFrom('invoice_line_id = @id')} WHERE l.id = @id`);
+  const lotsOfNdc = db.prepare(
+    `SELECT ${LOT_COLUMNS} ${lotFrom('invoice_line_id IN (SELECT id FROM invoice_lines WHERE ndc11 = @ndc11)')}
+      WHERE l.ndc11 = @ndc11`,
+  );
+  const insertAdjustment = db.prepare(
+    `INSERT INTO stock_adjustments (invoice_line_id, quantity_micro, reason, note, at, actor)
+     VALUES (@invoiceLineId, @quantityMicro, @reason, @note, @at, @actor)`,
+  );
+  // The list's SQL varies only by which filters are used: a handful of shapes, each prepared once.
+  const statements = new Map<string, Statement>();
+  const prepared = (sql: string): Statement => {
+    let st = statements.get(sql);
+    if (!st) statements.set(sql, (st = db.prepare(sql)));
+    return st;
+  };
+
+  const stockOf = (invoiceLineId: number): LotStock => {
+    const row = oneLot.get({ id: invoiceLineId }) as LotStock | undefined;
+    if (!row) {
+      throw new AppError(
+        'LOT_NOT_FOUND',
+        `There is no lot with id ${invoiceLineId}; its invoice may have been deleted.`,
+      );
+    }
+    return row;
+  };
+
+  const insufficient = (lot: LotStock, neededMicro: number): AppError =>
+    fieldError(
+      'quantity',
+      'LOT_INSUFFICIENT',
+      `Lot ${lot.lotNumber} has ${unitsFromMicro(lot.onHandMicro)} ${lot.ndcUnit} on hand; ` +
+        `${unitsFromMicro(neededMicro)} ${lot.ndcUnit} cannot be taken out.`,
+    );
+
+  return {
+    stockOf,
+
+    get: (invoiceLineId: number, today: string, expiringWithinDays = DEFAULT_EXPIRING_DAYS): Lot =>
+      toLot(stockOf(invoiceLineId), today, expiringWithinDays),
+
+    list(q: StockListQuery): { rows: Lot[]; total: number } {
+      const where: string[] = [];
+      const params: Record<string, string | number> = {
+        today: q.today,
+        horizon: addDays(q.today, q.expiringWithinDays),
+        limit: q.limit,
+        offset: q.offset,
+      };
+      if (q.search) {
+        params.search = `%${escapeLike(q.search)}%`;
+        const any = [
+          `d.generic_name LIKE @search ESCAPE '\\'`,
+          `d.brand_name LIKE @search ESCAPE '\\'`,
+          `l.lot_number LIKE @search ESCAPE '\\'`,
+        ];
+        // NDCs by their digits as typed without hyphens, and by the exact code when the search is
+        // a complete NDC in any printed form (5-3-2 "50242-040-62" is no substring of its 11 digits).
+        const digits = q.search.replace(/-/g, '');
+        if (/^\d+$/.test(digits)) {
+          params.digits = `%${digits}%`;
+          any.push('l.ndc11 LIKE @digits');
+        }
+        const ndc = parseNdc(q.search);
+        if (ndc.ok) {
+          params.ndc11 = ndc.ndc11;
+          any.push('l.ndc11 = @ndc11');
+        }
+        where.push(`(${any.join(' OR ')})`);
+      }
+      if (q.status !== 'all') where.push(STATUS_WHERE[q.status]);
+      else if (!q.includeEmpty) where.push(`${ON_HAND} > 0`);
+      const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
+      const rows = prepared(
+        `SELECT ${LOT_COLUMNS} ${lotFrom('')} ${whereSql} ORDER BY l.expiry_date, l.id LIMIT @limit OFFSET @offset`,
+      ).all(params) as LotStock[];
+      const { total } = prepared(`SELECT count(*) AS total ${lotFrom('')} ${whereSql}`).get(params) as {
+        total: number;
+      };
+      return { rows: rows.map((r) => toLot(r, q.today, q.expiringWithinDays)), total };
+    },
+
+    /** Lots of an NDC usable on the date of service, first expiry first out. */
+    suggest: (ndc11: string, dateOfService: string, today: string): Lot[] =>
+      suggestLots(lotsOfNdc.all({ ndc11 }) as LotStock[], dateOfService).map((r) => toLot(r, today)),
+
+    /**
+     * Refuses a lot that cannot supply `neededMicro` on the date of service: LOT_EXPIRED when the
+     * date is after its expiry (the expiry day itself is still usable), LOT_INSUFFICIENT when it
+     * holds less. Callers run it inside the transaction that then writes the use.
+     */
+    assertUsable(invoiceLineId: number, dateOfService: string, neededMicro: number): LotStock {
+      const lot = stockOf(invoiceLineId);
+      if (lot.expiryDate < dateOfService) {
+        throw new AppError(
+          'LOT_EXPIRED',
+          `Lot ${lot.lotNumber} expired on ${lot.expiryDate}; it cannot be used on ${dateOfService}.`,
+        );
+      }
+      if (neededMicro > lot.onHandMicro) throw insufficient(lot, neededMicro);
+      return lot;
+    },
+
+    /**
+     * Takes stock out of a lot (or puts it back, for a count correction) and audits the lot as it
+     * was and as it is, all in one transaction; a refusal writes nothing.
+     */
+    adjust: db.transaction((input: AdjustmentInput, at: string, actor: string): Lot => {
+      const today = at.slice(0, 10);
+      const quantityMicro = microFromUnits(input.quantity);
+      if (quantityMicro === null) {
+        throw fieldError('quantity', 'QUANTITY_INVALID', 'A quantity has at most 6 decimals, e.g. 2.5.');
+      }
+      if (quantityMicro === 0) {
+        throw fieldError('quantity', 'QUANTITY_ZERO', 'Enter how many NDC units leave the lot; 0 changes nothing.');
+      }
+      const before = stockOf(input.invoiceLineId);
+      if (quantityMicro < 0 && input.reason !== 'correction') {
+        throw fieldError(
+          'reason',
+          'ADJUSTMENT_REASON_INVALID',
+          'Only a count correction can put stock back into a lot; a negative quantity needs the reason "correction".',
+        );
+      }
+      if (quantityMicro > before.onHandMicro) throw insufficient(before, quantityMicro);
+      const { lastInsertRowid } = insertAdjustment.run({
+        invoiceLineId: input.invoiceLineId,
+        quantityMicro,
+        reason: input.reason,
+        note: input.note,
+        at,
+        actor,
+      });
+      const after = stockOf(input.invoiceLineId);
+      audit.record(
+        at,
+        actor,
+        'stock_adjustment',
+        Number(lastInsertRowid),
+        'create',
+        toLot(before, today),
+        toLot(after, today),
+      );
+      return toLot(after, today);
+    }),
+  };
+}
+export type StockRepository = ReturnType<typeof stockRepository>;
+
+/** An ISO date N calendar days later (UTC, so no daylight-saving hour moves it); at most 9999-12-31. */
+function addDays(isoDate: string, days: number): string {
+  const later = new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000);
+  return later.getUTCFullYear() > 9999 ? '9999-12-31' : later.toISOString().slice(0, 10);
+}
+
+const escapeLike = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\${c}`);

@@ -1,0 +1,351 @@
+/**
+ * Entering or changing an acquisition invoice: header, the lines grid, and the reconciliation
+ * computed live under it. The contract's schema checks everything before it is sent, so most
+ * mistakes show at once next to their cell; what only the service can know (a duplicate invoice
+ * number, an NDC not in the catalog, lots already used) comes back and lands in the same place.
+ * The service writes the invoice and all its lines in one transaction or not at all.
+ *
+ * An unknown NDC offers "Add this drug": the catalog's own drug form, pre-filled with that NDC.
+ * When the save was refused only for unknown NDCs, it is tried again once they are all added.
+ */
+import { Alert, Button, Group, Modal, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import type { Invoice } from '../../../shared/domain/invoice';
+import { formatNdc542 } from '../../../shared/domain/ndc';
+import { ApiError, call } from '../api';
+import { DrugForm, emptyDrug } from '../components/drug-form';
+import type { FormValues } from '../components/use-record-form';
+import {
+  emptyLine,
+  errorsFromApi,
+  errorsWithLineAt,
+  errorsWithoutLine,
+  invoiceInput,
+  linePath,
+  validateInvoice,
+  type FieldErrors,
+  type HeaderField,
+  type InvoiceFormValues,
+  type LineField,
+  type LineValues,
+} from './invoice-form-values';
+import { cellId, InvoiceLinesGrid } from './invoice-lines-grid';
+import { LiveReconciliationView } from './reconciliation-view';
+import { SupplierField } from './supplier-field';
+import { ndc11Of } from './use-line-drug';
+
+type Removed = { line: LineValues; index: number };
+
+export function InvoiceEditor(props: {
+  initial: InvoiceFormValues;
+  /** Set when changing a stored invoice. */
+  invoiceId?: number;
+  onSaved: (invoice: Invoice) => void;
+  onCancel: () => void;
+  onDirtyChange: (dirty: boolean) => void;
+}) {
+  const queryClient = useQueryClient();
+  const formRef = useRef<HTMLFormElement>(null);
+  const focusAfterRender = useRef<string | null>(null);
+  const [values, setValues] = useState<InvoiceFormValues>(props.initial);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<{ title: string; message: string } | null>(null);
+  const [removed, setRemoved] = useState<Removed | null>(null);
+  const [addingDrugFor, setAddingDrugFor] = useState<number | null>(null);
+  // The last save was refused only because some NDCs are not in the catalog: retry once they are.
+  const [retryWhenKnown, setRetryWhenKnown] = useState(false);
+
+  const [initialJson] = useState(() => JSON.stringify(props.initial));
+  const dirty = JSON.stringify(values) !== initialJson;
+  const { onDirtyChange } = props;
+  useEffect(() => onDirtyChange(dirty), [dirty, onDirtyChange]);
+
+  // Move focus once the DOM has the element: a new line's NDC, or the first field in error.
+  useEffect(() => {
+    const target = focusAfterRender.current;
+    if (target === null) return;
+    focusAfterRender.current = null;
+    const el =
+      target === 'first-error'
+        ? formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')
+        : document.getElementById(target);
+    el?.focus();
+  });
+
+  const save = useMutation({
+    mutationFn: (v: InvoiceFormValues) =>
+      props.invoiceId === undefined
+        ? call('invoices:create', invoiceInput(v))
+        : call('invoices:update', { id: props.invoiceId, invoice: invoiceInput(v) }),
+    onSuccess: (invoice) => {
+      const warned = invoice.warnings.length;
+      notifications.show({
+        color: warned > 0 ? 'yellow' : 'teal',
+        title: props.invoiceId === undefined ? 'Invoice saved' : 'Invoice changes saved',
+        message: `${invoice.supplierName} ${invoice.invoiceNumber}: ${invoice.lines.length} ${
+          invoice.lines.length === 1 ? 'line' : 'lines'
+        }${warned > 0 ? `, ${warned} ${warned === 1 ? 'warning' : 'warnings'} to check` : ''}.`,
+      });
+      void queryClient.invalidateQueries({ queryKey: ['invoices'] });
+      void queryClient.invalidateQueries({ queryKey: ['stock'] });
+      void queryClient.invalidateQueries({ queryKey: ['suppliers'] });
+      props.onSaved(invoice);
+    },
+    onError: (err) => {
+      const fieldErrors = errorsFromApi(err);
+      if (fieldErrors) {
+        setErrors(fieldErrors);
+        // A refusal for something the form has no cell for is still shown, above the form.
+        const elsewhere = Object.entries(fieldErrors).filter(([path]) => !isShownPath(path));
+        setFormError(
+          elsewhere.length > 0
+            ? { title: 'Nothing was saved', message: elsewhere.map(([, e]) => e.message).join(' ') }
+            : Object.keys(fieldErrors).length > 1
+              ? { title: 'Nothing was saved', message: 'Fix the fields marked in red and save again.' }
+              : null,
+        );
+        setRetryWhenKnown(Object.values(fieldErrors).every((e) => e.code === 'NDC_UNKNOWN'));
+        focusAfterRender.current = 'first-error';
+      } else {
+        setFormError({
+          title: 'Nothing was saved',
+          message: err instanceof ApiError ? `${err.message} (${err.code})` : String(err),
+        });
+        setRetryWhenKnown(false);
+      }
+    },
+  });
+
+  const submit = (v: InvoiceFormValues) => {
+    const local = validateInvoice(v);
+    setErrors(local);
+    setRetryWhenKnown(false);
+    if (Object.keys(local).length > 0) {
+      setFormError(null);
+      focusAfterRender.current = 'first-error';
+      return;
+    }
+    setFormError(null);
+    save.mutate(v);
+  };
+
+  const setHeader = (field: HeaderField, value: string) => {
+    setValues((v) => ({ ...v, [field]: value }));
+    setErrors((e) => without(e, field));
+  };
+  const setLine = (index: number, field: LineField, value: string) => {
+    setValues((v) => ({ ...v, lines: v.lines.map((l, i) => (i === index ? { ...l, [field]: value } : l)) }));
+    setErrors((e) => without(e, linePath(index, field)));
+  };
+  const addLine = () => {
+    const line = emptyLine();
+    setValues((v) => ({ ...v, lines: [...v.lines, line] }));
+    setRemoved(null);
+    focusAfterRender.current = cellId(line, 'ndc');
+  };
+  const removeLine = (index: number) => {
+    const line = values.lines[index];
+    if (!line || values.lines.length === 1) return;
+    setValues((v) => ({ ...v, lines: v.lines.filter((_, i) => i !== index) }));
+    setErrors((e) => errorsWithoutLine(e, index));
+    setRemoved({ line, index });
+  };
+  const undoRemove = () => {
+    if (!removed) return;
+    setValues((v) => ({
+      ...v,
+      lines: [...v.lines.slice(0, removed.index), removed.line, ...v.lines.slice(removed.index)],
+    }));
+    setErrors((e) => errorsWithLineAt(e, removed.index));
+    focusAfterRender.current = cellId(removed.line, 'ndc');
+    setRemoved(null);
+  };
+
+  const drugAdded = (ndc11: string) => {
+    // Every line with this NDC is now known: its NDC_UNKNOWN refusal no longer applies.
+    const next: FieldErrors = {};
+    for (const [path, e] of Object.entries(errors)) {
+      const m = /^lines\.(\d+)\.ndc$/.exec(path);
+      const line = m ? values.lines[Number(m[1])] : undefined;
+      if (e.code === 'NDC_UNKNOWN' && line && ndc11Of(line.ndc) === ndc11) continue;
+      next[path] = e;
+    }
+    setErrors(next);
+    setAddingDrugFor(null);
+    if (retryWhenKnown && !Object.values(next).some((e) => e.code === 'NDC_UNKNOWN')) submit(values);
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLFormElement>) => {
+    // Escape leaves the editor (asking first when something was typed), unless it was meant for
+    // an open dropdown, or came from a dialog rendered elsewhere in the page.
+    if (e.key !== 'Escape' || !(e.target instanceof Node) || !e.currentTarget.contains(e.target)) return;
+    if (e.target instanceof HTMLElement && e.target.getAttribute('aria-expanded') === 'true') return;
+    e.preventDefault();
+    props.onCancel();
+  };
+
+  const headerText = (field: HeaderField, label: string, extra: Record<string, unknown> = {}) => (
+    <TextInput
+      label={label}
+      value={values[field]}
+      error={errors[field]?.message}
+      onChange={(e) => setHeader(field, e.currentTarget.value)}
+      {...extra}
+    />
+  );
+  const addingLine = addingDrugFor === null ? undefined : values.lines[addingDrugFor];
+
+  return (
+    <>
+      <form
+        ref={formRef}
+        noValidate
+        aria-label="Invoice"
+        onKeyDown={onKeyDown}
+        onSubmit={(e) => {
+          e.preventDefault();
+          submit(values);
+        }}
+      >
+        <Stack>
+          {formError && (
+            <Alert color="red" title={formError.title} data-testid="invoice-form-error">
+              {formError.message}
+            </Alert>
+          )}
+          <SimpleGrid cols={{ base: 1, md: 3 }}>
+            <SupplierField
+              autoFocus
+              value={values.supplierId}
+              error={errors.supplierId?.message}
+              onChange={(id) => setHeader('supplierId', id)}
+            />
+            {headerText('invoiceNumber', 'Invoice number', { required: true })}
+            <SimpleGrid cols={2}>
+              {headerText('invoiceDate', 'Invoice date', { required: true, placeholder: 'YYYY-MM-DD' })}
+              {headerText('receivedDate', 'Received date', { placeholder: 'YYYY-MM-DD' })}
+            </SimpleGrid>
+          </SimpleGrid>
+          <SimpleGrid cols={{ base: 1, md: 3 }}>
+            {headerText('total', 'Invoice total', {
+              placeholder: '1840.00',
+              description: 'As printed, to check the lines against',
+            })}
+            {headerText('adjustment', 'Freight, fees or credits', {
+              placeholder: '0.00',
+              description: 'Outside the lines; a credit is negative, e.g. -25.00',
+            })}
+            <Textarea
+              label="Notes"
+              autosize
+              minRows={1}
+              maxRows={4}
+              value={values.notes}
+              error={errors.notes?.message}
+              onChange={(e) => setHeader('notes', e.currentTarget.value)}
+            />
+          </SimpleGrid>
+
+          <Title order={4}>Lines</Title>
+          {errors.lines && <Text c="red">{errors.lines.message}</Text>}
+          <InvoiceLinesGrid
+            lines={values.lines}
+            errors={errors}
+            onChange={setLine}
+            onAdd={addLine}
+            onRemove={removeLine}
+            onAddDrug={setAddingDrugFor}
+          />
+          {removed && (
+            <Group gap="xs" data-testid="line-removed">
+              <Text size="sm">
+                Line {removed.index + 1} ({removed.line.ndc || 'empty'}) removed.
+              </Text>
+              <Button size="compact-sm" variant="light" onClick={undoRemove}>
+                Undo
+              </Button>
+            </Group>
+          )}
+
+          <LiveReconciliationView values={values} />
+
+          <Group justify="flex-end">
+            <Text size="sm" c="dimmed">
+              {retryWhenKnown
+                ? 'Add the drugs marked above; the invoice is saved again once they are all in the catalog.'
+                : ''}
+            </Text>
+            <Button variant="default" onClick={props.onCancel}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={save.isPending}>
+              {props.invoiceId === undefined ? 'Save invoice' : 'Save changes'}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+
+      <Modal
+        closeButtonProps={{ 'aria-label': 'Close' }}
+        opened={addingLine !== undefined}
+        onClose={() => setAddingDrugFor(null)}
+        title="Add drug"
+        size="lg"
+      >
+        {addingLine && (
+          <AddDrugForm typedNdc={addingLine.ndc} onCancel={() => setAddingDrugFor(null)} onAdded={drugAdded} />
+        )}
+      </Modal>
+    </>
+  );
+}
+
+function AddDrugForm(props: { typedNdc: string; onCancel: () => void; onAdded: (ndc11: string) => void }) {
+  const queryClient = useQueryClient();
+  const ndc11 = ndc11Of(props.typedNdc);
+  const create = useMutation({
+    mutationFn: ({ values }: { values: FormValues; showError: (e: unknown) => void }) =>
+      call('drugs:create', values as never),
+    onSuccess: async (drug) => {
+      notifications.show({
+        color: 'teal',
+        title: 'Drug added to the catalog',
+        message: `${drug.genericName} · ${formatNdc542(drug.ndc11)}`,
+      });
+      await queryClient.invalidateQueries({ queryKey: ['drugs'] });
+      props.onAdded(drug.ndc11);
+    },
+    onError: (err, { showError }) => showError(err),
+  });
+  return (
+    <DrugForm
+      initial={{ ...emptyDrug, ndc: ndc11 ? formatNdc542(ndc11) : props.typedNdc.trim() }}
+      submitLabel="Add drug"
+      busy={create.isPending}
+      onCancel={props.onCancel}
+      onSubmit={(values, showError) => create.mutate({ values, showError })}
+    />
+  );
+}
+
+const HEADER_FIELDS: readonly string[] = [
+  'supplierId',
+  'invoiceNumber',
+  'invoiceDate',
+  'receivedDate',
+  'total',
+  'adjustment',
+  'notes',
+  'lines',
+];
+const isShownPath = (path: string): boolean =>
+  HEADER_FIELDS.includes(path) ||
+  /^lines\.\d+\.(ndc|lotNumber|expiryDate|packageQuantity|costPerPackage|extendedCost|discount)$/.test(path);
+
+function without(errors: FieldErrors, path: string): FieldErrors {
+  if (!(path in errors)) return errors;
+  const { [path]: _removed, ...rest } = errors;
+  return rest;
+}

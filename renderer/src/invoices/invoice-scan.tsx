@@ -1,0 +1,171 @@
+/**
+ * The supplier's scanned invoice: attach a PDF, PNG or JPEG (sent as base64; the service keeps
+ * it under its SHA-256), view it in the page, download it. The viewer uses a Blob URL made from
+ * `invoices:scan` and revoked when the view goes away, so nothing is written outside the app's
+ * data folder and the CSP needs only `blob:` for images and frames.
+ */
+import { Alert, Anchor, Button, Group, Input, Loader, Modal, Stack, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useId, useRef, useState } from 'react';
+import type { Invoice } from '../../../shared/domain/invoice';
+import { ApiError, call } from '../api';
+import { readAsBase64 } from '../imports/read-file';
+
+const MAX_SCAN_BYTES = 25 * 1024 * 1024;
+const ACCEPT = 'application/pdf,image/png,image/jpeg,.pdf,.png,.jpg,.jpeg';
+const ACCEPTED_NAME = /\.(pdf|png|jpe?g)$/i;
+
+export function InvoiceScan({ invoice }: { invoice: Invoice }) {
+  const [attaching, setAttaching] = useState(false);
+  return (
+    <Stack gap="xs">
+      <Group justify="space-between">
+        <Text fw={600}>Scanned invoice</Text>
+        <Button variant={invoice.scan ? 'default' : 'light'} onClick={() => setAttaching(true)}>
+          {invoice.scan ? 'Replace scan' : 'Attach scan'}
+        </Button>
+      </Group>
+      {invoice.scan ? (
+        <ScanViewer invoiceId={invoice.id} scan={invoice.scan} />
+      ) : (
+        <Text size="sm" c="dimmed" data-testid="scan-missing">
+          No scan attached. Payers that want the invoice with a J3490 claim need it: attach the supplier’s PDF or a
+          photo of the paper invoice.
+        </Text>
+      )}
+      <Modal
+        closeButtonProps={{ 'aria-label': 'Close' }}
+        opened={attaching}
+        onClose={() => setAttaching(false)}
+        title={invoice.scan ? 'Replace the scan' : 'Attach scan'}
+      >
+        {attaching && (
+          <AttachScanForm invoice={invoice} onCancel={() => setAttaching(false)} onDone={() => setAttaching(false)} />
+        )}
+      </Modal>
+    </Stack>
+  );
+}
+
+function AttachScanForm(props: { invoice: Invoice; onCancel: () => void; onDone: () => void }) {
+  const queryClient = useQueryClient();
+  const inputId = useId();
+  const [file, setFile] = useState<File | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const attach = useMutation({
+    mutationFn: async (f: File) =>
+      call('invoices:attachScan', {
+        invoiceId: props.invoice.id,
+        fileName: f.name,
+        contentBase64: await readAsBase64(f),
+      }),
+    onSuccess: (inv) => {
+      notifications.show({ color: 'teal', title: 'Scan attached', message: inv.scan?.fileName ?? '' });
+      void queryClient.invalidateQueries({ queryKey: ['invoices'] });
+      props.onDone();
+    },
+    onError: (err) => setError(err instanceof ApiError ? `${err.message} (${err.code})` : String(err)),
+  });
+
+  return (
+    <form
+      noValidate
+      aria-label="Attach scan"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!file) return setError('Choose the scanned invoice: a PDF, PNG or JPEG file.');
+        if (!ACCEPTED_NAME.test(file.name)) return setError(`${file.name} is not a PDF, PNG or JPEG file.`);
+        if (file.size > MAX_SCAN_BYTES) return setError(`${file.name} is larger than 25 MB.`);
+        attach.mutate(file);
+      }}
+    >
+      <Stack>
+        <Input.Wrapper
+          id={inputId}
+          label="Scan file"
+          required
+          description="PDF, PNG or JPEG, up to 25 MB"
+          error={error}
+        >
+          <input
+            id={inputId}
+            type="file"
+            accept={ACCEPT}
+            data-autofocus
+            onChange={(e) => {
+              setFile(e.currentTarget.files?.[0] ?? null);
+              setError(null);
+            }}
+          />
+        </Input.Wrapper>
+        {props.invoice.scan && (
+          <Text size="sm" c="dimmed">
+            The current scan, {props.invoice.scan.fileName}, will no longer be linked to this invoice.
+          </Text>
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={props.onCancel}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={attach.isPending}>
+            Attach
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+function ScanViewer(props: { invoiceId: number; scan: NonNullable<Invoice['scan']> }) {
+  const scan = useQuery({
+    queryKey: ['invoices', props.invoiceId, 'scan', props.scan.sha256],
+    queryFn: () => call('invoices:scan', { invoiceId: props.invoiceId }),
+    staleTime: Infinity,
+  });
+  if (scan.isError) return <Alert color="red">{scan.error.message}</Alert>;
+  if (!scan.data) return <Loader size="sm" aria-label="Loading the scan" />;
+  return <BlobView {...scan.data} />;
+}
+
+/** The bytes as a Blob URL, set on the elements directly and revoked on the way out. */
+function BlobView(props: { fileName: string; mediaType: string; contentBase64: string; sha256: string }) {
+  const viewRef = useRef<HTMLImageElement & HTMLIFrameElement>(null);
+  const linkRef = useRef<HTMLAnchorElement>(null);
+  const isPdf = props.mediaType === 'application/pdf';
+
+  useEffect(() => {
+    const bytes = Uint8Array.from(atob(props.contentBase64), (c) => c.charCodeAt(0));
+    const url = URL.createObjectURL(new Blob([bytes], { type: props.mediaType }));
+    if (viewRef.current) viewRef.current.src = url;
+    if (linkRef.current) linkRef.current.href = url;
+    return () => URL.revokeObjectURL(url);
+  }, [props.contentBase64, props.mediaType]);
+
+  return (
+    <Stack gap="xs" data-testid="scan-viewer">
+      <Group gap="sm">
+        <Text size="sm">{props.fileName}</Text>
+        <Anchor ref={linkRef} download={props.fileName} size="sm">
+          Download
+        </Anchor>
+        <Text size="xs" c="dimmed" className="mono" title="SHA-256 of the stored file">
+          {props.sha256.slice(0, 12)}…
+        </Text>
+      </Group>
+      {isPdf ? (
+        <iframe
+          ref={viewRef}
+          title={`Scan: ${props.fileName}`}
+          style={{ width: '100%', height: 720, border: '1px solid var(--mantine-color-gray-4)' }}
+        />
+      ) : (
+        <img
+          ref={viewRef}
+          alt={`Scan: ${props.fileName}`}
+          style={{ maxWidth: '100%', border: '1px solid var(--mantine-color-gray-4)' }}
+        />
+      )}
+    </Stack>
+  );
+}

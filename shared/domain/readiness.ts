@@ -1,0 +1,97 @@
+/**
+ * The readiness checklist of one administration, from the billing guide's documentation table
+ * (drug generic and brand name, 11-digit NDC, exact dose, route, medical necessity) plus what a
+ * J3490 claim also needs (acquisition cost from the invoice, lot/batch number, physician notes)
+ * and what the payer asks for (requirements confirmed; the invoice scan when it requires one).
+ * "Ready to bill" means every item is ok; otherwise the items that are not say what is missing.
+ */
+import type { ReadinessItem } from './administration';
+import type { EstimateResult } from './scenario';
+
+export type ReadinessInput = {
+  genericName: string;
+  brandName: string;
+  ndc11: string;
+  dose: { amount: string; unit: string };
+  route: string;
+  diagnoses: readonly string[];
+  medicalNecessity: string;
+  physicianNotes: string;
+  lotNumber: string;
+  netCostPerPackage: string | null;
+  orderingNpi: string;
+  renderingNpi: string;
+  payer: { name: string; requiresInvoice: boolean; profileConfirmedAt: string | null };
+  invoiceHasScan: boolean;
+  estimate: EstimateResult | null;
+  estimateRefusal: { code: string; message: string } | null;
+};
+
+export function readinessChecklist(a: ReadinessInput): { ready: boolean; items: ReadinessItem[] } {
+  const item = (key: string, label: string, ok: boolean, detail: string): ReadinessItem => ({ key, label, ok, detail });
+  const items: ReadinessItem[] = [
+    item(
+      'drug-names',
+      'Drug generic and brand name',
+      a.genericName.trim() !== '',
+      a.brandName ? `${a.genericName} (${a.brandName})` : `${a.genericName}; no brand name in the catalog`,
+    ),
+    item('ndc', '11-digit NDC', /^\d{11}$/.test(a.ndc11), a.ndc11),
+    item('dose', 'Exact dose given', a.dose.amount !== '' && a.dose.amount !== '0', `${a.dose.amount} ${a.dose.unit}`),
+    item('route', 'Route / administration method', a.route.trim() !== '', a.route || 'Enter the route.'),
+    item(
+      'medical-necessity',
+      'Medical necessity (ICD-10 and rationale)',
+      a.diagnoses.length > 0 && a.medicalNecessity.trim() !== '',
+      a.diagnoses.length === 0
+        ? 'Add at least one ICD-10 diagnosis.'
+        : a.medicalNecessity.trim() === ''
+          ? 'Write the clinical rationale.'
+          : a.diagnoses.join(', '),
+    ),
+    item(
+      'acquisition-cost',
+      'Acquisition cost (invoice line)',
+      a.netCostPerPackage !== null,
+      a.netCostPerPackage !== null ? `$${a.netCostPerPackage} per package` : 'Link the lot to its invoice line.',
+    ),
+    item('lot', 'Lot / batch number', a.lotNumber.trim() !== '', a.lotNumber || 'Choose the lot.'),
+    item(
+      'physician-notes',
+      'Physician notes',
+      a.physicianNotes.trim() !== '',
+      a.physicianNotes.trim() ? 'Entered' : 'Add the physician notes.',
+    ),
+    item(
+      'providers',
+      'Ordering and rendering provider NPIs',
+      a.orderingNpi !== '' && a.renderingNpi !== '',
+      a.orderingNpi === '' || a.renderingNpi === '' ? 'Enter both NPIs.' : `${a.orderingNpi} / ${a.renderingNpi}`,
+    ),
+    item(
+      'payer-requirements',
+      `${a.payer.name} requirements confirmed`,
+      a.payer.profileConfirmedAt !== null,
+      a.payer.profileConfirmedAt
+        ? `Confirmed ${a.payer.profileConfirmedAt.slice(0, 10)}`
+        : 'Confirm the payer’s J3490 requirements (Payers).',
+    ),
+    item(
+      'invoice-scan',
+      'Invoice scan attached',
+      !a.payer.requiresInvoice || a.invoiceHasScan,
+      a.payer.requiresInvoice
+        ? a.invoiceHasScan
+          ? 'Attached'
+          : `${a.payer.name} requires the invoice: attach its scan (Invoices).`
+        : `${a.payer.name} does not require it`,
+    ),
+    item(
+      'claim-lines',
+      'Claim lines and expected payment',
+      a.estimate !== null,
+      a.estimate ? a.estimate.lines.map((l) => l.n4).join('; ') : (a.estimateRefusal?.message ?? 'Not computed yet.'),
+    ),
+  ];
+  return { ready: items.every((i) => i.ok), items };
+}

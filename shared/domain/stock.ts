@@ -1,0 +1,62 @@
+/**
+ * A lot's stock: what was bought (packages × package size, in NDC units) less what left it
+ * (administrations given and wasted, adjustments). A lot past its expiry date cannot be used
+ * (LOT_EXPIRED); more than is on hand cannot be drawn (LOT_INSUFFICIENT). When recording an
+ * administration the oldest unexpired lot with stock is offered first (first expiry, first out).
+ */
+import { z } from 'zod';
+import { idSchema } from './field-rules';
+
+export const ADJUSTMENT_REASONS = ['expired', 'returned', 'damaged', 'correction'] as const;
+export type AdjustmentReason = (typeof ADJUSTMENT_REASONS)[number];
+
+export const LOT_STATUSES = ['ok', 'expiring', 'expired', 'empty'] as const;
+export type LotStatus = (typeof LOT_STATUSES)[number];
+
+export const lotSchema = z.object({
+  invoiceLineId: idSchema,
+  invoiceId: idSchema,
+  ndc11: z.string(),
+  drugName: z.string(),
+  ndcUnit: z.string(),
+  lotNumber: z.string(),
+  expiryDate: z.string(),
+  supplierName: z.string(),
+  invoiceNumber: z.string(),
+  invoiceDate: z.string(),
+  purchased: z.string(),
+  used: z.string(),
+  adjusted: z.string(),
+  onHand: z.string(),
+  status: z.enum(LOT_STATUSES),
+  daysToExpiry: z.number().int(),
+});
+export type Lot = z.output<typeof lotSchema>;
+
+/** Days from one ISO date to another (UTC calendar days). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+export function lotStatus(
+  onHandMicro: number,
+  expiryDate: string,
+  today: string,
+  expiringWithinDays: number,
+): LotStatus {
+  if (onHandMicro <= 0) return 'empty';
+  if (expiryDate < today) return 'expired';
+  return daysBetween(today, expiryDate) <= expiringWithinDays ? 'expiring' : 'ok';
+}
+
+/** First expiry, first out: unexpired lots with stock on the date, soonest expiry first. */
+export function suggestLots<T extends { expiryDate: string; onHandMicro: number; invoiceLineId: number }>(
+  lots: readonly T[],
+  dateOfService: string,
+): T[] {
+  return lots
+    .filter((l) => l.onHandMicro > 0 && l.expiryDate >= dateOfService)
+    .sort((a, b) =>
+      a.expiryDate < b.expiryDate ? -1 : a.expiryDate > b.expiryDate ? 1 : a.invoiceLineId - b.invoiceLineId,
+    );
+}
