@@ -34,6 +34,8 @@ Commands:
   drugs list [--search TEXT] [--sort genericName|brandName|ndc11|updatedAt] [--desc] [--limit N]
   payers list                           every payer with its type and number of contract versions
   payers show ID|NAME                   one payer, its requirements profile and contract versions
+  administrations list [--status S] [--payer ID] [--from D] [--to D] [--ready|--not-ready] [--limit N]
+                                        administrations, newest date of service first
   stock [--search TEXT] [--status all|ok|expiring|expired|empty] [--days N] [--include-empty]
                                         lots with stock on hand by expiry; expiring = within N days (60)
   drugs add --ndc NDC --generic-name G [--brand-name B] --strength-amount 20 --strength-unit mg
@@ -47,6 +49,9 @@ Commands:
                                         read a CSV, XLSX or CMS zip, then import it in one transaction;
                                         rows with errors refuse the whole file (exit 2, listed) unless
                                         --accept-errors leaves them out. Fee schedules need --payer.
+  invoices import FILE --supplier ID|NAME [--map "field=Column[;...]"] [--accept-errors]
+                                        a distributor's invoice export (CSV or XLSX, one row per
+                                        line) as invoices of that supplier, the same way as import
   call CHANNEL [JSON|-]                 any contract channel with JSON arguments (- reads stdin)
   channels                              list the channels
   --help                                this text
@@ -54,7 +59,7 @@ Commands:
 Data folder: --data-dir, else $J3490_DATA_DIR, else the desktop app's folder
 (${defaultDataDir()}).`;
 
-const BOOLEAN_FLAGS = new Set(['help', 'desc', 'include-empty']);
+const BOOLEAN_FLAGS = new Set(['help', 'desc', 'include-empty', 'ready', 'not-ready']);
 
 export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Promise<number> {
   const { positionals, options } = parseArgs(argv, BOOLEAN_FLAGS);
@@ -95,6 +100,10 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Pr
     const replies: Reply<unknown>[] = [];
     for (const call of plan.calls) {
       const args = typeof call.args === 'function' ? call.args(reply) : call.args;
+      if (args instanceof Refuse) {
+        replies.push((reply = args.reply));
+        break;
+      }
       reply = await dispatch(services.handlers, call.channel, args, { error: (m, e) => io.err(`${m}: ${String(e)}`) });
       replies.push(reply);
       if (!reply.ok) break;
@@ -106,6 +115,10 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Pr
 }
 
 type Call = { channel: string; args: unknown | ((previous: Reply<unknown>) => unknown) };
+/** What a call's args function returns to stop the plan with this reply, calling nothing. */
+class Refuse {
+  constructor(readonly reply: Reply<never>) {}
+}
 /** Several calls in a row, and optionally how to print their replies as one report. */
 type Plan = { calls: Call[]; present?: (replies: Reply<unknown>[]) => Reply<unknown> };
 
@@ -148,6 +161,42 @@ function toRequest(
     }
     case 'payers list':
       return { channel: 'payers:list', args: {} };
+    case 'administrations list': {
+      const text = (name: string): string | undefined => {
+        const v = options.get(name);
+        return typeof v === 'string' ? v : undefined;
+      };
+      const bare = ['status', 'from', 'to'].find((name) => options.get(name) === true);
+      if (bare)
+        return {
+          error: fail(
+            'ARGUMENT_MISSING',
+            `--${bare} needs a value, e.g. --${bare} ${bare === 'status' ? 'ready' : '2025-01-31'}.`,
+          ),
+        };
+      const payer = options.get('payer');
+      const limit = options.get('limit');
+      if (payer !== undefined && (typeof payer !== 'string' || !/^\d{1,9}$/.test(payer)))
+        return { error: fail('ARGUMENT_INVALID', '--payer is a payer id, e.g. --payer 2 (see j3490 payers list).') };
+      if (limit !== undefined && (typeof limit !== 'string' || !/^\d{1,3}$/.test(limit)))
+        return { error: fail('ARGUMENT_INVALID', '--limit is a number of rows, e.g. --limit 100.') };
+      if (options.has('ready') && options.has('not-ready'))
+        return { error: fail('ARGUMENT_INVALID', 'Give --ready or --not-ready, not both.') };
+      const status = text('status');
+      const from = text('from');
+      const to = text('to');
+      return {
+        channel: 'administrations:list',
+        args: {
+          ...(status !== undefined ? { status } : {}),
+          ...(typeof payer === 'string' ? { payerId: Number(payer) } : {}),
+          ...(from !== undefined ? { from } : {}),
+          ...(to !== undefined ? { to } : {}),
+          readiness: options.has('ready') ? 'ready' : options.has('not-ready') ? 'not-ready' : 'all',
+          ...(typeof limit === 'string' ? { limit: Number(limit) } : {}),
+        },
+      };
+    }
     case 'stock': {
       const search = options.get('search');
       const status = options.get('status');
@@ -195,7 +244,10 @@ function toRequest(
       return { error: fail('NOT_JSON', 'The scenario is not valid JSON; see the format in README.md.') };
     }
   }
-  if (command === 'import') {
+  // `invoices import FILE` goes the same way as `import KIND FILE`, with kind 'invoices'.
+  if (command === 'import' || key === 'invoices import') {
+    const kind = command === 'invoices' ? 'invoices' : sub;
+    const usage = kind === 'invoices' ? 'j3490 invoices import FILE' : `j3490 import ${sub} FILE`;
     // preview (writes nothing), then commit when no row was refused or --accept-errors says to
     // leave the refused rows out; IMPORT_HAS_ERRORS (exit 2) lists the refused rows otherwise.
     const kinds = ['fee-schedule', 'prices', 'cms-asp', 'cms-noc'];
@@ -203,9 +255,9 @@ function toRequest(
     // `--accept-errors FILE` would hand FILE to the flag: take it back as the file.
     const args = typeof acceptOpt === 'string' && !/^(true|yes|1)$/i.test(acceptOpt) ? [...rest, acceptOpt] : rest;
     const [file, ...pairs] = args;
-    if (!sub || !kinds.includes(sub))
+    if (command === 'import' && (!sub || !kinds.includes(sub)))
       return { error: fail('ARGUMENT_INVALID', `Say what the file is: j3490 import ${kinds.join('|')} FILE.`) };
-    if (!file) return { error: fail('ARGUMENT_MISSING', `Say which file: j3490 import ${sub} FILE.`) };
+    if (!file) return { error: fail('ARGUMENT_MISSING', `Say which file: ${usage}.`) };
     let content: Buffer;
     try {
       content = readFileSync(file);
@@ -229,24 +281,52 @@ function toRequest(
     const payer = options.get('payer');
     const quarter = options.get('quarter');
     const previewArgs = {
-      kind: sub,
+      kind,
       fileName: file.replace(/^.*[\\/]/, ''),
       contentBase64: content.toString('base64'),
       ...(Object.keys(mapping).length ? { mapping } : {}),
       ...(typeof quarter === 'string' ? { quarter } : {}),
       ...(typeof payer === 'string' && /^\d{1,9}$/.test(payer) ? { payerId: Number(payer) } : {}),
     };
+    const supplier = options.get('supplier');
+    if (kind === 'invoices' && (typeof supplier !== 'string' || supplier.trim() === '')) {
+      return {
+        error: fail('SUPPLIER_REQUIRED', 'Say which supplier sent the invoices: --supplier ID or --supplier NAME.'),
+      };
+    }
+    const supplierRef = kind === 'invoices' && typeof supplier === 'string' ? supplier.trim() : null;
     const byName = typeof payer === 'string' && !/^\d{1,9}$/.test(payer) ? payer : null;
     const calls: Call[] = byName ? [{ channel: 'payers:get', args: { name: byName } }] : [];
-    calls.push({
-      channel: 'imports:preview',
-      args: byName
-        ? (prev: Reply<unknown>) => ({
-            ...previewArgs,
-            payerId: (prev.ok && (prev.value as { payer: { id: number } }).payer.id) || undefined,
-          })
-        : previewArgs,
-    });
+    if (supplierRef !== null && !/^\d{1,9}$/.test(supplierRef)) {
+      // By name (any case) from the supplier list; an unknown name stops before the file is read.
+      calls.push({ channel: 'suppliers:list', args: {} });
+      calls.push({
+        channel: 'imports:preview',
+        args: (prev: Reply<unknown>) => {
+          const list = (prev.ok ? prev.value : []) as { id: number; name: string }[];
+          const found = list.find((s) => s.name.toLowerCase() === supplierRef.toLowerCase());
+          if (!found) {
+            return new Refuse(
+              fail(
+                'SUPPLIER_NOT_FOUND',
+                `There is no supplier named "${supplierRef}" (see j3490 call suppliers:list).`,
+              ),
+            );
+          }
+          return { ...previewArgs, supplierId: found.id };
+        },
+      });
+    } else {
+      calls.push({
+        channel: 'imports:preview',
+        args: byName
+          ? (prev: Reply<unknown>) => ({
+              ...previewArgs,
+              payerId: (prev.ok && (prev.value as { payer: { id: number } }).payer.id) || undefined,
+            })
+          : { ...previewArgs, ...(supplierRef !== null ? { supplierId: Number(supplierRef) } : {}) },
+      });
+    }
     calls.push({
       channel: 'imports:commit',
       args: (prev: Reply<unknown>) => {
@@ -285,7 +365,8 @@ function toRequest(
 function importReport(replies: Reply<unknown>[]): Reply<unknown> {
   const preview = replies.find((r, i) => i === replies.length - 2 || (r.ok && 'stagedId' in (r.value as object)));
   const last = replies[replies.length - 1];
-  if (!last || !preview || !preview.ok) return last ?? fail('INTERNAL', 'Nothing was run.');
+  if (!last || !preview || !preview.ok || !('stagedId' in (preview.value as object)))
+    return last ?? fail('INTERNAL', 'Nothing was run.');
   const p = preview.value as { refusedRows: number; errors: unknown[] };
   if (!last.ok) return { ...last, taken: 0, refused: p.refusedRows, errors: p.errors } as Reply<unknown>;
   const c = last.value as { importId: number; kind: string; fileName: string; taken: number; refused: number };

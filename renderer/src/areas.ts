@@ -18,7 +18,6 @@ export const AREAS: readonly Area[] = [
     path: '/administrations',
     label: 'Administrations',
     purpose: 'Each dose given, its claim lines, estimate and readiness to bill.',
-    comingSoon: true,
   },
   {
     path: '/patients',

@@ -2,7 +2,10 @@
 import { createHashRouter } from 'react-router';
 import { AppShellLayout } from './app-shell';
 import { AREAS } from './areas';
+import { EditAdministrationPage, NewAdministrationPage } from './administrations/administration-editor-page';
 import { EditInvoicePage, NewInvoicePage } from './invoices/invoice-editor-page';
+import { AdministrationDetailPage } from './pages/administration-detail-page';
+import { AdministrationsPage } from './pages/administrations-page';
 import { ComingSoonPage } from './pages/coming-soon-page';
 import { DrugsPage } from './pages/drugs-page';
 import { HomePage } from './pages/home-page';
@@ -29,6 +32,10 @@ export const router = createHashRouter([
       { path: 'invoices/:id', element: <InvoiceDetailPage /> },
       { path: 'invoices/:id/edit', element: <EditInvoicePage /> },
       { path: 'stock', element: <StockPage /> },
+      { path: 'administrations', element: <AdministrationsPage /> },
+      { path: 'administrations/new', element: <NewAdministrationPage /> },
+      { path: 'administrations/:id', element: <AdministrationDetailPage /> },
+      { path: 'administrations/:id/edit', element: <EditAdministrationPage /> },
       { path: 'patients', element: <PatientsPage /> },
       { path: 'payers', element: <PayersPage /> },
       { path: 'payers/:id', element: <PayerDetailPage /> },

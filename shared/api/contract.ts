@@ -219,7 +219,7 @@ export const contract = {
   },
   'imports:mapping': {
     summary: 'The column mapping remembered for a kind of file (per payer for fee schedules).',
-    args: z.object({ kind: z.enum(IMPORT_KINDS), payerId: idSchema.optional() }),
+    args: z.object({ kind: z.enum(IMPORT_KINDS), payerId: idSchema.optional(), supplierId: idSchema.optional() }),
     result: z.record(z.string(), z.string()).nullable(),
   },
   'resolve:terms': {
@@ -368,7 +368,8 @@ export const contract = {
   },
   'administrations:preview': {
     summary: 'The estimate and readiness an administration would have, without saving it.',
-    args: administrationInputSchema,
+    // editingId: previewing an edit, whose own earlier draw from the lot counts as given back.
+    args: administrationInputSchema.extend({ editingId: idSchema.optional() }),
     result: administrationSchema.omit({ id: true, createdAt: true, updatedAt: true }),
   },
 } as const satisfies Record<string, ChannelSpec>;

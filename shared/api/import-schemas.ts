@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { idSchema } from '../domain/field-rules';
 
-export const IMPORT_KINDS = ['fee-schedule', 'prices', 'cms-asp', 'cms-noc'] as const;
+export const IMPORT_KINDS = ['fee-schedule', 'prices', 'cms-asp', 'cms-noc', 'invoices'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 /** 64 MB of base64 ≈ 48 MB of file: a CMS quarterly zip is a few MB. */
@@ -18,6 +18,8 @@ export const importPreviewArgsSchema = z.object({
   contentBase64: z.string().max(MAX_IMPORT_BASE64_CHARS, { error: 'The file is larger than 48 MB.' }),
   /** Fee schedules belong to a payer; the mapping is remembered per payer. */
   payerId: idSchema.optional(),
+  /** Invoices belong to a supplier; the mapping is remembered per supplier. */
+  supplierId: idSchema.optional(),
   /** field → column header; omitted fields use the remembered or guessed mapping. */
   mapping: z.record(z.string(), z.string()).optional(),
   /** CMS files: the quarter they price, e.g. "2025Q3" (guessed from the file name when absent). */

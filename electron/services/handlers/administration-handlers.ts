@@ -1,16 +1,22 @@
-// Placeholder while this area's services are written (replaced before it lands).
-import { AppError } from '../app-error';
+/** Administrations: record, change, preview, move along the claim steps, list and delete. */
+import { parseIsoDate } from '../../../shared/domain/iso-date';
+import { fieldError } from '../app-error';
 import type { ServiceContext } from '../context';
+import { administrationRepository } from '../repositories/administration-repository';
 import type { AuditLog } from '../repositories/audit-log';
+import { payerRepository } from '../repositories/payer-repository';
 import type { HandlersFor } from './handler-types';
 
-const notYet = (): never => {
-  throw new AppError('NOT_BUILT', 'This part of the app is being built.');
-};
+/** The contract only checks the shape; a date like 2025-02-30 would silently match nothing. */
+function realDate(field: string, label: string, value: string | undefined): void {
+  if (value === undefined) return;
+  const r = parseIsoDate(value, label);
+  if (!r.ok) throw fieldError(field, r.error.code, r.error.message);
+}
 
 export function administrationHandlers(
-  _ctx: ServiceContext,
-  _audit: AuditLog,
+  ctx: ServiceContext,
+  audit: AuditLog,
 ): HandlersFor<
   | 'administrations:list'
   | 'administrations:get'
@@ -21,14 +27,24 @@ export function administrationHandlers(
   | 'administrations:recompute'
   | 'administrations:preview'
 > {
+  const administrations = administrationRepository(ctx.db, audit);
+  const payers = payerRepository(ctx.db, audit);
+
   return {
-    'administrations:list': notYet,
-    'administrations:get': notYet,
-    'administrations:create': notYet,
-    'administrations:update': notYet,
-    'administrations:delete': notYet,
-    'administrations:setStatus': notYet,
-    'administrations:recompute': notYet,
-    'administrations:preview': notYet,
+    'administrations:list': (q) => {
+      realDate('from', 'From', q.from);
+      realDate('to', 'To', q.to);
+      // A payer that does not exist is a stale filter, said as such rather than an empty list.
+      if (q.payerId !== undefined) payers.get(q.payerId);
+      return administrations.list(q);
+    },
+    'administrations:get': ({ id }) => administrations.get(id),
+    'administrations:create': (fields) => administrations.create(fields, ctx.now(), ctx.actor),
+    'administrations:update': ({ id, administration }) =>
+      administrations.update(id, administration, ctx.now(), ctx.actor),
+    'administrations:delete': ({ id }) => administrations.delete(id, ctx.now(), ctx.actor),
+    'administrations:setStatus': ({ id, status }) => administrations.setStatus(id, status, ctx.now(), ctx.actor),
+    'administrations:recompute': ({ id }) => administrations.recompute(id, ctx.now(), ctx.actor),
+    'administrations:preview': ({ editingId, ...fields }) => administrations.preview(fields, ctx.now(), editingId),
   };
 }

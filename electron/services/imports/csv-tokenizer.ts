@@ -4,14 +4,14 @@
  * trimmed. It reads the decoded string with charCodeAt/slice and is several times faster than
  * csv-parse on a 50,000-row price list.
  *
- * It gives exactly what csv-parse gives with csv-table.ts's options (relax_column_count,
- * relax_quotes, trim, no skipped lines; trimming removes what String.prototype.trim removes, as
- * csv-parse's does), and returns null whenever the text steps outside that well-formed subset (a quote not closed, text after a
- * closing quote, CR-only or mixed line ends); csv-parse then reads the file, and its lenient
- * readings and its refusals stay the ones people already get.
+ * It gives exactly the rows csv-parse gives with csv-table.ts's options (relax_column_count,
+ * relax_quotes, trim — which removes what String.prototype.trim removes — and no skipped lines),
+ * and returns null whenever the text steps outside that well-formed subset: a quote not closed,
+ * text or a non-ASCII space after a closing quote, CR-only or mixed line ends. csv-parse then
+ * reads the file, so its lenient readings and its refusals stay the ones people already get.
  *
  * Each row carries the line it starts on, counting LF, so a row after a quoted multi-line cell
- * points at the line a text editor shows.
+ * points at the line a text editor shows (csv-parse counts a CRLF inside a quoted cell as two).
  */
 export type Tokenized = { rows: string[][]; lines: number[] };
 

@@ -5,7 +5,7 @@
  * remembered > guessed), validate every row, and stage the result under a random id.
  * commit: write a staged preview in one transaction. Rows with errors are left out only when the
  * person accepted that; an incomplete mapping or an expired preview is refused; the mapping used
- * is remembered for this kind of file (per payer) so the next file of the same layout needs none.
+ * is remembered for this kind of file (per payer, or per supplier for invoices) so the next file of the same layout needs none.
  */
 import { createHash } from 'node:crypto';
 import type { ArgsOut, Result } from '../../../shared/api/contract';
@@ -31,6 +31,9 @@ export function importService(ctx: ServiceContext, audit: AuditLog) {
   const repo = importRepository(ctx.db, audit);
   const nowMs = (): number => Date.parse(ctx.now());
   const ownerKey = (payerId: number | null | undefined): string => (payerId == null ? '' : String(payerId));
+  /** Invoices are remembered per supplier, everything else per payer (or none). */
+  const ownerOf = (kind: string, payerId: number | null | undefined, supplierId: number | null | undefined) =>
+    ownerKey(kind === 'invoices' ? supplierId : payerId);
 
   async function preview(args: ArgsOut<'imports:preview'>): Promise<ImportPreview> {
     const spec = KINDS[args.kind];
@@ -40,6 +43,16 @@ export function importService(ctx: ServiceContext, audit: AuditLog) {
     }
     if (payerId !== null && repo.payerName(payerId) === null) {
       throw new AppError('PAYER_NOT_FOUND', `There is no payer with id ${payerId}; it may have been deleted.`);
+    }
+    const supplierId = args.kind === 'invoices' ? (args.supplierId ?? null) : null;
+    if (args.kind === 'invoices' && supplierId === null) {
+      throw new AppError('SUPPLIER_REQUIRED', 'Invoices come from a supplier; choose the supplier that sent them.');
+    }
+    if (supplierId !== null && repo.supplierName(supplierId) === null) {
+      throw new AppError(
+        'SUPPLIER_NOT_FOUND',
+        `There is no supplier with id ${supplierId}; it may have been deleted, or add it first.`,
+      );
     }
     const unknown = Object.keys(args.mapping ?? {}).filter((f) => !spec.fields.some((s) => s.field === f));
     if (unknown.length > 0) {
@@ -60,7 +73,7 @@ export function importService(ctx: ServiceContext, audit: AuditLog) {
       throw err;
     }
 
-    const remembered = repo.mapping(args.kind, ownerKey(payerId));
+    const remembered = repo.mapping(args.kind, ownerOf(args.kind, payerId, supplierId));
     const located = locateHeader(table, spec, args.mapping, remembered);
     const missing = spec.missing((field) => (located.at[field] ?? -1) >= 0);
 
@@ -90,7 +103,9 @@ export function importService(ctx: ServiceContext, audit: AuditLog) {
         located,
         args.kind === 'prices'
           ? { keys: new Set(), prices: new PriceKeys(repo.drugNdcs(), repo.storedPrices()) }
-          : { keys: repo.existingKeys(args.kind, payerId, quarter) },
+          : args.kind === 'invoices'
+            ? { keys: repo.invoiceNumbers(supplierId ?? 0), packageSizes: repo.packageSizes() }
+            : { keys: repo.existingKeys(args.kind, payerId, quarter) },
       ));
     }
 
@@ -101,6 +116,7 @@ export function importService(ctx: ServiceContext, audit: AuditLog) {
       fileName: args.fileName,
       sha256,
       payerId,
+      supplierId,
       quarter,
       mapping,
       missing,
@@ -166,13 +182,14 @@ export function importService(ctx: ServiceContext, audit: AuditLog) {
           fileName: staged.fileName,
           sha256: staged.sha256,
           payerId: staged.payerId,
+          supplierId: staged.supplierId,
           quarter: staged.quarter,
           mapping: staged.mapping,
           records: staged.records,
           taken: staged.validRows,
           refused: staged.refusedRows,
         },
-        ownerKey(staged.payerId),
+        ownerOf(staged.kind, staged.payerId, staged.supplierId),
         ctx.now(),
         ctx.actor,
       );
@@ -191,7 +208,7 @@ export function importService(ctx: ServiceContext, audit: AuditLog) {
   }
 
   const mapping = (args: ArgsOut<'imports:mapping'>): Result<'imports:mapping'> =>
-    repo.mapping(args.kind, ownerKey(args.payerId));
+    repo.mapping(args.kind, ownerOf(args.kind, args.payerId, args.supplierId));
 
   return { preview, commit, mapping };
 }

@@ -1,5 +1,5 @@
 /**
- * The four kinds of import: their fields (what a column can be mapped to), how a header is
+ * The kinds of import: their fields (what a column can be mapped to), how a header is
  * recognized without a mapping, and which combination of fields must be mapped before any row can
  * be read. Header patterns are matched against the header text with case, spaces and punctuation
  * removed ("HCPCS Code" → "hcpcscode", "_2024_CODE" → "2024code"), so they stay short.
@@ -130,6 +130,83 @@ const NOC_FIELDS: readonly FieldSpec[] = [
   { field: 'notes', label: 'Notes', required: false, pattern: /^(notes?|comments?|footnotes?)$/ },
 ];
 
+const INVOICE_FIELDS: readonly FieldSpec[] = [
+  {
+    field: 'invoiceNumber',
+    label: 'Invoice number',
+    required: true,
+    pattern:
+      /^(invoice|invoiceno|invoicenumber|invoicenum|invoiceid|invno|invnumber|invoice#|document|documentnumber)$/,
+  },
+  {
+    field: 'invoiceDate',
+    label: 'Invoice date',
+    required: true,
+    pattern: /^(invoicedate|invdate|date|documentdate|billingdate)$/,
+  },
+  {
+    field: 'lineNumber',
+    label: 'Line',
+    required: false,
+    pattern: /^(line|lineno|linenumber|linenum|lineitem|seq|sequence)$/,
+  },
+  {
+    field: 'ndc',
+    label: 'NDC',
+    required: true,
+    pattern: /^(ndc|ndc11|ndc10|ndccode|ndcnumber|packagendc|itemndc)$/,
+  },
+  {
+    field: 'lotNumber',
+    label: 'Lot number',
+    required: true,
+    pattern: /^(lot|lotno|lotnumber|lotnum|batch|batchnumber)$/,
+  },
+  {
+    field: 'expiryDate',
+    label: 'Expiry date',
+    required: true,
+    pattern: /^(expiry|expiration|expirydate|expirationdate|exp|expdate|expires|bestbefore)$/,
+  },
+  {
+    field: 'packageQuantity',
+    label: 'Packages',
+    required: true,
+    pattern:
+      /^(packages|pkgs|qty|quantity|qtyshipped|shippedqty|quantityshipped|packagequantity|pkgqty|units|shipped)$/,
+  },
+  {
+    field: 'costPerPackage',
+    label: 'Cost per package',
+    required: true,
+    pattern: /^(cost|unitcost|costperpackage|packagecost|pkgcost|price|unitprice|costperpkg|invoicecost)$/,
+  },
+  {
+    field: 'extendedCost',
+    label: 'Extended cost',
+    required: false,
+    pattern: /^(extended|extendedcost|extcost|extendedprice|extprice|extendedamount|lineamount|linetotal|amount)$/,
+  },
+  {
+    field: 'discount',
+    label: 'Discount or credit',
+    required: false,
+    pattern: /^(discount|discountamount|credit|rebate|linediscount)$/,
+  },
+  {
+    field: 'receivedDate',
+    label: 'Received date',
+    required: false,
+    pattern: /^(received|receiveddate|receiptdate|datereceived|shipdate|deliverydate)$/,
+  },
+  {
+    field: 'total',
+    label: 'Invoice total',
+    required: false,
+    pattern: /^(total|invoicetotal|invoiceamount|totalamount|invtotal)$/,
+  },
+];
+
 export const KINDS: Record<ImportKind, KindSpec> = {
   'fee-schedule': {
     kind: 'fee-schedule',
@@ -173,5 +250,13 @@ export const KINDS: Record<ImportKind, KindSpec> = {
     missing: (mapped) => required(mapped, NOC_FIELDS),
     fixedLayout: true,
     entry: { test: (n) => /NOC\W*Pricing\W*File/i.test(n), describe: 'NOC Pricing File' },
+  },
+  invoices: {
+    kind: 'invoices',
+    title: 'distributor invoice file',
+    fields: INVOICE_FIELDS,
+    missing: (mapped) => required(mapped, INVOICE_FIELDS),
+    fixedLayout: false,
+    entry: null,
   },
 };

@@ -5,6 +5,7 @@
  * as PRICE_DUPLICATE, the way the UNIQUE constraint would refuse it at commit.
  */
 import { readAmount, readNdc } from './cells';
+import { quickAmount, quickNdc11 } from './quick-cells';
 import { column, dateReader, type Column, type RowContext } from './row-context';
 import type { PriceRecords } from './staged-rows';
 
@@ -31,7 +32,7 @@ export function priceRows(ctx: RowContext, out: PriceRecords) {
   const types: PriceType[] = [];
   const amounts: string[] = [];
   const columns: Column[] = [];
-  const keys: number[] = [];
+  const codes: number[] = [];
   let n = 0;
   const add = (t: PriceType, amount: string, where: Column): void => {
     types[n] = t;
@@ -43,13 +44,17 @@ export function priceRows(ctx: RowContext, out: PriceRecords) {
     out.lines.push(line);
     out.cells.push(ndc11, t, amount, date);
   };
-  const duplicate = (line: number, i: number, ndc11: string, date: string): void => {
+  // A price per package: the plain decimals nearly every cell holds are taken directly, with no
+  // Read object per cell; anything else (and every refusal) goes through readAmount.
+  const amountIn = (where: Column, text: string, label: string, line: number): string | null =>
+    quickAmount(text, false) ?? where.take(line, readAmount(text, label, { allowZero: false }));
+  const duplicate = (line: number, i: number, drug: number, ndc11: string, date: string): void => {
     const t = types[i] as PriceType;
     c.error(
       line,
       (columns[i] as Column).header,
       'PRICE_DUPLICATE',
-      prices.isStored(keys[i] as number)
+      prices.isStored(drug, codes[i] as number)
         ? `${t} for NDC ${ndc11} from ${date} is already stored; change or delete that price instead.`
         : `${t} for NDC ${ndc11} from ${date} appears more than once in this file.`,
     );
@@ -57,7 +62,8 @@ export function priceRows(ctx: RowContext, out: PriceRecords) {
 
   return (cells: string[], line: number): void => {
     const ndcText = ndc.text(cells);
-    const ndc11 = ndc.take(line, readNdc(ndcText));
+    // As for amounts: the common printed forms directly, anything else through readNdc.
+    const ndc11 = quickNdc11(ndcText) ?? ndc.take(line, readNdc(ndcText));
     const drug = ndc11 === null ? -1 : prices.drug(ndc11);
     if (ndc11 !== null && drug < 0) {
       c.error(
@@ -80,20 +86,20 @@ export function priceRows(ctx: RowContext, out: PriceRecords) {
           if (typeText === '') c.error(line, type.header, 'REQUIRED', 'Price type is empty; write AWP or WAC.');
           else c.error(line, type.header, 'PRICE_TYPE_INVALID', `Price type "${typeText}" is neither AWP nor WAC.`);
         }
-        const amount = price.take(line, readAmount(priceText, 'Price per package', { allowZero: false }));
+        const amount = amountIn(price, priceText, 'Price per package', line);
         if (t && amount !== null) add(t, amount, price);
       }
     }
     const awpText = awp.text(cells);
     if (awpText !== '') {
       anyPrice = true;
-      const amount = awp.take(line, readAmount(awpText, 'AWP per package', { allowZero: false }));
+      const amount = amountIn(awp, awpText, 'AWP per package', line);
       if (amount !== null) add('AWP', amount, awp);
     }
     const wacText = wac.text(cells);
     if (wacText !== '') {
       anyPrice = true;
-      const amount = wac.take(line, readAmount(wacText, 'WAC per package', { allowZero: false }));
+      const amount = amountIn(wac, wacText, 'WAC per package', line);
       if (amount !== null) add('WAC', amount, wac);
     }
     if (!anyPrice)
@@ -102,13 +108,13 @@ export function priceRows(ctx: RowContext, out: PriceRecords) {
 
     // Every price of the row is checked before any is taken: a row is refused whole.
     for (let i = 0; i < n; i++) {
-      const key = prices.key(drug, types[i] as PriceType, date);
-      keys[i] = key;
-      if (prices.isTaken(key) || keys.indexOf(key) < i) duplicate(line, i, ndc11, date);
+      const code = prices.code(types[i] as PriceType, date);
+      codes[i] = code;
+      if (prices.isTaken(drug, code) || codes.indexOf(code) < i) duplicate(line, i, drug, ndc11, date);
     }
     if (c.rowIsBad) return;
     for (let i = 0; i < n; i++) {
-      prices.take(keys[i] as number);
+      prices.take(drug, codes[i] as number);
       keep(line, ndc11, types[i] as PriceType, amounts[i] as string, date);
     }
   };

@@ -12,6 +12,8 @@ export type ExistingKeys = {
   keys: ReadonlySet<string>;
   /** Prices: the drug catalog and the stored prices. */
   prices?: PriceKeys;
+  /** Invoices: the drug catalog, ndc11 → package size (`keys` holds the supplier's invoice numbers). */
+  packageSizes?: ReadonlyMap<string, string>;
 };
 
 /** What each kind's row reader closes over; column indexes are looked up once per file. */

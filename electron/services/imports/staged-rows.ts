@@ -19,8 +19,34 @@ export const PRICE_CELLS = 4;
 /** [line, hcpcs, drugName, description, dosageText, dosageAmount, dosageUnit, paymentLimit, notes] */
 export type LimitRecord = [number, string, string, string, string, string | null, DoseUnit | null, string, string];
 
+/**
+ * One invoice line: [line, invoiceNumber, invoiceDate, receivedDate, totalCents, lineNumber,
+ * ndc11, lotNumber, expiryDate, packageQuantity, costPerPackage, extendedCents, discountCents,
+ * unitsMicro]. Invoice-level values repeat on every line; the commit takes the first line's.
+ */
+export type InvoiceRecord = [
+  number,
+  string,
+  string,
+  string | null,
+  number | null,
+  number,
+  string,
+  string,
+  string,
+  string,
+  string,
+  number,
+  number,
+  number,
+];
+export type InvoiceRecords = { kind: 'invoices'; rows: InvoiceRecord[] };
+
 export type Records =
-  { kind: 'fee-schedule'; rows: FeeRecord[] } | PriceRecords | { kind: 'cms-asp' | 'cms-noc'; rows: LimitRecord[] };
+  | { kind: 'fee-schedule'; rows: FeeRecord[] }
+  | PriceRecords
+  | { kind: 'cms-asp' | 'cms-noc'; rows: LimitRecord[] }
+  | InvoiceRecords;
 
 export const recordCount = (records: Records): number =>
   records.kind === 'prices' ? records.lines.length : records.rows.length;
@@ -28,8 +54,15 @@ export const recordCount = (records: Records): number =>
 export function emptyRecords(kind: Records['kind']): Records {
   if (kind === 'prices') return { kind, lines: [], cells: [] };
   if (kind === 'fee-schedule') return { kind, rows: [] };
+  if (kind === 'invoices') return { kind, rows: [] };
   return { kind, rows: [] };
 }
+
+/** 117050 → "1170.50", by string (no float division). */
+const centsText = (cents: number): string => {
+  const digits = String(Math.abs(cents)).padStart(3, '0');
+  return `${cents < 0 ? '-' : ''}${digits.slice(0, -2)}.${digits.slice(-2)}`;
+};
 
 export const MAX_ERRORS = 500;
 
@@ -76,6 +109,20 @@ export function sampleOf(records: Records, max = 20): Record<string, string>[] {
         (i + 1) * PRICE_CELLS,
       );
       out.push({ ndc11, priceType, pricePerPackage, effectiveFrom });
+    } else if (records.kind === 'invoices') {
+      const r = records.rows[i] as InvoiceRecord;
+      out.push({
+        invoiceNumber: r[1],
+        invoiceDate: r[2],
+        lineNumber: String(r[5]),
+        ndc11: r[6],
+        lotNumber: r[7],
+        expiryDate: r[8],
+        packageQuantity: r[9],
+        costPerPackage: r[10],
+        extendedCost: centsText(r[11]),
+        discount: centsText(r[12]),
+      });
     } else {
       const [, hcpcs, drugName, description, dosageText, dosageAmount, dosageUnit, paymentLimit, notes] = records.rows[
         i

@@ -16,6 +16,8 @@ export type StagedImport = {
   fileName: string;
   sha256: string;
   payerId: number | null;
+  /** Invoices: the supplier they come from. */
+  supplierId: number | null;
   quarter: string | null;
   /** field → column header, mapped fields only: what is remembered at commit. */
   mapping: Record<string, string>;

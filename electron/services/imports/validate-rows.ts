@@ -9,6 +9,8 @@
  *                   (price-rows.ts)
  *   payment limits  (source, hcpcs, drug name, dosage, quarter)                      → LIMIT_DUPLICATE
  *   fee schedules   (payer, code, effective from)                                    → FEE_DUPLICATE
+ *   invoices        (supplier, invoice number), (invoice number, line)  → INVOICE_DUPLICATE, LINE_DUPLICATE
+ *                   (invoice-rows.ts)
  */
 import { parseDosage } from '../../../shared/domain/drug-price';
 import type { ImportKind } from '../../../shared/api/import-schemas';
@@ -16,9 +18,17 @@ import type { DoseUnit } from '../../../shared/domain/units';
 import { readAmount, readBillingCode, readDoseUnit, readHcpcs, readQuantity, requiredMissing } from './cells';
 import type { Located } from './header';
 import { KINDS } from './kinds';
+import { invoiceRows } from './invoice-rows';
 import { priceRows } from './price-rows';
 import { column, dateReader, type ExistingKeys, type RowContext } from './row-context';
-import { RowCollector, type FeeRecord, type LimitRecord, type PriceRecords, type Records } from './staged-rows';
+import {
+  RowCollector,
+  type FeeRecord,
+  type InvoiceRecords,
+  type LimitRecord,
+  type PriceRecords,
+  type Records,
+} from './staged-rows';
 import type { Table } from './table';
 
 export type Validation = { collector: RowCollector; records: Records };
@@ -35,6 +45,7 @@ export function validateRows(kind: ImportKind, table: Table, located: Located, e
   };
   let records: Records;
   let row: (cells: string[], line: number) => void;
+  let finish = (): void => {};
   if (kind === 'fee-schedule') {
     const rows: FeeRecord[] = [];
     records = { kind, rows };
@@ -43,6 +54,10 @@ export function validateRows(kind: ImportKind, table: Table, located: Located, e
     const prices: PriceRecords = { kind, lines: [], cells: [] };
     records = prices;
     row = priceRows(ctx, prices);
+  } else if (kind === 'invoices') {
+    const invoices: InvoiceRecords = { kind, rows: [] };
+    records = invoices;
+    ({ row, finish } = invoiceRows(ctx, invoices));
   } else {
     const rows: LimitRecord[] = [];
     records = { kind, rows };
@@ -55,6 +70,7 @@ export function validateRows(kind: ImportKind, table: Table, located: Located, e
     row(cells, table.lines[r] ?? r + 1);
     collector.endRow();
   }
+  finish();
   return { collector, records };
 }
 

@@ -7,24 +7,35 @@
  *   have no such constraint. A drug or payer deleted since the preview fails its foreign key.
  *   Either way the refusal names the file line and asks for a fresh preview.
  * - Statements are prepared once; rows are bound positionally (no per-row objects). Prices, the
- *   largest files, go PRICE_CHUNK records per statement (see writePrices).
+ *   largest files, go PRICE_CHUNK records per statement (see writeRecords).
  */
 import type { ImportKind } from '../../../shared/api/import-schemas';
 import { quarterSpan } from '../../../shared/domain/drug-price';
 import { AppError } from '../app-error';
 import type { Db } from '../db/open';
 import type { StoredPrice } from '../imports/price-keys';
-import { PRICE_CELLS, recordCount, type FeeRecord, type LimitRecord, type Records } from '../imports/staged-rows';
+import {
+  PRICE_CELLS,
+  recordCount,
+  type FeeRecord,
+  type InvoiceRecord,
+  type LimitRecord,
+  type Records,
+} from '../imports/staged-rows';
 import type { AuditLog } from './audit-log';
 
 /** Records per multi-row price INSERT: 500 × 4 values, far below SQLite's 32,766 variables. */
 const PRICE_CHUNK = 500;
+/** Invoice lines per multi-row INSERT: 500 × 10 values. */
+const LINE_CHUNK = 500;
+const LINE_VALUES = 10;
 
 export type CommitInput = {
   kind: ImportKind;
   fileName: string;
   sha256: string;
   payerId: number | null;
+  supplierId: number | null;
   quarter: string | null;
   mapping: Record<string, string>;
   records: Records;
@@ -34,13 +45,33 @@ export type CommitInput = {
 
 export function importRepository(db: Db, audit: AuditLog) {
   const payerName = db.prepare('SELECT name FROM payers WHERE id = ?').pluck();
+  const supplierName = db.prepare('SELECT name FROM suppliers WHERE id = ?').pluck();
+  const invoiceNumbers = db.prepare('SELECT invoice_number FROM invoices WHERE supplier_id = ?').pluck();
+  const packageSizes = db.prepare('SELECT ndc11, package_size FROM drugs').raw();
+  const insertInvoice = db.prepare(
+    `INSERT INTO invoices (supplier_id, invoice_number, invoice_date, received_date, total_cents, import_id,
+       created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const lineInsert = (rows: number) =>
+    db.prepare(
+      `INSERT INTO invoice_lines (invoice_id, line_number, ndc11, lot_number, expiry_date, package_quantity,
+         cost_per_package, extended_cents, discount_cents, units_micro)
+       VALUES ${Array<string>(rows).fill('(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+    );
+  const insertInvoiceLine = lineInsert(1);
+  const insertInvoiceLineChunk = lineInsert(LINE_CHUNK);
   const mappingGet = db.prepare('SELECT mapping_json FROM import_mappings WHERE kind = ? AND owner_key = ?').pluck();
   const mappingPut = db.prepare(
     `INSERT INTO import_mappings (kind, owner_key, mapping_json, updated_at) VALUES (?, ?, ?, ?)
      ON CONFLICT (kind, owner_key) DO UPDATE SET mapping_json = excluded.mapping_json, updated_at = excluded.updated_at`,
   );
-  const drugNdcs = db.prepare('SELECT ndc11 FROM drugs').pluck();
-  const storedPrices = db.prepare('SELECT ndc11, price_type, effective_from FROM drug_prices').raw();
+  // The catalog's NDCs for PriceKeys, as numbers. The schema holds every ndc11 to exactly 11
+  // digits, so they come as one string of 11-digit runs (read in half the time of 50,000 rows,
+  // and without a JS value per drug) and each number is exact in a double.
+  const drugNdcs = db.prepare("SELECT group_concat(ndc11, '') FROM drugs").pluck();
+  // Stored prices' NDCs as numbers too (the same 11 digits, so the CAST is exact).
+  const storedPrices = db.prepare('SELECT CAST(ndc11 AS INTEGER), price_type, effective_from FROM drug_prices').raw();
   const feeKeys = db
     .prepare(`SELECT code_kind || '|' || code || '|' || effective_from FROM fee_schedule_entries WHERE payer_id = ?`)
     .pluck();
@@ -101,9 +132,12 @@ export function importRepository(db: Db, audit: AuditLog) {
         // Whole chunks first, one statement each. A chunk that fails a constraint has left nothing
         // behind (SQLite backs out a failed statement, the transaction goes on), so from there on
         // the records go one by one, which stops at the one that fails and names its file line.
+        // One array refilled for every chunk: a slice per chunk would be 100 new arrays a file.
+        const chunk = new Array<string>(PRICE_CHUNK * PRICE_CELLS);
         for (; i + PRICE_CHUNK <= lines.length; i += PRICE_CHUNK) {
+          for (let k = 0, from = i * PRICE_CELLS; k < chunk.length; k++) chunk[k] = cells[from + k] as string;
           try {
-            insertPriceChunk.run(importId, at, cells.slice(i * PRICE_CELLS, (i + PRICE_CHUNK) * PRICE_CELLS));
+            insertPriceChunk.run(importId, at, chunk);
           } catch (err) {
             if (!String((err as { code?: unknown }).code).startsWith('SQLITE_CONSTRAINT')) throw err;
             break;
@@ -113,6 +147,48 @@ export function importRepository(db: Db, audit: AuditLog) {
           line = lines[i] as number;
           const at4 = i * PRICE_CELLS;
           insertPrice.run(cells[at4], cells[at4 + 1], cells[at4 + 2], cells[at4 + 3], importId, at);
+        }
+      } else if (records.kind === 'invoices') {
+        // Rows of one invoice need not be adjacent in the file: each number gets its invoice
+        // (from its first row's header values) when first met. The UNIQUE constraints refuse an
+        // invoice or line recorded since the preview.
+        const rows = records.rows as InvoiceRecord[];
+        const ids = new Map<string, number>();
+        const invoiceOf = new Int32Array(rows.length);
+        for (let i = 0; i < rows.length; i++) {
+          const r = rows[i] as InvoiceRecord;
+          let invoiceId = ids.get(r[1]);
+          if (invoiceId === undefined) {
+            line = r[0];
+            const inserted = insertInvoice.run(input.supplierId, r[1], r[2], r[3], r[4], importId, at, at);
+            invoiceId = Number(inserted.lastInsertRowid);
+            ids.set(r[1], invoiceId);
+          }
+          invoiceOf[i] = invoiceId;
+        }
+        // Lines as prices go: whole chunks first, then one by one from a chunk that fails a
+        // constraint (SQLite backs out the failed statement), which stops at the line to name.
+        const values = (i: number, out: unknown[], at0: number): void => {
+          const r = rows[i] as InvoiceRecord;
+          out[at0] = invoiceOf[i];
+          for (let k = 1; k < LINE_VALUES; k++) out[at0 + k] = r[k + 4];
+        };
+        const chunk = new Array<unknown>(LINE_CHUNK * LINE_VALUES);
+        let i = 0;
+        for (; i + LINE_CHUNK <= rows.length; i += LINE_CHUNK) {
+          for (let k = 0; k < LINE_CHUNK; k++) values(i + k, chunk, k * LINE_VALUES);
+          try {
+            insertInvoiceLineChunk.run(chunk);
+          } catch (err) {
+            if (!String((err as { code?: unknown }).code).startsWith('SQLITE_CONSTRAINT')) throw err;
+            break;
+          }
+        }
+        const one = new Array<unknown>(LINE_VALUES);
+        for (; i < rows.length; i++) {
+          line = (rows[i] as InvoiceRecord)[0];
+          values(i, one, 0);
+          insertInvoiceLine.run(one);
         }
       } else {
         const quarter = input.quarter ?? '';
@@ -149,7 +225,7 @@ export function importRepository(db: Db, audit: AuditLog) {
       if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
         throw new AppError(
           'IMPORT_CONFLICT',
-          `Line ${line}: its drug or payer was deleted after the preview, so nothing was imported. Preview the file again.`,
+          `Line ${line}: its drug or ${records.kind === 'invoices' ? 'supplier' : 'payer'} was deleted after the preview, so nothing was imported. Preview the file again.`,
         );
       }
       throw err;
@@ -158,6 +234,13 @@ export function importRepository(db: Db, audit: AuditLog) {
 
   return {
     payerName: (id: number): string | null => (payerName.get(id) as string | undefined) ?? null,
+    supplierName: (id: number): string | null => (supplierName.get(id) as string | undefined) ?? null,
+
+    /** The supplier's recorded invoice numbers, which an imported invoice must not repeat. */
+    invoiceNumbers: (supplierId: number): Set<string> => new Set(invoiceNumbers.all(supplierId) as string[]),
+
+    /** The drug catalog for invoice lines: ndc11 → package size (units bought = packages × size). */
+    packageSizes: (): Map<string, string> => new Map(packageSizes.all() as [string, string][]),
 
     mapping(kind: ImportKind, ownerKey: string): Record<string, string> | null {
       const json = mappingGet.get(kind, ownerKey) as string | undefined;
@@ -169,13 +252,26 @@ export function importRepository(db: Db, audit: AuditLog) {
       return out;
     },
 
-    drugNdcs: (): string[] => drugNdcs.all() as string[],
+    drugNdcs(): Float64Array {
+      const digits = (drugNdcs.get() as string | null) ?? '';
+      const ndcs = new Float64Array(digits.length / 11);
+      for (let i = 0, at = 0; i < ndcs.length; i++) {
+        let ndc = 0;
+        for (const end = at + 11; at < end; at++) ndc = ndc * 10 + (digits.charCodeAt(at) - 48);
+        ndcs[i] = ndc;
+      }
+      return ndcs;
+    },
 
     /** What a price import must not repeat (see price-keys.ts). */
     storedPrices: (): StoredPrice[] => storedPrices.all() as StoredPrice[],
 
     /** Keys of stored fee schedule entries or payment limits a new one must not repeat (see validate-rows.ts). */
-    existingKeys(kind: Exclude<ImportKind, 'prices'>, payerId: number | null, quarter: string | null): Set<string> {
+    existingKeys(
+      kind: Exclude<ImportKind, 'prices' | 'invoices'>,
+      payerId: number | null,
+      quarter: string | null,
+    ): Set<string> {
       if (kind === 'fee-schedule') return new Set(feeKeys.all(payerId) as string[]);
       return new Set(limitKeys.all(kind === 'cms-asp' ? 'asp' : 'noc', quarter ?? '') as string[]);
     },
@@ -199,6 +295,7 @@ export function importRepository(db: Db, audit: AuditLog) {
         fileName: input.fileName,
         sha256: input.sha256,
         payerId: input.payerId,
+        supplierId: input.supplierId,
         quarter: input.quarter,
         taken: input.taken,
         refused: input.refused,

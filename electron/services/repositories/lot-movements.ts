@@ -31,20 +31,26 @@ export const MOVEMENT_SOURCES: readonly MovementSource[] = [
 ];
 
 /**
- * One row per lot: used_micro, adjusted_micro and use_count_<i> per source. `filter` is a condition
- * on `invoice_line_id` applied inside every branch, so a one-lot or one-invoice lookup sums only that.
+ * One row per lot (`invoice_line_id`, `used_micro`, `adjusted_micro`, and `use_count_<i>` per
+ * source when `withCounts`), for the lots matching `filter` (a condition on `invoice_line_id`).
+ * Each figure is a correlated sum over its source's (invoice_line_id, quantity) index: a lot's
+ * movements are read from the index alone, never by scanning the wide administration rows.
  */
-export function lotMovementsSql(filter = ''): string {
+export function lotMovementsSql(filter = '', withCounts = true): string {
+  const sumOf = (kind: MovementSource['kind']) => {
+    const parts = MOVEMENT_SOURCES.filter((src) => src.kind === kind).map(
+      (src) => `(SELECT coalesce(sum(${src.microSql}), 0) FROM ${src.table} x WHERE x.invoice_line_id = lm.id)`,
+    );
+    return parts.length ? parts.join(' + ') : '0';
+  };
+  const counts = withCounts
+    ? MOVEMENT_SOURCES.map(
+        (src, i) => `, (SELECT count(*) FROM ${src.table} x WHERE x.invoice_line_id = lm.id) AS use_count_${i}`,
+      ).join('')
+    : '';
   const where = filter ? `WHERE ${filter}` : '';
-  const branches = MOVEMENT_SOURCES.map((src, i) => {
-    const counts = MOVEMENT_SOURCES.map((_, j) => `${i === j ? 1 : 0} AS use_count_${j}`).join(', ');
-    const used = src.kind === 'used' ? src.microSql : '0';
-    const adjusted = src.kind === 'adjusted' ? src.microSql : '0';
-    return `SELECT invoice_line_id, ${used} AS used_micro, ${adjusted} AS adjusted_micro, ${counts} FROM ${src.table} ${where}`;
-  });
-  const countSums = MOVEMENT_SOURCES.map((_, j) => `sum(use_count_${j}) AS use_count_${j}`).join(', ');
-  return `SELECT invoice_line_id, sum(used_micro) AS used_micro, sum(adjusted_micro) AS adjusted_micro, ${countSums}
-    FROM (${branches.join(' UNION ALL ')}) GROUP BY invoice_line_id`;
+  return `SELECT * FROM (SELECT lm.id AS invoice_line_id, ${sumOf('used')} AS used_micro, ${sumOf('adjusted')} AS adjusted_micro${counts}
+    FROM invoice_lines lm) ${where}`;
 }
 
 /** The per-source use counts of movements alias `m`, as columns use_count_<i>. */

@@ -68,6 +68,8 @@ export function patientRepository(db: Db, audit: AuditLog) {
     }
   };
 
+  const administrationsOf = db.prepare(`SELECT count(*) AS n FROM administrations WHERE patient_id = ?`);
+
   return {
     get,
 
@@ -111,8 +113,14 @@ export function patientRepository(db: Db, audit: AuditLog) {
 
     delete: db.transaction((id: number, at: string, actor: string): Patient => {
       const before = get(id);
-      // When administrations exist, a patient who has any is refused here (PATIENT_IN_USE, with
-      // how many), before the DELETE: their claims and remittances must keep their patient.
+      // Their claims must keep their patient: refuse while administrations name them.
+      const { n } = administrationsOf.get(id) as { n: number };
+      if (n > 0) {
+        throw new AppError(
+          'PATIENT_IN_USE',
+          `${before.firstName} ${before.lastName} has ${n} administration${n === 1 ? '' : 's'} and cannot be deleted.`,
+        );
+      }
       remove.run(id);
       audit.record(at, actor, 'patient', id, 'delete', before, null);
       return before;

@@ -48,6 +48,7 @@ export function payerRepository(db: Db, audit: AuditLog) {
   );
   const confirm = db.prepare(`UPDATE payers SET profile_confirmed_at = ?, updated_at = ? WHERE id = ?`);
   const remove = db.prepare(`DELETE FROM payers WHERE id = ?`);
+  const administrationsOf = db.prepare(`SELECT count(*) AS n FROM administrations WHERE payer_id = ?`);
   const contractsOf = db.prepare(
     `SELECT id, json_object('id', id, 'scopeKind', scope_kind, 'scopeValue', scope_value, 'effectiveFrom', effective_from,
        'effectiveTo', effective_to, 'basis', basis, 'percent', percent) AS json FROM contracts WHERE payer_id = ?`,
@@ -100,6 +101,13 @@ export function payerRepository(db: Db, audit: AuditLog) {
     }),
     delete: db.transaction((id: number, at: string, actor: string): Payer => {
       const before = get(id);
+      const { n } = administrationsOf.get(id) as { n: number };
+      if (n > 0) {
+        throw new AppError(
+          'PAYER_IN_USE',
+          `${before.name} is the payer of ${n} administration${n === 1 ? '' : 's'} and cannot be deleted.`,
+        );
+      }
       // The cascade removes the payer's contract versions too: each gets its own audit row.
       for (const c of contractsOf.all(id) as { id: number; json: string }[]) {
         audit.record(at, actor, 'contract', c.id, 'delete', JSON.parse(c.json), null);

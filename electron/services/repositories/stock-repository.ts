@@ -47,7 +47,8 @@ export type StockListQuery = {
 
 export type AdjustmentInput = { invoiceLineId: number; quantity: string; reason: AdjustmentReason; note: string };
 
-const movements = lotMovementsSql;
+// The stock list never shows use counts: leave them out of its per-lot sums.
+const movements = (filter: string): string => lotMovementsSql(filter, false);
 const ON_HAND = ON_HAND_MICRO_SQL;
 
 const lotFrom = (filter: string): string => `FROM invoice_lines l
@@ -161,7 +162,9 @@ export function stockRepository(db: Db, audit: AuditLog) {
       const rows = prepared(
         `SELECT ${LOT_COLUMNS} ${lotFrom('')} ${whereSql} ORDER BY l.expiry_date, l.id LIMIT @limit OFFSET @offset`,
       ).all(params) as LotStock[];
-      const { total } = prepared(`SELECT count(*) AS total ${lotFrom('')} ${whereSql}`).get(params) as {
+      // Counting needs the per-lot sums only when a condition is on the quantity on hand.
+      const countFrom = whereSql.includes(ON_HAND) ? lotFrom('') : lotFrom('').replace(/\s*LEFT JOIN \([\s\S]*$/, '');
+      const { total } = prepared(`SELECT count(*) AS total ${countFrom} ${whereSql}`).get(params) as {
         total: number;
       };
       return { rows: rows.map((r) => toLot(r, q.today, q.expiringWithinDays)), total };

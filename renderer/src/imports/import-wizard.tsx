@@ -1,14 +1,28 @@
 /**
- * The import wizard, for fee schedules, prices and the CMS ASP and NOC pricing files.
+ * The import wizard, for fee schedules, prices, the CMS ASP and NOC pricing files and distributor
+ * invoices.
  *
- * 1. Choose the file (CMS files also ask for the quarter they price).
+ * 1. Choose the file (CMS files also ask for the quarter they price; invoices for their supplier).
  * 2. Preview: the service reads the file and writes nothing; the person checks the column for
  *    each field (changing one reads the file again), the counts, sample rows and refused rows.
  * 3. Import: every valid row in one transaction, or nothing. When rows were refused the person
  *    must first tick that they are to be left out.
  * Closing at any point before step 3 writes nothing.
  */
-import { Alert, Button, Checkbox, Group, Input, Modal, Progress, Stack, Stepper, Text, TextInput } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Group,
+  Input,
+  Modal,
+  Progress,
+  Select,
+  Stack,
+  Stepper,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import type { ImportKind, ImportPreview, ImportPreviewArgs, ImportReport } from '../../../shared/api/import-schemas';
@@ -25,6 +39,8 @@ const KIND_HELP: Record<ImportKind, string> = {
     'The CMS ASP pricing file for one quarter: the quarterly .zip from cms.gov, or the CSV or XLSX inside it. Payment limits already include the 6%.',
   'cms-noc':
     'The CMS NOC pricing file for one quarter: the quarterly .zip from cms.gov, or the CSV or XLSX inside it. Rows are keyed by drug name.',
+  invoices:
+    'The distributor’s invoice export as CSV or XLSX, one row per line: invoice number and date, NDC, lot, expiry, packages, cost per package and extended cost. Rows are grouped into invoices by number.',
 };
 
 const isCms = (kind: ImportKind) => kind === 'cms-asp' || kind === 'cms-noc';
@@ -33,6 +49,8 @@ export function ImportWizard(props: {
   opened: boolean;
   kind: ImportKind;
   payerId?: number;
+  /** Invoices: the supplier chosen in advance (the person can still change it). */
+  supplierId?: number;
   title: string;
   onClose: () => void;
   onImported?: (report: ImportReport) => void;
@@ -60,6 +78,7 @@ type Step = 'file' | 'preview' | 'done';
 function WizardBody(props: {
   kind: ImportKind;
   payerId?: number;
+  supplierId?: number;
   onClose: () => void;
   onImported?: (report: ImportReport) => void;
   onBusy: (busy: boolean) => void;
@@ -77,10 +96,18 @@ function WizardBody(props: {
   const [report, setReport] = useState<ImportReport | null>(null);
   // The last preview stays on screen while a new mapping is read, so nothing jumps around.
   const [data, setData] = useState<ImportPreview | null>(null);
+  const [supplierId, setSupplierId] = useState<number | undefined>(props.supplierId);
+  const [supplierError, setSupplierError] = useState<string | null>(null);
+  const isInvoices = kind === 'invoices';
+  const suppliers = useQuery({
+    queryKey: ['suppliers', 'list'],
+    queryFn: () => call('suppliers:list', {}),
+    enabled: isInvoices,
+  });
 
   const remembered = useQuery({
-    queryKey: ['imports', 'mapping', kind, payerId ?? null],
-    queryFn: () => call('imports:mapping', { kind, payerId }),
+    queryKey: ['imports', 'mapping', kind, payerId ?? null, supplierId ?? null],
+    queryFn: () => call('imports:mapping', { kind, payerId, supplierId }),
   });
 
   const preview = useMutation({
@@ -104,7 +131,7 @@ function WizardBody(props: {
     onSuccess: (r) => {
       setReport(r);
       setStep('done');
-      for (const key of ['feeSchedule', 'prices', 'paymentLimits', 'payers', 'imports']) {
+      for (const key of ['feeSchedule', 'prices', 'paymentLimits', 'payers', 'imports', 'invoices', 'stock']) {
         void queryClient.invalidateQueries({ queryKey: [key] });
       }
       props.onImported?.(r);
@@ -117,10 +144,12 @@ function WizardBody(props: {
     fileName: file?.name ?? '',
     contentBase64,
     ...(payerId !== undefined ? { payerId } : {}),
+    ...(isInvoices && supplierId !== undefined ? { supplierId } : {}),
     ...(isCms(kind) && quarter.trim() !== '' ? { quarter: normalizeQuarter(quarter) } : {}),
   });
 
   const startPreview = async () => {
+    if (isInvoices && supplierId === undefined) return setSupplierError('Choose the supplier that sent the invoices.');
     if (!file) return setFileError('Choose the file to import.');
     if (file.size > MAX_IMPORT_FILE_BYTES) return setFileError('The file is larger than 48 MB.');
     if (isCms(kind) && quarter.trim() !== '' && !/^\d{4}Q[1-4]$/.test(normalizeQuarter(quarter))) {
@@ -168,6 +197,22 @@ function WizardBody(props: {
         >
           <Stack>
             <Text size="sm">{KIND_HELP[kind]}</Text>
+            {isInvoices && (
+              <Select
+                label="Supplier"
+                required
+                maw={420}
+                placeholder="Choose the supplier"
+                data={(suppliers.data ?? []).map((s) => ({ value: String(s.id), label: s.name }))}
+                value={supplierId === undefined ? null : String(supplierId)}
+                error={supplierError ?? (suppliers.isError ? suppliers.error.message : null)}
+                onChange={(v) => {
+                  setSupplierId(v === null ? undefined : Number(v));
+                  setSupplierError(null);
+                }}
+                searchable
+              />
+            )}
             <Input.Wrapper id={fileInputId} label="File" required description="CSV, XLSX or ZIP" error={fileError}>
               <input
                 id={fileInputId}

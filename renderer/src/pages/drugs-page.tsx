@@ -1,5 +1,5 @@
 /** The drug catalog: search, sort, add, edit, delete (confirmed, with undo). */
-import { Button, Group, Modal, Pagination, Stack, Table, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
+import { Button, Group, Modal, Stack, Table, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -9,6 +9,8 @@ import { formatNdc542 } from '../../../shared/domain/ndc';
 import { call } from '../api';
 import { DrugForm, drugToForm, emptyDrug } from '../components/drug-form';
 import type { FormValues } from '../components/use-record-form';
+import { ListFooter } from '../components/list-footer';
+import { ConfirmDeleteModal } from '../components/confirm-delete-modal';
 
 type SortKey = (typeof DRUG_SORT_KEYS)[number];
 const PAGE_SIZE = 50;
@@ -184,12 +186,14 @@ export function DrugsPage() {
             </Table.Tbody>
           </Table>
           {rows.length === 0 && <Text c="dimmed">No drug matches “{debounced}”.</Text>}
-          <Group justify="space-between">
-            <Text size="sm" c="dimmed" data-testid="drugs-count">
-              {total} {total === 1 ? 'drug' : 'drugs'}
-            </Text>
-            {total > PAGE_SIZE && <Pagination total={Math.ceil(total / PAGE_SIZE)} value={page} onChange={setPage} />}
-          </Group>
+          <ListFooter
+            total={total}
+            noun={['drug', 'drugs']}
+            page={page}
+            pageSize={PAGE_SIZE}
+            onPage={setPage}
+            testId="drugs-count"
+          />
         </>
       )}
 
@@ -211,29 +215,21 @@ export function DrugsPage() {
         )}
       </Modal>
 
-      <Modal
-        closeButtonProps={{ 'aria-label': 'Close' }}
+      <ConfirmDeleteModal
         opened={deleting !== null}
-        onClose={() => setDeleting(null)}
         title="Delete this drug?"
+        confirmLabel="Delete"
+        busy={remove.isPending}
+        onClose={() => setDeleting(null)}
+        onConfirm={() => deleting && remove.mutate(deleting)}
       >
         {deleting && (
-          <Stack>
-            <Text>
-              {deleting.genericName} ({formatNdc542(deleting.ndc11)}) will be removed from the catalog. You can undo
-              this right after.
-            </Text>
-            <Group justify="flex-end">
-              <Button variant="default" onClick={() => setDeleting(null)} data-autofocus>
-                Keep it
-              </Button>
-              <Button color="red" loading={remove.isPending} onClick={() => remove.mutate(deleting)}>
-                Delete
-              </Button>
-            </Group>
-          </Stack>
+          <Text>
+            {deleting.genericName} ({formatNdc542(deleting.ndc11)}) will be removed from the catalog. You can undo this
+            right after.
+          </Text>
         )}
-      </Modal>
+      </ConfirmDeleteModal>
     </Stack>
   );
 }

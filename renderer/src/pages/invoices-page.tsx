@@ -9,6 +9,7 @@ import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { usdFromFixed } from '../../../shared/domain/money';
 import { call } from '../api';
+import { ImportWizard } from '../imports/import-wizard';
 
 const PAGE_SIZE = 50;
 
@@ -17,6 +18,7 @@ export function InvoicesPage() {
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search, 200);
   const [page, setPage] = useState(1);
+  const [importing, setImporting] = useState(false);
   const list = useQuery({
     queryKey: ['invoices', 'list', debounced, page],
     queryFn: () => call('invoices:list', { search: debounced, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
@@ -29,10 +31,16 @@ export function InvoicesPage() {
     <Stack>
       <Group justify="space-between">
         <Title order={2}>Invoices</Title>
-        <Button component={Link} to="/invoices/new">
-          New invoice
-        </Button>
+        <Group>
+          <Button variant="default" onClick={() => setImporting(true)}>
+            Import invoices
+          </Button>
+          <Button component={Link} to="/invoices/new">
+            New invoice
+          </Button>
+        </Group>
       </Group>
+      <ImportWizard opened={importing} kind="invoices" title="Import invoices" onClose={() => setImporting(false)} />
       <TextInput
         placeholder="Search by invoice number, supplier, NDC or lot"
         aria-label="Search invoices"

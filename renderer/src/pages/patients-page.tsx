@@ -1,12 +1,14 @@
 /** Patients: search by name, account/MRN or member ID; add, edit, delete (confirmed). */
-import { Alert, Button, Group, Modal, Pagination, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, Modal, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Patient, PatientInput } from '../../../shared/domain/patient';
-import { ApiError, call } from '../api';
+import { call } from '../api';
 import { emptyPatient, PatientForm, patientToForm } from '../patients/patient-form';
+import { ListFooter } from '../components/list-footer';
+import { ConfirmDeleteModal } from '../components/confirm-delete-modal';
 
 const PAGE_SIZE = 50;
 const fullName = (p: Patient): string => `${p.lastName}, ${p.firstName}`;
@@ -128,12 +130,14 @@ export function PatientsPage() {
             </Table.Tbody>
           </Table>
           {rows.length === 0 && list.isSuccess && <Text c="dimmed">No patient matches “{debounced}”.</Text>}
-          <Group justify="space-between">
-            <Text size="sm" c="dimmed" data-testid="patients-count">
-              {total} {total === 1 ? 'patient' : 'patients'}
-            </Text>
-            {total > PAGE_SIZE && <Pagination total={Math.ceil(total / PAGE_SIZE)} value={page} onChange={setPage} />}
-          </Group>
+          <ListFooter
+            total={total}
+            noun={['patient', 'patients']}
+            page={page}
+            pageSize={PAGE_SIZE}
+            onPage={setPage}
+            testId="patients-count"
+          />
         </>
       )}
 
@@ -155,40 +159,24 @@ export function PatientsPage() {
         )}
       </Modal>
 
-      <Modal
-        closeButtonProps={{ 'aria-label': 'Close' }}
+      <ConfirmDeleteModal
         opened={deleting !== null}
-        onClose={closeDelete}
         title="Delete this patient?"
+        confirmLabel="Delete patient"
+        keepLabel="Keep"
+        busy={remove.isPending}
+        error={remove.error}
+        errorTestId="patient-delete-refused"
+        onClose={closeDelete}
+        onConfirm={() => deleting && remove.mutate(deleting)}
       >
         {deleting && (
-          <Stack>
-            <Text>
-              {fullName(deleting)} (born {deleting.dateOfBirth}, account {deleting.accountNumber}) will be removed. This
-              cannot be undone.
-            </Text>
-            {remove.error && (
-              <Alert color="red" title="Not deleted" data-testid="patient-delete-refused">
-                {remove.error.message}
-                {remove.error instanceof ApiError ? ` (${remove.error.code})` : ''}
-              </Alert>
-            )}
-            <Group justify="flex-end">
-              <Button variant="default" onClick={closeDelete} data-autofocus>
-                Keep
-              </Button>
-              <Button
-                color="red"
-                loading={remove.isPending}
-                disabled={!!remove.error}
-                onClick={() => remove.mutate(deleting)}
-              >
-                Delete patient
-              </Button>
-            </Group>
-          </Stack>
+          <Text>
+            {fullName(deleting)} (born {deleting.dateOfBirth}, account {deleting.accountNumber}) will be removed. This
+            cannot be undone.
+          </Text>
         )}
-      </Modal>
+      </ConfirmDeleteModal>
     </Stack>
   );
 }

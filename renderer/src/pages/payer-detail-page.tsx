@@ -17,6 +17,7 @@ import { versionInWords } from '../payers/contract-words';
 import { FeeScheduleTable } from '../payers/fee-schedule-table';
 import { dateOnly, withoutPrefix } from '../payers/form-schema';
 import { PayerForm, payerToForm } from '../payers/payer-form';
+import { ConfirmDeleteModal } from '../components/confirm-delete-modal';
 
 type Tab = 'contracts' | 'requirements' | 'fee-schedule';
 
@@ -251,29 +252,23 @@ function ContractsSection({ payer, contracts }: { payer: Payer; contracts: Contr
           />
         )}
       </Modal>
-      <Modal
-        closeButtonProps={{ 'aria-label': 'Close' }}
+      <ConfirmDeleteModal
         opened={deleting !== null}
-        onClose={() => setDeleting(null)}
         title="Delete this contract version?"
+        confirmLabel="Delete version"
+        busy={remove.isPending}
+        onClose={() => setDeleting(null)}
+        onConfirm={() => deleting && remove.mutate(deleting)}
       >
         {deleting && (
-          <Stack>
+          <>
             <Text>{versionInWords(deleting)}</Text>
             <Text size="sm" c="dimmed">
               Estimates for dates of service in its span will no longer use it. You can undo this right after.
             </Text>
-            <Group justify="flex-end">
-              <Button variant="default" onClick={() => setDeleting(null)} data-autofocus>
-                Keep it
-              </Button>
-              <Button color="red" loading={remove.isPending} onClick={() => remove.mutate(deleting)}>
-                Delete version
-              </Button>
-            </Group>
-          </Stack>
+          </>
         )}
-      </Modal>
+      </ConfirmDeleteModal>
     </>
   );
 }
@@ -298,27 +293,19 @@ function DeletePayerButton({ payer, versions }: { payer: Payer; versions: number
       <Button variant="subtle" color="red" onClick={() => setOpen(true)}>
         Delete payer
       </Button>
-      <Modal
-        closeButtonProps={{ 'aria-label': 'Close' }}
+      <ConfirmDeleteModal
         opened={open}
-        onClose={() => setOpen(false)}
         title="Delete this payer?"
+        confirmLabel="Delete payer"
+        busy={remove.isPending}
+        onClose={() => setOpen(false)}
+        onConfirm={() => remove.mutate()}
       >
-        <Stack>
-          <Text>
-            {payer.name} will be removed with its {versions} contract {versions === 1 ? 'version' : 'versions'}, its
-            requirements profile and its fee schedule. This cannot be undone.
-          </Text>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setOpen(false)} data-autofocus>
-              Keep it
-            </Button>
-            <Button color="red" loading={remove.isPending} onClick={() => remove.mutate()}>
-              Delete payer
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+        <Text>
+          {payer.name} will be removed with its {versions} contract {versions === 1 ? 'version' : 'versions'}, its
+          requirements profile and its fee schedule. This cannot be undone.
+        </Text>
+      </ConfirmDeleteModal>
     </>
   );
 }

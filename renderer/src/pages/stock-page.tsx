@@ -11,7 +11,6 @@ import {
   Checkbox,
   Group,
   Modal,
-  Pagination,
   SegmentedControl,
   Stack,
   Table,
@@ -29,6 +28,7 @@ import { call } from '../api';
 import { todayIso } from '../payers/form-schema';
 import { AdjustLotForm } from '../stock/adjust-lot-form';
 import { daysLeftText, STATUS_COLORS, STATUS_LABELS } from '../stock/expiry-text';
+import { ListFooter } from '../components/list-footer';
 
 const PAGE_SIZE = 200;
 type StatusFilter = 'all' | Exclude<LotStatus, 'ok'>;
@@ -195,12 +195,14 @@ export function StockPage() {
             </Table>
           </Table.ScrollContainer>
           {rows.length === 0 && list.isSuccess && <Text c="dimmed">No lot matches these filters.</Text>}
-          <Group justify="space-between">
-            <Text size="sm" c="dimmed" data-testid="lots-count">
-              {total} {total === 1 ? 'lot' : 'lots'}
-            </Text>
-            {total > PAGE_SIZE && <Pagination total={Math.ceil(total / PAGE_SIZE)} value={page} onChange={setPage} />}
-          </Group>
+          <ListFooter
+            total={total}
+            noun={['lot', 'lots']}
+            page={page}
+            pageSize={PAGE_SIZE}
+            onPage={setPage}
+            testId="lots-count"
+          />
         </>
       )}
 

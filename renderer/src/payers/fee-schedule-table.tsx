@@ -1,5 +1,5 @@
 /** A payer's fee schedule entries: searchable by code, paged, with the import wizard one click away. */
-import { Button, Group, Pagination, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Button, Group, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -7,6 +7,7 @@ import { formatNdc542 } from '../../../shared/domain/ndc';
 import { call } from '../api';
 import { ImportWizard } from '../imports/import-wizard';
 import { usdAmount } from './contract-words';
+import { ListFooter } from '../components/list-footer';
 
 const PAGE_SIZE = 50;
 
@@ -74,12 +75,14 @@ export function FeeScheduleTable({ payerId, payerName }: { payerId: number; paye
             </Table.Tbody>
           </Table>
           {rows.length === 0 && debounced && <Text c="dimmed">No entry matches “{debounced}”.</Text>}
-          <Group justify="space-between">
-            <Text size="sm" c="dimmed" data-testid="fee-schedule-count">
-              {total} {total === 1 ? 'entry' : 'entries'}
-            </Text>
-            {total > PAGE_SIZE && <Pagination total={Math.ceil(total / PAGE_SIZE)} value={page} onChange={setPage} />}
-          </Group>
+          <ListFooter
+            total={total}
+            noun={['entry', 'entries']}
+            page={page}
+            pageSize={PAGE_SIZE}
+            onPage={setPage}
+            testId="fee-schedule-count"
+          />
         </>
       )}
       <ImportWizard

@@ -1,5 +1,5 @@
 /** CMS payment limits (ASP and NOC pricing files): search by HCPCS or name, filter by quarter, paged. */
-import { Badge, Group, Pagination, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Badge, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
@@ -7,6 +7,7 @@ import type { PaymentLimit } from '../../../shared/domain/drug-price';
 import { call } from '../api';
 import { usdAmount } from '../payers/contract-words';
 import { quarterOptions } from './quarters';
+import { ListFooter } from '../components/list-footer';
 
 const PAGE_SIZE = 50;
 const SOURCE_LABELS: Record<PaymentLimit['source'], string> = { asp: 'ASP file', noc: 'NOC file', manual: 'Entered' };
@@ -115,12 +116,14 @@ export function PaymentLimitsTable() {
         <>
           <PaymentLimitRows rows={rows} />
           {rows.length === 0 && <Text c="dimmed">No payment limit matches.</Text>}
-          <Group justify="space-between">
-            <Text size="sm" c="dimmed" data-testid="payment-limits-count">
-              {total} {total === 1 ? 'payment limit' : 'payment limits'}
-            </Text>
-            {total > PAGE_SIZE && <Pagination total={Math.ceil(total / PAGE_SIZE)} value={page} onChange={setPage} />}
-          </Group>
+          <ListFooter
+            total={total}
+            noun={['payment limit', 'payment limits']}
+            page={page}
+            pageSize={PAGE_SIZE}
+            onPage={setPage}
+            testId="payment-limits-count"
+          />
         </>
       )}
     </Stack>

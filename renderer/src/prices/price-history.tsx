@@ -14,6 +14,7 @@ import { call } from '../api';
 import { usdAmount } from '../payers/contract-words';
 import { PaymentLimitRows } from './payment-limits-table';
 import { PriceForm } from './price-form';
+import { ConfirmDeleteModal } from '../components/confirm-delete-modal';
 
 /** Price per NDC unit, for comparing packages; shown to 5 decimals at most. */
 function perUnit(price: string, packageSize: string): string {
@@ -152,29 +153,21 @@ export function PriceHistory({ drug }: { drug: Drug }) {
           />
         )}
       </Modal>
-      <Modal
-        closeButtonProps={{ 'aria-label': 'Close' }}
+      <ConfirmDeleteModal
         opened={deleting !== null}
-        onClose={() => setDeleting(null)}
         title="Delete this price?"
+        confirmLabel="Delete price"
+        busy={remove.isPending}
+        onClose={() => setDeleting(null)}
+        onConfirm={() => deleting && remove.mutate(deleting)}
       >
         {deleting && (
-          <Stack>
-            <Text>
-              {deleting.priceType} {usdAmount(deleting.pricePerPackage)} per package from {deleting.effectiveFrom} for{' '}
-              {drug.genericName} will be removed; the price before it stays in force longer.
-            </Text>
-            <Group justify="flex-end">
-              <Button variant="default" onClick={() => setDeleting(null)} data-autofocus>
-                Keep it
-              </Button>
-              <Button color="red" loading={remove.isPending} onClick={() => remove.mutate(deleting)}>
-                Delete price
-              </Button>
-            </Group>
-          </Stack>
+          <Text>
+            {deleting.priceType} {usdAmount(deleting.pricePerPackage)} per package from {deleting.effectiveFrom} for{' '}
+            {drug.genericName} will be removed; the price before it stays in force longer.
+          </Text>
         )}
-      </Modal>
+      </ConfirmDeleteModal>
     </Card>
   );
 }

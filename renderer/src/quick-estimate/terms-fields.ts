@@ -45,23 +45,3 @@ export function fieldsFromTerms(terms: Terms, doseUnit: string): Fields {
   }
   return out;
 }
-
-/** "95% of AWP", "WAC + 3%", "invoice + 10%", "fee schedule", in words a biller uses. */
-export function termsInWords(c: { basis: string; percent: string; addOn: string }): string {
-  const names: Record<string, string> = {
-    AWP: 'AWP',
-    WAC: 'WAC',
-    ASP: 'the CMS payment limit',
-    ASP_DERIVED: 'ASP',
-    INVOICE: 'invoice cost',
-    FEE_SCHEDULE: 'the fee schedule',
-    BILLED: 'billed charges',
-  };
-  const name = names[c.basis] ?? c.basis;
-  const [whole = '0', frac = ''] = c.percent.split('.');
-  const over = Number(whole) >= 100 && c.percent !== '100';
-  // Percent strings are exact decimals; the markup is written by subtracting 100 on the text.
-  const markup = over ? `${Number(whole) - 100}${frac ? `.${frac}` : ''}` : '';
-  const base = c.percent === '100' ? name : over ? `${name} + ${markup}%` : `${c.percent}% of ${name}`;
-  return c.addOn && c.addOn !== '0' ? `${base} + $${c.addOn}` : base;
-}

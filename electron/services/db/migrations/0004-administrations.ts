@@ -43,6 +43,11 @@ CREATE INDEX administrations_by_date ON administrations (date_of_service DESC, i
 CREATE INDEX administrations_by_status ON administrations (status, date_of_service DESC, id DESC);
 CREATE INDEX administrations_by_payer ON administrations (payer_id, date_of_service DESC, id DESC);
 CREATE INDEX administrations_by_ready ON administrations (ready, date_of_service DESC, id DESC);
-CREATE INDEX administrations_by_lot ON administrations (invoice_line_id);
+-- Covering: stock on hand per lot is summed from this index alone, never from the wide rows.
+CREATE INDEX administrations_by_lot ON administrations (invoice_line_id, given_micro, wasted_micro);
+-- Status with readiness (e.g. paid and ready), counted and paged from the index alone.
+CREATE INDEX administrations_by_status_ready ON administrations (status, ready, date_of_service DESC, id DESC);
+-- Claim / patient control numbers are searched by their start.
+CREATE INDEX administrations_by_claim ON administrations (claim_number);
 CREATE INDEX administrations_by_patient ON administrations (patient_id);
 `;

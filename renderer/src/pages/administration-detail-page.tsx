@@ -1,0 +1,229 @@
+/**
+ * One administration: everything recorded for it, the estimate snapshot stored with it (when it
+ * was computed; frozen once billed), and the readiness checklist with a quick fix where the fix
+ * lives elsewhere (the payer's requirements on the payer's page, the invoice scan on the
+ * invoice's page, the rest in Edit). The status actions follow STATUS_STEPS.
+ */
+import { Alert, Anchor, Badge, Group, Loader, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { Link, useParams } from 'react-router';
+import type { Administration } from '../../../shared/domain/administration';
+import { formatNdc542 } from '../../../shared/domain/ndc';
+import { call } from '../api';
+import { usdRate } from '../invoices/money-text';
+import { AdministrationActions } from '../administrations/administration-actions';
+import { EstimatePanel } from '../administrations/estimate-panel';
+import { ReadinessBadge, ReadinessChecklist } from '../administrations/readiness-checklist';
+import { STATUS_COLORS, STATUS_LABELS } from '../administrations/status-words';
+
+/** "2025-03-02T14:05:09.123Z" → "2025-03-02 14:05" (as stored, UTC). */
+const stamp = (iso: string): string => iso.replace('T', ' ').slice(0, 16);
+
+export function AdministrationDetailPage() {
+  const id = Number(useParams().id);
+  const valid = Number.isInteger(id) && id > 0;
+  const detail = useQuery({
+    queryKey: ['administrations', id],
+    queryFn: () => call('administrations:get', { id }),
+    enabled: valid,
+  });
+
+  if (!valid || detail.isError) {
+    return (
+      <Stack maw={640}>
+        <Anchor component={Link} to="/administrations">
+          ← All administrations
+        </Anchor>
+        <Alert color="red" title="Administration not found">
+          {detail.error?.message ?? 'This address does not name an administration.'}
+        </Alert>
+      </Stack>
+    );
+  }
+  if (!detail.data) return <Loader aria-label="Loading the administration" />;
+  const a = detail.data;
+  const missing = a.readiness.items.filter((i) => !i.ok).map((i) => i.label);
+
+  return (
+    <Stack>
+      <Anchor component={Link} to="/administrations" size="sm">
+        ← All administrations
+      </Anchor>
+      <Group justify="space-between" align="flex-start">
+        <Stack gap={4}>
+          <Title order={2}>
+            {a.drugName} · {a.patientName}
+          </Title>
+          <Group gap="xs">
+            <Text c="dimmed" size="sm">
+              {a.dateOfService} · {a.payerName} · {a.hcpcs}
+            </Text>
+            <Badge color={STATUS_COLORS[a.status]} variant="light" data-testid="status-badge">
+              {STATUS_LABELS[a.status]}
+            </Badge>
+            <ReadinessBadge ready={a.readiness.ready} missing={missing} />
+          </Group>
+        </Stack>
+        <AdministrationActions administration={a} />
+      </Group>
+
+      <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
+        <Recorded a={a} />
+        <Paper withBorder p="md">
+          <ReadinessChecklist items={a.readiness.items} fixes={quickFixes(a)} />
+        </Paper>
+      </SimpleGrid>
+      <Paper withBorder p="md">
+        <Stack gap="sm">
+          <Group justify="space-between">
+            <Title order={4}>Estimate</Title>
+            <Text size="xs" c="dimmed" data-testid="estimate-at">
+              {a.estimateAt ? `Computed at ${stamp(a.estimateAt)}` : 'Not computed'}
+            </Text>
+          </Group>
+          {a.frozen && (
+            <Alert color="blue" variant="light" title="Frozen" data-testid="estimate-frozen">
+              Frozen: {STATUS_LABELS[a.status].toLowerCase()}
+              {a.claimNumber ? ` (claim ${a.claimNumber})` : ''}. This is what was expected when the claim went out
+              {a.estimateAt ? `, as computed at ${stamp(a.estimateAt)}` : ''}; it is no longer recomputed.
+            </Alert>
+          )}
+          <EstimatePanel value={a} />
+        </Stack>
+      </Paper>
+      <Text size="xs" c="dimmed">
+        Recorded {stamp(a.createdAt)}
+        {a.updatedAt !== a.createdAt ? ` · changed ${stamp(a.updatedAt)}` : ''}
+      </Text>
+    </Stack>
+  );
+}
+
+/** Links to where an item is fixed, for items whose fix is not in this administration's form. */
+function quickFixes(a: Administration): Partial<Record<string, ReactNode>> {
+  const edit = (label: string) =>
+    a.frozen ? undefined : (
+      <Anchor component={Link} to={`/administrations/${a.id}/edit`} size="xs">
+        {label}
+      </Anchor>
+    );
+  return {
+    'payer-requirements': (
+      <Anchor component={Link} to={`/payers/${a.payerId}`} size="xs">
+        Confirm payer requirements
+      </Anchor>
+    ),
+    'invoice-scan': (
+      <Anchor component={Link} to={`/invoices/${a.invoiceId}`} size="xs">
+        Attach invoice scan
+      </Anchor>
+    ),
+    'acquisition-cost': (
+      <Anchor component={Link} to={`/invoices/${a.invoiceId}`} size="xs">
+        Open the invoice
+      </Anchor>
+    ),
+    'medical-necessity': edit('Add diagnoses and rationale'),
+    'physician-notes': edit('Add physician notes'),
+    providers: edit('Enter the NPIs'),
+    route: edit('Choose the route'),
+    dose: edit('Enter the dose'),
+  };
+}
+
+function Field(props: { label: string; children: ReactNode; mono?: boolean }) {
+  return (
+    <div>
+      <Text size="xs" c="dimmed">
+        {props.label}
+      </Text>
+      <Text size="sm" className={props.mono ? 'mono' : undefined} style={{ whiteSpace: 'pre-wrap' }}>
+        {props.children === '' || props.children === null ? (
+          <Text span c="dimmed" size="sm">
+            —
+          </Text>
+        ) : (
+          props.children
+        )}
+      </Text>
+    </div>
+  );
+}
+
+function Recorded({ a }: { a: Administration }) {
+  const wasted = a.wastedAmount !== '' && !/^0*(\.0*)?$/.test(a.wastedAmount);
+  return (
+    <Paper withBorder p="md" data-testid="administration-fields">
+      <Stack gap="sm">
+        <Title order={4}>Recorded</Title>
+        <SimpleGrid cols={{ base: 2, md: 3 }} spacing="sm" verticalSpacing="xs">
+          <Field label="Date of service">{a.dateOfService}</Field>
+          <Field label="Patient">{a.patientName}</Field>
+          <Field label="Payer">
+            <Anchor component={Link} to={`/payers/${a.payerId}`} size="sm">
+              {a.payerName}
+            </Anchor>
+          </Field>
+          <Field label="Drug">{a.drugName}</Field>
+          <Field label="NDC" mono>
+            {formatNdc542(a.ndc11)}
+          </Field>
+          <Field label="Lot">
+            <Anchor component={Link} to={`/invoices/${a.invoiceId}`} size="sm" className="mono">
+              {a.lotNumber}
+            </Anchor>{' '}
+            <Text span size="xs" c="dimmed">
+              expires {a.expiryDate}
+            </Text>
+          </Field>
+          <Field label="Dose given">
+            {a.dose.amount} {a.dose.unit}{' '}
+            <Text span size="xs" c="dimmed">
+              = {a.givenQuantity} {a.ndcUnit}
+            </Text>
+          </Field>
+          <Field label="Amount wasted">
+            {wasted ? (
+              <>
+                {a.wastedAmount} {a.dose.unit}{' '}
+                <Text span size="xs" c="dimmed">
+                  = {a.wastedQuantity} {a.ndcUnit}
+                </Text>
+              </>
+            ) : (
+              'None'
+            )}
+          </Field>
+          <Field label="Route / site">
+            {a.route}
+            {a.site ? ` · ${a.site}` : ''}
+          </Field>
+          <Field label="HCPCS">{a.hcpcs}</Field>
+          <Field label="Ordering NPI" mono>
+            {a.orderingNpi}
+          </Field>
+          <Field label="Rendering NPI" mono>
+            {a.renderingNpi}
+          </Field>
+          <Field label="ICD-10 diagnoses" mono>
+            {a.diagnoses.join(', ')}
+          </Field>
+          <Field label="Billed charge">{usdRate(a.billedCharge)}</Field>
+          <Field label="Billed charge for the waste">{a.wastedBilledCharge ? usdRate(a.wastedBilledCharge) : ''}</Field>
+          <Field label="Claim number" mono>
+            {a.claimNumber}
+          </Field>
+        </SimpleGrid>
+        <Field label="Medical necessity">{a.medicalNecessity}</Field>
+        <Field label="Physician notes">{a.physicianNotes}</Field>
+        {a.modifierOverride && (
+          <Field label="Modifiers overridden">
+            Given: {a.modifierOverride.given.join(' ') || 'none'} · wasted:{' '}
+            {a.modifierOverride.wasted.join(' ') || 'none'} — {a.modifierOverride.reason}
+          </Field>
+        )}
+      </Stack>
+    </Paper>
+  );
+}

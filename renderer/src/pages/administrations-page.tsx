@@ -1,0 +1,254 @@
+/**
+ * Administrations: each dose given, newest first, with what it was billed, what the payer is
+ * expected to pay, its claim status and whether it is ready to bill (or how many things are
+ * missing, listed in a tooltip). Filters: payer, status, readiness, date of service from/to and a
+ * search; sortable by date, patient, billed and status; 50 to a page.
+ */
+import {
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+  UnstyledButton,
+} from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import {
+  ADMINISTRATION_STATUSES,
+  type AdministrationListQuery,
+  type AdministrationStatus,
+} from '../../../shared/domain/administration';
+import { isIsoDate } from '../../../shared/domain/iso-date';
+import { formatNdc542 } from '../../../shared/domain/ndc';
+import { call } from '../api';
+import { usdRate } from '../invoices/money-text';
+import { ReadinessBadge } from '../administrations/readiness-checklist';
+import { STATUS_COLORS, STATUS_LABELS } from '../administrations/status-words';
+import { ListFooter } from '../components/list-footer';
+
+const PAGE_SIZE = 50;
+type SortKey = NonNullable<AdministrationListQuery['sortBy']>;
+type Readiness = NonNullable<AdministrationListQuery['readiness']>;
+
+export function AdministrationsPage() {
+  const navigate = useNavigate();
+  const [payerId, setPayerId] = useState<string | null>(null);
+  const [status, setStatus] = useState<AdministrationStatus | null>(null);
+  const [readiness, setReadiness] = useState<Readiness>('all');
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [search, setSearch] = useState('');
+  const [debounced] = useDebouncedValue(search, 200);
+  const [sortBy, setSortBy] = useState<SortKey>('dateOfService');
+  const [sortDir, setSortDir] = useState<'asc' | 'desc'>('desc');
+  const [page, setPage] = useState(1);
+
+  const payers = useQuery({ queryKey: ['payers', 'list'], queryFn: () => call('payers:list', {}) });
+  // A date half typed is not a filter yet; a date that is not a real day says so.
+  const fromValid = from.trim() === '' || isIsoDate(from.trim());
+  const toValid = to.trim() === '' || isIsoDate(to.trim());
+  const query: AdministrationListQuery = {
+    ...(payerId ? { payerId: Number(payerId) } : {}),
+    ...(status ? { status } : {}),
+    readiness,
+    ...(from.trim() && fromValid ? { from: from.trim() } : {}),
+    ...(to.trim() && toValid ? { to: to.trim() } : {}),
+    search: debounced,
+    sortBy,
+    sortDir,
+    limit: PAGE_SIZE,
+    offset: (page - 1) * PAGE_SIZE,
+  };
+  const list = useQuery({
+    queryKey: ['administrations', 'list', query],
+    queryFn: () => call('administrations:list', query),
+    placeholderData: keepPreviousData,
+  });
+  const rows = list.data?.rows ?? [];
+  const total = list.data?.total ?? 0;
+  const filtered = Boolean(payerId || status || readiness !== 'all' || from || to || debounced);
+  const filter =
+    <T,>(setter: (v: T) => void) =>
+    (v: T) => {
+      setter(v);
+      setPage(1);
+    };
+
+  const sortHeader = (key: SortKey, label: string, align?: 'right') => (
+    <Table.Th ta={align} aria-sort={sortBy === key ? (sortDir === 'asc' ? 'ascending' : 'descending') : 'none'}>
+      <UnstyledButton
+        className="sortable-header"
+        style={{ font: 'inherit' }}
+        onClick={() => {
+          if (sortBy === key) setSortDir(sortDir === 'asc' ? 'desc' : 'asc');
+          else {
+            setSortBy(key);
+            // Newest and largest first is what a biller usually wants; names A→Z.
+            setSortDir(key === 'patient' || key === 'status' ? 'asc' : 'desc');
+          }
+          setPage(1);
+        }}
+      >
+        {label} {sortBy === key ? (sortDir === 'asc' ? '▲' : '▼') : ''}
+      </UnstyledButton>
+    </Table.Th>
+  );
+
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={2}>Administrations</Title>
+        <Button component={Link} to="/administrations/new">
+          Record administration
+        </Button>
+      </Group>
+
+      <SimpleGrid cols={{ base: 2, md: 3, xl: 6 }} spacing="sm">
+        <TextInput
+          label="Search"
+          placeholder="Patient, account, lot, claim number or NDC"
+          value={search}
+          onChange={(e) => filter(setSearch)(e.currentTarget.value)}
+        />
+        <Select
+          label="Payer"
+          clearable
+          placeholder="All payers"
+          data={(payers.data ?? []).map((p) => ({ value: String(p.id), label: p.name }))}
+          value={payerId}
+          onChange={filter(setPayerId)}
+        />
+        <Select
+          label="Status"
+          clearable
+          placeholder="Any status"
+          data={ADMINISTRATION_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))}
+          value={status}
+          onChange={(v) => filter(setStatus)(v as AdministrationStatus | null)}
+        />
+        <TextInput
+          label="From"
+          placeholder="YYYY-MM-DD"
+          value={from}
+          error={fromValid ? undefined : 'Not a date (YYYY-MM-DD)'}
+          onChange={(e) => filter(setFrom)(e.currentTarget.value)}
+        />
+        <TextInput
+          label="To"
+          placeholder="YYYY-MM-DD"
+          value={to}
+          error={toValid ? undefined : 'Not a date (YYYY-MM-DD)'}
+          onChange={(e) => filter(setTo)(e.currentTarget.value)}
+        />
+        <Stack gap={4}>
+          <Text size="sm" fw={500} id="readiness-filter-label">
+            Readiness
+          </Text>
+          <SegmentedControl
+            aria-labelledby="readiness-filter-label"
+            data={[
+              { value: 'all', label: 'All' },
+              { value: 'ready', label: 'Ready' },
+              { value: 'not-ready', label: 'Not ready' },
+            ]}
+            value={readiness}
+            onChange={(v) => filter(setReadiness)(v as Readiness)}
+          />
+        </Stack>
+      </SimpleGrid>
+
+      {list.isError && <Text c="red">{list.error.message}</Text>}
+      {list.isSuccess && total === 0 && !filtered ? (
+        <Text c="dimmed" data-testid="administrations-empty" maw={720}>
+          No administrations yet. Record each dose with “Record administration”: the patient, the lot it came from, the
+          dose given and any waste. The claim lines (with the N4 string and JW/JZ), the expected payment and what is
+          still missing before it can be billed show as you type.
+        </Text>
+      ) : (
+        <>
+          <Table.ScrollContainer minWidth={1000}>
+            <Table striped highlightOnHover fz="sm" aria-label="Administrations">
+              <Table.Thead>
+                <Table.Tr>
+                  {sortHeader('dateOfService', 'Date of service')}
+                  {sortHeader('patient', 'Patient')}
+                  <Table.Th>Payer</Table.Th>
+                  <Table.Th>Drug</Table.Th>
+                  <Table.Th>Lot</Table.Th>
+                  <Table.Th>Code</Table.Th>
+                  {sortHeader('billed', 'Billed', 'right')}
+                  <Table.Th ta="right" title="What the payer is expected to pay plus the patient’s share">
+                    Expected
+                  </Table.Th>
+                  {sortHeader('status', 'Status')}
+                  <Table.Th>Readiness</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {rows.map((a) => (
+                  <Table.Tr
+                    key={a.id}
+                    data-testid="administration-row"
+                    style={{ cursor: 'pointer' }}
+                    onClick={() => void navigate(`/administrations/${a.id}`)}
+                  >
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                      <Anchor component={Link} to={`/administrations/${a.id}`} onClick={(e) => e.stopPropagation()}>
+                        {a.dateOfService}
+                      </Anchor>
+                    </Table.Td>
+                    <Table.Td>{a.patientName}</Table.Td>
+                    <Table.Td>{a.payerName}</Table.Td>
+                    <Table.Td>
+                      <Text size="sm">{a.drugName}</Text>
+                      <Text size="xs" c="dimmed" className="mono">
+                        {formatNdc542(a.ndc11)}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td className="mono">{a.lotNumber}</Table.Td>
+                    <Table.Td>{a.hcpcs}</Table.Td>
+                    <Table.Td ta="right">{usdRate(a.billedCharge)}</Table.Td>
+                    <Table.Td ta="right">
+                      {a.expected === null ? <Text c="dimmed">—</Text> : usdRate(a.expected)}
+                    </Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                      <Badge color={STATUS_COLORS[a.status]} variant="light" data-testid="status-badge">
+                        {STATUS_LABELS[a.status]}
+                      </Badge>
+                    </Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }} onClick={(e) => e.stopPropagation()}>
+                      <ReadinessBadge ready={a.ready} missing={a.missing} />
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+          {rows.length === 0 && list.isSuccess && (
+            <Text c="dimmed" data-testid="administrations-none-match">
+              No administration matches these filters.
+            </Text>
+          )}
+          <ListFooter
+            total={total}
+            noun={['administration', 'administrations']}
+            page={page}
+            pageSize={PAGE_SIZE}
+            onPage={setPage}
+            testId="administrations-count"
+          />
+        </>
+      )}
+    </Stack>
+  );
+}

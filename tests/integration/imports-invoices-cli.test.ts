@@ -1,0 +1,105 @@
+// `j3490 invoices import FILE --supplier ID|NAME` end to end, in process: the same preview and
+// commit as `j3490 import`, with the supplier given by id or by name.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCli } from '../../electron/cli';
+import { openServices } from '../../electron/services/context';
+import { auditLog } from '../../electron/services/repositories/audit-log';
+import { drugRepository } from '../../electron/services/repositories/drug-repository';
+import { makeTempDir, removeTempDir } from './temp-dir';
+
+let dir: string;
+let supplierId: number;
+let file: string;
+beforeEach(() => {
+  dir = makeTempDir();
+  const s = openServices({ dataDir: dir, mode: 'cli', actor: 'seed' });
+  const db = s.ctx.db;
+  const at = '2025-03-01T12:00:00.000Z';
+  drugRepository(db, auditLog(db)).insertMany(
+    ['00002759701', '50242004062'].map((ndc) => ({
+      ndc,
+      genericName: `drug ${ndc}`,
+      brandName: '',
+      strengthAmount: '20',
+      strengthUnit: 'mg' as const,
+      packageSize: '10',
+      ndcUnit: 'ML' as const,
+      container: 'single-dose' as const,
+      route: 'IV' as const,
+    })),
+    at,
+    'seed',
+  );
+  supplierId = Number(
+    db.prepare("INSERT INTO suppliers (name, created_at, updated_at) VALUES ('McKesson Specialty', ?, ?)").run(at, at)
+      .lastInsertRowid,
+  );
+  s.close();
+  file = join(dir, 'invoices.csv');
+  writeFileSync(
+    file,
+    [
+      'Invoice Number,Invoice Date,NDC,Lot,Expiry,Qty,Unit Cost,Extended',
+      'C-1,2025-02-10,00002-7597-01,L1,2026-06-30,2,1170.00,2340.00',
+      'C-1,2025-02-10,50242-0040-62,L2,2026-06-30,1,10.00,10.00',
+      'C-2,2025-02-11,99999-9999-99,L3,2026-06-30,1,10.00,10.00',
+      'C-3,2025-02-12,50242-0040-62,L4,2026-06-30,1,10.00,10.00',
+    ].join('\n'),
+  );
+});
+afterEach(() => removeTempDir(dir));
+
+async function cli(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(['--data-dir', dir, ...argv], {
+    out: (t) => out.push(t),
+    err: (t) => err.push(t),
+    readStdin: () => '',
+  });
+  return { code, json: JSON.parse(out.join('\n')) as Record<string, unknown>, err };
+}
+
+function count(table: string): number {
+  const s = openServices({ dataDir: dir, mode: 'cli' });
+  try {
+    return (s.ctx.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+  } finally {
+    s.close();
+  }
+}
+
+describe('j3490 invoices import', () => {
+  it('needs a supplier, and refuses an unknown name before reading the file', async () => {
+    expect((await cli('invoices', 'import', file)).json).toMatchObject({ error: { code: 'SUPPLIER_REQUIRED' } });
+    const unknown = await cli('invoices', 'import', file, '--supplier', 'Nobody');
+    expect(unknown.code).toBe(2);
+    expect(unknown.json).toMatchObject({ ok: false, error: { code: 'SUPPLIER_NOT_FOUND' } });
+    expect(count('invoices')).toBe(0);
+  });
+
+  it('refuses a file with bad rows (exit 2) and writes nothing', async () => {
+    const { code, json } = await cli('invoices', 'import', file, '--supplier', String(supplierId));
+    expect(code).toBe(2);
+    expect(json).toMatchObject({ ok: false, error: { code: 'IMPORT_HAS_ERRORS' }, taken: 0, refused: 1 });
+    expect(count('invoices')).toBe(0);
+  });
+
+  it('imports the valid invoices by supplier name with --accept-errors', async () => {
+    const { code, json, err } = await cli(
+      'invoices',
+      'import',
+      file,
+      '--supplier',
+      'mckesson specialty',
+      '--accept-errors',
+    );
+    expect(code).toBe(0);
+    expect(json).toMatchObject({ kind: 'invoices', taken: 3, refused: 1 });
+    expect(err.join('\n')).toMatch(/row 4, NDC: NDC 99999-9999-99 is not in the drug catalog/);
+    expect(count('invoices')).toBe(2);
+    expect(count('invoice_lines')).toBe(3);
+  });
+});
