@@ -51,10 +51,12 @@ export type AdjustmentInput = { invoiceLineId: number; quantity: string; reason:
 const movements = (filter: string): string => lotMovementsSql(filter, false);
 const ON_HAND = ON_HAND_MICRO_SQL;
 
-const lotFrom = (filter: string): string => `FROM invoice_lines l
+const LOT_JOINS = `FROM invoice_lines l
   JOIN invoices i ON i.id = l.invoice_id
   JOIN suppliers s ON s.id = i.supplier_id
-  JOIN drugs d ON d.ndc11 = l.ndc11
+  JOIN drugs d ON d.ndc11 = l.ndc11`;
+
+const lotFrom = (filter: string): string => `${LOT_JOINS}
   LEFT JOIN (${movements(filter)}) m ON m.invoice_line_id = l.id`;
 
 const LOT_COLUMNS = `l.id AS invoiceLineId, l.invoice_id AS invoiceId, l.ndc11, d.generic_name AS drugName,
@@ -159,14 +161,23 @@ export function stockRepository(db: Db, audit: AuditLog) {
       if (q.status !== 'all') where.push(STATUS_WHERE[q.status]);
       else if (!q.includeEmpty) where.push(`${ON_HAND} > 0`);
       const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
-      const rows = prepared(
-        `SELECT ${LOT_COLUMNS} ${lotFrom('')} ${whereSql} ORDER BY l.expiry_date, l.id LIMIT @limit OFFSET @offset`,
-      ).all(params) as LotStock[];
-      // Counting needs the per-lot sums only when a condition is on the quantity on hand.
-      const countFrom = whereSql.includes(ON_HAND) ? lotFrom('') : lotFrom('').replace(/\s*LEFT JOIN \([\s\S]*$/, '');
-      const { total } = prepared(`SELECT count(*) AS total ${countFrom} ${whereSql}`).get(params) as {
-        total: number;
-      };
+      let rows: LotStock[];
+      let countSql: string;
+      if (whereSql.includes(ON_HAND)) {
+        // A condition on the quantity on hand needs every lot's sums before it can page.
+        rows = prepared(
+          `SELECT ${LOT_COLUMNS} ${lotFrom('')} ${whereSql} ORDER BY l.expiry_date, l.id LIMIT @limit OFFSET @offset`,
+        ).all(params) as LotStock[];
+        countSql = `SELECT count(*) AS total ${lotFrom('')} ${whereSql}`;
+      } else {
+        // Otherwise page the lots first and sum the movements of that page's lots only.
+        const page = `SELECT l.id ${LOT_JOINS} ${whereSql} ORDER BY l.expiry_date, l.id LIMIT @limit OFFSET @offset`;
+        rows = prepared(
+          `SELECT ${LOT_COLUMNS} ${lotFrom(`invoice_line_id IN (${page})`)} WHERE l.id IN (${page}) ORDER BY l.expiry_date, l.id`,
+        ).all(params) as LotStock[];
+        countSql = `SELECT count(*) AS total ${LOT_JOINS} ${whereSql}`;
+      }
+      const { total } = prepared(countSql).get(params) as { total: number };
       return { rows: rows.map((r) => toLot(r, q.today, q.expiringWithinDays)), total };
     },
 
