@@ -4,16 +4,17 @@
  * the sidebar or the browser's back. A billed administration is not editable: its claim went out
  * with the estimate it has.
  */
-import { Alert, Anchor, Button, Group, Loader, Modal, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Loader, Stack, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useCallback, useRef, useState } from 'react';
-import { Link, useBlocker, useNavigate, useParams } from 'react-router';
+import { useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
 import { formatNdc542 } from '../../../shared/domain/ndc';
 import { call } from '../api';
 import { todayIso } from '../payers/form-schema';
 import { AdministrationForm, type EditedAdministration } from './administration-form';
 import { administrationToForm, emptyAdministration, type AdministrationFormValues } from './form-values';
 import { STATUS_LABELS } from './status-words';
+import { UnsavedChangesModal, useUnsavedChangesGuard } from '../components/unsaved-changes-guard';
 
 export function NewAdministrationPage() {
   const [initial] = useState(() => emptyAdministration(todayIso()));
@@ -91,14 +92,7 @@ function EditorFrame(props: {
   editing?: EditedAdministration;
 }) {
   const navigate = useNavigate();
-  const [dirty, setDirty] = useState(false);
-  // Set just before leaving on purpose (after a save), so the guard lets that one navigation by.
-  const leaving = useRef(false);
-  const blocker = useBlocker(
-    ({ currentLocation, nextLocation }) =>
-      dirty && !leaving.current && currentLocation.pathname !== nextLocation.pathname,
-  );
-  const onDirtyChange = useCallback((d: boolean) => setDirty(d), []);
+  const { blocker, onDirtyChange, leaveOnPurpose } = useUnsavedChangesGuard();
 
   return (
     <Stack>
@@ -112,28 +106,11 @@ function EditorFrame(props: {
         onDirtyChange={onDirtyChange}
         onCancel={() => void navigate(props.backTo)}
         onSaved={(a) => {
-          leaving.current = true;
+          leaveOnPurpose();
           void navigate(`/administrations/${a.id}`);
         }}
       />
-      <Modal
-        closeButtonProps={{ 'aria-label': 'Close' }}
-        opened={blocker.state === 'blocked'}
-        onClose={() => blocker.reset?.()}
-        title="Leave without saving?"
-      >
-        <Stack>
-          <Text>What you typed on this administration has not been saved and will be lost.</Text>
-          <Group justify="flex-end">
-            <Button variant="default" data-autofocus onClick={() => blocker.reset?.()}>
-              Keep editing
-            </Button>
-            <Button color="red" onClick={() => blocker.proceed?.()}>
-              Discard changes
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+      <UnsavedChangesModal blocker={blocker} what="this administration" />
     </Stack>
   );
 }

@@ -3,13 +3,14 @@
  * the room). Leaving with unsaved typing asks first, whether by Cancel, Escape, the sidebar or
  * the browser's back.
  */
-import { Alert, Anchor, Button, Group, Loader, Modal, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Loader, Stack, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useCallback, useRef, useState } from 'react';
-import { Link, useBlocker, useNavigate, useParams } from 'react-router';
+import { useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
 import { call } from '../api';
 import { InvoiceEditor } from './invoice-editor';
 import { emptyInvoice, invoiceToForm, type InvoiceFormValues } from './invoice-form-values';
+import { UnsavedChangesModal, useUnsavedChangesGuard } from '../components/unsaved-changes-guard';
 
 export function NewInvoicePage() {
   const [initial] = useState(emptyInvoice);
@@ -62,14 +63,7 @@ function EditorFrame(props: {
   inUse?: boolean;
 }) {
   const navigate = useNavigate();
-  const [dirty, setDirty] = useState(false);
-  // Set just before leaving on purpose (after a save), so the guard lets that one navigation by.
-  const leaving = useRef(false);
-  const blocker = useBlocker(
-    ({ currentLocation, nextLocation }) =>
-      dirty && !leaving.current && currentLocation.pathname !== nextLocation.pathname,
-  );
-  const onDirtyChange = useCallback((d: boolean) => setDirty(d), []);
+  const { blocker, onDirtyChange, leaveOnPurpose } = useUnsavedChangesGuard();
 
   return (
     <Stack>
@@ -89,28 +83,11 @@ function EditorFrame(props: {
         onDirtyChange={onDirtyChange}
         onCancel={() => void navigate(props.backTo)}
         onSaved={(inv) => {
-          leaving.current = true;
+          leaveOnPurpose();
           void navigate(`/invoices/${inv.id}`);
         }}
       />
-      <Modal
-        closeButtonProps={{ 'aria-label': 'Close' }}
-        opened={blocker.state === 'blocked'}
-        onClose={() => blocker.reset?.()}
-        title="Leave without saving?"
-      >
-        <Stack>
-          <Text>What you typed on this invoice has not been saved and will be lost.</Text>
-          <Group justify="flex-end">
-            <Button variant="default" data-autofocus onClick={() => blocker.reset?.()}>
-              Keep editing
-            </Button>
-            <Button color="red" onClick={() => blocker.proceed?.()}>
-              Discard changes
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+      <UnsavedChangesModal blocker={blocker} what="this invoice" />
     </Stack>
   );
 }
