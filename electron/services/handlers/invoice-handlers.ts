@@ -1,6 +1,7 @@
 /** Suppliers, acquisition invoices with their lots, and the supplier's scanned invoice. */
 import type { ServiceContext } from '../context';
 import type { AuditLog } from '../repositories/audit-log';
+import { administrationRepository } from '../repositories/administration-repository';
 import { invoiceRepository } from '../repositories/invoice-repository';
 import { supplierRepository } from '../repositories/supplier-repository';
 import { AppError } from '../app-error';
@@ -27,6 +28,7 @@ export function invoiceHandlers(
 > {
   const suppliers = supplierRepository(ctx.db, audit);
   const invoices = invoiceRepository(ctx.db, audit);
+  const administrations = administrationRepository(ctx.db, audit);
   const scans = scanStore(ctx.dataDir);
 
   return {
@@ -50,7 +52,14 @@ export function invoiceHandlers(
       // Written before the link: if linking fails, an unlinked file is harmless (content-addressed),
       // while a link to a file that was never written would not be.
       const { sha256 } = scans.save(bytes, mediaType);
-      return invoices.linkScan(invoiceId, { sha256, fileName: baseName(fileName), mediaType }, ctx.now(), ctx.actor);
+      const linked = invoices.linkScan(
+        invoiceId,
+        { sha256, fileName: baseName(fileName), mediaType },
+        ctx.now(),
+        ctx.actor,
+      );
+      administrations.refreshReadiness({ invoiceId });
+      return linked;
     },
     'invoices:scan': ({ invoiceId }) => {
       const invoice = invoices.get(invoiceId);

@@ -5,6 +5,7 @@ import { PAYER_TEMPLATES } from '../../../shared/domain/payer-templates';
 import { AppError } from '../app-error';
 import type { ServiceContext } from '../context';
 import type { AuditLog } from '../repositories/audit-log';
+import { administrationRepository } from '../repositories/administration-repository';
 import { contractRepository } from '../repositories/contract-repository';
 import { payerRepository } from '../repositories/payer-repository';
 import { priceRepository } from '../repositories/price-repository';
@@ -30,6 +31,7 @@ export function payerHandlers(
   const payers = payerRepository(ctx.db, audit);
   const contracts = contractRepository(ctx.db, audit);
   const prices = priceRepository(ctx.db, audit);
+  const administrations = administrationRepository(ctx.db, audit);
 
   // Payer and first contract version are written together or not at all.
   const createFromTemplate = ctx.db.transaction(
@@ -77,8 +79,16 @@ export function payerHandlers(
     'payers:templates': () => PAYER_TEMPLATES.map(({ key, label, alternatives }) => ({ key, label, alternatives })),
     'payers:createFromTemplate': (args) => createFromTemplate(args),
     'payers:create': (fields) => ctx.db.transaction(() => payers.insert(fields, ctx.now(), ctx.actor))(),
-    'payers:update': ({ id, ...fields }) => payers.update(id, fields, ctx.now(), ctx.actor),
-    'payers:confirmProfile': ({ id }) => payers.confirmProfile(id, ctx.now(), ctx.actor),
+    'payers:update': ({ id, ...fields }) => {
+      const payer = payers.update(id, fields, ctx.now(), ctx.actor);
+      administrations.refreshReadiness({ payerId: id });
+      return payer;
+    },
+    'payers:confirmProfile': ({ id }) => {
+      const payer = payers.confirmProfile(id, ctx.now(), ctx.actor);
+      administrations.refreshReadiness({ payerId: id });
+      return payer;
+    },
     'payers:delete': ({ id }) => payers.delete(id, ctx.now(), ctx.actor),
     'contracts:create': (terms) => {
       payers.get(terms.payerId);

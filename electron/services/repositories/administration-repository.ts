@@ -115,8 +115,26 @@ export function administrationRepository(db: Db, audit: AuditLog) {
   const statusAfterChange = (status: AdministrationStatus, row: AdministrationRow): AdministrationStatus =>
     status === 'ready' && row.ready === 0 ? 'draft' : status;
 
+  const openOfPayer = db.prepare(`SELECT id FROM administrations WHERE payer_id = ? AND status IN ('draft', 'ready')`);
+  const openOfInvoice = db.prepare(
+    `SELECT id FROM administrations WHERE status IN ('draft', 'ready')
+        AND invoice_line_id IN (SELECT id FROM invoice_lines WHERE invoice_id = ?)`,
+  );
+
   return {
     get: read,
+
+    /**
+     * Readiness depends on more than the administration (the payer's confirmation and invoice
+     * rule, the invoice's scan): after such a change the cached flags the list filters on are
+     * refreshed for the administrations still being worked (draft or ready).
+     */
+    refreshReadiness(of: { payerId: number } | { invoiceId: number }): void {
+      const rows = ('payerId' in of ? openOfPayer.all(of.payerId) : openOfInvoice.all(of.invoiceId)) as {
+        id: number;
+      }[];
+      for (const { id } of rows) read(id);
+    },
 
     list: administrationList(db),
 
