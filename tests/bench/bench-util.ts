@@ -1,4 +1,5 @@
 /** Helpers for the benchmark scripts: timing, medians, plain one-figure-a-line output. */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,4 +16,35 @@ export const ms = (start: bigint): number => Number(process.hrtime.bigint() - st
 
 export function figure(label: string, value: string, target?: string): void {
   console.log(`${label}: ${value}${target ? `   (target ${target})` : ''}`);
+}
+
+export const SQLITE3 = '/usr/bin/sqlite3';
+
+/**
+ * The reference for import figures: the sqlite3 shell's `.import --csv` of `csvFile` (header row
+ * skipped) into a bare table made by `createTable`, `runs` times into fresh files; the times in ms.
+ */
+export function sqliteShellImport(opts: {
+  dir: string;
+  csvFile: string;
+  createTable: string;
+  table: string;
+  rows: number;
+  runs?: number;
+}): number[] {
+  const times: number[] = [];
+  for (let r = 0; r < (opts.runs ?? 3); r++) {
+    const script = [
+      opts.createTable,
+      `.import --csv --skip 1 ${opts.csvFile} ${opts.table}`,
+      `SELECT count(*) FROM ${opts.table};`,
+    ].join('\n');
+    const t = process.hrtime.bigint();
+    const run = spawnSync(SQLITE3, [join(opts.dir, `bare-${r}.sqlite`)], { input: script, encoding: 'utf8' });
+    times.push(ms(t));
+    if (run.status !== 0 || run.stdout.trim() !== String(opts.rows)) {
+      throw new Error(`sqlite3 .import failed: ${run.stderr || run.stdout}`);
+    }
+  }
+  return times;
 }

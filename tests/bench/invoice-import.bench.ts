@@ -9,7 +9,6 @@
  * /proc/self/clear_refs, so it covers the preview and commit only, on top of what the process
  * already held (the bench's own CSV text and its base64, printed as the baseline).
  */
-import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
@@ -21,13 +20,12 @@ import { openServices } from '../../electron/services/context';
 import { dispatch } from '../../electron/services/dispatch';
 import { auditLog } from '../../electron/services/repositories/audit-log';
 import { drugRepository } from '../../electron/services/repositories/drug-repository';
-import { figure, median, ms, tempDir } from './bench-util';
+import { figure, median, ms, sqliteShellImport, tempDir } from './bench-util';
 
 const INVOICES = 10_000;
 const LINES_PER_INVOICE = 10;
 const N = INVOICES * LINES_PER_INVOICE;
 const DRUGS = 1_000;
-const SQLITE3 = '/usr/bin/sqlite3';
 
 const ndcOf = (i: number): string => `${String(20000 + i)}000101`;
 const drugs: DrugFields[] = Array.from({ length: DRUGS }, (_, i) => ({
@@ -138,22 +136,14 @@ async function main(): Promise<void> {
 
     const csvFile = join(dir, 'invoices-100k.csv');
     writeFileSync(csvFile, csvBytes);
-    const shell: number[] = [];
-    for (let r = 0; r < 3; r++) {
-      const dbFile = join(dir, `bare-${r}.sqlite`);
-      const script = [
-        `CREATE TABLE lines (invoice_number TEXT, invoice_date TEXT, line TEXT, ndc TEXT, lot TEXT, expiry TEXT,
+    const shell = sqliteShellImport({
+      dir,
+      csvFile,
+      createTable: `CREATE TABLE lines (invoice_number TEXT, invoice_date TEXT, line TEXT, ndc TEXT, lot TEXT, expiry TEXT,
            qty TEXT, cost TEXT, extended TEXT, discount TEXT, received TEXT);`,
-        `.import --csv --skip 1 ${csvFile} lines`,
-        'SELECT count(*) FROM lines;',
-      ].join('\n');
-      const t = process.hrtime.bigint();
-      const run = spawnSync(SQLITE3, [dbFile], { input: script, encoding: 'utf8' });
-      shell.push(ms(t));
-      if (run.status !== 0 || run.stdout.trim() !== String(N)) {
-        throw new Error(`sqlite3 .import failed: ${run.stderr || run.stdout}`);
-      }
-    }
+      table: 'lines',
+      rows: N,
+    });
 
     const total = median(totals);
     const sqlite = median(shell);

@@ -9,7 +9,6 @@
  * same rows inserted by SQLite alone (INSERT … SELECT from a temp table, no JavaScript per row)
  * into the same drug_prices table with its foreign key and UNIQUE index.
  */
-import { spawnSync } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PerformanceObserver, performance } from 'node:perf_hooks';
@@ -20,10 +19,9 @@ import { openServices } from '../../electron/services/context';
 import { dispatch } from '../../electron/services/dispatch';
 import { auditLog } from '../../electron/services/repositories/audit-log';
 import { drugRepository } from '../../electron/services/repositories/drug-repository';
-import { figure, median, ms, tempDir } from './bench-util';
+import { figure, median, ms, sqliteShellImport, tempDir } from './bench-util';
 
 const N = 50_000;
-const SQLITE3 = '/usr/bin/sqlite3';
 
 const ndcOf = (i: number): string => `${String(10000 + Math.floor(i / 1000))}${String(i % 1000).padStart(4, '0')}01`;
 const drugs: DrugFields[] = Array.from({ length: N }, (_, i) => ({
@@ -106,21 +104,13 @@ async function main(): Promise<void> {
 
     const csvFile = join(dir, 'prices-50k.csv');
     writeFileSync(csvFile, csv);
-    const shell: number[] = [];
-    for (let r = 0; r < 3; r++) {
-      const dbFile = join(dir, `bare-${r}.sqlite`);
-      const script = [
-        'CREATE TABLE prices (ndc TEXT, price_type TEXT, price TEXT, effective_from TEXT);',
-        `.import --csv --skip 1 ${csvFile} prices`,
-        'SELECT count(*) FROM prices;',
-      ].join('\n');
-      const t = process.hrtime.bigint();
-      const run = spawnSync(SQLITE3, [dbFile], { input: script, encoding: 'utf8' });
-      shell.push(ms(t));
-      if (run.status !== 0 || run.stdout.trim() !== String(N)) {
-        throw new Error(`sqlite3 .import failed: ${run.stderr || run.stdout}`);
-      }
-    }
+    const shell = sqliteShellImport({
+      dir,
+      csvFile,
+      createTable: 'CREATE TABLE prices (ndc TEXT, price_type TEXT, price TEXT, effective_from TEXT);',
+      table: 'prices',
+      rows: N,
+    });
 
     // The commit's floor: SQLite alone writing the same rows into the app's drug_prices table
     // (fresh app database with the same catalog; the rows staged in a temp table, untimed).

@@ -27,7 +27,7 @@ import { payerRepository } from '../repositories/payer-repository';
 import { stockRepository } from '../repositories/stock-repository';
 import { resolver } from '../resolution';
 import {
-  LOT_FACTS_SQL,
+  administrationLookups,
   lotNetCost,
   missingLabels,
   money,
@@ -36,7 +36,7 @@ import {
   type LotFacts,
   type ModifierOverride,
   type Snapshot,
-} from './administration-rows';
+} from '../repositories/administrations/administration-rows';
 
 /** Stock an administration already took from a lot, in micro-units. */
 export type Draw = { invoiceLineId: number; micro: number };
@@ -65,11 +65,10 @@ export function administrationDrafts(db: Db, audit: AuditLog) {
   const stock = stockRepository(db, audit);
   const payers = payerRepository(db, audit);
   const resolution = resolver(db, audit);
-  const patientById = db.prepare(`SELECT last_name || ', ' || first_name AS name FROM patients WHERE id = ?`);
-  const lotById = db.prepare(LOT_FACTS_SQL);
+  const lookups = administrationLookups(db);
 
   const lotFacts = (invoiceLineId: number): LotFacts => {
-    const lot = lotById.get(invoiceLineId) as LotFacts | undefined;
+    const lot = lookups.lotFacts(invoiceLineId);
     if (!lot) {
       throw fieldError(
         'invoiceLineId',
@@ -90,15 +89,15 @@ export function administrationDrafts(db: Db, audit: AuditLog) {
   };
 
   const patientNameOf = (patientId: number): string => {
-    const row = patientById.get(patientId) as { name: string } | undefined;
-    if (!row) {
+    const name = lookups.patientName(patientId);
+    if (name === undefined) {
       throw fieldError(
         'patientId',
         'PATIENT_NOT_FOUND',
         `There is no patient with id ${patientId}; it may have been deleted. Choose the patient again.`,
       );
     }
-    return row.name;
+    return name;
   };
 
   /** Dose and waste as NDC micro-units drawn from the lot, or a refusal naming the field. */

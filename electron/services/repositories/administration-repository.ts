@@ -24,7 +24,7 @@ import { AppError } from '../app-error';
 import type { Db } from '../db/open';
 import type { AuditLog } from './audit-log';
 import { administrationDrafts } from '../administrations/administration-draft';
-import { administrationList } from '../administrations/administration-list';
+import { administrationList } from './administrations/administration-list';
 import {
   auditSnapshot,
   isFrozen,
@@ -32,9 +32,9 @@ import {
   ROW_SQL,
   toAdministration,
   type AdministrationRow,
-} from '../administrations/administration-rows';
+} from './administrations/administration-rows';
 
-export type { AdministrationListQuery } from '../administrations/administration-list';
+export type { AdministrationListQuery } from './administrations/administration-list';
 export type AdministrationPreview = Omit<Administration, 'id' | 'createdAt' | 'updatedAt'>;
 
 /** Stored columns and the row field each is written from. */

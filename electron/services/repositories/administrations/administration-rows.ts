@@ -1,3 +1,4 @@
+import type { Db } from '../../db/open';
 /**
  * How an administration is stored and read back. One flat row (the administration joined to its
  * patient, payer, lot, invoice and drug) is the only input of `toAdministration`, whether it
@@ -16,14 +17,14 @@ import {
   type Administration,
   type AdministrationStatus,
   type ReadinessItem,
-} from '../../../shared/domain/administration';
-import type { Resolution } from '../../../shared/api/resolution-schemas';
-import { netCostPerPackage } from '../../../shared/domain/invoice';
-import { asCents, decimalFromCents, moneyString } from '../../../shared/domain/money';
-import { readinessChecklist } from '../../../shared/domain/readiness';
-import type { EstimateResult } from '../../../shared/domain/scenario';
-import { unitsFromMicro } from '../../../shared/domain/stock-quantity';
-import type { DoseUnit } from '../../../shared/domain/units';
+} from '../../../../shared/domain/administration';
+import type { Resolution } from '../../../../shared/api/resolution-schemas';
+import { netCostPerPackage } from '../../../../shared/domain/invoice';
+import { asCents, decimalFromCents, moneyString } from '../../../../shared/domain/money';
+import { readinessChecklist } from '../../../../shared/domain/readiness';
+import type { EstimateResult } from '../../../../shared/domain/scenario';
+import { unitsFromMicro } from '../../../../shared/domain/stock-quantity';
+import type { DoseUnit } from '../../../../shared/domain/units';
 
 export type Notice = { code: string; message: string };
 
@@ -246,4 +247,15 @@ export function toAdministration(row: AdministrationRow): Administration {
 export function auditSnapshot(a: Administration): Omit<Administration, 'readiness'> & { missing: string[] } {
   const { readiness, ...rest } = a;
   return { ...rest, missing: missingLabels(readiness.items) };
+}
+
+/** The two reads a draft needs before it can price anything: the lot's facts and the patient's name. */
+export function administrationLookups(db: Db) {
+  const lotById = db.prepare(LOT_FACTS_SQL);
+  const patientById = db.prepare(`SELECT last_name || ', ' || first_name AS name FROM patients WHERE id = ?`);
+  return {
+    lotFacts: (invoiceLineId: number): LotFacts | undefined => lotById.get(invoiceLineId) as LotFacts | undefined,
+    patientName: (patientId: number): string | undefined =>
+      (patientById.get(patientId) as { name: string } | undefined)?.name,
+  };
 }

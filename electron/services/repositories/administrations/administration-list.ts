@@ -17,11 +17,11 @@ import {
   ADMINISTRATION_STATUSES,
   type AdministrationSummary,
   type administrationListQuerySchema,
-} from '../../../shared/domain/administration';
+} from '../../../../shared/domain/administration';
 import type { z } from 'zod';
-import { Dec, moneyString } from '../../../shared/domain/money';
-import { parseNdc } from '../../../shared/domain/ndc';
-import type { Db } from '../db/open';
+import { Dec, moneyString } from '../../../../shared/domain/money';
+import { parseNdc } from '../../../../shared/domain/ndc';
+import type { Db } from '../../db/open';
 import { drugNameOf, money, PATIENT_NAME_SQL } from './administration-rows';
 
 export type AdministrationListQuery = z.output<typeof administrationListQuerySchema>;
