@@ -9,6 +9,7 @@ import { resolve } from 'node:path';
 import { channels, contract } from '../shared/api/contract';
 import { fail, type Reply } from '../shared/api/reply';
 import { AppError } from './services/app-error';
+import { attachmentCommand } from './cli-attachments';
 import { camel, parseArgs } from './cli-args';
 import { openServices, type Services } from './services/context';
 import { defaultDataDir } from './services/data-dir';
@@ -52,6 +53,13 @@ Commands:
   invoices import FILE --supplier ID|NAME [--map "field=Column[;...]"] [--accept-errors]
                                         a distributor's invoice export (CSV or XLSX, one row per
                                         line) as invoices of that supplier, the same way as import
+  attachment ID --out FILE [--worksheet FILE] [--no-physician-notes]
+                                        the PDF cost attachment of administration ID (its whole claim),
+                                        stored as a new version and written to FILE (never over a file)
+  attachments --payer ID|NAME --from D --to D --out DIR [--billed] [--merged] [--no-physician-notes]
+                                        one attachment per claim of the payer's ready (or --billed)
+                                        administrations in the dates, into DIR; progress on stderr,
+                                        what was made and skipped (and why) as JSON
   call CHANNEL [JSON|-]                 any contract channel with JSON arguments (- reads stdin)
   channels                              list the channels
   --help                                this text
@@ -59,7 +67,16 @@ Commands:
 Data folder: --data-dir, else $J3490_DATA_DIR, else the desktop app's folder
 (${defaultDataDir()}).`;
 
-const BOOLEAN_FLAGS = new Set(['help', 'desc', 'include-empty', 'ready', 'not-ready']);
+const BOOLEAN_FLAGS = new Set([
+  'help',
+  'desc',
+  'include-empty',
+  'ready',
+  'not-ready',
+  'billed',
+  'merged',
+  'no-physician-notes',
+]);
 
 export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Promise<number> {
   const { positionals, options } = parseArgs(argv, BOOLEAN_FLAGS);
@@ -84,7 +101,8 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Pr
   }
   const dataDir = resolve(typeof dataDirOpt === 'string' ? dataDirOpt : defaultDataDir());
 
-  const request = toRequest(command, sub, rest, options, io);
+  const attachments = command === 'attachment' || command === 'attachments';
+  const request = attachments ? { calls: [] } : toRequest(command, sub, rest, options, io);
   if ('error' in request) return print(io, request.error);
 
   let services: Services;
@@ -95,6 +113,11 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Pr
     throw err;
   }
   try {
+    if (command === 'attachment' || command === 'attachments') {
+      const call = (channel: string, args: unknown) =>
+        dispatch(services.handlers, channel, args, { error: (m, e) => io.err(`${m}: ${String(e)}`) });
+      return print(io, await attachmentCommand(command, sub, options, call, io));
+    }
     const plan: Plan = 'calls' in request ? request : { calls: Array.isArray(request) ? request : [request] };
     let reply: Reply<unknown> = fail('INTERNAL', 'Nothing was run.');
     const replies: Reply<unknown>[] = [];

@@ -5,6 +5,7 @@
  */
 import type { ServiceContext } from './context';
 import { administrationHandlers } from './handlers/administration-handlers';
+import { attachmentHandlers } from './handlers/attachment-handlers';
 import { catalogHandlers } from './handlers/catalog-handlers';
 import type { Handlers } from './handlers/handler-types';
 import { importHandlers } from './handlers/import-handlers';
@@ -30,5 +31,6 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...stockHandlers(ctx, audit),
     ...patientHandlers(ctx, audit),
     ...administrationHandlers(ctx, audit),
+    ...attachmentHandlers(ctx, audit),
   };
 }

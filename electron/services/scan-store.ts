@@ -6,27 +6,17 @@
  *   the person picked the wrong file.
  * - Files are content-addressed: `<sha256>.<pdf|png|jpg>`. The same bytes attached to two invoices
  *   are one file, and a file is never changed or deleted once written (another invoice may name it).
- * - A scan is written to a temporary file in the same folder, flushed, then renamed over its
- *   final name. A rename within one folder is atomic, so a crash leaves either no scan or the
- *   whole scan, never half of one.
+ * - A scan is written durably (durable-file.ts): a crash leaves either no scan or the whole
+ *   scan, never half of one.
  * - Reading checks the bytes against their SHA-256, so a scan damaged on disk is reported rather
  *   than sent to a payer.
  * Plain node:fs and node:crypto only: the CLI and browser mode run this without Electron.
  */
-import { createHash, randomBytes } from 'node:crypto';
-import {
-  closeSync,
-  fsyncSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeSync,
-} from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from './app-error';
+import { fileSize, writeFileDurably } from './durable-file';
 
 export const MAX_SCAN_BYTES = 25 * 1024 * 1024;
 
@@ -111,15 +101,6 @@ export function scanStore(dataDir: string) {
     return join(folder, `${sha256}.${SCAN_TYPES[mediaType].extension}`);
   };
 
-  const sizeOf = (path: string): number | null => {
-    try {
-      const st = statSync(path);
-      return st.isFile() ? st.size : null;
-    } catch {
-      return null;
-    }
-  };
-
   return {
     folder,
     pathOf,
@@ -129,24 +110,8 @@ export function scanStore(dataDir: string) {
       const sha256 = sha256Hex(bytes);
       const path = pathOf(sha256, mediaType);
       // Same name means same content; the size check only guards against a file someone truncated.
-      if (sizeOf(path) === bytes.length) return { sha256, path, written: false };
-      mkdirSync(folder, { recursive: true });
-      const temp = join(folder, `.${sha256}.${randomBytes(6).toString('hex')}.tmp`);
-      try {
-        const fd = openSync(temp, 'wx');
-        try {
-          let offset = 0;
-          while (offset < bytes.length) offset += writeSync(fd, bytes, offset, bytes.length - offset);
-          fsyncSync(fd);
-        } finally {
-          closeSync(fd);
-        }
-        renameSync(temp, path);
-      } catch (err) {
-        rmSync(temp, { force: true });
-        throw err;
-      }
-      syncFolder(folder);
+      if (fileSize(path) === bytes.length) return { sha256, path, written: false };
+      writeFileDurably(path, bytes);
       return { sha256, path, written: true };
     },
 
@@ -174,16 +139,3 @@ export function scanStore(dataDir: string) {
   };
 }
 export type ScanStore = ReturnType<typeof scanStore>;
-
-/** Make the rename itself durable. Folders cannot be opened for fsync on Windows; skip it there. */
-function syncFolder(folder: string): void {
-  let fd: number | undefined;
-  try {
-    fd = openSync(folder, 'r');
-    fsyncSync(fd);
-  } catch {
-    // Best effort: the scan's own bytes were already flushed before the rename.
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
-}

@@ -20,6 +20,13 @@ import {
   importReportSchema,
   IMPORT_KINDS,
 } from './import-schemas';
+import {
+  batchArgsSchema,
+  batchStatusSchema,
+  documentContentSchema,
+  generateAttachmentArgsSchema,
+  generatedDocumentSchema,
+} from './document-schemas';
 import { resolveArgsSchema, resolutionSchema, termsArgsSchema, termsSchema } from './resolution-schemas';
 import {
   invoiceInputSchema,
@@ -371,6 +378,50 @@ export const contract = {
     // editingId: previewing an edit, whose own earlier draw from the lot counts as given back.
     args: administrationInputSchema.extend({ editingId: idSchema.optional() }),
     result: administrationSchema.omit({ id: true, createdAt: true, updatedAt: true }),
+  },
+  'attachments:generate': {
+    summary:
+      'Make the PDF cost attachment of an administration (the whole claim when others share its claim number), store it and, if asked, the internal worksheet.',
+    args: generateAttachmentArgsSchema,
+    result: z.object({ attachment: generatedDocumentSchema, worksheet: generatedDocumentSchema.nullable() }),
+  },
+  'attachments:batchStart': {
+    summary:
+      'Start making attachments for every ready (or billed) administration of a payer in a date range; poll its status.',
+    args: batchArgsSchema,
+    result: batchStatusSchema,
+  },
+  'attachments:batchStatus': {
+    summary: 'Progress of an attachment batch: how many made, which skipped and why.',
+    args: z.object({ jobId: z.string().max(64) }),
+    result: batchStatusSchema,
+  },
+  'attachments:batchCancel': {
+    summary: 'Stop an attachment batch after the claim in hand; what was made is kept.',
+    args: z.object({ jobId: z.string().max(64) }),
+    result: batchStatusSchema,
+  },
+  'documents:list': {
+    summary: 'Generated documents, newest first: those of one administration, or all of them.',
+    args: z.object({
+      administrationId: idSchema.optional(),
+      limit: z.number().int().min(1).max(500).default(50),
+      offset: z.number().int().min(0).default(0),
+    }),
+    result: z.object({ rows: z.array(generatedDocumentSchema), total: z.number().int() }),
+  },
+  'documents:read': {
+    summary: 'One generated document with its bytes (checked against its SHA-256), to view or download.',
+    args: byId,
+    result: documentContentSchema,
+  },
+  'documents:save': {
+    summary: 'Write generated documents into a folder under their file names (never over an existing file).',
+    args: z.object({
+      ids: z.array(idSchema).min(1).max(5000),
+      folder: z.string().trim().min(1, { error: 'Choose a folder.' }).max(4096),
+    }),
+    result: z.object({ written: z.array(z.object({ id: idSchema, path: z.string() })) }),
   },
 } as const satisfies Record<string, ChannelSpec>;
 

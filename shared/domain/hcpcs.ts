@@ -29,6 +29,18 @@ export const PRACTICE_NOC_CODES = [
   'C9399',
 ] as const satisfies readonly (typeof NOC_DRUG_CODES)[number][];
 
+/** The short descriptor printed beside a NOC code on a cost attachment. */
+export const NOC_DESCRIPTORS: Readonly<Record<(typeof PRACTICE_NOC_CODES)[number], string>> = {
+  J3490: 'Unclassified drugs',
+  J3590: 'Unclassified biologics',
+  J9999: 'Not otherwise classified, antineoplastic drugs',
+  J7999: 'Compounded drug, not otherwise classified',
+  C9399: 'Unclassified drugs or biologicals',
+};
+
+export const nocDescriptor = (hcpcs: string): string =>
+  Object.hasOwn(NOC_DESCRIPTORS, hcpcs) ? NOC_DESCRIPTORS[hcpcs as keyof typeof NOC_DESCRIPTORS] : 'Unclassified drug';
+
 const NOC = new Set<string>(NOC_DRUG_CODES);
 
 export const isNocCode = (hcpcs: string): boolean => NOC.has(hcpcs);

@@ -89,6 +89,11 @@ export function administrationRepository(db: Db, audit: AuditLog) {
   );
   const setReadyCache = db.prepare(`UPDATE administrations SET ready = ?, missing_json = ? WHERE id = ?`);
   const remove = db.prepare(`DELETE FROM administrations WHERE id = ?`);
+  const documentCount = db.prepare(`SELECT count(*) AS n FROM generated_document_lines WHERE administration_id = ?`);
+  const claimMembers = db.prepare(
+    `SELECT id FROM administrations WHERE payer_id = ? AND patient_id = ? AND claim_number = ?
+      ORDER BY date_of_service, id`,
+  );
 
   const rowOf = (id: number): AdministrationRow => {
     const row = byId.get(id) as AdministrationRow | undefined;
@@ -137,6 +142,16 @@ export function administrationRepository(db: Db, audit: AuditLog) {
     },
 
     list: administrationList(db),
+
+    /**
+     * The administrations billed on the same claim as this one (same payer, patient and claim
+     * number), in date-of-service order; just this one when it has no claim number yet.
+     */
+    claimOf(id: number): number[] {
+      const row = rowOf(id);
+      if (row.claimNumber === '') return [id];
+      return (claimMembers.all(row.payerId, row.patientId, row.claimNumber) as { id: number }[]).map((r) => r.id);
+    },
 
     /**
      * What create (or, given the id, update) would store and show, computed the same way; nothing
@@ -188,6 +203,14 @@ export function administrationRepository(db: Db, audit: AuditLog) {
           'ADMINISTRATION_NOT_DRAFT',
           `${describe(before)} is ${before.status}; only a draft can be deleted.` +
             (before.status === 'ready' ? ' Move it back to draft first.' : ''),
+        );
+      }
+      const documents = (documentCount.get(id) as { n: number }).n;
+      if (documents > 0) {
+        throw new AppError(
+          'ADMINISTRATION_HAS_DOCUMENTS',
+          `${describe(before)} has ${documents} generated document${documents === 1 ? '' : 's'}; ` +
+            'they are kept as the record of what was made, so it cannot be deleted.',
         );
       }
       remove.run(id);

@@ -7,6 +7,7 @@ import m0001 from './0001-practice-and-drugs';
 import m0002 from './0002-payers-contracts-prices';
 import m0003 from './0003-invoices-lots-patients';
 import m0004 from './0004-administrations';
+import m0005 from './0005-generated-documents';
 
 export type Migration = { version: number; name: string; sql: string };
 
@@ -15,6 +16,7 @@ export const migrations: readonly Migration[] = [
   { version: 2, name: 'payers-contracts-prices', sql: m0002 },
   { version: 3, name: 'invoices-lots-patients', sql: m0003 },
   { version: 4, name: 'administrations', sql: m0004 },
+  { version: 5, name: 'generated-documents', sql: m0005 },
 ];
 
 export const latestSchemaVersion = migrations.length;

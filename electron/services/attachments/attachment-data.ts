@@ -1,0 +1,221 @@
+/**
+ * Gathers what a cost attachment and a worksheet print from the record: the practice, the claim's
+ * administrations with their patient, payer, drug, lot and invoice, and the invoice scans. Policy:
+ * - Every line of the claim must be ready to bill (the readiness checklist), and the practice's
+ *   header must be on file; otherwise ATTACHMENT_NOT_READY / PRACTICE_SETTINGS_MISSING name what is
+ *   missing and nothing is made.
+ * - The attachment model takes from the estimate only the claim lines (units, JW/JZ, N4) and the
+ *   acquisition cost of the quantity given and wasted; what the practice expects to be paid goes to
+ *   the worksheet model alone.
+ * - Scans are appended once each, in the order of the lines, however many lines share an invoice.
+ */
+import type { Administration } from '../../../shared/domain/administration';
+import type { Drug } from '../../../shared/domain/drug-catalog';
+import { nocDescriptor } from '../../../shared/domain/hcpcs';
+import { Dec, usdFromFixed } from '../../../shared/domain/money';
+import { formatNdc542 } from '../../../shared/domain/ndc';
+import type { Invoice } from '../../../shared/domain/invoice';
+import type { PracticeSettings } from '../../../shared/domain/practice-settings';
+import { formatTin } from '../../../shared/domain/tin';
+import { AppError } from '../app-error';
+import type {
+  AppendedScan,
+  AttachmentLine,
+  AttachmentModel,
+  PracticeHeader,
+  WorksheetModel,
+} from '../pdf/attachment-model';
+import type { ScanStore } from '../scan-store';
+
+const ROUTE_WORDS: Record<string, string> = {
+  IV: 'Intravenous (IV)',
+  IM: 'Intramuscular (IM)',
+  SC: 'Subcutaneous (SC)',
+  ID: 'Intradermal (ID)',
+  IT: 'Intrathecal (IT)',
+  IO: 'Intraosseous (IO)',
+  INTRAVITREAL: 'Intravitreal',
+  'INTRA-ARTICULAR': 'Intra-articular',
+  INTRALESIONAL: 'Intralesional',
+  OTHER: 'Other',
+};
+
+/** "$12.50" from "12.5", keeping a cost per package's extra decimals ("$0.123456"). */
+export function usdAmount(amount: string): string {
+  const d = new Dec(amount);
+  return usdFromFixed(d.decimalPlaces() <= 2 ? d.toFixed(2) : d.toFixed());
+}
+
+export type ClaimRecord = {
+  practice: PracticeSettings;
+  patient: { name: string; dateOfBirth: string; memberId: string; accountNumber: string };
+  payerName: string;
+  administrations: {
+    administration: Administration;
+    drug: Drug;
+    invoice: Invoice;
+  }[];
+};
+
+export function practiceHeader(p: PracticeSettings): PracticeHeader {
+  return {
+    name: p.name,
+    addressLines: [p.addressLine1, p.addressLine2, `${p.city}, ${p.state} ${p.zip}`].filter((l) => l.trim() !== ''),
+    phone: p.phone,
+    npi: p.npi,
+    tin: formatTin(p.tin),
+    billingContact: p.billingContact,
+  };
+}
+
+/** Throws ATTACHMENT_NOT_READY naming each line's missing items when any line is not ready. */
+export function assertReady(administrations: readonly Administration[]): void {
+  const notReady = administrations.filter((a) => !a.readiness.ready);
+  if (notReady.length === 0) return;
+  const parts = notReady.map(
+    (a) =>
+      `administration ${a.id} (${a.dateOfService}) is missing ${a.readiness.items
+        .filter((i) => !i.ok)
+        .map((i) => `${i.label}: ${i.detail}`)
+        .join('; ')}`,
+  );
+  throw new AppError('ATTACHMENT_NOT_READY', `The attachment cannot be made yet: ${parts.join(' — ')}.`);
+}
+
+function doseText(amount: string, unit: string, quantity: string, ndcUnit: string): string {
+  return `${amount} ${unit} (${quantity} ${ndcUnit})`;
+}
+
+function attachmentLine(a: Administration, drug: Drug, invoice: Invoice): AttachmentLine {
+  const estimate = a.estimate;
+  if (!estimate) throw new AppError('ATTACHMENT_NOT_READY', `Administration ${a.id} has no claim lines yet.`);
+  const invoiceLine = invoice.lines.find((l) => l.id === a.invoiceLineId);
+  if (!invoiceLine)
+    throw new AppError('ATTACHMENT_NOT_READY', `The lot of administration ${a.id} has no invoice line.`);
+  const given = estimate.lines.find((l) => l.kind === 'given');
+  const wasted = estimate.lines.find((l) => l.kind === 'wasted');
+  const hasWaste = !new Dec(a.wastedAmount).isZero();
+  return {
+    administrationId: a.id,
+    dateOfService: a.dateOfService,
+    hcpcs: a.hcpcs,
+    hcpcsDescriptor: nocDescriptor(a.hcpcs),
+    drug: {
+      genericName: drug.genericName,
+      brandName: drug.brandName,
+      ndc542: formatNdc542(drug.ndc11),
+      ndc11: drug.ndc11,
+      strength: `${drug.strengthAmount} ${drug.strengthUnit} per ${drug.ndcUnit}`,
+      packageDescription: `${drug.packageSize} ${drug.ndcUnit} per package, ${drug.container}`,
+    },
+    lot: { number: a.lotNumber, expiry: a.expiryDate },
+    dose: {
+      given: doseText(a.dose.amount, a.dose.unit, a.givenQuantity, a.ndcUnit),
+      route: ROUTE_WORDS[a.route] ?? a.route,
+      site: a.site,
+      wasted: hasWaste ? doseText(a.wastedAmount, a.dose.unit, a.wastedQuantity, a.ndcUnit) : 'None',
+    },
+    claimLines: estimate.lines.map((l) => ({
+      kind: l.kind,
+      hcpcs: l.hcpcs,
+      modifiers: l.modifiers,
+      units: l.units,
+      n4: l.n4,
+    })),
+    narrative: given?.narrative ?? '',
+    providers: { ordering: a.orderingNpi, rendering: a.renderingNpi },
+    cost: {
+      supplier: invoice.supplierName,
+      invoiceNumber: invoice.invoiceNumber,
+      invoiceDate: invoice.invoiceDate,
+      costPerPackage: usdAmount(invoiceLine.netCostPerPackage),
+      givenCost: given?.acquisitionCost ? usdFromFixed(given.acquisitionCost) : '',
+      wastedCost: wasted?.acquisitionCost ? usdFromFixed(wasted.acquisitionCost) : null,
+    },
+    diagnoses: a.diagnoses,
+    medicalNecessity: a.medicalNecessity,
+    physicianNotes: a.physicianNotes,
+  };
+}
+
+export function attachmentModel(
+  claim: ClaimRecord,
+  doc: { documentId: string; generatedAt: string; generatedBy: string; includePhysicianNotes: boolean },
+): AttachmentModel {
+  const first = claim.administrations[0]?.administration;
+  if (!first) throw new RangeError('A claim has at least one administration.');
+  return {
+    ...doc,
+    practice: practiceHeader(claim.practice),
+    payerName: claim.payerName,
+    patient: claim.patient,
+    claimNumber: first.claimNumber,
+    lines: claim.administrations.map((x) => attachmentLine(x.administration, x.drug, x.invoice)),
+  };
+}
+
+/** The invoice scans of the claim, each once, in the order of its lines. */
+export function appendedScans(claim: ClaimRecord, scans: ScanStore): AppendedScan[] {
+  const seen = new Set<string>();
+  const out: AppendedScan[] = [];
+  for (const { invoice } of claim.administrations) {
+    if (!invoice.scan || seen.has(invoice.scan.sha256)) continue;
+    seen.add(invoice.scan.sha256);
+    const label = `Supplier invoice ${invoice.invoiceNumber} (${invoice.supplierName}), ${invoice.invoiceDate}`;
+    const bytes = scans.load(invoice.scan.sha256, invoice.scan.mediaType, `invoice ${invoice.invoiceNumber}`);
+    out.push({ label, mediaType: invoice.scan.mediaType as AppendedScan['mediaType'], bytes });
+  }
+  return out;
+}
+
+export function worksheetModel(
+  claim: ClaimRecord,
+  doc: { documentId: string; generatedAt: string; generatedBy: string },
+): WorksheetModel {
+  const first = claim.administrations[0]?.administration;
+  if (!first) throw new RangeError('A claim has at least one administration.');
+  return {
+    ...doc,
+    practiceName: claim.practice.name,
+    payerName: claim.payerName,
+    patientName: claim.patient.name,
+    claimNumber: first.claimNumber,
+    lines: claim.administrations.map(({ administration: a }) => {
+      const e = a.estimate;
+      const t = e?.totals;
+      const figures: { label: string; value: string }[] = t
+        ? [
+            ['Billed charge', t.billed],
+            ['Allowed', t.allowed],
+            ['Contractual adjustment (CO-45)', t.contractualAdjustment],
+            ['Deductible', t.deductible],
+            ['Coinsurance', t.coinsurance],
+            ['Sequestration', t.sequestration],
+            ['Payer pays (expected)', t.payerPays],
+            ['Patient pays (expected)', t.patientPays],
+            ...(t.acquisitionCost !== undefined ? [['Acquisition cost', t.acquisitionCost] as const] : []),
+            ...(t.margin !== undefined ? [['Margin', t.margin] as const] : []),
+          ].map(([label, value]) => ({ label, value: usdFromFixed(value) }))
+        : [];
+      return {
+        administrationId: a.id,
+        dateOfService: a.dateOfService,
+        drug: a.drugName,
+        ndc11: a.ndc11,
+        hcpcs: a.hcpcs,
+        contract: a.contractId !== null ? `Contract version ${a.contractId}` : 'No contract on file',
+        estimateAt: a.estimateAt ?? '',
+        frozen: a.frozen,
+        figures,
+        claimLines: (e?.lines ?? []).map(
+          (l) =>
+            `${[l.hcpcs, ...l.modifiers].join(' ')} × ${l.units} units (${l.n4}): basis ${usdFromFixed(l.basis)}, ` +
+            `allowed ${usdFromFixed(l.allowed)}, billed ${usdFromFixed(l.billedCharge)}`,
+        ),
+        warnings: [...a.estimateWarnings, ...(e?.warnings ?? [])].map((w) => `${w.code}: ${w.message}`),
+        trace: e?.trace ?? [],
+        refusal: a.estimateRefusal ? `${a.estimateRefusal.code}: ${a.estimateRefusal.message}` : null,
+      };
+    }),
+  };
+}

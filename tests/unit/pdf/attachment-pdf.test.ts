@@ -1,0 +1,284 @@
+/**
+ * The cost attachment read back as a payer would read it: pdftotext for content, qpdf --check
+ * for structure, pdfinfo for pages. Every test checks qpdf on what it generated.
+ */
+import { describe, expect, it } from 'vitest';
+import { renderAttachment } from '../../../electron/services/pdf/attachment-pdf';
+import { renderWorksheet } from '../../../electron/services/pdf/worksheet-pdf';
+import { makePng, pdfInfo, pdfinfoPages, pdfPages, pdfText, qpdfCheck, squash } from '../../fixtures/pdf-tools';
+import { WORKSHEET_ONLY, sampleAttachment, sampleLine, sampleWorksheet } from './sample-models';
+
+async function render(...args: Parameters<typeof renderAttachment>): Promise<Uint8Array> {
+  const bytes = await renderAttachment(...args);
+  qpdfCheck(bytes);
+  return bytes;
+}
+
+describe('renderAttachment: content', () => {
+  it('prints every field a payer needs, on one page of at most 80 KB', async () => {
+    const bytes = await render(sampleAttachment(), []);
+    const text = pdfText(bytes);
+    const expected = [
+      'Riverbend Family Medicine',
+      '1200 Riverbend Parkway, Suite 300',
+      'Springfield, IL 62704',
+      '(217) 555-0142',
+      'NPI 1669473521',
+      'TIN 37-1234567',
+      'Marta Kowalski, (217) 555-0143',
+      'Drug cost attachment — HCPCS J3490, unclassified drugs',
+      'Ana Díaz',
+      '1961-11-23',
+      'PSH88421907',
+      'ACC-10442',
+      'CLM-2025-000871',
+      'Prairie State Health Plan',
+      '2025-03-02',
+      'Line 1 of 1 — Ketorolac tromethamine',
+      'Toradol',
+      '00409-3795-01',
+      '00409379501',
+      '30 mg per ML',
+      '1 ML single-dose vial',
+      'LOT-7Q2281',
+      '2026-08-31',
+      '15 mg (0.5 ML)',
+      'Intramuscular',
+      'Left deltoid',
+      'Amount wasted',
+      'J3490 JW',
+      'N400409379501 ML0.5',
+      'Ketorolac tromethamine 30 mg/mL, NDC 00409-3795-01, 15 mg IM given, 15 mg wasted',
+      'Dana Whitfield MD, NPI 1234567893',
+      'Omar Haddad NP, NPI 1245319599',
+      'McKesson Medical-Surgical',
+      'INV-884213',
+      '2025-02-20',
+      '$4.86',
+      '$2.43',
+      'Cost of waste',
+      'M54.50 Low back pain, unspecified',
+      'M62.830 Muscle spasm of back',
+      'oral NSAIDs not tolerated (gastritis)',
+      'I certify that the drug described above was administered to this patient as documented',
+      'Signature',
+      'Printed name',
+      'Date',
+      'Document ATT-000042-v1 · generated 2025-03-04 15:07 UTC · Page 1 of 1',
+    ];
+    for (const s of expected) expect(text, s).toContain(s);
+    // The claim lines table: the given line and the JW line, each with its N4 string.
+    expect(text).toMatch(/Dose given\s+J3490\s+1\s+N400409379501 ML0\.5/);
+    expect(text).toMatch(/Amount wasted\s+J3490 JW\s+1\s+N400409379501 ML0\.5/);
+    expect(pdfinfoPages(bytes)).toBe(1);
+    expect(bytes.length).toBeLessThanOrEqual(80 * 1024);
+  });
+
+  it('lists a JZ line, says "not assigned yet" for a missing claim number and leaves out a null waste cost', async () => {
+    const line = sampleLine({
+      dose: { given: '30 mg (1 ML)', route: 'Intramuscular', site: '', wasted: 'None' },
+      claimLines: [{ kind: 'given', hcpcs: 'J3490', modifiers: ['JZ'], units: '1', n4: 'N400409379501 ML1' }],
+      cost: { ...sampleLine().cost, wastedCost: null },
+    });
+    const text = pdfText(await render(sampleAttachment({ claimNumber: '', lines: [line] }), []));
+    expect(text).toMatch(/Dose given\s+J3490 JZ\s+1\s+N400409379501 ML1/);
+    expect(text).toContain('not assigned yet');
+    expect(text).toContain('Not recorded'); // the site
+    expect(text).not.toContain('Cost of waste');
+  });
+
+  it('titles a claim with two NOC codes with both, and numbers its lines', async () => {
+    const second = sampleLine({
+      administrationId: 43,
+      hcpcs: 'J9999',
+      hcpcsDescriptor: 'Not otherwise classified, antineoplastic drugs',
+      drug: { ...sampleLine().drug, genericName: 'Examplecitabine' },
+    });
+    const text = pdfText(await render(sampleAttachment({ lines: [sampleLine(), second] }), []));
+    expect(squash(text)).toContain(
+      squash(
+        'Drug cost attachment — HCPCS J3490, unclassified drugs; J9999, not otherwise classified, antineoplastic drugs',
+      ),
+    );
+    expect(text).toContain('Line 1 of 2 — Ketorolac tromethamine');
+    expect(text).toContain('Line 2 of 2 — Examplecitabine');
+  });
+
+  it('prints the physician notes only when the biller chose to', async () => {
+    const notes = 'Patient tolerated injection well.';
+    const withNotes = pdfText(await render(sampleAttachment({ includePhysicianNotes: true }), []));
+    const without = pdfText(await render(sampleAttachment({ includePhysicianNotes: false }), []));
+    const emptyNotes = pdfText(
+      await render(
+        sampleAttachment({ includePhysicianNotes: true, lines: [sampleLine({ physicianNotes: '  ' })] }),
+        [],
+      ),
+    );
+    expect(withNotes).toContain(notes);
+    expect(withNotes).toContain('Physician notes');
+    expect(without).not.toContain(notes);
+    expect(without).not.toContain('Physician notes');
+    expect(emptyNotes).not.toContain('Physician notes');
+  });
+
+  it('never shows what only the worksheet may show', async () => {
+    const attachment = pdfText(await render(sampleAttachment(), []));
+    const worksheet = pdfText(await renderWorksheet(sampleWorksheet()));
+    for (const s of WORKSHEET_ONLY) {
+      expect(worksheet, `the worksheet shows ${s}`).toContain(s);
+      expect(attachment.toLowerCase(), `the attachment must not show ${s}`).not.toContain(s.toLowerCase());
+    }
+  });
+
+  it('prints Vietnamese, Polish and other Latin names exactly, also when typed decomposed', async () => {
+    const names = ['Nguyễn Thị Ánh', "Zoë Łukasiewicz-O'Brien", 'Đặng'];
+    const model = sampleAttachment({
+      patient: { ...sampleAttachment().patient, name: names[0]?.normalize('NFD') ?? '' },
+      practice: { ...sampleAttachment().practice, billingContact: names[1] ?? '' },
+      lines: [sampleLine({ providers: { ordering: names[2] ?? '', rendering: 'Søren Ærøe, Ýmir Þór' } })],
+    });
+    const text = pdfText(await render(model, []));
+    for (const name of [...names, 'Søren Ærøe, Ýmir Þór']) expect(text).toContain(name);
+  });
+});
+
+describe('renderAttachment: long text flows onto further pages', () => {
+  it('prints 8,000 characters of notes and necessity and a 300-character word, to the last word', async () => {
+    const sentence = 'The patient reports persistent pain despite conservative therapy and physical treatment. ';
+    const long = sentence.repeat(Math.ceil(8000 / sentence.length)).slice(0, 8000);
+    const word = 'X'.repeat(150) + 'Y'.repeat(150);
+    const model = sampleAttachment({
+      lines: [
+        sampleLine({
+          medicalNecessity: `${long} ${word} necessity-ends-here`,
+          physicianNotes: `${long}\n\nSecond paragraph.\r\nThird line ${word} notes-end-here`,
+        }),
+      ],
+    });
+    const bytes = await render(model, []);
+    const pages = pdfinfoPages(bytes);
+    expect(pages).toBeGreaterThan(1);
+    const text = pdfText(bytes);
+    expect(text).toContain('necessity-ends-here');
+    expect(text).toContain('notes-end-here');
+    expect(text).toContain('Second paragraph.');
+    // Nothing is cut: with the footers taken out, every character of both texts is there, in order.
+    const body = squash(text.replace(/^.*Document ATT-000042-v1 · generated.*$/gm, ''));
+    expect(body).toContain(word);
+    expect(body).toContain(squash(long));
+    expect(body.split(squash(long)).length - 1).toBe(2);
+    // Every page carries the footer with the right count, and the certification is still last.
+    const perPage = pdfPages(bytes);
+    expect(perPage).toHaveLength(pages);
+    perPage.forEach((p, i) => expect(p).toContain(`Page ${i + 1} of ${pages}`));
+    expect(perPage.at(-1)).toContain('Printed name');
+  });
+});
+
+describe('renderAttachment: reproducible bytes', () => {
+  it('gives the same bytes for the same model, also after other documents, and other bytes for another time', async () => {
+    const model = sampleAttachment({ patient: { ...sampleAttachment().patient, name: 'Nguyễn Thị Ánh' } });
+    const scans = [{ label: 'Invoice', mediaType: 'image/png' as const, bytes: makePng() }];
+    const first = await render(model, scans);
+    // Other documents in between use other glyphs (and a ligature-prone word) in another order.
+    await renderAttachment(sampleAttachment({ practice: { ...model.practice, name: 'ﬁnance ŋ ı office Ωmega' } }), []);
+    await renderWorksheet(sampleWorksheet());
+    const second = await renderAttachment(model, scans);
+    expect(Buffer.from(second).equals(Buffer.from(first))).toBe(true);
+    const later = await renderAttachment({ ...model, generatedAt: '2025-03-04T15:08:09.000Z' }, scans);
+    expect(Buffer.from(later).equals(Buffer.from(first))).toBe(false);
+    expect(pdfText(later)).toContain('generated 2025-03-04 15:08 UTC');
+  });
+
+  it('gives the same bytes when several documents are rendered at once (the fonts are shared)', async () => {
+    const models = [
+      sampleAttachment(),
+      sampleAttachment({ documentId: 'ATT-2' }),
+      sampleAttachment({ claimNumber: '' }),
+    ];
+    const sequential: Uint8Array[] = [];
+    for (const m of models) sequential.push(await renderAttachment(m, []));
+    const concurrent = await Promise.all(models.map((m) => renderAttachment(m, [])));
+    concurrent.forEach((bytes, i) => expect(Buffer.from(bytes).equals(Buffer.from(sequential[i] ?? []))).toBe(true));
+  });
+
+  it('keeps "office" and "fi" searchable (no ligature glyphs)', async () => {
+    const model = sampleAttachment({
+      lines: [sampleLine({ physicianNotes: 'office staff confirmed the fill volume' })],
+    });
+    expect(pdfText(await render(model, []))).toContain('office staff confirmed the fill volume');
+  });
+});
+
+describe('renderAttachment: metadata', () => {
+  it('names the document and the practice, dates it generatedAt, and carries no patient data', async () => {
+    const info = pdfInfo(await render(sampleAttachment(), []));
+    expect(info.Title).toBe('Drug cost attachment ATT-000042-v1');
+    expect(info.Author).toBe('Riverbend Family Medicine');
+    expect(info.Subject).toContain('Unclassified drug');
+    expect(info.Creator).toBe('J3490 Desk');
+    expect(info.Producer).toBe('J3490 Desk PDF writer (pdf-lib 1.17)');
+    expect(info.CreationDate).toBe('2025-03-04T15:07:09Z');
+    expect(info.ModDate).toBe('2025-03-04T15:07:09Z');
+    expect(info['Page size']).toContain('612 x 792 pts (letter)');
+    expect(Object.values(info).join(' ')).not.toContain('Díaz');
+  });
+});
+
+describe('renderAttachment: input that must not break it', () => {
+  it('prints emoji, control characters, tabs, RTL text and lone surrogates without failing', async () => {
+    const weird = 'Pain 😀👍🏽 \u0007bell\u0000nul\ttab\u200Bzw\u202Ertl\u202C שלום مرحبا \uD800 中文 ☺️ end';
+    const line = sampleLine({
+      narrative: weird,
+      medicalNecessity: `${weird}\r\n${weird}\n\n\n`,
+      physicianNotes: weird,
+      diagnoses: [weird, ''],
+      drug: { ...sampleLine().drug, genericName: weird },
+    });
+    const bytes = await render(
+      sampleAttachment({
+        documentId: `ATT-${weird}`,
+        practice: { ...sampleAttachment().practice, name: weird },
+        lines: [line],
+      }),
+      [],
+    );
+    const text = pdfText(bytes);
+    // DejaVu has U+1F600 but not the thumbs-up or its skin tone; the zero-width space and bidi controls vanish.
+    expect(text).toContain('Pain 😀?? bellnul tabzwrtl');
+    expect(text).toContain('end');
+    expect(text).not.toContain('\u0007');
+  });
+
+  it('prints a model with every string empty and no lines', async () => {
+    const empty = sampleAttachment({
+      documentId: '',
+      generatedAt: '',
+      generatedBy: '',
+      practice: { name: '', addressLines: [], phone: '', npi: '', tin: '', billingContact: '' },
+      payerName: '',
+      patient: { name: '', dateOfBirth: '', memberId: '', accountNumber: '' },
+      claimNumber: '',
+      lines: [],
+    });
+    const bytes = await render(empty, []);
+    expect(pdfText(bytes)).toContain('Drug cost attachment');
+    const emptyLine = sampleLine({
+      dateOfService: '',
+      hcpcs: '',
+      hcpcsDescriptor: '',
+      drug: { genericName: '', brandName: '', ndc542: '', ndc11: '', strength: '', packageDescription: '' },
+      lot: { number: '', expiry: '' },
+      dose: { given: '', route: '', site: '', wasted: '' },
+      claimLines: [],
+      narrative: '',
+      providers: { ordering: '', rendering: '' },
+      cost: { supplier: '', invoiceNumber: '', invoiceDate: '', costPerPackage: '', givenCost: '', wastedCost: null },
+      diagnoses: [],
+      medicalNecessity: '',
+      physicianNotes: '',
+    });
+    const text = pdfText(await render({ ...empty, lines: [emptyLine] }, []));
+    expect(text).toContain('Line 1 of 1 — —');
+  });
+});

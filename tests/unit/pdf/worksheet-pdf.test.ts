@@ -1,0 +1,75 @@
+/** The internal reimbursement worksheet, read back with pdftotext and checked with qpdf. */
+import { describe, expect, it } from 'vitest';
+import { renderWorksheet } from '../../../electron/services/pdf/worksheet-pdf';
+import { pdfinfoPages, pdfPages, pdfText, qpdfCheck, squash } from '../../fixtures/pdf-tools';
+import { sampleWorksheet } from './sample-models';
+
+describe('renderWorksheet', () => {
+  it('says it is internal and shows the figures, claim lines, warnings and trace', async () => {
+    const bytes = await renderWorksheet(sampleWorksheet());
+    qpdfCheck(bytes);
+    const text = pdfText(bytes);
+    for (const s of [
+      'Reimbursement worksheet — internal, do not send to the payer',
+      'Riverbend Family Medicine',
+      'Prairie State Health Plan',
+      'Ana Díaz',
+      'CLM-2025-000871',
+      'Line 1 of 1 — Ketorolac tromethamine (Toradol)',
+      '00409379501',
+      'Contract version 3: 110% of invoice cost',
+      'live: follows the data',
+      'J3490 JW 10 units: basis $2.43, allowed $2.68',
+      'Payer requires the invoice for every J3490 line.',
+      '3. Allowed = $2.43 × 110% = $2.67 (rounded half-up to cents).',
+      'Document WKS-000042-v1 · generated 2025-03-04 15:07 UTC · Page 1 of 1',
+    ]) {
+      expect(squash(text), s).toContain(squash(s));
+    }
+    expect(text).toMatch(/Expected payment \(payer pays\)\s+\$4\.28/);
+    expect(text).toMatch(/Expected margin\s+\$0\.49/);
+  });
+
+  it('prints the refusal when there is no estimate, and says when the estimate is frozen', async () => {
+    const base = sampleWorksheet().lines[0];
+    if (!base) throw new Error('sample has a line');
+    const bytes = await renderWorksheet(
+      sampleWorksheet({
+        lines: [
+          { ...base, figures: [], claimLines: [], trace: [], refusal: 'No contract on file for this payer and date.' },
+          { ...base, administrationId: 43, frozen: true },
+        ],
+      }),
+    );
+    qpdfCheck(bytes);
+    const text = pdfText(bytes);
+    expect(text).toContain('No estimate');
+    expect(text).toContain('No contract on file for this payer and date.');
+    expect(text).toContain('frozen: claim billed');
+    expect(text).toContain('Line 2 of 2');
+  });
+
+  it('flows a long trace onto further pages with a footer on each, and survives empty input', async () => {
+    const base = sampleWorksheet().lines[0];
+    if (!base) throw new Error('sample has a line');
+    const trace = Array.from({ length: 150 }, (_, i) => `Step ${i + 1}: ${'carry the figure forward '.repeat(4)}`);
+    const bytes = await renderWorksheet(sampleWorksheet({ lines: [{ ...base, trace }] }));
+    qpdfCheck(bytes);
+    const pages = pdfinfoPages(bytes);
+    expect(pages).toBeGreaterThan(1);
+    pdfPages(bytes).forEach((p, i) => expect(p).toContain(`Page ${i + 1} of ${pages}`));
+    expect(pdfText(bytes)).toContain('150. Step 150:');
+
+    const empty = await renderWorksheet(
+      sampleWorksheet({ documentId: '', practiceName: '', payerName: '', patientName: '', claimNumber: '', lines: [] }),
+    );
+    qpdfCheck(empty);
+    expect(pdfText(empty)).toContain('No lines.');
+  });
+
+  it('gives the same bytes for the same model', async () => {
+    const a = await renderWorksheet(sampleWorksheet());
+    const b = await renderWorksheet(sampleWorksheet());
+    expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+  });
+});
