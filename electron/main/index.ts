@@ -8,6 +8,7 @@ import { join, normalize, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { AppError } from '../services/app-error';
 import { openServices, type Services } from '../services/context';
+import { registerDesktopBridge } from './desktop-bridge';
 import { registerIpc } from './ipc';
 import { installMenu } from './menu';
 import { APP_SCHEME, applySecurity, hardenSession, isAllowedExternalUrl } from './security';
@@ -55,6 +56,7 @@ app.whenReady().then(
       return;
     }
     registerIpc(ipcMain, services.handlers, { error: (m, e) => console.error(m, e) }, devServerUrl);
+    registerDesktopBridge(ipcMain, devServerUrl);
     createMainWindow(devServerUrl);
   },
   (err: unknown) => {

@@ -34,7 +34,6 @@ export const AREAS: readonly Area[] = [
     path: '/attachments',
     label: 'Attachments',
     purpose: 'PDF cost attachments for J3490 claims, one at a time or in batches.',
-    comingSoon: true,
   },
   {
     path: '/remittances',

@@ -6,6 +6,7 @@ import { EditAdministrationPage, NewAdministrationPage } from './administrations
 import { EditInvoicePage, NewInvoicePage } from './invoices/invoice-editor-page';
 import { AdministrationDetailPage } from './pages/administration-detail-page';
 import { AdministrationsPage } from './pages/administrations-page';
+import { AttachmentsPage } from './pages/attachments-page';
 import { ComingSoonPage } from './pages/coming-soon-page';
 import { DrugsPage } from './pages/drugs-page';
 import { HomePage } from './pages/home-page';
@@ -40,6 +41,7 @@ export const router = createHashRouter([
       { path: 'payers', element: <PayersPage /> },
       { path: 'payers/:id', element: <PayerDetailPage /> },
       { path: 'prices', element: <PricesPage /> },
+      { path: 'attachments', element: <AttachmentsPage /> },
       { path: 'settings', element: <PracticeSettingsPage /> },
       ...AREAS.filter((a) => a.comingSoon).map((a) => ({
         path: a.path.slice(1),

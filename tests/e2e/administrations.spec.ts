@@ -14,43 +14,16 @@ import { writeFileSync } from 'node:fs';
 import { dispatch } from '../../electron/services/dispatch';
 import { solidPng } from '../fixtures/e2e/scans/make-scans';
 import { expect, snap, test } from './fixtures';
-
-type Handlers = Parameters<typeof dispatch>[0];
-
-async function seed<T>(h: Handlers, channel: Parameters<typeof dispatch>[1], args: unknown): Promise<T> {
-  const reply = await dispatch(h, channel, args);
-  expect(reply.ok, JSON.stringify(reply)).toBe(true);
-  return (reply as { ok: true; value: T }).value;
-}
+import { seed, seedCatalog } from './seed-administration';
 
 test('an administration with waste: JW line, readiness fixed from the detail page, ready, billed', async ({
   openApp,
   desk,
 }) => {
   const h = desk.services.handlers;
-  await seed(h, 'drugs:create', {
-    ndc: '70121-1568-1',
-    genericName: 'examplizumab',
-    brandName: 'Exampla',
-    strengthAmount: '50',
-    strengthUnit: 'mg',
-    packageSize: '5',
-    ndcUnit: 'ML',
-    container: 'single-dose',
-    route: 'IV',
-  });
-  const { payer } = await seed<{ payer: { id: number } }>(h, 'payers:createFromTemplate', {
-    template: 'medicare-part-b',
-  });
-  await seed(h, 'prices:create', {
-    ndc: '70121-1568-1',
-    priceType: 'AWP',
-    pricePerPackage: '600.00',
-    effectiveFrom: '2026-01-01',
-  });
-  const supplier = await seed<{ id: number }>(h, 'suppliers:create', { name: 'Cardinal Health' });
+  const { payer, supplierId } = await seedCatalog(h, { brandName: 'Exampla' });
   await seed(h, 'invoices:create', {
-    supplierId: supplier.id,
+    supplierId,
     invoiceNumber: 'CH-7001',
     invoiceDate: '2026-10-01',
     lines: [
@@ -266,28 +239,9 @@ test('editing an administration that used up its lot; deleting a draft gives the
   desk,
 }) => {
   const h = desk.services.handlers;
-  await seed(h, 'drugs:create', {
-    ndc: '70121-1568-1',
-    genericName: 'examplizumab',
-    strengthAmount: '50',
-    strengthUnit: 'mg',
-    packageSize: '5',
-    ndcUnit: 'ML',
-    container: 'single-dose',
-    route: 'IV',
-  });
-  const { payer } = await seed<{ payer: { id: number } }>(h, 'payers:createFromTemplate', {
-    template: 'medicare-part-b',
-  });
-  await seed(h, 'prices:create', {
-    ndc: '70121-1568-1',
-    priceType: 'AWP',
-    pricePerPackage: '600.00',
-    effectiveFrom: '2026-01-01',
-  });
-  const supplier = await seed<{ id: number }>(h, 'suppliers:create', { name: 'Cardinal Health' });
+  const { payer, supplierId } = await seedCatalog(h);
   const invoice = await seed<{ lines: { id: number }[] }>(h, 'invoices:create', {
-    supplierId: supplier.id,
+    supplierId,
     invoiceNumber: 'CH-7002',
     invoiceDate: '2026-10-01',
     lines: [

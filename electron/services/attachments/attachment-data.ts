@@ -79,7 +79,8 @@ export function assertReady(administrations: readonly Administration[]): void {
         .map((i) => `${i.label}: ${i.detail}`)
         .join('; ')}`,
   );
-  throw new AppError('ATTACHMENT_NOT_READY', `The attachment cannot be made yet: ${parts.join(' — ')}.`);
+  const sentence = `The attachment cannot be made yet: ${parts.join(' — ')}`;
+  throw new AppError('ATTACHMENT_NOT_READY', sentence.endsWith('.') ? sentence : `${sentence}.`);
 }
 
 function doseText(amount: string, unit: string, quantity: string, ndcUnit: string): string {

@@ -1,15 +1,15 @@
 /**
  * The supplier's scanned invoice: attach a PDF, PNG or JPEG (sent as base64; the service keeps
- * it under its SHA-256), view it in the page, download it. The viewer uses a Blob URL made from
- * `invoices:scan` and revoked when the view goes away, so nothing is written outside the app's
- * data folder and the CSP needs only `blob:` for images and frames.
+ * it under its SHA-256), view it in the page, download it (components/blob-view.tsx shows the bytes
+ * of `invoices:scan` through a Blob URL).
  */
-import { Alert, Anchor, Button, Group, Input, Loader, Modal, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, Input, Loader, Modal, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import type { Invoice } from '../../../shared/domain/invoice';
 import { ApiError, call } from '../api';
+import { BlobView } from '../components/blob-view';
 import { readAsBase64 } from '../imports/read-file';
 
 const MAX_SCAN_BYTES = 25 * 1024 * 1024;
@@ -125,47 +125,5 @@ function ScanViewer(props: { invoiceId: number; scan: NonNullable<Invoice['scan'
   });
   if (scan.isError) return <Alert color="red">{scan.error.message}</Alert>;
   if (!scan.data) return <Loader size="sm" aria-label="Loading the scan" />;
-  return <BlobView {...scan.data} />;
-}
-
-/** The bytes as a Blob URL, set on the elements directly and revoked on the way out. */
-function BlobView(props: { fileName: string; mediaType: string; contentBase64: string; sha256: string }) {
-  const viewRef = useRef<HTMLImageElement & HTMLIFrameElement>(null);
-  const linkRef = useRef<HTMLAnchorElement>(null);
-  const isPdf = props.mediaType === 'application/pdf';
-
-  useEffect(() => {
-    const bytes = Uint8Array.from(atob(props.contentBase64), (c) => c.charCodeAt(0));
-    const url = URL.createObjectURL(new Blob([bytes], { type: props.mediaType }));
-    if (viewRef.current) viewRef.current.src = url;
-    if (linkRef.current) linkRef.current.href = url;
-    return () => URL.revokeObjectURL(url);
-  }, [props.contentBase64, props.mediaType]);
-
-  return (
-    <Stack gap="xs" data-testid="scan-viewer">
-      <Group gap="sm">
-        <Text size="sm">{props.fileName}</Text>
-        <Anchor ref={linkRef} download={props.fileName} size="sm">
-          Download
-        </Anchor>
-        <Text size="xs" c="dimmed" className="mono" title="SHA-256 of the stored file">
-          {props.sha256.slice(0, 12)}…
-        </Text>
-      </Group>
-      {isPdf ? (
-        <iframe
-          ref={viewRef}
-          title={`Scan: ${props.fileName}`}
-          style={{ width: '100%', height: 720, border: '1px solid var(--mantine-color-gray-4)' }}
-        />
-      ) : (
-        <img
-          ref={viewRef}
-          alt={`Scan: ${props.fileName}`}
-          style={{ maxWidth: '100%', border: '1px solid var(--mantine-color-gray-4)' }}
-        />
-      )}
-    </Stack>
-  );
+  return <BlobView {...scan.data} label="Scan" testId="scan-viewer" />;
 }

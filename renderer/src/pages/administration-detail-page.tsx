@@ -13,6 +13,7 @@ import { formatNdc542 } from '../../../shared/domain/ndc';
 import { call } from '../api';
 import { usdRate } from '../invoices/money-text';
 import { AdministrationActions } from '../administrations/administration-actions';
+import { DocumentsCard } from '../attachments/documents-card';
 import { EstimatePanel } from '../administrations/estimate-panel';
 import { ReadinessBadge, ReadinessChecklist } from '../administrations/readiness-checklist';
 import { STATUS_COLORS, STATUS_LABELS } from '../administrations/status-words';
@@ -92,6 +93,7 @@ export function AdministrationDetailPage() {
           <EstimatePanel value={a} />
         </Stack>
       </Paper>
+      <DocumentsCard administration={a} />
       <Text size="xs" c="dimmed">
         Recorded {stamp(a.createdAt)}
         {a.updatedAt !== a.createdAt ? ` · changed ${stamp(a.updatedAt)}` : ''}

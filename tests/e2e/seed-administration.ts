@@ -1,0 +1,137 @@
+/**
+ * Seeding for the end-to-end tests that start from administrations: calls the real handlers
+ * (through the dispatcher, so arguments are validated as the UI's would be) and fails the test
+ * with the refusal when one is refused. The catalog is a single-dose 5 ML vial of examplizumab
+ * (50 mg/mL), Medicare Part B from its template (95% of AWP) with an AWP of $600 on file, and
+ * Cardinal Health as the supplier.
+ */
+import { dispatch } from '../../electron/services/dispatch';
+import { onePagePdf } from '../fixtures/e2e/scans/make-scans';
+import { expect } from './fixtures';
+
+export type Handlers = Parameters<typeof dispatch>[0];
+type Channel = Parameters<typeof dispatch>[1];
+
+export async function seed<T>(h: Handlers, channel: Channel, args: unknown): Promise<T> {
+  const reply = await dispatch(h, channel, args);
+  expect(reply.ok, JSON.stringify(reply)).toBe(true);
+  return (reply as { ok: true; value: T }).value;
+}
+
+export const NDC = '70121-1568-1';
+
+type Payer = { id: number; name: string };
+
+/** The drug, the payer and its contract, the AWP, the supplier. */
+export async function seedCatalog(
+  h: Handlers,
+  drug: { brandName?: string } = {},
+): Promise<{ payer: Payer; supplierId: number }> {
+  await seed(h, 'drugs:create', {
+    ndc: NDC,
+    genericName: 'examplizumab',
+    ...drug,
+    strengthAmount: '50',
+    strengthUnit: 'mg',
+    packageSize: '5',
+    ndcUnit: 'ML',
+    container: 'single-dose',
+    route: 'IV',
+  });
+  const { payer } = await seed<{ payer: Payer }>(h, 'payers:createFromTemplate', { template: 'medicare-part-b' });
+  await seed(h, 'prices:create', {
+    ndc: NDC,
+    priceType: 'AWP',
+    pricePerPackage: '600.00',
+    effectiveFrom: '2026-01-01',
+  });
+  const supplier = await seed<{ id: number }>(h, 'suppliers:create', { name: 'Cardinal Health' });
+  return { payer, supplierId: supplier.id };
+}
+
+/** An invoice of one lot of the drug at $400 a vial; its scan (a one-page PDF) attached when `scanned`. */
+export async function seedInvoice(
+  h: Handlers,
+  o: { supplierId: number; invoiceNumber: string; lotNumber: string; packages: string; scanned: boolean },
+): Promise<{ invoiceId: number; lineId: number }> {
+  const invoice = await seed<{ id: number; lines: { id: number }[] }>(h, 'invoices:create', {
+    supplierId: o.supplierId,
+    invoiceNumber: o.invoiceNumber,
+    invoiceDate: '2026-10-01',
+    lines: [
+      {
+        ndc: NDC,
+        lotNumber: o.lotNumber,
+        expiryDate: '2028-06-30',
+        packageQuantity: o.packages,
+        costPerPackage: '400',
+      },
+    ],
+  });
+  if (o.scanned) {
+    await seed(h, 'invoices:attachScan', {
+      invoiceId: invoice.id,
+      fileName: `${o.invoiceNumber}.pdf`,
+      contentBase64: onePagePdf(`Cardinal Health invoice ${o.invoiceNumber}`).toString('base64'),
+    });
+  }
+  const lineId = invoice.lines[0]?.id;
+  if (lineId === undefined) throw new Error('The invoice was stored without its line.');
+  return { invoiceId: invoice.id, lineId };
+}
+
+/** The practice as it heads every attachment (name, address, NPI, TIN). */
+export async function seedPractice(h: Handlers): Promise<void> {
+  await seed(h, 'practice:set', {
+    name: 'Riverside Oncology Associates',
+    addressLine1: '120 Main Street',
+    addressLine2: 'Suite 4',
+    city: 'Springfield',
+    state: 'IL',
+    zip: '62701',
+    phone: '217-555-0142',
+    billingContact: 'Dana Whitfield',
+    npi: '1234567893',
+    tin: '12-3456789',
+  });
+}
+
+/**
+ * A patient of the payer and one administration complete enough to bill (200 mg given, 50 mg
+ * of the vial discarded, diagnoses, rationale, physician notes, both NPIs), marked ready when
+ * its checklist allows.
+ */
+export async function seedAdministration(
+  h: Handlers,
+  o: {
+    payerId: number;
+    lineId: number;
+    patient: { lastName: string; firstName: string; accountNumber: string };
+    dateOfService: string;
+    markReady: boolean;
+  },
+): Promise<{ id: number }> {
+  const patient = await seed<{ id: number }>(h, 'patients:create', {
+    ...o.patient,
+    dateOfBirth: '1951-04-09',
+    payerId: o.payerId,
+    memberId: `MBI-${o.patient.accountNumber}`,
+  });
+  const administration = await seed<{ id: number }>(h, 'administrations:create', {
+    dateOfService: o.dateOfService,
+    patientId: patient.id,
+    payerId: o.payerId,
+    invoiceLineId: o.lineId,
+    dose: { amount: '200', unit: 'mg' },
+    wastedAmount: '50',
+    route: 'IV',
+    orderingNpi: '1234567893',
+    renderingNpi: '1987654328',
+    diagnoses: ['C50.911', 'Z51.11'],
+    medicalNecessity: 'HER2-positive breast cancer, cycle 3 per oncology plan.',
+    physicianNotes: 'Infused over 30 minutes; no reaction. 50 mg left in the vial discarded.',
+    billedCharge: '500.00',
+  });
+  if (o.markReady) await seed(h, 'administrations:setStatus', { id: administration.id, status: 'ready' });
+  return administration;
+}
