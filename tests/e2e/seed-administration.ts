@@ -6,6 +6,7 @@
  * Cardinal Health as the supplier.
  */
 import { dispatch } from '../../electron/services/dispatch';
+import { PRACTICE } from '../fixtures/claim-seed';
 import { onePagePdf } from '../fixtures/e2e/scans/make-scans';
 import { expect } from './fixtures';
 
@@ -82,18 +83,7 @@ export async function seedInvoice(
 
 /** The practice as it heads every attachment (name, address, NPI, TIN). */
 export async function seedPractice(h: Handlers): Promise<void> {
-  await seed(h, 'practice:set', {
-    name: 'Riverside Oncology Associates',
-    addressLine1: '120 Main Street',
-    addressLine2: 'Suite 4',
-    city: 'Springfield',
-    state: 'IL',
-    zip: '62701',
-    phone: '217-555-0142',
-    billingContact: 'Dana Whitfield',
-    npi: '1234567893',
-    tin: '12-3456789',
-  });
+  await seed(h, 'practice:set', PRACTICE);
 }
 
 /**

@@ -12,11 +12,12 @@ import type { Patient } from '../../shared/domain/patient';
 import type { Payer } from '../../shared/domain/payer';
 import { Dec } from '../../shared/domain/money';
 import type { Lot } from '../../shared/domain/stock';
-import { runCli } from '../../electron/cli';
+import { runCliIn } from './cli-run';
 import { openServices, type Services } from '../../electron/services/context';
 import { tinyPdf } from '../fixtures/scans/tiny-scans';
 import { makeTempDir, removeTempDir, testClock } from './temp-dir';
 import { fieldCodes, serviceCalls } from './service-calls';
+import { EXAMPLEMAB, MULTICAINE as MULTIVIAL } from '../fixtures/claim-seed';
 
 let dir: string;
 let services: Services;
@@ -52,29 +53,6 @@ const auditRows = (entityId?: number) =>
       before: beforeJson === null ? null : (JSON.parse(beforeJson) as Record<string, unknown>),
       after: afterJson === null ? null : (JSON.parse(afterJson) as Record<string, unknown>),
     }));
-
-const EXAMPLEMAB = {
-  ndc: '50242-040-62',
-  genericName: 'Examplemab',
-  brandName: 'Brandix',
-  strengthAmount: '100',
-  strengthUnit: 'mg',
-  packageSize: '1',
-  ndcUnit: 'UN',
-  container: 'single-dose',
-  route: 'IV',
-};
-const MULTIVIAL = {
-  ndc: '12345-678-90',
-  genericName: 'Multicaine',
-  brandName: '',
-  strengthAmount: '20',
-  strengthUnit: 'mg',
-  packageSize: '10',
-  ndcUnit: 'ML',
-  container: 'multi-dose',
-  route: 'IM',
-};
 
 let medicare: Payer;
 let aetna: Payer;
@@ -727,15 +705,7 @@ describe('what administrations hold on to', () => {
 });
 
 describe('j3490 administrations list', () => {
-  async function cli(...argv: string[]) {
-    const out: string[] = [];
-    const code = await runCli(['--data-dir', dir, ...argv], {
-      out: (t) => out.push(t),
-      err: (t) => out.push(t),
-      readStdin: () => '',
-    });
-    return { code, json: JSON.parse(out.join('\n')) as unknown };
-  }
+  const cli = (...argv: string[]) => runCliIn(dir, argv);
 
   it('prints the list as JSON, the same as administrations:list', async () => {
     const a = await create();

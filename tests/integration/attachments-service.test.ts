@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BatchStatus, GeneratedDocument } from '../../shared/api/document-schemas';
 import type { Administration } from '../../shared/domain/administration';
 import type { Invoice } from '../../shared/domain/invoice';
-import { runCli } from '../../electron/cli';
+import { runCliIn } from './cli-run';
 import { openServices, type Services } from '../../electron/services/context';
 import { administrationInput, readyAdministration, seedPractice, type Seeded } from '../fixtures/claim-seed';
 import {
@@ -416,14 +416,8 @@ describe('attachment batches', () => {
 
 describe('j3490 attachment / attachments', () => {
   const cli = async (...argv: string[]) => {
-    const out: string[] = [];
-    const err: string[] = [];
-    const code = await runCli(['--data-dir', dir, ...argv], {
-      out: (t) => out.push(t),
-      err: (t) => err.push(t),
-      readStdin: () => '',
-    });
-    return { code, json: JSON.parse(out.join('\n')) as Record<string, unknown>, err: err.join('\n') };
+    const r = await runCliIn(dir, argv);
+    return { ...r, err: r.err.join('\n') };
   };
 
   it('writes one attachment to --out and refuses to overwrite it', async () => {

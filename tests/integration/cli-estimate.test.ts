@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../electron/cli';
+import { runCliIn } from './cli-run';
 import { makeTempDir, removeTempDir } from './temp-dir';
 
 const exampleFile = join(__dirname, '../fixtures/scenarios/example-b.json');
@@ -12,15 +12,7 @@ beforeEach(() => {
 });
 afterEach(() => removeTempDir(dir));
 
-async function cli(argv: string[], stdin = '') {
-  const out: string[] = [];
-  const code = await runCli(['--data-dir', dir, ...argv], {
-    out: (t) => out.push(t),
-    err: () => {},
-    readStdin: () => stdin,
-  });
-  return { code, json: JSON.parse(out.join('\n')) as Record<string, unknown> };
-}
+const cli = (argv: string[], stdin = '') => runCliIn(dir, argv, stdin);
 
 describe('j3490 estimate', () => {
   it('B (95% AWP, multi-dose, Medicare split) from a file: the documented result', async () => {

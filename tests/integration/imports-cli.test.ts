@@ -4,7 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../electron/cli';
+import { runCliIn } from './cli-run';
 import { openServices } from '../../electron/services/context';
 import { auditLog } from '../../electron/services/repositories/audit-log';
 import { drugRepository } from '../../electron/services/repositories/drug-repository';
@@ -44,16 +44,7 @@ beforeEach(() => {
 });
 afterEach(() => removeTempDir(dir));
 
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(['--data-dir', dir, ...argv], {
-    out: (t) => out.push(t),
-    err: (t) => err.push(t),
-    readStdin: () => '',
-  });
-  return { code, json: JSON.parse(out.join('\n')) as Record<string, unknown>, err };
-}
+const cli = (...argv: string[]) => runCliIn(dir, argv);
 
 function count(table: string): number {
   const s = openServices({ dataDir: dir, mode: 'cli' });

@@ -7,13 +7,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Lot } from '../../shared/domain/stock';
 import { packagesToMicro } from '../../shared/domain/stock-quantity';
-import { runCli } from '../../electron/cli';
+import { runCliIn } from './cli-run';
 import { AppError } from '../../electron/services/app-error';
 import { openServices, type Services } from '../../electron/services/context';
 import { auditLog } from '../../electron/services/repositories/audit-log';
 import { stockRepository } from '../../electron/services/repositories/stock-repository';
 import { makeTempDir, removeTempDir, testClock } from './temp-dir';
 import { fieldCodes, serviceCalls } from './service-calls';
+import { EXAMPLEMAB } from '../fixtures/claim-seed';
 
 let dir: string;
 let services: Services;
@@ -40,17 +41,6 @@ const ZICONOTIDE = {
   ndcUnit: 'ML',
   container: 'single-dose',
   route: 'IT',
-};
-const EXAMPLEMAB = {
-  ndc: '50242-040-62',
-  genericName: 'Examplemab',
-  brandName: 'Brandix',
-  strengthAmount: '100',
-  strengthUnit: 'mg',
-  packageSize: '1',
-  ndcUnit: 'UN',
-  container: 'single-dose',
-  route: 'IV',
 };
 
 /** Invoice lines by lot number, in the order written (their ids are 1…6). */
@@ -455,15 +445,7 @@ describe('assertUsable (for administrations)', () => {
 });
 
 describe('j3490 stock', () => {
-  async function cli(...argv: string[]) {
-    const out: string[] = [];
-    const code = await runCli(['--data-dir', dir, ...argv], {
-      out: (t) => out.push(t),
-      err: (t) => out.push(t),
-      readStdin: () => '',
-    });
-    return { code, json: JSON.parse(out.join('\n')) as unknown };
-  }
+  const cli = (...argv: string[]) => runCliIn(dir, argv);
   // The CLI runs on the real clock: compare with the same list asked for on today's date.
   const realToday = () => new Date().toISOString().slice(0, 10);
 
