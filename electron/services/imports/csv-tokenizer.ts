@@ -12,8 +12,64 @@
  *
  * Each row carries the line it starts on, counting LF, so a row after a quoted multi-line cell
  * points at the line a text editor shows (csv-parse counts a CRLF inside a quoted cell as two).
+ *
+ * No string is made per cell here: each cell is kept as its start and end in the text (a quoted
+ * cell's content between its quotes), and only a quoted cell that holds "" keeps its own
+ * string. The table (csv-table.ts) slices a cell when a row is read.
  */
-export type Tokenized = { rows: string[][]; lines: number[] };
+export type Tokenized = {
+  /** Cell c is text.slice(bounds[2c], bounds[2c + 1]), unless `special` holds it. */
+  bounds: Int32Array;
+  /** Row r's cells are first[r] … first[r + 1] - 1 (rowCount + 1 entries). */
+  first: Int32Array;
+  rowCount: number;
+  /** The line each row starts on. */
+  lines: number[];
+  /** Cells whose value is not a slice of the text (a quoted cell with "" in it). */
+  special: Map<number, string>;
+};
+
+/** Growable cell offsets and row starts. */
+class Cells {
+  bounds: Int32Array;
+  first: Int32Array;
+  count = 0;
+  rowCount = 0;
+  readonly lines: number[] = [];
+  readonly special = new Map<number, string>();
+
+  constructor(textLength: number) {
+    // About one cell per 8 characters and one row per 64 in the files this is for; grown as needed.
+    this.bounds = new Int32Array(2 * Math.max(64, textLength >> 3));
+    this.first = new Int32Array(Math.max(16, textLength >> 6));
+  }
+
+  cell(start: number, end: number): void {
+    if (2 * this.count + 2 > this.bounds.length) this.bounds = grow(this.bounds);
+    this.bounds[2 * this.count] = start;
+    this.bounds[2 * this.count + 1] = end;
+    this.count++;
+  }
+
+  value(text: string): void {
+    this.special.set(this.count, text);
+    this.cell(0, 0);
+  }
+
+  /** Ends a row begun at cell `from`. */
+  row(from: number, line: number): void {
+    if (this.rowCount + 2 > this.first.length) this.first = grow(this.first);
+    this.first[this.rowCount++] = from;
+    this.first[this.rowCount] = this.count;
+    this.lines.push(line);
+  }
+}
+
+function grow(a: Int32Array): Int32Array {
+  const bigger = new Int32Array(a.length * 2);
+  bigger.set(a);
+  return bigger;
+}
 
 const QUOTE = 34;
 const LF = 10;
@@ -36,16 +92,13 @@ function trimmedEnd(text: string, start: number, end: number): number {
 export function tokenizeCsv(text: string, delimiter: string): Tokenized | null {
   const delim = delimiter.charCodeAt(0);
   const n = text.length;
-  const rows: string[][] = [];
-  const lines: number[] = [];
+  const out = new Cells(n);
   // The record delimiter, as csv-parse finds it: the first CR, LF or CRLF outside quotes.
   let crlf: boolean | null = null;
   let line = 1;
   let i = 0;
-  // The cells of the row being read; each row is then copied out at its exact size (an array
-  // grown by push keeps room for 17 cells, which a 50,000-row file pays for in garbage collection).
-  const row: string[] = [];
-  let cellCount = 0;
+  // The first cell of the row being read, and the line it starts on.
+  let rowFrom = 0;
   let rowLine = 1;
 
   while (i < n) {
@@ -57,34 +110,38 @@ export function tokenizeCsv(text: string, delimiter: string): Tokenized | null {
     }
     if (i === n) {
       // Trailing whitespace after a delimiter still makes an (empty) last cell.
-      if (cellCount > 0) row[cellCount++] = '';
+      if (out.count > rowFrom) out.cell(0, 0);
       break;
     }
 
     if (c === QUOTE) {
       // Quoted cell: up to the next lone quote; "" stands for one quote.
-      let value = '';
-      let from = i + 1;
+      const open = i + 1;
+      let value: string | null = null;
+      let from = open;
+      let close: number;
       for (;;) {
         const q = text.indexOf('"', from);
         if (q === -1) return null; // not closed: csv-parse says so
-        value += text.slice(from, q);
         if (text.charCodeAt(q + 1) === QUOTE) {
-          value += '"';
+          value = `${value ?? ''}${text.slice(from, q)}"`;
           from = q + 2;
           continue;
         }
+        if (value !== null) value += text.slice(from, q);
+        close = q;
         i = q + 1;
         break;
       }
-      for (let k = value.indexOf('\n'); k !== -1; k = value.indexOf('\n', k + 1)) line++;
+      for (let k = text.indexOf('\n', open); k !== -1 && k < close; k = text.indexOf('\n', k + 1)) line++;
       // Only whitespace may follow the closing quote before the delimiter or line end. csv-parse
       // refuses a non-ASCII space (NBSP, BOM) there after a non-empty cell; it gets to say so.
       while (i < n && text.charCodeAt(i) !== delim && isTrimmable(text.charCodeAt(i))) {
         if (text.charCodeAt(i) >= 128) return null;
         i++;
       }
-      row[cellCount++] = value;
+      if (value === null) out.cell(open, close);
+      else out.value(value);
       if (i === n) break;
       c = text.charCodeAt(i);
       if (c !== delim && c !== LF && c !== CR) return null;
@@ -96,13 +153,13 @@ export function tokenizeCsv(text: string, delimiter: string): Tokenized | null {
         if (c === delim || c === LF || c === CR) break;
         i++;
       }
-      row[cellCount++] = text.slice(start, trimmedEnd(text, start, i));
+      out.cell(start, trimmedEnd(text, start, i));
       if (i === n) break;
     }
 
     if (c === delim) {
       i++;
-      if (i === n) row[cellCount++] = ''; // "a," ends with an empty cell
+      if (i === n) out.cell(0, 0); // "a," ends with an empty cell
       continue;
     }
     // A line end: it must be the same kind every time (mixed or CR-only files go to csv-parse).
@@ -111,14 +168,10 @@ export function tokenizeCsv(text: string, delimiter: string): Tokenized | null {
     if (crlf === null) crlf = isCrlf;
     else if (crlf !== isCrlf) return null;
     i += isCrlf ? 2 : 1;
-    rows.push(row.slice(0, cellCount));
-    lines.push(rowLine);
-    cellCount = 0;
+    out.row(rowFrom, rowLine);
+    rowFrom = out.count;
     rowLine = ++line;
   }
-  if (cellCount > 0) {
-    rows.push(row.slice(0, cellCount));
-    lines.push(rowLine);
-  }
-  return { rows, lines };
+  if (out.count > rowFrom) out.row(rowFrom, rowLine);
+  return { bounds: out.bounds, first: out.first, rowCount: out.rowCount, lines: out.lines, special: out.special };
 }

@@ -49,10 +49,10 @@ export function locateHeader(
     };
   });
 
-  const scan = Math.min(SCAN_ROWS, table.rows.length);
+  const scan = Math.min(SCAN_ROWS, table.rowCount);
   let index = -1;
   for (let r = 0; r < scan && index < 0; r++) {
-    const cells = table.rows[r] ?? [];
+    const cells = table.row(r);
     let found = 0;
     for (const match of matchers) if (cells.some(match)) found++;
     if (found >= 2) index = r;
@@ -66,7 +66,7 @@ export function locateHeader(
     );
   }
 
-  const columns = (table.rows[index] ?? []).map((c, i) => (c === '' ? `Column ${i + 1}` : c));
+  const columns = table.row(index).map((c, i) => (c === '' ? `Column ${i + 1}` : c));
   const norms = columns.map(normHeader);
   const taken = new Set<number>();
   const at: Record<string, number> = {};
@@ -103,7 +103,7 @@ export function locateHeader(
 /** First row with two or more cells that all read as labels (not numbers or dates). */
 function firstLabelRow(table: Table, scan: number): number {
   for (let r = 0; r < scan; r++) {
-    const cells = (table.rows[r] ?? []).filter((c) => c !== '');
+    const cells = table.row(r).filter((c) => c !== '');
     if (cells.length >= 2 && cells.every((c) => !/^[-+$]?[\d.,/: -]+$/.test(c))) return r;
   }
   return -1;

@@ -221,8 +221,15 @@ function unusable(
   missing: string[],
 ): { records: Records; collector: RowCollector } {
   const collector = new RowCollector();
-  for (let r = located.index + 1; r < table.rows.length; r++) {
-    if ((table.rows[r] ?? []).some((c) => c !== '')) collector.totalRows++;
+  const cells: string[] = [];
+  for (let r = located.index + 1; r < table.rowCount; r++) {
+    const n = table.rowInto(r, cells);
+    for (let i = 0; i < n; i++) {
+      if (cells[i] !== '') {
+        collector.totalRows++;
+        break;
+      }
+    }
   }
   // One error for the whole file (not one per row): the header row is where the fix is.
   const headerLine = table.lines[located.index] ?? located.index + 1;
@@ -238,7 +245,7 @@ function unusable(
 
 function preambleQuarter(table: Table, located: Located): string | null {
   for (let r = 0; r < located.index; r++) {
-    const q = quarterFromText((table.rows[r] ?? []).join(' '));
+    const q = quarterFromText(table.row(r).join(' '));
     if (q) return q;
   }
   return null;

@@ -16,13 +16,12 @@ import { extendedCostOf } from '../../../shared/domain/invoice';
 import { parseAmount, parseCents } from '../../../shared/domain/money';
 import { packagesToMicro } from '../../../shared/domain/stock-quantity';
 import { readAmount, readNdc, requiredMissing, type Read } from './cells';
-import { quickAmount, quickNdc11 } from './quick-cells';
-import { column, dateReader, type Column, type RowContext } from './row-context';
+import { quickAmount, quickCents, quickDecimal, quickNdc11 } from './quick-cells';
+import { column, dateReader, type RowContext } from './row-context';
 import type { InvoiceRecord, InvoiceRecords } from './staged-rows';
 
 const MAX_INVOICE_NUMBER = 60;
 const MAX_LOT = 40;
-const LINE_NUMBER = /^\d{1,6}$/;
 
 /*
  * Fast paths for the plain decimals nearly every cell holds ("1170.00", "2"): their canonical
@@ -87,18 +86,71 @@ function readCents(raw: string, label: string): Read<number> {
   return r.ok ? { ok: true, value: r.cents } : { ok: false, code: r.error.code, message: r.error.message };
 }
 
-/** packagesToMicro, remembered: a file repeats a few quantities of a few package sizes. */
+/**
+ * packagesToMicro, remembered per package size and quantity text: a file repeats a few quantities
+ * of a few package sizes (a map per size, so no key string is made per row).
+ */
 function microReader(): (quantity: string, packageSize: string) => number | null {
-  const known = new Map<string, number | null>();
+  const known = new Map<string, Map<string, number | null>>();
+  let size = 0;
   return (quantity, packageSize) => {
-    const key = `${quantity}|${packageSize}`;
-    let micro = known.get(key);
+    let bySize = known.get(packageSize);
+    if (bySize === undefined) {
+      bySize = new Map();
+      known.set(packageSize, bySize);
+    }
+    let micro = bySize.get(quantity);
     if (micro === undefined) {
       micro = packagesToMicro(quantity, packageSize);
-      if (known.size < 10_000) known.set(key, micro);
+      if (size < 10_000) {
+        bySize.set(quantity, micro);
+        size++;
+      }
     }
     return micro;
   };
+}
+
+/** What the rows of one invoice number share, looked up once per run of rows with that number. */
+type InvoiceState = {
+  /** The number as first read; records share it. */
+  number: string;
+  /** Rows with this number so far. */
+  rows: number;
+  /** The first valid invoice date given, and the file line it was read from. */
+  date: string | null;
+  dateLine: number;
+  /** Recorded for this supplier already. */
+  recorded: boolean;
+  /** Line numbers taken so far: a short list, or a set once the invoice has many lines. */
+  lines: number[];
+  lineSet: Set<number> | null;
+};
+
+/** True when the invoice had `lineNumber` already; else takes it. */
+function lineTaken(invoice: InvoiceState, lineNumber: number): boolean {
+  if (invoice.lineSet !== null) {
+    if (invoice.lineSet.has(lineNumber)) return true;
+    invoice.lineSet.add(lineNumber);
+    return false;
+  }
+  if (invoice.lines.includes(lineNumber)) return true;
+  invoice.lines.push(lineNumber);
+  if (invoice.lines.length > 32) invoice.lineSet = new Set(invoice.lines);
+  return false;
+}
+
+/** "1" … "999999" → the number; anything else (or 0) → null. */
+function lineNumberOf(text: string): number | null {
+  const n = text.length;
+  if (n === 0 || n > 6) return null;
+  let value = 0;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return null;
+    value = value * 10 + (c - 48);
+  }
+  return value > 0 ? value : null;
 }
 
 export function invoiceRows(ctx: RowContext, out: InvoiceRecords) {
@@ -122,30 +174,46 @@ export function invoiceRows(ctx: RowContext, out: InvoiceRecords) {
   const unitsOf = microReader();
   const c = ctx.collector;
 
-  /** Per invoice number: its date and the line it was first read from, and rows seen so far. */
-  const dated = new Map<string, { date: string; line: number }>();
-  const rowsSeen = new Map<string, number>();
-  const refusedInvoices = new Set<string>();
-
-  const optional = <T>(col: Column, cells: string[], line: number, read: (raw: string) => Read<T>): T | null => {
-    const text = col.text(cells);
-    return text === '' ? null : col.take(line, read(text));
+  const invoices = new Map<string, InvoiceState>();
+  // Rows of one invoice are nearly always adjacent: the last one is checked before the map.
+  let current: InvoiceState | null = null;
+  const invoiceOf = (invoiceNumber: string): InvoiceState => {
+    if (current !== null && current.number === invoiceNumber) return current;
+    let invoice = invoices.get(invoiceNumber);
+    if (invoice === undefined) {
+      invoice = {
+        number: invoiceNumber,
+        rows: 0,
+        date: null,
+        dateLine: 0,
+        recorded: invoiceNumber !== '' && ctx.existing.keys.has(invoiceNumber),
+        lines: [],
+        lineSet: null,
+      };
+      invoices.set(invoiceNumber, invoice);
+    }
+    current = invoice;
+    return invoice;
   };
+  const refusedInvoices = new Set<string>();
+  /** NDC as printed → ndc11, for the texts read before (a file names a few hundred drugs). */
+  const ndcs = new Map<string, string>();
 
   const row = (cells: string[], line: number): void => {
-    const invoiceNumber = number.text(cells);
-    if (invoiceNumber === '') number.take(line, requiredMissing('Invoice number'));
-    else if (invoiceNumber.length > MAX_INVOICE_NUMBER) {
-      c.error(line, number.header, 'TEXT_TOO_LONG', `Invoice number "${invoiceNumber}" is longer than 60 characters.`);
+    const numberText = number.text(cells);
+    if (numberText === '') number.take(line, requiredMissing('Invoice number'));
+    else if (numberText.length > MAX_INVOICE_NUMBER) {
+      c.error(line, number.header, 'TEXT_TOO_LONG', `Invoice number "${numberText}" is longer than 60 characters.`);
     }
-    const position = (rowsSeen.get(invoiceNumber) ?? 0) + 1;
-    rowsSeen.set(invoiceNumber, position);
+    const invoice = invoiceOf(numberText);
+    const invoiceNumber = invoice.number;
+    const position = ++invoice.rows;
 
     const dateValue = date.take(line, invoiceDate(date.text(cells)));
     let lineNumber: number | null = position;
     if (lineNo.at >= 0) {
       const text = lineNo.text(cells);
-      lineNumber = LINE_NUMBER.test(text) && Number(text) > 0 ? Number(text) : null;
+      lineNumber = lineNumberOf(text);
       if (text === '') lineNo.take(line, requiredMissing('Line'));
       else if (lineNumber === null) {
         c.error(line, lineNo.header, 'LINE_INVALID', `Line "${text}" is not a line number (1, 2, 3…).`);
@@ -153,7 +221,11 @@ export function invoiceRows(ctx: RowContext, out: InvoiceRecords) {
     }
 
     const ndcText = ndc.text(cells);
-    const ndc11 = quickNdc11(ndcText) ?? ndc.take(line, readNdc(ndcText));
+    let ndc11 = ndcs.get(ndcText) ?? null;
+    if (ndc11 === null) {
+      ndc11 = quickNdc11(ndcText) ?? ndc.take(line, readNdc(ndcText));
+      if (ndc11 !== null && ndcs.size < 10_000) ndcs.set(ndcText, ndc11);
+    }
     const packageSize = ndc11 === null ? undefined : drugs.get(ndc11);
     if (ndc11 !== null && packageSize === undefined) {
       c.error(
@@ -169,13 +241,33 @@ export function invoiceRows(ctx: RowContext, out: InvoiceRecords) {
       c.error(line, lot.header, 'TEXT_TOO_LONG', `Lot number "${lotNumber}" is longer than 40 characters.`);
     }
     const expiryValue = expiry.take(line, expiryDate(expiry.text(cells)));
-    const quantity = packages.take(line, readDecimal(packages.text(cells), 'Packages', 3, false));
-    const costValue = cost.take(line, readDecimal(cost.text(cells), 'Cost per package', 4, true));
+    // Plain decimals (nearly every cell) directly; anything else, and every refusal, through the
+    // general readers.
+    const packagesText = packages.text(cells);
+    const quantity =
+      quickDecimal(packagesText, 3, false) ?? packages.take(line, readDecimal(packagesText, 'Packages', 3, false));
+    const costText = cost.text(cells);
+    const costValue =
+      quickDecimal(costText, 4, true) ?? cost.take(line, readDecimal(costText, 'Cost per package', 4, true));
     const extendedRaw = extended.text(cells);
-    const extendedText = optional(extended, cells, line, (raw) => readDecimal(raw, 'Extended cost', 2, true));
-    const discountCents = optional(discount, cells, line, (raw) => readCents(raw, 'Discount or credit')) ?? 0;
-    const receivedValue = optional(received, cells, line, receivedDate);
-    const totalCents = optional(total, cells, line, (raw) => readCents(raw, 'Invoice total'));
+    let extendedCents: number | null = null;
+    if (extendedRaw !== '') {
+      extendedCents = quickCents(extendedRaw);
+      if (extendedCents === null) {
+        const text = extended.take(line, readDecimal(extendedRaw, 'Extended cost', 2, true));
+        if (text !== null) extendedCents = centsOfPlain(text);
+      }
+    }
+    const discountText = discount.text(cells);
+    const discountCents =
+      discountText === ''
+        ? 0
+        : (quickCents(discountText) ?? discount.take(line, readCents(discountText, 'Discount or credit')) ?? 0);
+    const receivedText = received.text(cells);
+    const receivedValue = receivedText === '' ? null : received.take(line, receivedDate(receivedText));
+    const totalText = total.text(cells);
+    const totalCents =
+      totalText === '' ? null : (quickCents(totalText) ?? total.take(line, readCents(totalText, 'Invoice total')));
 
     let unitsMicro: number | null = null;
     if (quantity !== null && packageSize !== undefined) {
@@ -190,9 +282,7 @@ export function invoiceRows(ctx: RowContext, out: InvoiceRecords) {
         );
       }
     }
-    let extendedCents: number | null = null;
-    if (extendedText !== null) extendedCents = centsOfPlain(extendedText);
-    else if (quantity !== null && costValue !== null && extendedRaw === '') {
+    if (extendedRaw === '' && quantity !== null && costValue !== null) {
       const printed = extendedCostOf({
         packageQuantity: quantity,
         costPerPackage: costValue,
@@ -202,18 +292,19 @@ export function invoiceRows(ctx: RowContext, out: InvoiceRecords) {
     }
 
     if (invoiceNumber !== '' && dateValue !== null) {
-      const first = dated.get(invoiceNumber);
-      if (!first) dated.set(invoiceNumber, { date: dateValue, line });
-      else if (first.date !== dateValue) {
+      if (invoice.date === null) {
+        invoice.date = dateValue;
+        invoice.dateLine = line;
+      } else if (invoice.date !== dateValue) {
         c.error(
           line,
           date.header,
           'INVOICE_DATE_CONFLICT',
-          `Invoice ${invoiceNumber} is dated ${first.date} on line ${first.line} but ${dateValue} here; its rows must agree.`,
+          `Invoice ${invoiceNumber} is dated ${invoice.date} on line ${invoice.dateLine} but ${dateValue} here; its rows must agree.`,
         );
       }
     }
-    if (invoiceNumber !== '' && ctx.existing.keys.has(invoiceNumber)) {
+    if (invoice.recorded) {
       c.error(
         line,
         number.header,
@@ -221,16 +312,13 @@ export function invoiceRows(ctx: RowContext, out: InvoiceRecords) {
         `Invoice ${invoiceNumber} from this supplier is already recorded; none of its rows are imported.`,
       );
     }
-    if (invoiceNumber !== '' && lineNumber !== null) {
-      const key = `${invoiceNumber}\u0000${lineNumber}`;
-      if (ctx.seen.has(key)) {
-        c.error(
-          line,
-          lineNo.at >= 0 ? lineNo.header : number.header,
-          'LINE_DUPLICATE',
-          `Invoice ${invoiceNumber} has line ${lineNumber} more than once in this file.`,
-        );
-      } else ctx.seen.add(key);
+    if (invoiceNumber !== '' && lineNumber !== null && lineTaken(invoice, lineNumber)) {
+      c.error(
+        line,
+        lineNo.at >= 0 ? lineNo.header : number.header,
+        'LINE_DUPLICATE',
+        `Invoice ${invoiceNumber} has line ${lineNumber} more than once in this file.`,
+      );
     }
 
     if (
@@ -264,7 +352,6 @@ export function invoiceRows(ctx: RowContext, out: InvoiceRecords) {
       unitsMicro,
     ]);
   };
-
   /** Refuses the remaining rows of every invoice that lost a row; call once after the last row. */
   const finish = (): void => {
     if (refusedInvoices.size === 0) return;

@@ -74,3 +74,45 @@ export function quickAmount(raw: string, allowZero: boolean): string | null {
   }
   return nonZero || allowZero ? raw : null;
 }
+
+/**
+ * A plain decimal of at most `maxDecimals` places (trailing zeros not counted), within
+ * AMOUNT_LIMITS, and not zero unless allowed → its canonical text, as Decimal#toFixed() prints it
+ * ("0010.500" → "10.5", "3.00" → "3"). What readDecimal (invoice-rows.ts) gives for such a cell.
+ */
+export function quickDecimal(raw: string, maxDecimals: number, allowZero: boolean): string | null {
+  if (quickAmount(raw, allowZero) === null) return null;
+  const n = raw.length;
+  let point = raw.indexOf('.');
+  if (point < 0) point = n;
+  // Leading zeros (keeping one before the point) and trailing decimal zeros (and then the point).
+  let start = 0;
+  while (start < point - 1 && raw.charCodeAt(start) === 48) start++;
+  let end = n;
+  while (end > point + 1 && raw.charCodeAt(end - 1) === 48) end--;
+  if (end === point + 1) end = point;
+  if (point < n && end - point - 1 > maxDecimals) return null;
+  return start === 0 && end === n ? raw : raw.slice(start, end);
+}
+
+/**
+ * A plain decimal of at most 2 places (trailing zeros not counted), within AMOUNT_LIMITS → whole
+ * cents ("1170.5" → 117050), as parseCents gives them. The cents are built digit by digit as an
+ * integer: at most 13 + 2 digits, so every step is an integer below 2^53 and exact; no fraction
+ * is ever held in a float.
+ */
+export function quickCents(raw: string): number | null {
+  if (quickAmount(raw, true) === null) return null;
+  const n = raw.length;
+  let cents = 0;
+  let i = 0;
+  for (; i < n; i++) {
+    const c = raw.charCodeAt(i);
+    if (c === 46) break;
+    cents = cents * 10 + (c - 48);
+  }
+  // Two places: the first two decimals; any further ones must be zeros.
+  for (let k = 1; k <= 2; k++) cents = cents * 10 + (i + k < n ? raw.charCodeAt(i + k) - 48 : 0);
+  for (let k = i + 3; k < n; k++) if (raw.charCodeAt(k) !== 48) return null;
+  return cents;
+}

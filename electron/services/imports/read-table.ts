@@ -17,10 +17,19 @@ export type EntryMatcher = { test: (baseName: string) => boolean; describe: stri
 
 export async function readTable(bytes: Buffer, fileName: string, entry: EntryMatcher | null): Promise<Table> {
   const table = await readAny(bytes, fileName, entry, true);
-  if (!table.rows.some((r) => r.some((c) => c !== ''))) {
+  if (!hasData(table)) {
     throw new ReadError('FILE_EMPTY', `${table.source} has no rows with data in it.`);
   }
   return table;
+}
+
+function hasData(table: Table): boolean {
+  const cells: string[] = [];
+  for (let r = 0; r < table.rowCount; r++) {
+    const n = table.rowInto(r, cells);
+    for (let i = 0; i < n; i++) if (cells[i] !== '') return true;
+  }
+  return false;
 }
 
 async function readAny(bytes: Buffer, name: string, entry: EntryMatcher | null, allowBundle: boolean): Promise<Table> {
@@ -41,7 +50,7 @@ async function readAny(bytes: Buffer, name: string, entry: EntryMatcher | null, 
       inner = pickEntry(zip.names, entry, name);
       const innerBytes = await zip.read(inner);
       const table = await readAny(innerBytes, inner, entry, false);
-      return { ...table, source: `${name} › ${table.source}` };
+      return table.withSource(`${name} › ${table.source}`);
     } finally {
       zip.close();
     }

@@ -46,16 +46,22 @@ export function column(ctx: RowContext, field: string) {
 
 /**
  * readDate for one column, remembering its answers: a file repeats a handful of effective dates
- * over thousands of rows, and the answer depends on the text alone. At most 1,000 are kept.
+ * over thousands of rows, and the answer depends on the text alone. At most 1,000 are kept, and
+ * the last one is compared first (the rows of one invoice or price list share their dates).
  */
 export function dateReader(label: string): (raw: string) => Read<string> {
   const known = new Map<string, Read<string>>();
+  let lastRaw: string | null = null;
+  let last: Read<string> | null = null;
   return (raw) => {
+    if (raw === lastRaw && last !== null) return last;
     let read = known.get(raw);
     if (read === undefined) {
       read = readDate(raw, label);
       if (known.size < 1000) known.set(raw, read);
     }
+    lastRaw = raw;
+    last = read;
     return read;
   };
 }

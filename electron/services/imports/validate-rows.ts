@@ -63,9 +63,11 @@ export function validateRows(kind: ImportKind, table: Table, located: Located, e
     records = { kind, rows };
     row = limitRows(ctx, rows, kind === 'cms-asp' ? 'asp' : 'noc');
   }
-  for (let r = located.index + 1; r < table.rows.length; r++) {
-    const cells = table.rows[r] as string[];
-    if (isBlank(cells)) continue;
+  // One array for every row's cells (see Table.rowInto); a row reader reads it, never keeps it.
+  const cells: string[] = [];
+  for (let r = located.index + 1; r < table.rowCount; r++) {
+    const n = table.rowInto(r, cells);
+    if (isBlank(cells, n)) continue;
     collector.startRow();
     row(cells, table.lines[r] ?? r + 1);
     collector.endRow();
@@ -74,8 +76,8 @@ export function validateRows(kind: ImportKind, table: Table, located: Located, e
   return { collector, records };
 }
 
-const isBlank = (cells: string[]): boolean => {
-  for (const c of cells) if (c !== '') return false;
+const isBlank = (cells: string[], n: number): boolean => {
+  for (let i = 0; i < n; i++) if (cells[i] !== '') return false;
   return true;
 };
 

@@ -11,7 +11,7 @@
  */
 import ExcelJS from 'exceljs';
 import { Dec } from '../../../shared/domain/money';
-import { ReadError, type Table } from './table';
+import { arrayTable, ReadError, type Table } from './table';
 
 export async function xlsxTable(bytes: Buffer, source: string): Promise<Table> {
   const workbook = new ExcelJS.Workbook();
@@ -38,7 +38,7 @@ export async function xlsxTable(bytes: Buffer, source: string): Promise<Table> {
     rows.push(cells);
     lines.push(rowNumber);
   });
-  return { source: `${source} › ${sheet.name}`, rows, lines };
+  return arrayTable(`${source} › ${sheet.name}`, rows, lines);
 }
 
 export function cellText(value: ExcelJS.CellValue): string {

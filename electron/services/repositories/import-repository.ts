@@ -6,8 +6,9 @@
  *   by the UNIQUE constraints for prices and payment limits, by a lookup for fee schedules, which
  *   have no such constraint. A drug or payer deleted since the preview fails its foreign key.
  *   Either way the refusal names the file line and asks for a fresh preview.
- * - Statements are prepared once; rows are bound positionally (no per-row objects). Prices, the
- *   largest files, go PRICE_CHUNK records per statement (see writeRecords).
+ * - Statements are prepared once; rows are bound positionally (no per-row objects). Prices go
+ *   PRICE_CHUNK records per statement; invoices and their lines through temp tables (see
+ *   staging), each into its real table by one INSERT … SELECT.
  */
 import type { ImportKind } from '../../../shared/api/import-schemas';
 import { quarterSpan } from '../../../shared/domain/drug-price';
@@ -26,9 +27,22 @@ import type { AuditLog } from './audit-log';
 
 /** Records per multi-row price INSERT: 500 × 4 values, far below SQLite's 32,766 variables. */
 const PRICE_CHUNK = 500;
-/** Invoice lines per multi-row INSERT: 500 × 10 values. */
+/** Invoice lines per multi-row INSERT into their temp table: 500 × 10 values. */
 const LINE_CHUNK = 500;
 const LINE_VALUES = 10;
+/** Invoices per multi-row INSERT into their temp table: 500 × 4 values. */
+const INVOICE_CHUNK = 500;
+const INVOICE_VALUES = 4;
+
+const STAGING_TABLES = `
+  CREATE TEMP TABLE IF NOT EXISTS import_staged_invoices (
+    invoice_number TEXT, invoice_date TEXT, received_date TEXT, total_cents INTEGER);
+  CREATE TEMP TABLE IF NOT EXISTS import_staged_lines (
+    invoice_id INTEGER, line_number INTEGER, ndc11 TEXT, lot_number TEXT, expiry_date TEXT, package_quantity TEXT,
+    cost_per_package TEXT, extended_cents INTEGER, discount_cents INTEGER, units_micro INTEGER);`;
+
+const isConstraint = (err: unknown): boolean =>
+  String((err as { code?: unknown }).code).startsWith('SQLITE_CONSTRAINT');
 
 export type CommitInput = {
   kind: ImportKind;
@@ -60,7 +74,6 @@ export function importRepository(db: Db, audit: AuditLog) {
        VALUES ${Array<string>(rows).fill('(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
     );
   const insertInvoiceLine = lineInsert(1);
-  const insertInvoiceLineChunk = lineInsert(LINE_CHUNK);
   const mappingGet = db.prepare('SELECT mapping_json FROM import_mappings WHERE kind = ? AND owner_key = ?').pluck();
   const mappingPut = db.prepare(
     `INSERT INTO import_mappings (kind, owner_key, mapping_json, updated_at) VALUES (?, ?, ?, ?)
@@ -110,6 +123,57 @@ export function importRepository(db: Db, audit: AuditLog) {
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
 
+  /*
+   * Invoices and their lines are written through temp tables (connection-local, never in the
+   * database file, rolled back with the transaction): bound into a bare temp table in multi-row
+   * INSERTs, then moved into the real table by one INSERT … SELECT. For 100,000 lines that is
+   * about a quarter faster (measured) than 200 multi-row INSERTs straight into invoice_lines,
+   * most likely because each of those statements journals every page it touches so that it can
+   * be backed out alone, and lines spread over the whole lot and NDC indexes. Prices arrive in
+   * NDC order and gain nothing from it (measured), so they are bound straight in.
+   * The temp tables are made on first use (and again after a rollback that undid their
+   * creation); their statements are prepared after that.
+   */
+  let staged: ReturnType<typeof prepareStaging> | null = null;
+  const prepareStaging = () => {
+    db.exec(STAGING_TABLES);
+    const lineColumns = `invoice_id, line_number, ndc11, lot_number, expiry_date, package_quantity, cost_per_package,
+       extended_cents, discount_cents, units_micro`;
+    const rowsOf = (n: number, width: number): string =>
+      Array<string>(n)
+        .fill(`(${Array<string>(width).fill('?').join(', ')})`)
+        .join(', ');
+    return {
+      clearInvoices: db.prepare('DELETE FROM temp.import_staged_invoices'),
+      stageInvoice: db.prepare(`INSERT INTO temp.import_staged_invoices VALUES ${rowsOf(1, INVOICE_VALUES)}`),
+      stageInvoiceChunk: db.prepare(
+        `INSERT INTO temp.import_staged_invoices VALUES ${rowsOf(INVOICE_CHUNK, INVOICE_VALUES)}`,
+      ),
+      // Its rows are (invoice number, new id), in no particular order.
+      insertStagedInvoices: db
+        .prepare(
+          `INSERT INTO invoices (supplier_id, invoice_number, invoice_date, received_date, total_cents, import_id,
+             created_at, updated_at)
+           SELECT ?, invoice_number, invoice_date, received_date, total_cents, ?, ?, ?
+             FROM temp.import_staged_invoices ORDER BY rowid
+           RETURNING invoice_number, id`,
+        )
+        .raw(),
+      clearLines: db.prepare('DELETE FROM temp.import_staged_lines'),
+      stageLine: db.prepare(`INSERT INTO temp.import_staged_lines VALUES ${rowsOf(1, LINE_VALUES)}`),
+      stageLineChunk: db.prepare(`INSERT INTO temp.import_staged_lines VALUES ${rowsOf(LINE_CHUNK, LINE_VALUES)}`),
+      insertStagedLines: db.prepare(
+        `INSERT INTO invoice_lines (${lineColumns}) SELECT ${lineColumns} FROM temp.import_staged_lines ORDER BY rowid`,
+      ),
+    };
+  };
+  const staging = () => {
+    // A no-op once the tables exist; it brings them back after a rollback that undid them.
+    db.exec(STAGING_TABLES);
+    staged ??= prepareStaging();
+    return staged;
+  };
+
   const writeRecords = (input: CommitInput, importId: number, at: string): void => {
     const { records } = input;
     let line = 0;
@@ -150,45 +214,97 @@ export function importRepository(db: Db, audit: AuditLog) {
         }
       } else if (records.kind === 'invoices') {
         // Rows of one invoice need not be adjacent in the file: each number gets its invoice
-        // (from its first row's header values) when first met. The UNIQUE constraints refuse an
-        // invoice or line recorded since the preview.
+        // (from its first row's header values) when first met. The invoices go as the lines do
+        // below: staged, then one INSERT … SELECT that returns each new id with its number; from
+        // a refusal, one by one. The UNIQUE constraints refuse an invoice or line recorded since
+        // the preview.
         const rows = records.rows as InvoiceRecord[];
-        const ids = new Map<string, number>();
+        const staged = staging();
+        const numbers = new Map<string, number>();
+        const firstRows: number[] = [];
+        // Each row's invoice: first its index in firstRows, then (below) its id.
         const invoiceOf = new Int32Array(rows.length);
         for (let i = 0; i < rows.length; i++) {
           const r = rows[i] as InvoiceRecord;
-          let invoiceId = ids.get(r[1]);
-          if (invoiceId === undefined) {
-            line = r[0];
-            const inserted = insertInvoice.run(input.supplierId, r[1], r[2], r[3], r[4], importId, at, at);
-            invoiceId = Number(inserted.lastInsertRowid);
-            ids.set(r[1], invoiceId);
+          let k = numbers.get(r[1]);
+          if (k === undefined) {
+            k = firstRows.length;
+            firstRows.push(i);
+            numbers.set(r[1], k);
           }
-          invoiceOf[i] = invoiceId;
+          invoiceOf[i] = k;
         }
-        // Lines as prices go: whole chunks first, then one by one from a chunk that fails a
-        // constraint (SQLite backs out the failed statement), which stops at the line to name.
+        const header = (k: number, out: unknown[], at0: number): void => {
+          const r = rows[firstRows[k] as number] as InvoiceRecord;
+          out[at0] = r[1];
+          out[at0 + 1] = r[2];
+          out[at0 + 2] = r[3];
+          out[at0 + 3] = r[4];
+        };
+        staged.clearInvoices.run();
+        const headers = new Array<unknown>(INVOICE_CHUNK * INVOICE_VALUES);
+        const oneHeader = new Array<unknown>(INVOICE_VALUES);
+        let k = 0;
+        for (; k + INVOICE_CHUNK <= firstRows.length; k += INVOICE_CHUNK) {
+          for (let j = 0; j < INVOICE_CHUNK; j++) header(k + j, headers, j * INVOICE_VALUES);
+          staged.stageInvoiceChunk.run(headers);
+        }
+        for (; k < firstRows.length; k++) {
+          header(k, oneHeader, 0);
+          staged.stageInvoice.run(oneHeader);
+        }
+        const idOf = new Int32Array(firstRows.length);
+        let inserted: [string, number][] | null = null;
+        try {
+          inserted = staged.insertStagedInvoices.all(input.supplierId, importId, at, at) as [string, number][];
+        } catch (err) {
+          if (!isConstraint(err)) throw err;
+        }
+        staged.clearInvoices.run();
+        if (inserted !== null) {
+          for (const [number, id] of inserted) idOf[numbers.get(number) as number] = id;
+        } else {
+          for (k = 0; k < firstRows.length; k++) {
+            const r = rows[firstRows[k] as number] as InvoiceRecord;
+            line = r[0];
+            const { lastInsertRowid } = insertInvoice.run(input.supplierId, r[1], r[2], r[3], r[4], importId, at, at);
+            idOf[k] = Number(lastInsertRowid);
+          }
+        }
+        for (let i = 0; i < rows.length; i++) invoiceOf[i] = idOf[invoiceOf[i] as number] as number;
+        // Lines as prices go: staged in a temp table, then one INSERT … SELECT; from a refusal,
+        // one by one, which stops at the line to name.
         const values = (i: number, out: unknown[], at0: number): void => {
           const r = rows[i] as InvoiceRecord;
           out[at0] = invoiceOf[i];
           for (let k = 1; k < LINE_VALUES; k++) out[at0 + k] = r[k + 4];
         };
+        staged.clearLines.run();
         const chunk = new Array<unknown>(LINE_CHUNK * LINE_VALUES);
+        const one = new Array<unknown>(LINE_VALUES);
         let i = 0;
         for (; i + LINE_CHUNK <= rows.length; i += LINE_CHUNK) {
           for (let k = 0; k < LINE_CHUNK; k++) values(i + k, chunk, k * LINE_VALUES);
-          try {
-            insertInvoiceLineChunk.run(chunk);
-          } catch (err) {
-            if (!String((err as { code?: unknown }).code).startsWith('SQLITE_CONSTRAINT')) throw err;
-            break;
-          }
+          staged.stageLineChunk.run(chunk);
         }
-        const one = new Array<unknown>(LINE_VALUES);
         for (; i < rows.length; i++) {
-          line = (rows[i] as InvoiceRecord)[0];
           values(i, one, 0);
-          insertInvoiceLine.run(one);
+          staged.stageLine.run(one);
+        }
+        let written = false;
+        try {
+          staged.insertStagedLines.run();
+          written = true;
+        } catch (err) {
+          if (!isConstraint(err)) throw err;
+        }
+        staged.clearLines.run();
+        if (!written) {
+          for (i = 0; i < rows.length; i++) {
+            line = (rows[i] as InvoiceRecord)[0];
+            values(i, one, 0);
+            insertInvoiceLine.run(one);
+          }
         }
       } else {
         const quarter = input.quarter ?? '';
