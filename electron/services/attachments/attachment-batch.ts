@@ -68,7 +68,7 @@ function notReadyReason(a: Administration): { code: string; reason: string } {
 }
 
 export function attachmentBatches(ctx: ServiceContext, audit: AuditLog, attachments: AttachmentService) {
-  const administrations = administrationRepository(ctx.db, audit);
+  const administrations = administrationRepository(ctx.db);
   const payers = payerRepository(ctx.db, audit);
   const practice = practiceRepository(ctx.db, audit);
   const jobs = new Map<string, Job>();

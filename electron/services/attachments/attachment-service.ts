@@ -45,7 +45,7 @@ export const safeFileName = (s: string): string =>
 const pad = (id: number): string => String(id).padStart(6, '0');
 
 export function attachmentService(ctx: ServiceContext, audit: AuditLog) {
-  const administrations = administrationRepository(ctx.db, audit);
+  const administrations = administrationRepository(ctx.db);
   const documents = documentRepository(ctx.db, audit);
   const drugs = drugRepository(ctx.db, audit);
   const invoices = invoiceRepository(ctx.db, audit);

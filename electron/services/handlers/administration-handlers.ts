@@ -2,7 +2,7 @@
 import { parseIsoDate } from '../../../shared/domain/iso-date';
 import { fieldError } from '../app-error';
 import type { ServiceContext } from '../context';
-import { administrationRepository } from '../repositories/administration-repository';
+import { administrationService } from '../administrations/administration-service';
 import type { AuditLog } from '../repositories/audit-log';
 import { payerRepository } from '../repositories/payer-repository';
 import type { HandlersFor } from './handler-types';
@@ -27,7 +27,7 @@ export function administrationHandlers(
   | 'administrations:recompute'
   | 'administrations:preview'
 > {
-  const administrations = administrationRepository(ctx.db, audit);
+  const administrations = administrationService(ctx.db, audit);
   const payers = payerRepository(ctx.db, audit);
 
   return {

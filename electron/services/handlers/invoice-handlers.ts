@@ -28,7 +28,7 @@ export function invoiceHandlers(
 > {
   const suppliers = supplierRepository(ctx.db, audit);
   const invoices = invoiceRepository(ctx.db, audit);
-  const administrations = administrationRepository(ctx.db, audit);
+  const administrations = administrationRepository(ctx.db);
   const scans = scanStore(ctx.dataDir);
 
   return {

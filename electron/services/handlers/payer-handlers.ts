@@ -31,7 +31,7 @@ export function payerHandlers(
   const payers = payerRepository(ctx.db, audit);
   const contracts = contractRepository(ctx.db, audit);
   const prices = priceRepository(ctx.db, audit);
-  const administrations = administrationRepository(ctx.db, audit);
+  const administrations = administrationRepository(ctx.db);
 
   // Payer and first contract version are written together or not at all.
   const createFromTemplate = ctx.db.transaction(

@@ -1,33 +1,17 @@
 /**
- * Administrations: one dose of one drug from one lot to one patient, billed to one payer. Policy:
- * - Create and update are one transaction each (checks, the row, its audit row before/after);
- *   what is checked and computed is in administrations/administration-draft.ts, shared with the
- *   preview, which writes nothing.
+ * Administrations in the database: reading them (with their live readiness checklist), listing,
+ * and writing the rows the administration service has computed and checked. Policy:
+ * - SQL only: what may be written, and when, is decided in administrations/administration-service.ts.
  * - Stock is never stored: the administration's given + wasted micro-units are what it takes from
  *   its lot (lot-movements.ts), so deleting a draft gives the stock back by itself.
- * - Once billed (billed, paid, denied, appealed) an administration is frozen: it cannot be changed
- *   (ADMINISTRATION_FROZEN) and its estimate is never recomputed (ESTIMATE_FROZEN); it is what
- *   was expected when the claim went out. Only drafts can be deleted.
- * - Status moves only along STATUS_STEPS; 'ready' needs the whole checklist, 'billed' a claim
- *   number. A ready administration changed so that its checklist is no longer complete goes back
- *   to draft.
  * - Reading one always recomputes its checklist from what is on file now (payer confirmed, scan
  *   attached) and refreshes the cached `ready`/`missing_json` the list filters on.
  */
-import {
-  STATUS_STEPS,
-  type Administration,
-  type AdministrationFields,
-  type AdministrationStatus,
-} from '../../../shared/domain/administration';
+import type { Administration, AdministrationStatus } from '../../../shared/domain/administration';
 import { AppError } from '../app-error';
 import type { Db } from '../db/open';
-import type { AuditLog } from './audit-log';
-import { administrationDrafts } from '../administrations/administration-draft';
 import { administrationList } from './administrations/administration-list';
 import {
-  auditSnapshot,
-  isFrozen,
   missingLabels,
   ROW_SQL,
   toAdministration,
@@ -35,7 +19,6 @@ import {
 } from './administrations/administration-rows';
 
 export type { AdministrationListQuery } from './administrations/administration-list';
-export type AdministrationPreview = Omit<Administration, 'id' | 'createdAt' | 'updatedAt'>;
 
 /** Stored columns and the row field each is written from. */
 const WRITTEN: readonly [column: string, field: keyof AdministrationRow][] = [
@@ -70,11 +53,7 @@ const WRITTEN: readonly [column: string, field: keyof AdministrationRow][] = [
   ['updated_at', 'updatedAt'],
 ];
 
-const describe = (a: Pick<Administration, 'id' | 'dateOfService' | 'patientName'>): string =>
-  `Administration ${a.id} (${a.patientName}, ${a.dateOfService})`;
-
-export function administrationRepository(db: Db, audit: AuditLog) {
-  const drafts = administrationDrafts(db, audit);
+export function administrationRepository(db: Db) {
   const byId = db.prepare(ROW_SQL);
   const insert = db.prepare(
     `INSERT INTO administrations (${WRITTEN.map(([c]) => c).join(', ')}, created_at)
@@ -93,6 +72,11 @@ export function administrationRepository(db: Db, audit: AuditLog) {
   const claimMembers = db.prepare(
     `SELECT id FROM administrations WHERE payer_id = ? AND patient_id = ? AND claim_number = ?
       ORDER BY date_of_service, id`,
+  );
+  const openOfPayer = db.prepare(`SELECT id FROM administrations WHERE payer_id = ? AND status IN ('draft', 'ready')`);
+  const openOfInvoice = db.prepare(
+    `SELECT id FROM administrations WHERE status IN ('draft', 'ready')
+        AND invoice_line_id IN (SELECT id FROM invoice_lines WHERE invoice_id = ?)`,
   );
 
   const rowOf = (id: number): AdministrationRow => {
@@ -116,18 +100,10 @@ export function administrationRepository(db: Db, audit: AuditLog) {
     return a;
   };
 
-  /** A ready administration whose checklist is no longer complete goes back to draft. */
-  const statusAfterChange = (status: AdministrationStatus, row: AdministrationRow): AdministrationStatus =>
-    status === 'ready' && row.ready === 0 ? 'draft' : status;
-
-  const openOfPayer = db.prepare(`SELECT id FROM administrations WHERE payer_id = ? AND status IN ('draft', 'ready')`);
-  const openOfInvoice = db.prepare(
-    `SELECT id FROM administrations WHERE status IN ('draft', 'ready')
-        AND invoice_line_id IN (SELECT id FROM invoice_lines WHERE invoice_id = ?)`,
-  );
-
   return {
+    rowOf,
     get: read,
+    list: administrationList(db),
 
     /**
      * Readiness depends on more than the administration (the payer's confirmation and invoice
@@ -141,8 +117,6 @@ export function administrationRepository(db: Db, audit: AuditLog) {
       for (const { id } of rows) read(id);
     },
 
-    list: administrationList(db),
-
     /**
      * The administrations billed on the same claim as this one (same payer, patient and claim
      * number), in date-of-service order; just this one when it has no claim number yet.
@@ -153,122 +127,26 @@ export function administrationRepository(db: Db, audit: AuditLog) {
       return (claimMembers.all(row.payerId, row.patientId, row.claimNumber) as { id: number }[]).map((r) => r.id);
     },
 
-    /**
-     * What create (or, given the id, update) would store and show, computed the same way; nothing
-     * is written. An edit's own earlier draw counts as back in its lot, as it will on saving.
-     */
-    preview(fields: AdministrationFields, at: string, editingId?: number): AdministrationPreview {
-      const stored = editingId === undefined ? null : rowOf(editingId);
-      const previous = stored
-        ? { invoiceLineId: stored.invoiceLineId, micro: stored.givenMicro + stored.wastedMicro }
-        : null;
-      const {
-        id: _id,
-        createdAt: _c,
-        updatedAt: _u,
-        ...preview
-      } = toAdministration(drafts.draft(fields, previous, at));
-      return preview;
+    documentCount: (id: number): number => (documentCount.get(id) as { n: number }).n,
+
+    insert: (row: AdministrationRow): number => Number(insert.run(row).lastInsertRowid),
+
+    update(id: number, row: AdministrationRow): void {
+      update.run({ ...row, id });
     },
 
-    create: db.transaction((fields: AdministrationFields, at: string, actor: string): Administration => {
-      const row = drafts.draft(fields, null, at);
-      const id = Number(insert.run(row).lastInsertRowid);
-      const created = read(id);
-      audit.record(at, actor, 'administration', id, 'create', null, auditSnapshot(created));
-      return created;
-    }),
+    setStatus(
+      id: number,
+      status: AdministrationStatus,
+      readiness: { ready: boolean; missingJson: string },
+      at: string,
+    ) {
+      setStatus.run({ id, status, ready: readiness.ready ? 1 : 0, missingJson: readiness.missingJson, at });
+    },
 
-    update: db.transaction((id: number, fields: AdministrationFields, at: string, actor: string): Administration => {
-      const stored = rowOf(id);
-      const before = toAdministration(stored);
-      if (before.frozen) {
-        throw new AppError(
-          'ADMINISTRATION_FROZEN',
-          `${describe(before)} is ${before.status}: the claim went out as recorded and cannot be changed.`,
-        );
-      }
-      const previous = { invoiceLineId: stored.invoiceLineId, micro: stored.givenMicro + stored.wastedMicro };
-      const row = drafts.draft(fields, previous, at);
-      update.run({ ...row, id, status: statusAfterChange(before.status, row) });
-      const after = read(id);
-      audit.record(at, actor, 'administration', id, 'update', auditSnapshot(before), auditSnapshot(after));
-      return after;
-    }),
-
-    delete: db.transaction((id: number, at: string, actor: string): Administration => {
-      const before = read(id);
-      if (before.status !== 'draft') {
-        throw new AppError(
-          'ADMINISTRATION_NOT_DRAFT',
-          `${describe(before)} is ${before.status}; only a draft can be deleted.` +
-            (before.status === 'ready' ? ' Move it back to draft first.' : ''),
-        );
-      }
-      const documents = (documentCount.get(id) as { n: number }).n;
-      if (documents > 0) {
-        throw new AppError(
-          'ADMINISTRATION_HAS_DOCUMENTS',
-          `${describe(before)} has ${documents} generated document${documents === 1 ? '' : 's'}; ` +
-            'they are kept as the record of what was made, so it cannot be deleted.',
-        );
-      }
+    remove(id: number): void {
       remove.run(id);
-      audit.record(at, actor, 'administration', id, 'delete', auditSnapshot(before), null);
-      return before;
-    }),
-
-    setStatus: db.transaction((id: number, status: AdministrationStatus, at: string, actor: string) => {
-      const before = read(id);
-      const allowed = STATUS_STEPS[before.status];
-      if (!allowed.includes(status)) {
-        throw new AppError(
-          'STATUS_STEP_INVALID',
-          `${describe(before)} is ${before.status} and cannot become ${status}; ` +
-            (allowed.length ? `from ${before.status} it can become ${allowed.join(' or ')}.` : 'nothing follows it.'),
-        );
-      }
-      if (status === 'ready' && !before.readiness.ready) {
-        const missing = before.readiness.items.filter((i) => !i.ok);
-        throw new AppError(
-          'NOT_READY',
-          `${describe(before)} is not ready to bill. Missing: ${missing.map((i) => `${i.label} (${i.detail})`).join('; ')}`,
-        );
-      }
-      if (status === 'billed' && before.claimNumber === '') {
-        throw new AppError(
-          'CLAIM_NUMBER_REQUIRED',
-          `${describe(before)} has no claim / patient control number; enter it before marking the claim billed.`,
-          [{ field: 'claimNumber', code: 'CLAIM_NUMBER_REQUIRED', message: 'Enter the claim number.' }],
-        );
-      }
-      setStatus.run({
-        id,
-        status,
-        ready: before.readiness.ready ? 1 : 0,
-        missingJson: JSON.stringify(missingLabels(before.readiness.items)),
-        at,
-      });
-      const after = read(id);
-      audit.record(at, actor, 'administration', id, 'update', auditSnapshot(before), auditSnapshot(after));
-      return after;
-    }),
-
-    recompute: db.transaction((id: number, at: string, actor: string): Administration => {
-      const stored = rowOf(id);
-      const before = toAdministration(stored);
-      if (isFrozen(before.status)) {
-        throw new AppError(
-          'ESTIMATE_FROZEN',
-          `${describe(before)} is ${before.status}: its estimate is what was expected when the claim went out and is not recomputed.`,
-        );
-      }
-      const row = drafts.recomputed(stored, at);
-      update.run({ ...row, id, status: statusAfterChange(before.status, row), updatedAt: at });
-      const after = read(id);
-      audit.record(at, actor, 'administration', id, 'update', auditSnapshot(before), auditSnapshot(after));
-      return after;
-    }),
+    },
   };
 }
 export type AdministrationRepository = ReturnType<typeof administrationRepository>;
