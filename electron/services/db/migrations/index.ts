@@ -8,6 +8,7 @@ import m0002 from './0002-payers-contracts-prices';
 import m0003 from './0003-invoices-lots-patients';
 import m0004 from './0004-administrations';
 import m0005 from './0005-generated-documents';
+import m0006 from './0006-administration-counts';
 
 export type Migration = { version: number; name: string; sql: string };
 
@@ -17,6 +18,7 @@ export const migrations: readonly Migration[] = [
   { version: 3, name: 'invoices-lots-patients', sql: m0003 },
   { version: 4, name: 'administrations', sql: m0004 },
   { version: 5, name: 'generated-documents', sql: m0005 },
+  { version: 6, name: 'administration-counts', sql: m0006 },
 ];
 
 export const latestSchemaVersion = migrations.length;

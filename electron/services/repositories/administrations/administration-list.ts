@@ -7,8 +7,9 @@
  *   page's rows are then joined to patient, payer, lot and drug, and only their snapshot JSON is
  *   read (for the expected amount).
  * - Every sort ends with the id, so pages never repeat or skip a row between ties.
- * - `total` is an exact count over the same filters; payer, status and readiness are answered from
- *   their indexes without reading a row (see indexedFilters).
+ * - `total` is an exact count over the same filters: under payer, status and readiness alone, the
+ *   sum of the counts the triggers of migration 0006 keep; with dates or a search, counted through
+ *   the indexes without reading a row (see indexedFilters).
  * - A search matches each of its words against the patient (name, account/MRN), the lot number,
  *   the NDC's digits and the start of the claim number; see wordMatch.
  */
@@ -57,6 +58,39 @@ export function administrationList(db: Db) {
     return st;
   };
 
+  /**
+   * The exact number of administrations the filters match. Under payer, status and readiness
+   * alone it is the sum of the kept counts (migration 0006); dates or a search count the rows.
+   */
+  const countOf = (
+    q: AdministrationListQuery,
+    source: string,
+    whereSql: string,
+    params: Record<string, string | number>,
+  ): number => {
+    if (q.from === undefined && q.to === undefined && searchWords(q.search).length === 0) {
+      const kept: string[] = [];
+      const keptParams: Record<string, string | number> = {};
+      if (q.payerId !== undefined) {
+        kept.push('payer_id = @payerId');
+        keptParams.payerId = q.payerId;
+      }
+      if (q.status !== undefined) {
+        kept.push('status = @status');
+        keptParams.status = q.status;
+      }
+      if (q.readiness !== 'all') {
+        kept.push('ready = @ready');
+        keptParams.ready = q.readiness === 'ready' ? 1 : 0;
+      }
+      const where = kept.length ? `WHERE ${kept.join(' AND ')}` : '';
+      return prepared(`SELECT coalesce(sum(n), 0) FROM administration_counts ${where}`)
+        .pluck()
+        .get(keptParams) as number;
+    }
+    return prepared(`SELECT count(*) FROM ${source} ${whereSql}`).pluck().get(params) as number;
+  };
+
   return function list(q: AdministrationListQuery): { rows: AdministrationSummary[]; total: number } {
     const where: string[] = [];
     const params: Record<string, string | number> = { limit: q.limit, offset: q.offset };
@@ -92,10 +126,7 @@ export function administrationList(db: Db) {
        JOIN drugs d ON d.ndc11 = l.ndc11
        ORDER BY ${order}`,
     ).all(params) as SummaryRow[];
-    const { total } = prepared(`SELECT count(*) AS total FROM ${source} ${whereSql}`).get(params) as {
-      total: number;
-    };
-    return { rows: rows.map(toSummary), total };
+    return { rows: rows.map(toSummary), total: countOf(q, source, whereSql, params) };
   };
 }
 
