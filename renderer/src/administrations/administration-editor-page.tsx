@@ -4,17 +4,17 @@
  * the sidebar or the browser's back. A billed administration is not editable: its claim went out
  * with the estimate it has.
  */
-import { Alert, Anchor, Loader, Stack, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { Alert, Anchor, Stack } from '@mantine/core';
 import { useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link } from 'react-router';
 import { formatNdc542 } from '../../../shared/domain/ndc';
-import { call } from '../api';
 import { todayIso } from '../payers/form-schema';
 import { AdministrationForm, type EditedAdministration } from './administration-form';
 import { administrationToForm, emptyAdministration, type AdministrationFormValues } from './form-values';
 import { STATUS_LABELS } from './status-words';
-import { UnsavedChangesModal, useUnsavedChangesGuard } from '../components/unsaved-changes-guard';
+import { useRecordQuery } from '../components/record-page';
+import { administrationRecord } from './administration-record';
+import { EditorPage } from '../components/editor-page';
 
 export function NewAdministrationPage() {
   const [initial] = useState(() => emptyAdministration(todayIso()));
@@ -29,29 +29,9 @@ export function NewAdministrationPage() {
 }
 
 export function EditAdministrationPage() {
-  const id = Number(useParams().id);
-  const valid = Number.isInteger(id) && id > 0;
-  const adm = useQuery({
-    queryKey: ['administrations', id],
-    queryFn: () => call('administrations:get', { id }),
-    enabled: valid,
-    // The form starts from what is stored when the page opens; a refetch must not reset it.
-    staleTime: Infinity,
-  });
-  if (!valid || adm.isError) {
-    return (
-      <Stack maw={640}>
-        <Anchor component={Link} to="/administrations">
-          ← All administrations
-        </Anchor>
-        <Alert color="red" title="Administration not found">
-          {adm.error?.message ?? 'This address does not name an administration.'}
-        </Alert>
-      </Stack>
-    );
-  }
-  if (!adm.data) return <Loader aria-label="Loading the administration" />;
-  const a = adm.data;
+  // The form starts from what is stored when the page opens; a refetch must not reset it.
+  const { data: a, fallback } = useRecordQuery(administrationRecord, { staleTime: Infinity });
+  if (!a) return fallback;
   const back = `/administrations/${a.id}`;
   if (a.frozen) {
     return (
@@ -91,26 +71,9 @@ function EditorFrame(props: {
   initial: AdministrationFormValues;
   editing?: EditedAdministration;
 }) {
-  const navigate = useNavigate();
-  const { blocker, onDirtyChange, leaveOnPurpose } = useUnsavedChangesGuard();
-
   return (
-    <Stack>
-      <Anchor component={Link} to={props.backTo} size="sm">
-        {props.backLabel}
-      </Anchor>
-      <Title order={2}>{props.title}</Title>
-      <AdministrationForm
-        initial={props.initial}
-        editing={props.editing}
-        onDirtyChange={onDirtyChange}
-        onCancel={() => void navigate(props.backTo)}
-        onSaved={(a) => {
-          leaveOnPurpose();
-          void navigate(`/administrations/${a.id}`);
-        }}
-      />
-      <UnsavedChangesModal blocker={blocker} what="this administration" />
-    </Stack>
+    <EditorPage {...props} list="administrations" what="this administration">
+      {(page) => <AdministrationForm initial={props.initial} editing={props.editing} {...page} />}
+    </EditorPage>
   );
 }

@@ -1,5 +1,5 @@
 /** Add or edit one catalog drug. Validation messages sit next to their fields. */
-import { Alert, Button, Group, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Alert, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import {
   CONTAINERS,
   NDC_UNIT_LABELS,
@@ -11,6 +11,7 @@ import {
 } from '../../../shared/domain/drug-catalog';
 import { formatNdc542 } from '../../../shared/domain/ndc';
 import { useRecordForm, type FormValues } from './use-record-form';
+import { FormActions } from './form-actions';
 
 export const emptyDrug: FormValues = {
   ndc: '',
@@ -107,14 +108,7 @@ export function DrugForm(props: {
           {select('container', 'Container', plain(CONTAINERS))}
           {select('route', 'Route', plain(ROUTES))}
         </SimpleGrid>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={props.onCancel}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={props.busy}>
-            {props.submitLabel}
-          </Button>
-        </Group>
+        <FormActions submitLabel={props.submitLabel} busy={props.busy} onCancel={props.onCancel} />
       </Stack>
     </form>
   );

@@ -8,7 +8,7 @@
  * An unknown NDC offers "Add this drug": the catalog's own drug form, pre-filled with that NDC.
  * When the save was refused only for unknown NDCs, it is tried again once they are all added.
  */
-import { Alert, Button, Group, Modal, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Alert, Button, Group, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
@@ -35,6 +35,7 @@ import { cellId, InvoiceLinesGrid } from './invoice-lines-grid';
 import { LiveReconciliationView } from './reconciliation-view';
 import { SupplierField } from './supplier-field';
 import { ndc11Of } from './use-line-drug';
+import { RecordFormModal } from '../components/record-form-modal';
 
 type Removed = { line: LineValues; index: number };
 
@@ -287,17 +288,9 @@ export function InvoiceEditor(props: {
         </Stack>
       </form>
 
-      <Modal
-        closeButtonProps={{ 'aria-label': 'Close' }}
-        opened={addingLine !== undefined}
-        onClose={() => setAddingDrugFor(null)}
-        title="Add drug"
-        size="lg"
-      >
-        {addingLine && (
-          <AddDrugForm typedNdc={addingLine.ndc} onCancel={() => setAddingDrugFor(null)} onAdded={drugAdded} />
-        )}
-      </Modal>
+      <RecordFormModal record={addingLine} onClose={() => setAddingDrugFor(null)} title="Add drug" size="lg">
+        {(line) => <AddDrugForm typedNdc={line.ndc} onCancel={() => setAddingDrugFor(null)} onAdded={drugAdded} />}
+      </RecordFormModal>
     </>
   );
 }

@@ -3,7 +3,7 @@
  * it under its SHA-256), view it in the page, download it (components/blob-view.tsx shows the bytes
  * of `invoices:scan` through a Blob URL).
  */
-import { Alert, Button, Group, Input, Loader, Modal, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, Input, Loader, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
@@ -11,6 +11,8 @@ import type { Invoice } from '../../../shared/domain/invoice';
 import { ApiError, call } from '../api';
 import { BlobView } from '../components/blob-view';
 import { readAsBase64 } from '../imports/read-file';
+import { FormActions } from '../components/form-actions';
+import { RecordFormModal } from '../components/record-form-modal';
 
 const MAX_SCAN_BYTES = 25 * 1024 * 1024;
 const ACCEPT = 'application/pdf,image/png,image/jpeg,.pdf,.png,.jpg,.jpeg';
@@ -34,16 +36,15 @@ export function InvoiceScan({ invoice }: { invoice: Invoice }) {
           photo of the paper invoice.
         </Text>
       )}
-      <Modal
-        closeButtonProps={{ 'aria-label': 'Close' }}
-        opened={attaching}
+      <RecordFormModal
+        record={attaching}
         onClose={() => setAttaching(false)}
         title={invoice.scan ? 'Replace the scan' : 'Attach scan'}
       >
-        {attaching && (
+        {() => (
           <AttachScanForm invoice={invoice} onCancel={() => setAttaching(false)} onDone={() => setAttaching(false)} />
         )}
-      </Modal>
+      </RecordFormModal>
     </Stack>
   );
 }
@@ -104,14 +105,7 @@ function AttachScanForm(props: { invoice: Invoice; onCancel: () => void; onDone:
             The current scan, {props.invoice.scan.fileName}, will no longer be linked to this invoice.
           </Text>
         )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={props.onCancel}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={attach.isPending}>
-            Attach
-          </Button>
-        </Group>
+        <FormActions submitLabel="Attach" busy={attach.isPending} onCancel={props.onCancel} />
       </Stack>
     </form>
   );

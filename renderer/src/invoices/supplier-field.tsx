@@ -2,12 +2,14 @@
  * The supplier of an invoice: a searchable select over `suppliers:list`, and "Add supplier"
  * beside it so a new distributor does not mean leaving a half-typed invoice.
  */
-import { Alert, Button, Group, Modal, Select, Stack, TextInput, Textarea } from '@mantine/core';
+import { Alert, Button, Group, Select, Stack, TextInput, Textarea } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { supplierInputSchema, type Supplier } from '../../../shared/domain/invoice';
 import { call } from '../api';
 import { useRecordForm, type FormValues } from '../components/use-record-form';
+import { FormActions } from '../components/form-actions';
+import { RecordFormModal } from '../components/record-form-modal';
 
 export function SupplierField(props: {
   value: string;
@@ -41,13 +43,8 @@ export function SupplierField(props: {
           Add supplier
         </Button>
       </Group>
-      <Modal
-        closeButtonProps={{ 'aria-label': 'Close' }}
-        opened={adding}
-        onClose={() => setAdding(false)}
-        title="Add supplier"
-      >
-        {adding && (
+      <RecordFormModal record={adding} onClose={() => setAdding(false)} title="Add supplier">
+        {() => (
           <SupplierForm
             onCancel={() => setAdding(false)}
             onSaved={(s) => {
@@ -56,7 +53,7 @@ export function SupplierField(props: {
             }}
           />
         )}
-      </Modal>
+      </RecordFormModal>
     </>
   );
 }
@@ -99,14 +96,7 @@ function SupplierForm(props: { onCancel: () => void; onSaved: (s: Supplier) => v
           {...form.inputProps('accountNumber')}
         />
         <Textarea label="Notes" autosize minRows={2} {...form.inputProps('notes')} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={props.onCancel}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={create.isPending}>
-            Add supplier
-          </Button>
-        </Group>
+        <FormActions submitLabel="Add supplier" busy={create.isPending} onCancel={props.onCancel} />
       </Stack>
     </form>
   );

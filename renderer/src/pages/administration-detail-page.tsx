@@ -4,53 +4,31 @@
  * lives elsewhere (the payer's requirements on the payer's page, the invoice scan on the
  * invoice's page, the rest in Edit). The status actions follow STATUS_STEPS.
  */
-import { Alert, Anchor, Badge, Group, Loader, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { Alert, Anchor, Badge, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link } from 'react-router';
 import type { Administration } from '../../../shared/domain/administration';
 import { formatNdc542 } from '../../../shared/domain/ndc';
-import { call } from '../api';
 import { usdRate } from '../invoices/money-text';
 import { AdministrationActions } from '../administrations/administration-actions';
 import { DocumentsCard } from '../attachments/documents-card';
 import { EstimatePanel } from '../administrations/estimate-panel';
 import { ReadinessBadge, ReadinessChecklist } from '../administrations/readiness-checklist';
 import { STATUS_COLORS, STATUS_LABELS } from '../administrations/status-words';
+import { BackToList, useRecordQuery } from '../components/record-page';
+import { administrationRecord } from '../administrations/administration-record';
 
 /** "2025-03-02T14:05:09.123Z" → "2025-03-02 14:05" (as stored, UTC). */
 const stamp = (iso: string): string => iso.replace('T', ' ').slice(0, 16);
 
 export function AdministrationDetailPage() {
-  const id = Number(useParams().id);
-  const valid = Number.isInteger(id) && id > 0;
-  const detail = useQuery({
-    queryKey: ['administrations', id],
-    queryFn: () => call('administrations:get', { id }),
-    enabled: valid,
-  });
-
-  if (!valid || detail.isError) {
-    return (
-      <Stack maw={640}>
-        <Anchor component={Link} to="/administrations">
-          ← All administrations
-        </Anchor>
-        <Alert color="red" title="Administration not found">
-          {detail.error?.message ?? 'This address does not name an administration.'}
-        </Alert>
-      </Stack>
-    );
-  }
-  if (!detail.data) return <Loader aria-label="Loading the administration" />;
-  const a = detail.data;
+  const { data: a, fallback } = useRecordQuery(administrationRecord);
+  if (!a) return fallback;
   const missing = a.readiness.items.filter((i) => !i.ok).map((i) => i.label);
 
   return (
     <Stack>
-      <Anchor component={Link} to="/administrations" size="sm">
-        ← All administrations
-      </Anchor>
+      <BackToList kind={administrationRecord} size="sm" />
       <Group justify="space-between" align="flex-start">
         <Stack gap={4}>
           <Title order={2}>

@@ -1,6 +1,5 @@
 /** The drug catalog: search, sort, add, edit, delete (confirmed, with undo). */
-import { Button, Group, Modal, Stack, Table, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
+import { Button, Group, Stack, Table, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -9,45 +8,39 @@ import { formatNdc542 } from '../../../shared/domain/ndc';
 import { call } from '../api';
 import { DrugForm, drugToForm, emptyDrug } from '../components/drug-form';
 import type { FormValues } from '../components/use-record-form';
-import { ListFooter } from '../components/list-footer';
 import { ConfirmDeleteModal } from '../components/confirm-delete-modal';
+import { PagedList, usePagedSearch } from '../components/paged-list';
+import { RecordFormModal } from '../components/record-form-modal';
+import { RowActions } from '../components/row-actions';
+import { useSaveRecord } from '../components/use-save-record';
 
 type SortKey = (typeof DRUG_SORT_KEYS)[number];
-const PAGE_SIZE = 50;
 
 export function DrugsPage() {
   const queryClient = useQueryClient();
-  const [search, setSearch] = useState('');
-  const [debounced] = useDebouncedValue(search, 200);
+  const paged = usePagedSearch();
   const [sortBy, setSortBy] = useState<SortKey>('genericName');
   const [sortDir, setSortDir] = useState<'asc' | 'desc'>('asc');
-  const [page, setPage] = useState(1);
   const [editing, setEditing] = useState<Drug | 'new' | null>(null);
   const [deleting, setDeleting] = useState<Drug | null>(null);
 
   const list = useQuery({
-    queryKey: ['drugs', 'list', debounced, sortBy, sortDir, page],
-    queryFn: () =>
-      call('drugs:list', { search: debounced, sortBy, sortDir, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
+    queryKey: ['drugs', 'list', paged.debounced, sortBy, sortDir, paged.page],
+    queryFn: () => call('drugs:list', { ...paged.args, sortBy, sortDir }),
     placeholderData: keepPreviousData,
   });
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['drugs'] });
 
-  const save = useMutation({
-    mutationFn: async ({ values }: { values: FormValues; showError: (e: unknown) => void }) =>
-      editing && editing !== 'new'
-        ? call('drugs:update', { ...values, id: editing.id } as never)
-        : call('drugs:create', values as never),
-    onSuccess: (drug) => {
-      notifications.show({
-        color: 'teal',
-        title: editing === 'new' ? 'Drug added' : 'Drug saved',
-        message: `${drug.genericName} · ${formatNdc542(drug.ndc11)}`,
-      });
+  const save = useSaveRecord({
+    editing,
+    create: (values: FormValues) => call('drugs:create', values as never),
+    update: (values: FormValues, drug) => call('drugs:update', { ...values, id: drug.id } as never),
+    titles: ['Drug added', 'Drug saved'],
+    message: (drug) => `${drug.genericName} · ${formatNdc542(drug.ndc11)}`,
+    onSaved: () => {
       setEditing(null);
       void refresh();
     },
-    onError: (err, { showError }) => showError(err),
   });
 
   const restore = useMutation({
@@ -99,7 +92,7 @@ export function DrugsPage() {
             setSortBy(key);
             setSortDir('asc');
           }
-          setPage(1);
+          paged.setPage(1);
         }}
       >
         {label} {sortBy === key ? (sortDir === 'asc' ? '▲' : '▼') : ''}
@@ -107,7 +100,6 @@ export function DrugsPage() {
     </Table.Th>
   );
 
-  const total = list.data?.total ?? 0;
   const rows = list.data?.rows ?? [];
 
   return (
@@ -119,101 +111,74 @@ export function DrugsPage() {
       <TextInput
         placeholder="Search by NDC, generic or brand name"
         aria-label="Search drugs"
-        value={search}
-        onChange={(e) => {
-          setSearch(e.currentTarget.value);
-          setPage(1);
-        }}
+        {...paged.searchProps}
         maw={420}
       />
-      {list.isSuccess && total === 0 && !debounced ? (
-        <Text c="dimmed" data-testid="drugs-empty">
-          No drugs yet. Add the drugs you bill as J3490 with “Add drug”: you will need the NDC from the package, the
-          strength and the package size.
-        </Text>
-      ) : (
-        <>
-          <Table striped highlightOnHover aria-label="Drugs">
-            <Table.Thead>
-              <Table.Tr>
-                {sortHeader('ndc11', 'NDC')}
-                {sortHeader('genericName', 'Generic name')}
-                {sortHeader('brandName', 'Brand name')}
-                <Table.Th>Strength</Table.Th>
-                <Table.Th>Package</Table.Th>
-                <Table.Th>Container</Table.Th>
-                <Table.Th>Route</Table.Th>
-                <Table.Th aria-label="Actions" />
+      <PagedList
+        paged={paged}
+        list={list}
+        noMatch="No drug matches"
+        noun={['drug', 'drugs']}
+        countTestId="drugs-count"
+        empty={
+          <Text c="dimmed" data-testid="drugs-empty">
+            No drugs yet. Add the drugs you bill as J3490 with “Add drug”: you will need the NDC from the package, the
+            strength and the package size.
+          </Text>
+        }
+      >
+        <Table striped highlightOnHover aria-label="Drugs">
+          <Table.Thead>
+            <Table.Tr>
+              {sortHeader('ndc11', 'NDC')}
+              {sortHeader('genericName', 'Generic name')}
+              {sortHeader('brandName', 'Brand name')}
+              <Table.Th>Strength</Table.Th>
+              <Table.Th>Package</Table.Th>
+              <Table.Th>Container</Table.Th>
+              <Table.Th>Route</Table.Th>
+              <Table.Th aria-label="Actions" />
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {rows.map((d) => (
+              <Table.Tr key={d.id} data-testid="drug-row">
+                <Table.Td className="mono">{formatNdc542(d.ndc11)}</Table.Td>
+                <Table.Td>{d.genericName}</Table.Td>
+                <Table.Td>{d.brandName}</Table.Td>
+                <Table.Td>
+                  {d.strengthAmount} {d.strengthUnit}/{d.ndcUnit}
+                </Table.Td>
+                <Table.Td>
+                  {d.packageSize} {d.ndcUnit}
+                </Table.Td>
+                <Table.Td>{d.container}</Table.Td>
+                <Table.Td>{d.route}</Table.Td>
+                <Table.Td>
+                  <RowActions name={d.genericName} onEdit={() => setEditing(d)} onDelete={() => setDeleting(d)} />
+                </Table.Td>
               </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((d) => (
-                <Table.Tr key={d.id} data-testid="drug-row">
-                  <Table.Td className="mono">{formatNdc542(d.ndc11)}</Table.Td>
-                  <Table.Td>{d.genericName}</Table.Td>
-                  <Table.Td>{d.brandName}</Table.Td>
-                  <Table.Td>
-                    {d.strengthAmount} {d.strengthUnit}/{d.ndcUnit}
-                  </Table.Td>
-                  <Table.Td>
-                    {d.packageSize} {d.ndcUnit}
-                  </Table.Td>
-                  <Table.Td>{d.container}</Table.Td>
-                  <Table.Td>{d.route}</Table.Td>
-                  <Table.Td>
-                    <Group gap="xs" justify="flex-end" wrap="nowrap">
-                      <Button
-                        size="compact-sm"
-                        variant="light"
-                        onClick={() => setEditing(d)}
-                        aria-label={`Edit ${d.genericName}`}
-                      >
-                        Edit
-                      </Button>
-                      <Button
-                        size="compact-sm"
-                        variant="subtle"
-                        color="red"
-                        onClick={() => setDeleting(d)}
-                        aria-label={`Delete ${d.genericName}`}
-                      >
-                        Delete
-                      </Button>
-                    </Group>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-          {rows.length === 0 && <Text c="dimmed">No drug matches “{debounced}”.</Text>}
-          <ListFooter
-            total={total}
-            noun={['drug', 'drugs']}
-            page={page}
-            pageSize={PAGE_SIZE}
-            onPage={setPage}
-            testId="drugs-count"
-          />
-        </>
-      )}
+            ))}
+          </Table.Tbody>
+        </Table>
+      </PagedList>
 
-      <Modal
-        closeButtonProps={{ 'aria-label': 'Close' }}
-        opened={editing !== null}
+      <RecordFormModal
+        record={editing}
         onClose={() => setEditing(null)}
         title={editing === 'new' ? 'Add drug' : 'Edit drug'}
         size="lg"
       >
-        {editing !== null && (
+        {(drug) => (
           <DrugForm
-            initial={editing === 'new' ? emptyDrug : drugToForm(editing)}
-            submitLabel={editing === 'new' ? 'Add drug' : 'Save changes'}
+            initial={drug === 'new' ? emptyDrug : drugToForm(drug)}
+            submitLabel={drug === 'new' ? 'Add drug' : 'Save changes'}
             busy={save.isPending}
             onCancel={() => setEditing(null)}
-            onSubmit={(values, showError) => save.mutate({ values, showError })}
+            onSubmit={(input, showError) => save.mutate({ input, showError })}
           />
         )}
-      </Modal>
+      </RecordFormModal>
 
       <ConfirmDeleteModal
         opened={deleting !== null}

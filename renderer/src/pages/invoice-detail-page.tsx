@@ -4,11 +4,11 @@
  * lots administrations already use is refused by the service (INVOICE_IN_USE) and the refusal is
  * shown in the dialog as the service words it.
  */
-import { Alert, Anchor, Button, Group, Loader, Modal, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Modal, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import type { Invoice } from '../../../shared/domain/invoice';
 import { usdFromFixed } from '../../../shared/domain/money';
 import { formatNdc542 } from '../../../shared/domain/ndc';
@@ -16,36 +16,16 @@ import { ApiError, call } from '../api';
 import { InvoiceScan } from '../invoices/invoice-scan';
 import { usdRate } from '../invoices/money-text';
 import { ReconciliationView, WarningsView } from '../invoices/reconciliation-view';
+import { BackToList, useRecordQuery } from '../components/record-page';
+import { invoiceRecord } from '../invoices/invoice-record';
 
 export function InvoiceDetailPage() {
-  const id = Number(useParams().id);
-  const valid = Number.isInteger(id) && id > 0;
-  const detail = useQuery({
-    queryKey: ['invoices', id],
-    queryFn: () => call('invoices:get', { id }),
-    enabled: valid,
-  });
-
-  if (!valid || detail.isError) {
-    return (
-      <Stack maw={640}>
-        <Anchor component={Link} to="/invoices">
-          ← All invoices
-        </Anchor>
-        <Alert color="red" title="Invoice not found">
-          {detail.error?.message ?? 'This address does not name an invoice.'}
-        </Alert>
-      </Stack>
-    );
-  }
-  if (!detail.data) return <Loader aria-label="Loading the invoice" />;
-  const inv = detail.data;
+  const { data: inv, fallback } = useRecordQuery(invoiceRecord);
+  if (!inv) return fallback;
 
   return (
     <Stack>
-      <Anchor component={Link} to="/invoices" size="sm">
-        ← All invoices
-      </Anchor>
+      <BackToList kind={invoiceRecord} size="sm" />
       <Group justify="space-between" align="flex-start">
         <Stack gap={2}>
           <Title order={2}>

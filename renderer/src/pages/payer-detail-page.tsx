@@ -3,11 +3,11 @@
  * profile (edit, then "Confirm requirements" records today), its fee schedule (search, import),
  * and deleting the payer.
  */
-import { Alert, Anchor, Badge, Button, Group, Loader, Modal, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Stack, Tabs, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { useNavigate } from 'react-router';
 import type { Contract, ContractInput } from '../../../shared/domain/contract-terms';
 import { PAYER_TYPE_LABELS, type Payer, type PayerInput } from '../../../shared/domain/payer';
 import { call } from '../api';
@@ -18,39 +18,24 @@ import { FeeScheduleTable } from '../payers/fee-schedule-table';
 import { dateOnly, withoutPrefix } from '../payers/form-schema';
 import { PayerForm, payerToForm } from '../payers/payer-form';
 import { ConfirmDeleteModal } from '../components/confirm-delete-modal';
+import { BackToList, recordKind, useRecordQuery } from '../components/record-page';
+import { RecordFormModal } from '../components/record-form-modal';
+import { useSaveRecord } from '../components/use-save-record';
 
 type Tab = 'contracts' | 'requirements' | 'fee-schedule';
 
+const payerRecord = recordKind('payer', 'a', 'payers', (id) => call('payers:get', { id }));
+
 export function PayerDetailPage() {
-  const params = useParams();
-  const id = Number(params.id);
-  const detail = useQuery({
-    queryKey: ['payers', id],
-    queryFn: () => call('payers:get', { id }),
-    enabled: Number.isInteger(id) && id > 0,
-  });
+  const { data, fallback } = useRecordQuery(payerRecord);
   const [tab, setTab] = useState<Tab>('contracts');
 
-  if (!Number.isInteger(id) || id <= 0 || detail.isError) {
-    return (
-      <Stack maw={640}>
-        <Anchor component={Link} to="/payers">
-          ← All payers
-        </Anchor>
-        <Alert color="red" title="Payer not found">
-          {detail.error?.message ?? 'This address does not name a payer.'}
-        </Alert>
-      </Stack>
-    );
-  }
-  if (!detail.data) return <Loader aria-label="Loading the payer" />;
-  const { payer, contracts } = detail.data;
+  if (!data) return fallback;
+  const { payer, contracts } = data;
 
   return (
     <Stack>
-      <Anchor component={Link} to="/payers" size="sm">
-        ← All payers
-      </Anchor>
+      <BackToList kind={payerRecord} size="sm" />
       <Group justify="space-between">
         <Group gap="sm">
           <Title order={2}>{payer.name}</Title>
@@ -170,21 +155,17 @@ function ContractsSection({ payer, contracts }: { payer: Payer; contracts: Contr
   const [deleting, setDeleting] = useState<Contract | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['payers'] });
 
-  const save = useMutation({
-    mutationFn: ({ input }: { input: ContractInput; showError: (e: unknown) => void }) =>
-      editing && editing !== 'new'
-        ? call('contracts:update', { id: editing.id, terms: input })
-        : call('contracts:create', input),
-    onSuccess: (c) => {
-      notifications.show({
-        color: 'teal',
-        title: editing === 'new' ? 'Contract version added' : 'Contract version saved',
-        message: versionInWords(c),
-      });
+  const save = useSaveRecord({
+    editing,
+    create: (input: ContractInput) => call('contracts:create', input),
+    update: (input: ContractInput, c) => call('contracts:update', { id: c.id, terms: input }),
+    titles: ['Contract version added', 'Contract version saved'],
+    message: versionInWords,
+    onSaved: () => {
       setEditing(null);
       void refresh();
     },
-    onError: (err, { showError }) => showError(withoutPrefix(err, 'terms.')),
+    refusal: (err) => withoutPrefix(err, 'terms.'),
   });
 
   const restore = useMutation({
@@ -233,25 +214,24 @@ function ContractsSection({ payer, contracts }: { payer: Payer; contracts: Contr
         onEdit={setEditing}
         onDelete={setDeleting}
       />
-      <Modal
-        closeButtonProps={{ 'aria-label': 'Close' }}
-        opened={editing !== null}
+      <RecordFormModal
+        record={editing}
         onClose={() => setEditing(null)}
         title={editing === 'new' ? 'Add contract version' : 'Edit contract version'}
         size="xl"
       >
-        {editing !== null && (
+        {(version) => (
           <ContractForm
             payerId={payer.id}
-            initial={editing === 'new' ? newContractForm(payer.payerType) : contractToForm(editing)}
-            others={contracts.filter((c) => editing === 'new' || c.id !== editing.id)}
-            submitLabel={editing === 'new' ? 'Add version' : 'Save changes'}
+            initial={version === 'new' ? newContractForm(payer.payerType) : contractToForm(version)}
+            others={contracts.filter((c) => version === 'new' || c.id !== version.id)}
+            submitLabel={version === 'new' ? 'Add version' : 'Save changes'}
             busy={save.isPending}
             onCancel={() => setEditing(null)}
             onSubmit={(input, showError) => save.mutate({ input, showError })}
           />
         )}
-      </Modal>
+      </RecordFormModal>
       <ConfirmDeleteModal
         opened={deleting !== null}
         title="Delete this contract version?"

@@ -3,12 +3,13 @@
  * member ID). Checked with the contract's schema as typed; the service's refusals (an account
  * number already in use) land next to their field.
  */
-import { Alert, Button, Group, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Alert, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { patientInputSchema, type Patient, type PatientInput } from '../../../shared/domain/patient';
 import { call } from '../api';
 import { useRecordForm, type FormValues } from '../components/use-record-form';
 import { formSchema } from '../payers/form-schema';
+import { FormActions } from '../components/form-actions';
 
 export const emptyPatient: FormValues = {
   lastName: '',
@@ -89,14 +90,7 @@ export function PatientForm(props: {
           />
           <TextInput label="Member ID" {...form.inputProps('memberId')} />
         </SimpleGrid>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={props.onCancel}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={props.busy}>
-            {props.submitLabel}
-          </Button>
-        </Group>
+        <FormActions submitLabel={props.submitLabel} busy={props.busy} onCancel={props.onCancel} />
       </Stack>
     </form>
   );

@@ -3,7 +3,7 @@
  * checks what only it can see, above all that two versions of the same scope do not overlap
  * (CONTRACT_OVERLAP): that refusal is shown above the buttons, naming the other version.
  */
-import { Alert, Button, Checkbox, Group, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Checkbox, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import {
   contractInputSchema,
@@ -21,6 +21,7 @@ import { ApiError } from '../api';
 import { useRecordForm, type FormValues } from '../components/use-record-form';
 import { BASIS_LABELS, SCOPE_LABELS, SEQUESTRATION_LABELS, termsInWords, versionInWords } from './contract-words';
 import { checked, flag, formSchema } from './form-schema';
+import { FormActions } from '../components/form-actions';
 
 export function newContractForm(payerType: PayerType): FormValues {
   const medicare = payerType === 'medicare-part-b';
@@ -272,14 +273,7 @@ export function ContractForm(props: {
             </Stack>
           </Alert>
         )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={props.onCancel}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={props.busy}>
-            {props.submitLabel}
-          </Button>
-        </Group>
+        <FormActions submitLabel={props.submitLabel} busy={props.busy} onCancel={props.onCancel} />
       </Stack>
     </form>
   );

@@ -8,6 +8,7 @@ import type { Contract } from '../../../shared/domain/contract-terms';
 import { inForce } from '../../../shared/domain/contract-terms';
 import { scopeInWords, SEQUESTRATION_LABELS, spanInWords, termsInWords } from './contract-words';
 import { todayIso } from './form-schema';
+import { RowActions } from '../components/row-actions';
 
 const ORDER = { all: 0, ndc: 1, hcpcs: 2 } as const;
 
@@ -111,25 +112,11 @@ export function ContractTimeline(props: {
                     <Table.Td>{SEQUESTRATION_LABELS[r.c.sequestration]}</Table.Td>
                     <Table.Td>{r.c.label}</Table.Td>
                     <Table.Td>
-                      <Group gap="xs" justify="flex-end" wrap="nowrap">
-                        <Button
-                          size="compact-sm"
-                          variant="light"
-                          onClick={() => props.onEdit(r.c)}
-                          aria-label={`Edit ${g.title} from ${r.c.effectiveFrom}`}
-                        >
-                          Edit
-                        </Button>
-                        <Button
-                          size="compact-sm"
-                          variant="subtle"
-                          color="red"
-                          onClick={() => props.onDelete(r.c)}
-                          aria-label={`Delete ${g.title} from ${r.c.effectiveFrom}`}
-                        >
-                          Delete
-                        </Button>
-                      </Group>
+                      <RowActions
+                        name={`${g.title} from ${r.c.effectiveFrom}`}
+                        onEdit={() => props.onEdit(r.c)}
+                        onDelete={() => props.onDelete(r.c)}
+                      />
                     </Table.Td>
                   </Table.Tr>
                 ),

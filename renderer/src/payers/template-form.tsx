@@ -2,13 +2,14 @@
  * "Add from template": a payer and its first contract version in one step. The template's
  * documented alternatives are shown with the reason each exists; the person picks one.
  */
-import { Alert, Button, Group, Loader, Radio, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Loader, Radio, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { contract, type ArgsIn } from '../../../shared/api/contract';
 import { call } from '../api';
 import { useRecordForm } from '../components/use-record-form';
 import { formSchema } from './form-schema';
+import { FormActions } from '../components/form-actions';
 
 type TemplateArgs = ArgsIn<'payers:createFromTemplate'>;
 
@@ -91,14 +92,7 @@ export function TemplateForm(props: {
           The requirements profile comes from the template too. Check it against your MAC’s rules and confirm it on the
           payer’s page.
         </Text>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={props.onCancel}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={props.busy}>
-            Create payer
-          </Button>
-        </Group>
+        <FormActions submitLabel="Create payer" busy={props.busy} onCancel={props.onCancel} />
       </Stack>
     </form>
   );

@@ -1,7 +1,8 @@
 /** Enter an AWP or WAC per package for one NDC from a date. */
-import { Alert, Button, Group, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Alert, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { drugPriceInputSchema, PRICE_TYPES, type DrugPriceInput } from '../../../shared/domain/drug-price';
 import { useRecordForm } from '../components/use-record-form';
+import { FormActions } from '../components/form-actions';
 
 export function PriceForm(props: {
   ndc: string;
@@ -54,14 +55,7 @@ export function PriceForm(props: {
             {...form.inputProps('effectiveFrom')}
           />
         </SimpleGrid>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={props.onCancel}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={props.busy}>
-            Add price
-          </Button>
-        </Group>
+        <FormActions submitLabel="Add price" busy={props.busy} onCancel={props.onCancel} />
       </Stack>
     </form>
   );

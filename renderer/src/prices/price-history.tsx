@@ -2,7 +2,7 @@
  * One drug's AWP and WAC history (newest first, each in force until the next of its type) with
  * the CMS payment limits found for it; add a price, delete one (confirmed).
  */
-import { Button, Card, Group, Modal, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -15,6 +15,8 @@ import { usdAmount } from '../payers/contract-words';
 import { PaymentLimitRows } from './payment-limits-table';
 import { PriceForm } from './price-form';
 import { ConfirmDeleteModal } from '../components/confirm-delete-modal';
+import { RecordFormModal } from '../components/record-form-modal';
+import { RowActions } from '../components/row-actions';
 
 /** Price per NDC unit, for comparing packages; shown to 5 decimals at most. */
 function perUnit(price: string, packageSize: string): string {
@@ -109,17 +111,7 @@ export function PriceHistory({ drug }: { drug: Drug }) {
                   </Table.Td>
                   <Table.Td>{p.source}</Table.Td>
                   <Table.Td>
-                    <Group justify="flex-end">
-                      <Button
-                        size="compact-sm"
-                        variant="subtle"
-                        color="red"
-                        onClick={() => setDeleting(p)}
-                        aria-label={`Delete ${p.priceType} from ${p.effectiveFrom}`}
-                      >
-                        Delete
-                      </Button>
-                    </Group>
+                    <RowActions name={`${p.priceType} from ${p.effectiveFrom}`} onDelete={() => setDeleting(p)} />
                   </Table.Td>
                 </Table.Tr>
               ))}
@@ -136,14 +128,13 @@ export function PriceHistory({ drug }: { drug: Drug }) {
         )}
       </Stack>
 
-      <Modal
-        closeButtonProps={{ 'aria-label': 'Close' }}
-        opened={adding}
+      <RecordFormModal
+        record={adding}
         onClose={() => setAdding(false)}
         title={`Add price: ${drug.genericName}`}
         size="lg"
       >
-        {adding && (
+        {() => (
           <PriceForm
             ndc={formatNdc542(drug.ndc11)}
             packageText={packageText}
@@ -152,7 +143,7 @@ export function PriceHistory({ drug }: { drug: Drug }) {
             onSubmit={(input, showError) => create.mutate({ input, showError })}
           />
         )}
-      </Modal>
+      </RecordFormModal>
       <ConfirmDeleteModal
         opened={deleting !== null}
         title="Delete this price?"
