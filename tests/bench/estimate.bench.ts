@@ -12,33 +12,24 @@
 import Decimal from 'decimal.js';
 import { estimate } from '../../shared/domain/estimate';
 import { scenarioSchema, type Scenario } from '../../shared/domain/scenario';
+import { scenario as exampleScenario } from '../fixtures/scenarios/example-b';
 
-const scenario: Scenario = scenarioSchema.parse({
-  dateOfService: '2024-03-15',
-  hcpcs: 'J3490',
-  drug: {
-    ndc: '0002-7597-01',
-    name: 'Examplemab',
-    brandName: 'Exampla',
-    ndcUnit: 'ML',
-    packageSize: '10',
-    strength: { amount: '10', unit: 'mg' },
-    container: 'single-dose',
-  },
+// §9 B with a single-dose 10 mg/mL vial, 70 mg given and 30 mg wasted, at its own prices and
+// billed charge; no separate charge for the waste, no add-on or fee schedule, the default payer
+// profile.
+const {
+  wastedBilledCharge: _wastedCharge,
+  payerProfile: _profile,
+  contract: { addOn: _addOn, feeSchedule: _feeSchedule, ...contract },
+  ...withWaste
+} = exampleScenario({
+  drug: { strength: { amount: '10', unit: 'mg' }, container: 'single-dose' },
   dose: { amount: '70', unit: 'mg' },
   wasted: { amount: '30', unit: 'mg' },
-  route: 'IV',
   prices: { awpPerPackage: '2400.00', acquisitionPerPackage: '2340.00' },
   billedCharge: '2500.00',
-  contract: {
-    basis: 'AWP',
-    percent: '95',
-    lesserOfBilled: true,
-    coinsurancePercent: '20',
-    deductibleRemaining: '0.00',
-    sequestration: 'medicare',
-  },
 });
+const scenario: Scenario = scenarioSchema.parse({ ...withWaste, contract });
 
 // The same configuration as shared/domain/money.ts, built independently so the baseline does not
 // go through the engine's module.

@@ -14,17 +14,10 @@
  */
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PerformanceObserver, performance } from 'node:perf_hooks';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import type { ImportPreview, ImportReport } from '../../shared/api/import-schemas';
-import type { Reply } from '../../shared/api/reply';
-import type { DrugFields } from '../../shared/domain/drug-catalog';
-import { openServices } from '../../electron/services/context';
-import { dispatch } from '../../electron/services/dispatch';
-import { auditLog } from '../../electron/services/repositories/audit-log';
-import { drugRepository } from '../../electron/services/repositories/drug-repository';
-import { figure, list, median, ms, sqliteShellImportOnce, tempDir, type ShellImport } from './bench-util';
+import { figure, list, median, sqliteShellImportOnce, tempDir, type ShellImport } from './bench-util';
+import { benchCatalog, gcPauses, openWithCatalog, timedImport } from './import-runs';
 
 const INVOICES = 10_000;
 const LINES_PER_INVOICE = 10;
@@ -33,17 +26,7 @@ const DRUGS = 1_000;
 const RUNS = 7;
 
 const ndcOf = (i: number): string => `${String(20000 + i)}000101`;
-const drugs: DrugFields[] = Array.from({ length: DRUGS }, (_, i) => ({
-  ndc: ndcOf(i),
-  genericName: `drug ${i}`,
-  brandName: '',
-  strengthAmount: '20',
-  strengthUnit: 'mg',
-  packageSize: '10',
-  ndcUnit: 'ML',
-  container: 'single-dose',
-  route: 'IV',
-}));
+const drugs = benchCatalog(DRUGS, ndcOf);
 
 const HEADER =
   'Invoice Number,Invoice Date,Line,NDC,Lot,Expiration Date,Qty,Unit Cost,Extended Price,Discount,Received Date';
@@ -75,17 +58,7 @@ setFlagsFromString('--expose-gc');
 const collect = runInNewContext('gc') as () => void;
 
 /** Garbage-collection pauses, by start time, to add up per timed window afterwards. */
-const gcPauses: { start: number; duration: number }[] = [];
-new PerformanceObserver((list) => {
-  for (const e of list.getEntries()) gcPauses.push({ start: e.startTime, duration: e.duration });
-}).observe({ entryTypes: ['gc'] });
-const gcWithin = (from: number, to: number): number =>
-  gcPauses.filter((g) => g.start >= from && g.start < to).reduce((sum, g) => sum + g.duration, 0);
-
-function unwrap<T>(reply: Reply<unknown>): T {
-  if (!reply.ok) throw new Error(`${reply.error.code}: ${reply.error.message}`);
-  return reply.value as T;
-}
+const gcWithin = gcPauses();
 
 const statusKb = (field: 'VmHWM' | 'VmRSS'): number => {
   const m = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync('/proc/self/status', 'utf8'));
@@ -117,36 +90,23 @@ async function main(): Promise<void> {
     const baselines: number[] = [];
     for (let r = 0; r < RUNS; r++) {
       if (r % 2 === 1) shell.push(sqliteShellImportOnce(reference, r));
-      const services = openServices({ dataDir: join(dir, `app-${r}`), mode: 'cli', actor: 'bench' });
+      const services = openWithCatalog(join(dir, `app-${r}`), drugs);
       try {
         const db = services.ctx.db;
-        drugRepository(db, auditLog(db)).insertMany(drugs, '2026-01-01T00:00:00.000Z', 'bench');
         const supplierId = Number(
           db.prepare("INSERT INTO suppliers (name, created_at, updated_at) VALUES ('Bench Distributor', '', '')").run()
             .lastInsertRowid,
         );
-        const log = { error: (m: string, e?: unknown) => console.error(m, e) };
         collect();
         writeFileSync('/proc/self/clear_refs', '5');
         baselines.push(statusKb('VmRSS'));
-        const p0 = performance.now();
-        const t0 = process.hrtime.bigint();
-        const preview = unwrap<ImportPreview>(
-          await dispatch(
-            services.handlers,
-            'imports:preview',
-            { kind: 'invoices', fileName: 'invoices-100k.csv', contentBase64, supplierId },
-            log,
-          ),
-        );
-        const previewMs = ms(t0);
-        const p1 = performance.now();
-        const t1 = process.hrtime.bigint();
-        const report = unwrap<ImportReport>(
-          await dispatch(services.handlers, 'imports:commit', { stagedId: preview.stagedId }, log),
-        );
-        const commitMs = ms(t1);
-        windows.push([p0, p1, performance.now()]);
+        const { preview, report, previewMs, commitMs, marks } = await timedImport(services, {
+          kind: 'invoices',
+          fileName: 'invoices-100k.csv',
+          contentBase64,
+          supplierId,
+        });
+        windows.push(marks);
         peaks.push(statusKb('VmHWM'));
         if (report.taken !== N || preview.refusedRows !== 0)
           throw new Error(`Expected ${N} rows, got ${JSON.stringify(report)} ${JSON.stringify(preview.errors[0])}`);

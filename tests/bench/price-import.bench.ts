@@ -15,31 +15,14 @@
  */
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PerformanceObserver, performance } from 'node:perf_hooks';
-import type { ImportPreview, ImportReport } from '../../shared/api/import-schemas';
-import type { Reply } from '../../shared/api/reply';
-import type { DrugFields } from '../../shared/domain/drug-catalog';
-import { openServices } from '../../electron/services/context';
-import { dispatch } from '../../electron/services/dispatch';
-import { auditLog } from '../../electron/services/repositories/audit-log';
-import { drugRepository } from '../../electron/services/repositories/drug-repository';
 import { figure, list, median, ms, sqliteShellImportOnce, tempDir, type ShellImport } from './bench-util';
+import { benchCatalog, gcPauses, openWithCatalog, timedImport } from './import-runs';
 
 const N = 50_000;
 const RUNS = 7;
 
 const ndcOf = (i: number): string => `${String(10000 + Math.floor(i / 1000))}${String(i % 1000).padStart(4, '0')}01`;
-const drugs: DrugFields[] = Array.from({ length: N }, (_, i) => ({
-  ndc: ndcOf(i),
-  genericName: `drug ${i}`,
-  brandName: '',
-  strengthAmount: '20',
-  strengthUnit: 'mg',
-  packageSize: '10',
-  ndcUnit: 'ML',
-  container: 'single-dose',
-  route: 'IV',
-}));
+const drugs = benchCatalog(N, ndcOf);
 const lines = ['NDC,Price Type,Price,Effective Date'];
 for (let i = 0; i < N; i++) {
   const ndc = ndcOf(i);
@@ -52,17 +35,7 @@ const csv = `${lines.join('\n')}\n`;
 const contentBase64 = Buffer.from(csv, 'utf8').toString('base64');
 
 /** Garbage-collection pauses, by start time, to add up per timed window afterwards. */
-const gcPauses: { start: number; duration: number }[] = [];
-new PerformanceObserver((list) => {
-  for (const e of list.getEntries()) gcPauses.push({ start: e.startTime, duration: e.duration });
-}).observe({ entryTypes: ['gc'] });
-const gcWithin = (from: number, to: number): number =>
-  gcPauses.filter((g) => g.start >= from && g.start < to).reduce((sum, g) => sum + g.duration, 0);
-
-function unwrap<T>(reply: Reply<unknown>): T {
-  if (!reply.ok) throw new Error(`${reply.error.code}: ${reply.error.message}`);
-  return reply.value as T;
-}
+const gcWithin = gcPauses();
 
 async function main(): Promise<void> {
   const dir = tempDir();
@@ -83,29 +56,16 @@ async function main(): Promise<void> {
     const windows: { preview: [number, number]; commit: [number, number] }[] = [];
     for (let r = 0; r < RUNS; r++) {
       if (r % 2 === 1) shell.push(sqliteShellImportOnce(reference, r));
-      const services = openServices({ dataDir: join(dir, `app-${r}`), mode: 'cli', actor: 'bench' });
+      const services = openWithCatalog(join(dir, `app-${r}`), drugs);
       try {
         const db = services.ctx.db;
-        drugRepository(db, auditLog(db)).insertMany(drugs, '2026-01-01T00:00:00.000Z', 'bench');
-        const log = { error: (m: string, e?: unknown) => console.error(m, e) };
-        const p0 = performance.now();
-        const t0 = process.hrtime.bigint();
-        const preview = unwrap<ImportPreview>(
-          await dispatch(
-            services.handlers,
-            'imports:preview',
-            { kind: 'prices', fileName: 'prices-50k.csv', contentBase64 },
-            log,
-          ),
-        );
-        const previewMs = ms(t0);
-        const p1 = performance.now();
-        const t1 = process.hrtime.bigint();
-        const report = unwrap<ImportReport>(
-          await dispatch(services.handlers, 'imports:commit', { stagedId: preview.stagedId }, log),
-        );
-        const commitMs = ms(t1);
-        windows.push({ preview: [p0, p1], commit: [p1, performance.now()] });
+        const { preview, report, previewMs, commitMs, marks } = await timedImport(services, {
+          kind: 'prices',
+          fileName: 'prices-50k.csv',
+          contentBase64,
+        });
+        const [p0, p1, p2] = marks;
+        windows.push({ preview: [p0, p1], commit: [p1, p2] });
         if (report.taken !== N || preview.refusedRows !== 0)
           throw new Error(`Expected ${N} rows, got ${JSON.stringify(report)}`);
         const stored = db.prepare('SELECT count(*) FROM drug_prices').pluck().get();
@@ -123,10 +83,9 @@ async function main(): Promise<void> {
     // (fresh app database with the same catalog; the rows staged in a temp table, untimed).
     const floor: number[] = [];
     for (let r = 0; r < 3; r++) {
-      const services = openServices({ dataDir: join(dir, `floor-${r}`), mode: 'cli', actor: 'bench' });
+      const services = openWithCatalog(join(dir, `floor-${r}`), drugs);
       try {
         const db = services.ctx.db;
-        drugRepository(db, auditLog(db)).insertMany(drugs, '2026-01-01T00:00:00.000Z', 'bench');
         db.exec('CREATE TEMP TABLE rows (ndc11 TEXT, price_type TEXT, price TEXT, effective_from TEXT)');
         const stage = db.prepare('INSERT INTO temp.rows VALUES (?, ?, ?, ?)');
         db.transaction(() => {

@@ -5,7 +5,7 @@
  * with two lots (a single-dose and a multi-dose drug), and patients. The database is only read
  * to prove what was (or was not) written.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Administration, AdministrationInput, AdministrationSummary } from '../../shared/domain/administration';
 import type { Invoice, InvoiceInput, Supplier } from '../../shared/domain/invoice';
 import type { Patient } from '../../shared/domain/patient';
@@ -13,28 +13,22 @@ import type { Payer } from '../../shared/domain/payer';
 import { Dec } from '../../shared/domain/money';
 import type { Lot } from '../../shared/domain/stock';
 import { runCliIn } from './cli-run';
-import { openServices, type Services } from '../../electron/services/context';
 import { tinyPdf } from '../fixtures/scans/tiny-scans';
-import { makeTempDir, removeTempDir, testClock } from './temp-dir';
-import { fieldCodes, serviceCalls } from './service-calls';
+import { serviceHarness } from './service-harness';
+import { fieldCodes } from './service-calls';
 import { EXAMPLEMAB, MULTICAINE as MULTIVIAL } from '../fixtures/claim-seed';
 
-let dir: string;
-let services: Services;
-let clock: ReturnType<typeof testClock>;
-const loggedErrors: string[] = [];
-
-const { value, refusal } = serviceCalls(() => services.handlers, loggedErrors);
+const { services, dir, clock, value, refusal } = serviceHarness();
 
 type Table = 'administrations' | 'audit_log';
 const count = (table: Table): number =>
-  (services.ctx.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
-const storedRow = (id: number) => services.ctx.db.prepare('SELECT * FROM administrations WHERE id = ?').get(id);
+  (services().ctx.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+const storedRow = (id: number) => services().ctx.db.prepare('SELECT * FROM administrations WHERE id = ?').get(id);
 
 const auditRows = (entityId?: number) =>
   (
-    services.ctx.db
-      .prepare(
+    services()
+      .ctx.db.prepare(
         `SELECT at, actor, entity_id AS entityId, action, before_json AS beforeJson, after_json AS afterJson
            FROM audit_log WHERE entity = 'administration' ORDER BY id`,
       )
@@ -81,10 +75,6 @@ const invoiceInput = (): InvoiceInput => ({
 });
 
 beforeEach(async () => {
-  dir = makeTempDir();
-  clock = testClock('2025-03-01T12:00:00.000Z');
-  services = openServices({ dataDir: dir, mode: 'cli', now: clock.now, actor: 'tester' });
-  loggedErrors.length = 0;
   await value('drugs:create', EXAMPLEMAB);
   await value('drugs:create', MULTIVIAL);
   ({ payer: medicare } = await value<{ payer: Payer }>('payers:createFromTemplate', { template: 'medicare-part-b' }));
@@ -117,12 +107,6 @@ beforeEach(async () => {
     dateOfBirth: '1948-11-20',
     accountNumber: 'MRN-2002',
   });
-});
-
-afterEach(() => {
-  services.close();
-  removeTempDir(dir);
-  expect(loggedErrors).toEqual([]);
 });
 
 /** Examplemab 70 mg given, 30 mg wasted, to Ann Smith, billed to Medicare; nothing else filled in. */
@@ -551,12 +535,14 @@ describe('administrations:list', () => {
 
   it('keeps the per payer, status and readiness counts equal to the rows through every kind of change', async () => {
     const kept = () =>
-      services.ctx.db
-        .prepare('SELECT payer_id, status, ready, n FROM administration_counts WHERE n > 0 ORDER BY 1, 2, 3')
+      services()
+        .ctx.db.prepare('SELECT payer_id, status, ready, n FROM administration_counts WHERE n > 0 ORDER BY 1, 2, 3')
         .all();
     const counted = () =>
-      services.ctx.db
-        .prepare('SELECT payer_id, status, ready, count(*) AS n FROM administrations GROUP BY 1, 2, 3 ORDER BY 1, 2, 3')
+      services()
+        .ctx.db.prepare(
+          'SELECT payer_id, status, ready, count(*) AS n FROM administrations GROUP BY 1, 2, 3 ORDER BY 1, 2, 3',
+        )
         .all();
     const [a1, a2, , , a5] = await seedList();
     expect(kept()).toEqual(counted());
@@ -737,7 +723,7 @@ describe('what administrations hold on to', () => {
 });
 
 describe('j3490 administrations list', () => {
-  const cli = (...argv: string[]) => runCliIn(dir, argv);
+  const cli = (...argv: string[]) => runCliIn(dir(), argv);
 
   it('prints the list as JSON, the same as administrations:list', async () => {
     const a = await create();

@@ -4,12 +4,11 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { BatchStatus, GeneratedDocument } from '../../shared/api/document-schemas';
 import type { Administration } from '../../shared/domain/administration';
 import type { Invoice } from '../../shared/domain/invoice';
 import { runCliIn } from './cli-run';
-import { openServices, type Services } from '../../electron/services/context';
 import { administrationInput, readyAdministration, seedPractice, type Seeded } from '../fixtures/claim-seed';
 import {
   encryptPdf,
@@ -18,16 +17,13 @@ import {
   pdfText as layoutText,
   qpdfCheck,
 } from '../fixtures/pdf-tools';
-import { serviceCalls } from './service-calls';
-import { makeTempDir, removeTempDir, testClock } from './temp-dir';
+import { serviceHarness } from './service-harness';
+import { makeTempDir, removeTempDir } from './temp-dir';
 
-let dir: string;
-let services: Services;
+const { services, dir, open, value, refusal } = serviceHarness({ actor: 'biller' });
 let seeded: Seeded;
-const loggedErrors: string[] = [];
 /** The text with pdftotext's layout columns folded to single spaces. */
 const pdfText = (bytes: Uint8Array): string => layoutText(bytes).replace(/[ \t]+/g, ' ');
-const { value, refusal } = serviceCalls(() => services.handlers, loggedErrors);
 
 type Made = { attachment: GeneratedDocument; worksheet: GeneratedDocument | null };
 const generate = (administrationId: number, opts: Record<string, unknown> = {}) =>
@@ -35,27 +31,14 @@ const generate = (administrationId: number, opts: Record<string, unknown> = {}) 
 const bytesOf = async (id: number): Promise<Buffer> =>
   Buffer.from((await value<{ contentBase64: string }>('documents:read', { id })).contentBase64, 'base64');
 const documentRows = (): number =>
-  (services.ctx.db.prepare('SELECT count(*) AS n FROM generated_documents').get() as { n: number }).n;
+  (services().ctx.db.prepare('SELECT count(*) AS n FROM generated_documents').get() as { n: number }).n;
 const storedFiles = (): string[] => {
-  const folder = join(dir, 'documents');
+  const folder = join(dir(), 'documents');
   return existsSync(folder) ? readdirSync(folder).filter((f) => f.endsWith('.pdf')) : [];
 };
 
-async function openSeeded(dataDir: string): Promise<void> {
-  services = openServices({ dataDir, mode: 'cli', now: testClock('2025-03-01T12:00:00.000Z').now, actor: 'biller' });
-  seeded = await seedPractice(value);
-}
-
 beforeEach(async () => {
-  dir = makeTempDir();
-  loggedErrors.length = 0;
-  await openSeeded(dir);
-});
-
-afterEach(() => {
-  services.close();
-  removeTempDir(dir);
-  expect(loggedErrors).toEqual([]);
+  seeded = await seedPractice(value);
 });
 
 describe('attachments:generate', () => {
@@ -150,18 +133,19 @@ describe('attachments:generate', () => {
   it('gives the same bytes for the same record and generation time', async () => {
     const a = await readyAdministration(value, seeded, seeded.patients[2]!);
     const one = (await generate(a.id)).attachment;
-    services.close();
+    services().close();
     const other = makeTempDir();
     try {
-      await openSeeded(other);
+      open(other);
+      seeded = await seedPractice(value);
       const b = await readyAdministration(value, seeded, seeded.patients[2]!);
       const two = (await generate(b.id)).attachment;
       expect(two.sha256).toBe(one.sha256);
       expect(pdfText(await bytesOf(two.id))).toContain('Minh Đặng');
     } finally {
-      services.close();
+      services().close();
       removeTempDir(other);
-      services = openServices({ dataDir: dir, mode: 'cli' });
+      open();
     }
   });
 
@@ -212,14 +196,14 @@ describe('attachments:generate', () => {
   });
 
   it('refuses when the practice header is missing', async () => {
-    services.ctx.db.prepare('DELETE FROM practice_settings').run();
+    services().ctx.db.prepare('DELETE FROM practice_settings').run();
     const a = await readyAdministration(value, seeded, seeded.patients[0]!);
     expect((await refusal('attachments:generate', { administrationId: a.id })).code).toBe('PRACTICE_SETTINGS_MISSING');
   });
 
   it('says so when the invoice scan is gone from the data folder', async () => {
     const a = await readyAdministration(value, seeded, seeded.patients[0]!);
-    rmSync(join(dir, 'scans'), { recursive: true, force: true });
+    rmSync(join(dir(), 'scans'), { recursive: true, force: true });
     expect((await refusal('attachments:generate', { administrationId: a.id })).code).toBe('SCAN_NOT_FOUND');
     expect(documentRows()).toBe(0);
   });
@@ -250,7 +234,7 @@ describe('documents:save', () => {
   it('writes into a folder and never over an existing file', async () => {
     const a = await readyAdministration(value, seeded, seeded.patients[0]!, { claimNumber: 'CLM/9 A' });
     const { attachment } = await generate(a.id);
-    const out = join(dir, 'out');
+    const out = join(dir(), 'out');
     const first = await value<{ written: { path: string }[] }>('documents:save', { ids: [attachment.id], folder: out });
     const second = await value<{ written: { path: string }[] }>('documents:save', {
       ids: [attachment.id],
@@ -355,15 +339,17 @@ describe('attachment batches', () => {
     await value('invoices:attachScan', {
       invoiceId: bare.id,
       fileName: 'x.pdf',
-      contentBase64: readFileSync(join(dir, 'scans', readdirSync(join(dir, 'scans'))[0]!)).toString('base64'),
+      contentBase64: readFileSync(join(dir(), 'scans', readdirSync(join(dir(), 'scans'))[0]!)).toString('base64'),
     });
     const ready = await readyAdministration(value, seeded, p, {
       invoiceLineId: bare.lines[0]!.id,
       claimNumber: 'CLM-5',
     });
     // The scan link is dropped behind the app's back (as a restore from an older backup would).
-    services.ctx.db
-      .prepare('UPDATE invoices SET scan_sha256 = NULL, scan_file_name = NULL, scan_media_type = NULL WHERE id = ?')
+    services()
+      .ctx.db.prepare(
+        'UPDATE invoices SET scan_sha256 = NULL, scan_file_name = NULL, scan_media_type = NULL WHERE id = ?',
+      )
       .run(bare.id);
     const good = await readyAdministration(value, seeded, seeded.patients[1]!, { claimNumber: 'CLM-6' });
     const started = await value<BatchStatus>('attachments:batchStart', {
@@ -416,29 +402,29 @@ describe('attachment batches', () => {
 
 describe('j3490 attachment / attachments', () => {
   const cli = async (...argv: string[]) => {
-    const r = await runCliIn(dir, argv);
+    const r = await runCliIn(dir(), argv);
     return { ...r, err: r.err.join('\n') };
   };
 
   it('writes one attachment to --out and refuses to overwrite it', async () => {
     const a = await readyAdministration(value, seeded, seeded.patients[0]!, { claimNumber: 'CLM-CLI' });
-    services.close();
-    const file = join(dir, 'one.pdf');
-    const first = await cli('attachment', String(a.id), '--out', file, '--worksheet', join(dir, 'ws.pdf'));
+    services().close();
+    const file = join(dir(), 'one.pdf');
+    const first = await cli('attachment', String(a.id), '--out', file, '--worksheet', join(dir(), 'ws.pdf'));
     expect(first.code).toBe(0);
     expect(pdfText(readFileSync(file))).toContain('CLM-CLI');
-    expect(pdfText(readFileSync(join(dir, 'ws.pdf')))).toContain('internal');
+    expect(pdfText(readFileSync(join(dir(), 'ws.pdf')))).toContain('internal');
     const again = await cli('attachment', String(a.id), '--out', file);
     expect(again.code).toBe(2);
     expect(again.json).toMatchObject({ ok: false, error: { code: 'FILE_EXISTS' } });
-    services = openServices({ dataDir: dir, mode: 'cli' });
+    open();
   });
 
   it('makes a batch into a folder with progress on stderr', async () => {
     await readyAdministration(value, seeded, seeded.patients[0]!, { claimNumber: 'CLM-B1' });
     await readyAdministration(value, seeded, seeded.patients[1]!, { claimNumber: 'CLM-B2' });
-    services.close();
-    const out = join(dir, 'batch');
+    services().close();
+    const out = join(dir(), 'batch');
     mkdirSync(out);
     const r = await cli(
       'attachments',
@@ -460,6 +446,6 @@ describe('j3490 attachment / attachments', () => {
       'attachments_Medicare-Part-B_2025-02-01_2025-02-28.pdf',
     ]);
     expect(r.err).toContain('of 2 claims');
-    services = openServices({ dataDir: dir, mode: 'cli' });
+    open();
   });
 });

@@ -4,69 +4,19 @@ import { latestSchemaVersion } from '../../electron/services/db/migrations';
  * openServices + dispatch(handlers, channel, args). Nothing here touches a repository directly;
  * the database is only read back to prove what was (or was not) written.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Drug, DrugInput } from '../../shared/domain/drug-catalog';
 import type { PracticeInput, PracticeSettings } from '../../shared/domain/practice-settings';
-import { openServices, type Services } from '../../electron/services/context';
-import { makeTempDir, removeTempDir, testClock } from './temp-dir';
-import { fieldCodes, serviceCalls } from './service-calls';
+import { serviceHarness } from './service-harness';
+import { fieldCodes } from './service-calls';
+import { ziconotide } from '../fixtures/seed-inputs';
 
-let dir: string;
-let services: Services;
-let clock: ReturnType<typeof testClock>;
-const loggedErrors: string[] = [];
-
-beforeEach(() => {
-  dir = makeTempDir();
-  clock = testClock('2025-03-01T12:00:00.000Z');
-  services = openServices({ dataDir: dir, mode: 'cli', now: clock.now, actor: 'tester' });
-  loggedErrors.length = 0;
-});
-
-afterEach(() => {
-  services.close();
-  removeTempDir(dir);
-  expect(loggedErrors).toEqual([]);
-});
-
-const { call, value, refusal } = serviceCalls(() => services.handlers, loggedErrors);
+const { services, dir, clock, call, value, refusal, auditRows } = serviceHarness();
 
 const drugRowCount = (): number =>
-  (services.ctx.db.prepare('SELECT count(*) AS n FROM drugs').get() as { n: number }).n;
+  (services().ctx.db.prepare('SELECT count(*) AS n FROM drugs').get() as { n: number }).n;
 
-const auditRows = (entity: string) =>
-  (
-    services.ctx.db
-      .prepare(
-        'SELECT at, actor, entity, entity_id AS entityId, action, before_json AS beforeJson, after_json AS afterJson FROM audit_log WHERE entity = ? ORDER BY id',
-      )
-      .all(entity) as {
-      at: string;
-      actor: string;
-      entity: string;
-      entityId: string;
-      action: string;
-      beforeJson: string | null;
-      afterJson: string | null;
-    }[]
-  ).map(({ beforeJson, afterJson, ...rest }) => ({
-    ...rest,
-    before: beforeJson === null ? null : (JSON.parse(beforeJson) as unknown),
-    after: afterJson === null ? null : (JSON.parse(afterJson) as unknown),
-  }));
-
-const drug = (overrides: Partial<DrugInput> = {}): DrugInput => ({
-  ndc: '0002-7597-01',
-  genericName: 'Ziconotide',
-  brandName: 'Prialt',
-  strengthAmount: '25',
-  strengthUnit: 'mcg',
-  packageSize: '20',
-  ndcUnit: 'ML',
-  container: 'single-dose',
-  route: 'IT',
-  ...overrides,
-});
+const drug = (overrides: Partial<DrugInput> = {}): DrugInput => ({ ...ziconotide(), ...overrides });
 
 describe('drugs:create', () => {
   const forms: [format: string, typed: string, ndc11: string][] = [
@@ -82,7 +32,7 @@ describe('drugs:create', () => {
       const created = await value<Drug>('drugs:create', drug({ ndc: typed }));
       expect(created.ndc11).toBe(ndc11);
       expect(created.id).toBeGreaterThan(0);
-      const row = services.ctx.db.prepare('SELECT ndc11 FROM drugs WHERE id = ?').get(created.id);
+      const row = services().ctx.db.prepare('SELECT ndc11 FROM drugs WHERE id = ?').get(created.id);
       expect(row).toEqual({ ndc11 });
     });
   }
@@ -345,10 +295,10 @@ describe('drugs:get, drugs:update, drugs:delete', () => {
 
   it('refuses to delete a drug still referenced elsewhere (DRUG_IN_USE) and keeps it', async () => {
     // Stand-in for a later table (invoice lines, administrations) that points at a drug.
-    services.ctx.db.exec(
+    services().ctx.db.exec(
       'CREATE TABLE test_usage (id INTEGER PRIMARY KEY, drug_id INTEGER NOT NULL REFERENCES drugs (id)) STRICT',
     );
-    services.ctx.db.prepare('INSERT INTO test_usage (drug_id) VALUES (?)').run(zic.id);
+    services().ctx.db.prepare('INSERT INTO test_usage (drug_id) VALUES (?)').run(zic.id);
     const error = await refusal('drugs:delete', { id: zic.id });
     expect(error.code).toBe('DRUG_IN_USE');
     expect(error.message).toContain('Ziconotide');
@@ -459,7 +409,7 @@ describe('practice:get and practice:set', () => {
     ...overrides,
   });
 
-  const stored = (): unknown[] => services.ctx.db.prepare('SELECT * FROM practice_settings').all();
+  const stored = (): unknown[] => services().ctx.db.prepare('SELECT * FROM practice_settings').all();
 
   it('is null before the first save, then the stored record', async () => {
     expect(await value('practice:get', {})).toBeNull();
@@ -492,7 +442,7 @@ describe('practice:get and practice:set', () => {
       const saved = await value<PracticeSettings>('practice:set', practice({ phone, tin: '12-3456789' }));
       expect({ phone: saved.phone, tin: saved.tin }).toEqual({ phone: normal, tin: '123456789' });
     }
-    expect(services.ctx.db.prepare('SELECT tin, phone FROM practice_settings').get()).toEqual({
+    expect(services().ctx.db.prepare('SELECT tin, phone FROM practice_settings').get()).toEqual({
       tin: '123456789',
       phone: '(217) 555-0100',
     });
@@ -568,8 +518,8 @@ describe('dispatch itself', () => {
 
   it('app:info reports the mode, data folder and schema version', async () => {
     const info = await value<Record<string, unknown>>('app:info', {});
-    expect(info).toMatchObject({ mode: 'cli', dataDir: dir, schemaVersion: latestSchemaVersion });
-    expect(info.databaseFile).toBe(services.ctx.databaseFile);
+    expect(info).toMatchObject({ mode: 'cli', dataDir: dir(), schemaVersion: latestSchemaVersion });
+    expect(info.databaseFile).toBe(services().ctx.databaseFile);
     expect(typeof info.version).toBe('string');
   });
 });

@@ -13,6 +13,7 @@ import { openServices, type Services } from '../../electron/services/context';
 import { MAX_BODY_BYTES, startHost, type Host } from '../../electron/host/server';
 import type { Drug, DrugInput } from '../../shared/domain/drug-catalog';
 import { makeTempDir, removeTempDir, testClock } from './temp-dir';
+import { ziconotide as prialt } from '../fixtures/seed-inputs';
 
 const INDEX_HTML = '<!doctype html><html><head><title>J3490 test shell</title></head><body>index-marker</body></html>';
 const SECRET = 'secret-outside-the-renderer-folder';
@@ -97,17 +98,7 @@ async function api(
   return { status: res.status, json: (await res.json()) as never };
 }
 
-const ziconotide: DrugInput = {
-  ndc: '0002-7597-01',
-  genericName: 'Ziconotide',
-  brandName: 'Prialt',
-  strengthAmount: '25',
-  strengthUnit: 'mcg',
-  packageSize: '20',
-  ndcUnit: 'ML',
-  container: 'single-dose',
-  route: 'IT',
-};
+const ziconotide: DrugInput = prialt();
 
 describe('binding and static files', () => {
   it('binds 127.0.0.1 only, on the port it reports, with a long random token', () => {

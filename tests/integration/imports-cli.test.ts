@@ -4,10 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCliIn } from './cli-run';
-import { openServices } from '../../electron/services/context';
-import { auditLog } from '../../electron/services/repositories/audit-log';
-import { drugRepository } from '../../electron/services/repositories/drug-repository';
+import { countIn, runCliIn, seedDataDir } from './cli-run';
 import { fixturePath } from '../fixtures/imports/build';
 import { makeTempDir, removeTempDir } from './temp-dir';
 
@@ -15,45 +12,21 @@ let dir: string;
 let payerId: number;
 beforeEach(() => {
   dir = makeTempDir();
-  const s = openServices({ dataDir: dir, mode: 'cli', actor: 'seed' });
-  const db = s.ctx.db;
-  const at = '2025-03-01T12:00:00.000Z';
-  drugRepository(db, auditLog(db)).insertMany(
-    ['00002759701', '50242004062', '60575411201', '71336100001'].map((ndc) => ({
-      ndc,
-      genericName: `drug ${ndc}`,
-      brandName: '',
-      strengthAmount: '20',
-      strengthUnit: 'mg' as const,
-      packageSize: '10',
-      ndcUnit: 'ML' as const,
-      container: 'single-dose' as const,
-      route: 'IV' as const,
-    })),
-    at,
-    'seed',
+  payerId = seedDataDir(dir, ['00002759701', '50242004062', '60575411201', '71336100001'], (db, at) =>
+    Number(
+      db
+        .prepare(
+          "INSERT INTO payers (name, payer_type, created_at, updated_at) VALUES ('Acme Health', 'commercial', ?, ?)",
+        )
+        .run(at, at).lastInsertRowid,
+    ),
   );
-  payerId = Number(
-    db
-      .prepare(
-        "INSERT INTO payers (name, payer_type, created_at, updated_at) VALUES ('Acme Health', 'commercial', ?, ?)",
-      )
-      .run(at, at).lastInsertRowid,
-  );
-  s.close();
 });
 afterEach(() => removeTempDir(dir));
 
 const cli = (...argv: string[]) => runCliIn(dir, argv);
 
-function count(table: string): number {
-  const s = openServices({ dataDir: dir, mode: 'cli' });
-  try {
-    return (s.ctx.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
-  } finally {
-    s.close();
-  }
-}
+const count = (table: string): number => countIn(dir, table);
 
 describe('j3490 import', () => {
   it('refuses a file with bad rows (exit 2), lists them, and writes nothing', async () => {

@@ -3,10 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCliIn } from './cli-run';
-import { openServices } from '../../electron/services/context';
-import { auditLog } from '../../electron/services/repositories/audit-log';
-import { drugRepository } from '../../electron/services/repositories/drug-repository';
+import { countIn, runCliIn, seedDataDir } from './cli-run';
 import { makeTempDir, removeTempDir } from './temp-dir';
 
 let dir: string;
@@ -14,29 +11,12 @@ let supplierId: number;
 let file: string;
 beforeEach(() => {
   dir = makeTempDir();
-  const s = openServices({ dataDir: dir, mode: 'cli', actor: 'seed' });
-  const db = s.ctx.db;
-  const at = '2025-03-01T12:00:00.000Z';
-  drugRepository(db, auditLog(db)).insertMany(
-    ['00002759701', '50242004062'].map((ndc) => ({
-      ndc,
-      genericName: `drug ${ndc}`,
-      brandName: '',
-      strengthAmount: '20',
-      strengthUnit: 'mg' as const,
-      packageSize: '10',
-      ndcUnit: 'ML' as const,
-      container: 'single-dose' as const,
-      route: 'IV' as const,
-    })),
-    at,
-    'seed',
+  supplierId = seedDataDir(dir, ['00002759701', '50242004062'], (db, at) =>
+    Number(
+      db.prepare("INSERT INTO suppliers (name, created_at, updated_at) VALUES ('McKesson Specialty', ?, ?)").run(at, at)
+        .lastInsertRowid,
+    ),
   );
-  supplierId = Number(
-    db.prepare("INSERT INTO suppliers (name, created_at, updated_at) VALUES ('McKesson Specialty', ?, ?)").run(at, at)
-      .lastInsertRowid,
-  );
-  s.close();
   file = join(dir, 'invoices.csv');
   writeFileSync(
     file,
@@ -53,14 +33,7 @@ afterEach(() => removeTempDir(dir));
 
 const cli = (...argv: string[]) => runCliIn(dir, argv);
 
-function count(table: string): number {
-  const s = openServices({ dataDir: dir, mode: 'cli' });
-  try {
-    return (s.ctx.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
-  } finally {
-    s.close();
-  }
-}
+const count = (table: string): number => countIn(dir, table);
 
 describe('j3490 invoices import', () => {
   it('needs a supplier, and refuses an unknown name before reading the file', async () => {

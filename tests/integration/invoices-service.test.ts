@@ -7,74 +7,29 @@
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { DrugInput } from '../../shared/domain/drug-catalog';
 import type { Invoice, InvoiceInput, InvoiceSummary, Supplier } from '../../shared/domain/invoice';
-import { openServices, type Services } from '../../electron/services/context';
 import { tinyJpeg, tinyPdf, tinyPng } from '../fixtures/scans/tiny-scans';
-import { makeTempDir, removeTempDir, testClock } from './temp-dir';
-import { fieldCodes, serviceCalls } from './service-calls';
+import { serviceHarness } from './service-harness';
+import { fieldCodes } from './service-calls';
+import { ziconotide as prialt } from '../fixtures/seed-inputs';
 
-let dir: string;
-let services: Services;
-let clock: ReturnType<typeof testClock>;
-const loggedErrors: string[] = [];
-
-beforeEach(() => {
-  dir = makeTempDir();
-  clock = testClock('2025-03-01T12:00:00.000Z');
-  services = openServices({ dataDir: dir, mode: 'cli', now: clock.now, actor: 'tester' });
-  loggedErrors.length = 0;
-});
-
-afterEach(() => {
-  services.close();
-  removeTempDir(dir);
-  expect(loggedErrors).toEqual([]);
-});
-
-const { value, refusal } = serviceCalls(() => services.handlers, loggedErrors);
+const { services, dir, clock, value, refusal, auditRows: auditTrail } = serviceHarness();
 
 type Table = 'suppliers' | 'invoices' | 'invoice_lines' | 'stock_adjustments' | 'audit_log';
 const count = (table: Table): number =>
-  (services.ctx.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+  (services().ctx.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 const counts = () =>
   Object.fromEntries((['suppliers', 'invoices', 'invoice_lines', 'audit_log'] as const).map((t) => [t, count(t)]));
 
-const auditRows = (entity: string) =>
-  (
-    services.ctx.db
-      .prepare(
-        'SELECT at, actor, entity_id AS entityId, action, before_json AS beforeJson, after_json AS afterJson FROM audit_log WHERE entity = ? ORDER BY id',
-      )
-      .all(entity) as {
-      at: string;
-      actor: string;
-      entityId: string;
-      action: string;
-      beforeJson: string | null;
-      afterJson: string | null;
-    }[]
-  ).map(({ beforeJson, afterJson, ...rest }) => ({
-    ...rest,
-    before: beforeJson === null ? null : (JSON.parse(beforeJson) as Record<string, unknown>),
-    after: afterJson === null ? null : (JSON.parse(afterJson) as Record<string, unknown>),
-  }));
+/** The audit rows without their entity column (each test names the entity it asks for). */
+const auditRows = (entity: string) => auditTrail(entity).map(({ entity: _, ...row }) => row);
 
-const scanFiles = (): string[] => (existsSync(join(dir, 'scans')) ? readdirSync(join(dir, 'scans')).sort() : []);
+const scanFiles = (): string[] => (existsSync(join(dir(), 'scans')) ? readdirSync(join(dir(), 'scans')).sort() : []);
 const sha256 = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
 
-const ziconotide: DrugInput = {
-  ndc: '0002-7597-01',
-  genericName: 'Ziconotide',
-  brandName: 'Prialt',
-  strengthAmount: '25',
-  strengthUnit: 'mcg',
-  packageSize: '10',
-  ndcUnit: 'ML',
-  container: 'single-dose',
-  route: 'IT',
-};
+const ziconotide: DrugInput = prialt({ packageSize: '10' });
 const examplemab: DrugInput = {
   ndc: '50242-040-62',
   genericName: 'Examplemab',
@@ -126,8 +81,8 @@ const createInvoice = (changes: Partial<InvoiceInput> = {}, supplierId = mckesso
   value<Invoice>('invoices:create', invoiceInput(supplierId, changes));
 
 const adjustStock = (invoiceLineId: number, quantityMicro: number): void => {
-  services.ctx.db
-    .prepare(
+  services()
+    .ctx.db.prepare(
       `INSERT INTO stock_adjustments (invoice_line_id, quantity_micro, reason, note, at, actor)
        VALUES (?, ?, 'damaged', 'dropped vial', '2025-03-02T09:00:00.000Z', 'tester')`,
     )
@@ -257,11 +212,11 @@ describe('invoices:create', () => {
     expect(await value('invoices:get', { id: created.id })).toEqual(created);
 
     expect(
-      services.ctx.db.prepare('SELECT total_cents, adjustment_cents, received_date, scan_sha256 FROM invoices').get(),
+      services().ctx.db.prepare('SELECT total_cents, adjustment_cents, received_date, scan_sha256 FROM invoices').get(),
     ).toEqual({ total_cents: 237673, adjustment_cents: 1500, received_date: '2025-02-21', scan_sha256: null });
     expect(
-      services.ctx.db
-        .prepare(
+      services()
+        .ctx.db.prepare(
           `SELECT line_number, ndc11, package_quantity, cost_per_package, extended_cents, discount_cents, units_micro
              FROM invoice_lines ORDER BY line_number`,
         )
@@ -335,8 +290,8 @@ describe('invoices:create', () => {
       },
     ]);
     expect(created.reconciliation).toMatchObject({ statedTotal: null, difference: null, matches: null });
-    expect(services.ctx.db.prepare('SELECT total_cents FROM invoices').get()).toEqual({ total_cents: null });
-    expect(services.ctx.db.prepare('SELECT extended_cents FROM invoice_lines WHERE line_number = 1').get()).toEqual({
+    expect(services().ctx.db.prepare('SELECT total_cents FROM invoices').get()).toEqual({ total_cents: null });
+    expect(services().ctx.db.prepare('SELECT extended_cents FROM invoice_lines WHERE line_number = 1').get()).toEqual({
       extended_cents: 230000,
     });
   });
@@ -344,7 +299,7 @@ describe('invoices:create', () => {
   it('stores a negative adjustment (an invoice-level credit) and an empty received date', async () => {
     const created = await createInvoice({ adjustment: '-61.73', receivedDate: '', total: '2300' });
     expect(created).toMatchObject({ adjustment: '-61.73', receivedDate: '', total: '2300.00', warnings: [] });
-    expect(services.ctx.db.prepare('SELECT adjustment_cents, received_date FROM invoices').get()).toEqual({
+    expect(services().ctx.db.prepare('SELECT adjustment_cents, received_date FROM invoices').get()).toEqual({
       adjustment_cents: -6173,
       received_date: null,
     });
@@ -678,7 +633,7 @@ describe('invoice scans', () => {
       expect(attached.scan).toEqual({ sha256: hash, fileName, mediaType });
       expect(attached.updatedAt).toBe('2025-03-01T12:01:00.000Z');
       expect(scanFiles()).toEqual([`${hash}.${extension}`]);
-      expect(readFileSync(join(dir, 'scans', `${hash}.${extension}`)).equals(bytes)).toBe(true);
+      expect(readFileSync(join(dir(), 'scans', `${hash}.${extension}`)).equals(bytes)).toBe(true);
 
       const scan = await value<{ fileName: string; mediaType: string; sha256: string; contentBase64: string }>(
         'invoices:scan',
@@ -779,7 +734,7 @@ describe('invoice scans', () => {
       fileName: 'scan.pdf',
       contentBase64: tinyPdf().toString('base64'),
     });
-    rmSync(join(dir, 'scans', `${attached.scan?.sha256}.pdf`));
+    rmSync(join(dir(), 'scans', `${attached.scan?.sha256}.pdf`));
     const gone = await refusal('invoices:scan', { invoiceId: created.id });
     expect(gone.code).toBe('SCAN_NOT_FOUND');
     expect(gone.message).toContain('missing from the data folder');

@@ -2,27 +2,21 @@
  * Patients through openServices + dispatch on a real SQLite file with a fixed clock: the minimum
  * a claim needs, a unique account/MRN, a payer that exists, search, and an audit row per change.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Patient, PatientInput } from '../../shared/domain/patient';
 import type { Payer } from '../../shared/domain/payer';
-import { openServices, type Services } from '../../electron/services/context';
 import { auditLog } from '../../electron/services/repositories/audit-log';
-import { makeTempDir, removeTempDir, testClock } from './temp-dir';
-import { fieldCodes, serviceCalls } from './service-calls';
+import { serviceHarness } from './service-harness';
+import { fieldCodes } from './service-calls';
 
-let dir: string;
-let services: Services;
-let clock: ReturnType<typeof testClock>;
 let aetna: Payer;
-const loggedErrors: string[] = [];
-
-const { value, refusal } = serviceCalls(() => services.handlers, loggedErrors);
+const { services, clock, value, refusal } = serviceHarness();
 
 const patientCount = (): number =>
-  (services.ctx.db.prepare('SELECT count(*) AS n FROM patients').get() as { n: number }).n;
+  (services().ctx.db.prepare('SELECT count(*) AS n FROM patients').get() as { n: number }).n;
 
 const audit = (id: number) =>
-  auditLog(services.ctx.db)
+  auditLog(services().ctx.db)
     .forEntity('patient', id)
     .map(({ at, actor, action, before, after }) => ({ at, actor, action, before, after }));
 
@@ -40,17 +34,7 @@ type Listed = { rows: Patient[]; total: number };
 const names = (l: Listed): string[] => l.rows.map((p) => `${p.lastName}, ${p.firstName}`);
 
 beforeEach(async () => {
-  dir = makeTempDir();
-  clock = testClock('2025-03-01T12:00:00.000Z');
-  services = openServices({ dataDir: dir, mode: 'cli', now: clock.now, actor: 'tester' });
-  loggedErrors.length = 0;
   aetna = await value<Payer>('payers:create', { name: 'Aetna', payerType: 'commercial' });
-});
-
-afterEach(() => {
-  services.close();
-  removeTempDir(dir);
-  expect(loggedErrors).toEqual([]);
 });
 
 describe('patients:create and patients:get', () => {

@@ -3,55 +3,20 @@
  * uses: openServices + dispatch(handlers, channel, args). The database is only read back to prove
  * what was (or was not) written, and to seed fee schedule rows, whose import is built elsewhere.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Contract, ContractInput } from '../../shared/domain/contract-terms';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Contract } from '../../shared/domain/contract-terms';
 import type { Payer, PayerInput } from '../../shared/domain/payer';
-import { openServices, type Services } from '../../electron/services/context';
-import { makeTempDir, removeTempDir, testClock } from './temp-dir';
-import { fieldCodes, serviceCalls } from './service-calls';
+import { serviceHarness } from './service-harness';
+import { fieldCodes } from './service-calls';
+import { contractTerms } from '../fixtures/seed-inputs';
 
-let dir: string;
-let services: Services;
-let clock: ReturnType<typeof testClock>;
-const loggedErrors: string[] = [];
-
-beforeEach(() => {
-  dir = makeTempDir();
-  clock = testClock('2025-03-01T12:00:00.000Z');
-  services = openServices({ dataDir: dir, mode: 'cli', now: clock.now, actor: 'tester' });
-  loggedErrors.length = 0;
-});
-
-afterEach(() => {
-  services.close();
-  removeTempDir(dir);
-  expect(loggedErrors).toEqual([]);
-});
-
-const { value, refusal } = serviceCalls(() => services.handlers, loggedErrors);
+const { services, clock, value, refusal, auditRows: auditTrail } = serviceHarness();
 
 const count = (table: 'payers' | 'contracts' | 'fee_schedule_entries' | 'audit_log'): number =>
-  (services.ctx.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+  (services().ctx.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 
-const auditRows = (entity: string) =>
-  (
-    services.ctx.db
-      .prepare(
-        'SELECT at, actor, entity_id AS entityId, action, before_json AS beforeJson, after_json AS afterJson FROM audit_log WHERE entity = ? ORDER BY id',
-      )
-      .all(entity) as {
-      at: string;
-      actor: string;
-      entityId: string;
-      action: string;
-      beforeJson: string | null;
-      afterJson: string | null;
-    }[]
-  ).map(({ beforeJson, afterJson, ...rest }) => ({
-    ...rest,
-    before: beforeJson === null ? null : (JSON.parse(beforeJson) as unknown),
-    after: afterJson === null ? null : (JSON.parse(afterJson) as unknown),
-  }));
+/** The audit rows without their entity column (each test names the entity it asks for). */
+const auditRows = (entity: string) => auditTrail(entity).map(({ entity: _, ...row }) => row);
 
 const payerInput = (changes: Partial<PayerInput> = {}): PayerInput => ({
   name: 'Aetna',
@@ -59,21 +24,7 @@ const payerInput = (changes: Partial<PayerInput> = {}): PayerInput => ({
   ...changes,
 });
 
-const terms = (payerId: number, changes: Partial<ContractInput> = {}): ContractInput => ({
-  payerId,
-  label: '',
-  scopeKind: 'all',
-  scopeValue: '',
-  effectiveFrom: '2024-01-01',
-  effectiveTo: '',
-  basis: 'AWP',
-  percent: '85',
-  addOn: '0',
-  lesserOfBilled: true,
-  coinsurancePercent: '20',
-  sequestration: 'none',
-  ...changes,
-});
+const terms = contractTerms;
 
 type FromTemplate = { payer: Payer; contract: Contract };
 type Listed = Payer & { contractCount: number };
@@ -127,7 +78,7 @@ describe('payers:create', () => {
       narrativeLocation: 'nte',
       timelyFilingDays: 365,
     });
-    expect(services.ctx.db.prepare('SELECT ndc_units, noc_units_per_amount FROM payers').get()).toEqual({
+    expect(services().ctx.db.prepare('SELECT ndc_units, noc_units_per_amount FROM payers').get()).toEqual({
       ndc_units: 'UN,ML,GR,F2',
       noc_units_per_amount: '1',
     });
@@ -422,7 +373,7 @@ describe('payers:update, payers:confirmProfile, payers:delete', () => {
       terms(aetna.id, { effectiveFrom: '2025-01-01', basis: 'WAC', percent: '108' }),
     );
     const cignaContract = await value<Contract>('contracts:create', terms(cigna.id));
-    const seedFee = services.ctx.db.prepare(
+    const seedFee = services().ctx.db.prepare(
       `INSERT INTO fee_schedule_entries (payer_id, code_kind, code, rate, per_amount, per_unit, effective_from)
        VALUES (?, 'hcpcs', 'J3490', '6.09', '1', 'mg', '2024-01-01')`,
     );
@@ -434,8 +385,8 @@ describe('payers:update, payers:confirmProfile, payers:delete', () => {
     const deleted = await value<Payer>('payers:delete', { id: aetna.id });
     expect(deleted).toEqual(aetna);
     expect((await refusal('payers:get', { id: aetna.id })).code).toBe('PAYER_NOT_FOUND');
-    expect(services.ctx.db.prepare('SELECT id FROM contracts').all()).toEqual([{ id: cignaContract.id }]);
-    expect(services.ctx.db.prepare('SELECT payer_id AS payerId FROM fee_schedule_entries').all()).toEqual([
+    expect(services().ctx.db.prepare('SELECT id FROM contracts').all()).toEqual([{ id: cignaContract.id }]);
+    expect(services().ctx.db.prepare('SELECT payer_id AS payerId FROM fee_schedule_entries').all()).toEqual([
       { payerId: cigna.id },
     ]);
     expect((await value<Listed[]>('payers:list', {})).map((p) => p.name)).toEqual(['Cigna']);
@@ -488,7 +439,7 @@ describe('payers:list', () => {
 describe('feeSchedule:list', () => {
   it('lists a payer’s seeded rows by code, searchable by a hyphenated NDC', async () => {
     const aetna = await value<Payer>('payers:create', payerInput());
-    const insert = services.ctx.db.prepare(
+    const insert = services().ctx.db.prepare(
       `INSERT INTO fee_schedule_entries (payer_id, code_kind, code, rate, per_amount, per_unit, effective_from, effective_to)
        VALUES (?, ?, ?, ?, '1', 'mg', ?, ?)`,
     );
@@ -520,7 +471,7 @@ describe('contracts', () => {
     aetna = await value<Payer>('payers:create', payerInput());
   });
 
-  const stored = (id: number): unknown => services.ctx.db.prepare('SELECT * FROM contracts WHERE id = ?').get(id);
+  const stored = (id: number): unknown => services().ctx.db.prepare('SELECT * FROM contracts WHERE id = ?').get(id);
 
   it('creates a version and returns the stored record', async () => {
     const created = await value<Contract>(

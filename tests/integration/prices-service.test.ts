@@ -2,50 +2,23 @@
  * Drug prices (AWP/WAC per package by date) and CMS payment limits through openServices +
  * dispatch. Payment limit rows are seeded with SQL because their import is built elsewhere.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { DrugInput } from '../../shared/domain/drug-catalog';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { DrugPrice, PaymentLimit } from '../../shared/domain/drug-price';
-import { openServices, type Services } from '../../electron/services/context';
-import { makeTempDir, removeTempDir, testClock } from './temp-dir';
-import { fieldCodes, serviceCalls } from './service-calls';
+import { serviceHarness } from './service-harness';
+import { fieldCodes } from './service-calls';
+import { examplaVial } from '../fixtures/seed-inputs';
 
-let dir: string;
-let services: Services;
-let clock: ReturnType<typeof testClock>;
-const loggedErrors: string[] = [];
+const { services, clock, value, refusal } = serviceHarness();
 
 beforeEach(async () => {
-  dir = makeTempDir();
-  clock = testClock('2025-03-01T12:00:00.000Z');
-  services = openServices({ dataDir: dir, mode: 'cli', now: clock.now, actor: 'tester' });
-  loggedErrors.length = 0;
   await value('drugs:create', drug());
 });
 
-afterEach(() => {
-  services.close();
-  removeTempDir(dir);
-  expect(loggedErrors).toEqual([]);
-});
-
-const { value, refusal } = serviceCalls(() => services.handlers, loggedErrors);
-
 const priceCount = (): number =>
-  (services.ctx.db.prepare('SELECT count(*) AS n FROM drug_prices').get() as { n: number }).n;
+  (services().ctx.db.prepare('SELECT count(*) AS n FROM drug_prices').get() as { n: number }).n;
 
 // 50242-040-62 (5-3-2): a 10 mL multi-dose vial at 20 mg/mL.
-const drug = (changes: Partial<DrugInput> = {}): DrugInput => ({
-  ndc: '50242-040-62',
-  genericName: 'Examplemab',
-  brandName: 'Exampla',
-  strengthAmount: '20',
-  strengthUnit: 'mg',
-  packageSize: '10',
-  ndcUnit: 'ML',
-  container: 'multi-dose',
-  route: 'IV',
-  ...changes,
-});
+const drug = examplaVial;
 
 const NDC11 = '50242004062';
 
@@ -72,7 +45,7 @@ describe('prices:create', () => {
     const wac = await price('WAC', '1000.123456', '2024-01-01', '50242004062');
     expect(wac).toMatchObject({ ndc11: NDC11, priceType: 'WAC', pricePerPackage: '1000.123456' });
     expect(
-      services.ctx.db.prepare('SELECT ndc11, price_type, price_per_package FROM drug_prices ORDER BY id').all(),
+      services().ctx.db.prepare('SELECT ndc11, price_type, price_per_package FROM drug_prices ORDER BY id').all(),
     ).toEqual([
       { ndc11: NDC11, price_type: 'AWP', price_per_package: '1200.00' },
       { ndc11: NDC11, price_type: 'WAC', price_per_package: '1000.123456' },
@@ -132,8 +105,8 @@ describe('prices:create', () => {
     const awp = await price('AWP', '1200.00', '2024-01-01');
     const at = clock.advance(60);
     await value('prices:delete', { id: awp.id });
-    const rows = services.ctx.db
-      .prepare("SELECT at, action, entity_id AS entityId FROM audit_log WHERE entity = 'drug_price' ORDER BY id")
+    const rows = services()
+      .ctx.db.prepare("SELECT at, action, entity_id AS entityId FROM audit_log WHERE entity = 'drug_price' ORDER BY id")
       .all();
     expect(rows).toEqual([
       { at: '2025-03-01T12:00:00.000Z', action: 'create', entityId: String(awp.id) },
@@ -243,8 +216,8 @@ const QUARTER_SPANS: Record<string, [string, string]> = {
 
 function seedLimit(l: LimitSeed): void {
   const [from, to] = QUARTER_SPANS[l.quarter] ?? ['', ''];
-  services.ctx.db
-    .prepare(
+  services()
+    .ctx.db.prepare(
       `INSERT INTO payment_limits (source, hcpcs, drug_name, description, dosage_text, dosage_amount, dosage_unit,
          payment_limit, quarter, effective_from, effective_to)
        VALUES (@source, @hcpcs, @drugName, @description, @dosageText, @dosageAmount, @dosageUnit, @paymentLimit,

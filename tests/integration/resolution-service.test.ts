@@ -3,57 +3,26 @@
  * dispatch (payment limits and fee schedule rows seeded with SQL, since their import is built
  * elsewhere), then the contract, prices and estimate in force for a payer, a drug and a date.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Resolution } from '../../shared/api/resolution-schemas';
 import type { Contract, ContractInput } from '../../shared/domain/contract-terms';
-import type { DrugInput } from '../../shared/domain/drug-catalog';
 import type { DrugPrice } from '../../shared/domain/drug-price';
 import type { Payer, PayerInput } from '../../shared/domain/payer';
-import { openServices, type Services } from '../../electron/services/context';
-import { makeTempDir, removeTempDir, testClock } from './temp-dir';
-import { fieldCodes, serviceCalls } from './service-calls';
+import { serviceHarness } from './service-harness';
+import { fieldCodes } from './service-calls';
+import { contractTerms, EXAMPLA_NDC, EXAMPLA_NDC11, examplaVial } from '../fixtures/seed-inputs';
 
-let dir: string;
-let services: Services;
-const loggedErrors: string[] = [];
+const { services, call, value, refusal } = serviceHarness();
 
 beforeEach(async () => {
-  dir = makeTempDir();
-  services = openServices({
-    dataDir: dir,
-    mode: 'cli',
-    now: testClock('2025-03-01T12:00:00.000Z').now,
-    actor: 'tester',
-  });
-  loggedErrors.length = 0;
   await value('drugs:create', drug());
   await price('AWP', '1200.00', '2024-01-01');
   await price('AWP', '1300.00', '2025-01-01');
 });
 
-afterEach(() => {
-  services.close();
-  removeTempDir(dir);
-  expect(loggedErrors).toEqual([]);
-});
-
-const { call, value, refusal } = serviceCalls(() => services.handlers, loggedErrors);
-
-// 50242-040-62 (5-3-2): a 10 mL multi-dose vial at 20 mg/mL = 200 mg, as in domain.md §9 B.
-const NDC = '50242-040-62';
-const NDC11 = '50242004062';
-const drug = (changes: Partial<DrugInput> = {}): DrugInput => ({
-  ndc: NDC,
-  genericName: 'Examplemab',
-  brandName: 'Exampla',
-  strengthAmount: '20',
-  strengthUnit: 'mg',
-  packageSize: '10',
-  ndcUnit: 'ML',
-  container: 'multi-dose',
-  route: 'IV',
-  ...changes,
-});
+const NDC = EXAMPLA_NDC;
+const NDC11 = EXAMPLA_NDC11;
+const drug = examplaVial;
 
 const price = (priceType: 'AWP' | 'WAC', pricePerPackage: string, effectiveFrom: string, ndc = NDC) =>
   value<DrugPrice>('prices:create', { ndc, priceType, pricePerPackage, effectiveFrom });
@@ -71,32 +40,20 @@ const commercial = (changes: Partial<PayerInput> = {}): Promise<Payer> =>
   value<Payer>('payers:create', { name: 'Aetna', payerType: 'commercial', ...changes });
 
 const addContract = (payerId: number, changes: Partial<ContractInput>): Promise<Contract> =>
-  value<Contract>('contracts:create', {
-    payerId,
-    label: '',
-    scopeKind: 'all',
-    scopeValue: '',
-    effectiveFrom: '2024-01-01',
-    effectiveTo: '',
-    basis: 'AWP',
-    percent: '85',
-    addOn: '0',
-    lesserOfBilled: true,
-    coinsurancePercent: '20',
-    sequestration: 'none',
-    ...changes,
-  });
+  value<Contract>('contracts:create', contractTerms(payerId, changes));
 
 /** §9 B's administration: 45 mg from the multi-dose vial, billed $300.00. */
+const administration = (payerId: number, dateOfService: string, changes: Record<string, unknown> = {}) => ({
+  payerId,
+  ndc: NDC,
+  dateOfService,
+  dose: { amount: '45', unit: 'mg' },
+  billedCharge: '300.00',
+  ...changes,
+});
+
 const resolve = (payerId: number, dateOfService: string, changes: Record<string, unknown> = {}) =>
-  value<Resolution>('resolve:estimate', {
-    payerId,
-    ndc: NDC,
-    dateOfService,
-    dose: { amount: '45', unit: 'mg' },
-    billedCharge: '300.00',
-    ...changes,
-  });
+  value<Resolution>('resolve:estimate', administration(payerId, dateOfService, changes));
 
 const codes = (ws: { code: string }[]): string[] => ws.map((w) => w.code);
 
@@ -335,8 +292,8 @@ describe('resolve:estimate: ASP basis from a CMS NOC payment limit', () => {
     limit = '10.600',
     dosage = ['1 MG', '1', 'mg'],
   ) =>
-    services.ctx.db
-      .prepare(
+    services()
+      .ctx.db.prepare(
         `INSERT INTO payment_limits (source, hcpcs, drug_name, dosage_text, dosage_amount, dosage_unit, payment_limit,
            quarter, effective_from, effective_to)
          VALUES ('noc', '', ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -417,8 +374,8 @@ describe('resolve:estimate: FEE_SCHEDULE basis', () => {
     from: string,
     to: string | null = null,
   ) =>
-    services.ctx.db
-      .prepare(
+    services()
+      .ctx.db.prepare(
         `INSERT INTO fee_schedule_entries (payer_id, code_kind, code, rate, per_amount, per_unit, effective_from, effective_to)
          VALUES (?, ?, ?, ?, '1', 'mg', ?, ?)`,
       )
@@ -531,37 +488,26 @@ describe('resolve:estimate: the scenario it returns', () => {
 
 describe('resolve:estimate refusals', () => {
   it('an unknown payer is PAYER_NOT_FOUND', async () => {
-    const error = await refusal('resolve:estimate', {
-      payerId: 999,
-      ndc: NDC,
-      dateOfService: '2024-03-15',
-      dose: { amount: '45', unit: 'mg' },
-      billedCharge: '300.00',
-    });
+    const error = await refusal('resolve:estimate', administration(999, '2024-03-15'));
     expect(error.code).toBe('PAYER_NOT_FOUND');
   });
 
   it('a drug not in the catalog is DRUG_NOT_FOUND', async () => {
     const payer = await medicare();
-    const error = await refusal('resolve:estimate', {
-      payerId: payer.id,
-      ndc: '60575-4112-1',
-      dateOfService: '2024-03-15',
-      dose: { amount: '45', unit: 'mg' },
-      billedCharge: '300.00',
-    });
+    const error = await refusal('resolve:estimate', administration(payer.id, '2024-03-15', { ndc: '60575-4112-1' }));
     expect(error.code).toBe('DRUG_NOT_FOUND');
   });
 
   it('bad administration fields are refused on their fields before anything is looked up', async () => {
     const payer = await medicare();
-    const error = await refusal('resolve:estimate', {
-      payerId: payer.id,
-      ndc: '5024204062',
-      dateOfService: '2025-02-30',
-      dose: { amount: '0', unit: 'mg' },
-      billedCharge: '300.001',
-    });
+    const error = await refusal(
+      'resolve:estimate',
+      administration(payer.id, '2025-02-30', {
+        ndc: '5024204062',
+        dose: { amount: '0', unit: 'mg' },
+        billedCharge: '300.001',
+      }),
+    );
     expect(fieldCodes(error)).toEqual(
       expect.arrayContaining([
         { field: 'ndc', code: 'NDC_AMBIGUOUS' },

@@ -4,44 +4,29 @@
  * another area of the app, so suppliers, invoices and lines are seeded here with plain SQL; drugs
  * go in through drugs:create.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Lot } from '../../shared/domain/stock';
 import { packagesToMicro } from '../../shared/domain/stock-quantity';
 import { runCliIn } from './cli-run';
 import { AppError } from '../../electron/services/app-error';
-import { openServices, type Services } from '../../electron/services/context';
 import { auditLog } from '../../electron/services/repositories/audit-log';
 import { stockRepository } from '../../electron/services/repositories/stock-repository';
-import { makeTempDir, removeTempDir, testClock } from './temp-dir';
-import { fieldCodes, serviceCalls } from './service-calls';
+import { serviceHarness } from './service-harness';
+import { fieldCodes } from './service-calls';
 import { EXAMPLEMAB } from '../fixtures/claim-seed';
+import { ziconotide } from '../fixtures/seed-inputs';
 
-let dir: string;
-let services: Services;
-let clock: ReturnType<typeof testClock>;
-const loggedErrors: string[] = [];
-
-const { value, refusal } = serviceCalls(() => services.handlers, loggedErrors);
+const { services, dir, clock, value, refusal } = serviceHarness();
 
 const count = (table: 'stock_adjustments' | 'audit_log'): number =>
-  (services.ctx.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+  (services().ctx.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 
 type Listed = { rows: Lot[]; total: number };
 const list = (args: Record<string, unknown> = {}) => value<Listed>('stock:list', args);
 const lotNumbers = (lots: { rows: Lot[] } | Lot[]): string[] =>
   ('rows' in lots ? lots.rows : lots).map((l) => l.lotNumber);
 
-const ZICONOTIDE = {
-  ndc: '0002-7597-01',
-  genericName: 'Ziconotide',
-  brandName: 'Prialt',
-  strengthAmount: '25',
-  strengthUnit: 'mcg',
-  packageSize: '2.5',
-  ndcUnit: 'ML',
-  container: 'single-dose',
-  route: 'IT',
-};
+const ZICONOTIDE = ziconotide({ packageSize: '2.5' });
 
 /** Invoice lines by lot number, in the order written (their ids are 1…6). */
 const lot: Record<string, number> = {};
@@ -49,7 +34,7 @@ const lot: Record<string, number> = {};
 async function seed(): Promise<void> {
   await value('drugs:create', ZICONOTIDE);
   await value('drugs:create', EXAMPLEMAB);
-  const db = services.ctx.db;
+  const db = services().ctx.db;
   const at = '2025-03-01T08:00:00.000Z';
   const supplier = db.prepare('INSERT INTO suppliers (name, created_at, updated_at) VALUES (?, ?, ?)');
   const invoice = db.prepare(
@@ -83,17 +68,7 @@ async function seed(): Promise<void> {
 }
 
 beforeEach(async () => {
-  dir = makeTempDir();
-  clock = testClock('2025-03-01T12:00:00.000Z');
-  services = openServices({ dataDir: dir, mode: 'cli', now: clock.now, actor: 'tester' });
-  loggedErrors.length = 0;
   await seed();
-});
-
-afterEach(() => {
-  services.close();
-  removeTempDir(dir);
-  expect(loggedErrors).toEqual([]);
 });
 
 const ZX100: Lot = {
@@ -223,7 +198,7 @@ describe('stock:list', () => {
   });
 
   it('sums many lots with many adjustments each exactly, in one list', async () => {
-    const db = services.ctx.db;
+    const db = services().ctx.db;
     const at = '2025-03-01T09:00:00.000Z';
     const line = db.prepare(
       `INSERT INTO invoice_lines (invoice_id, line_number, ndc11, lot_number, expiry_date, package_quantity,
@@ -261,8 +236,10 @@ describe('stock:adjust', () => {
     expect(after).toEqual({ ...ZX100, adjusted: '0.25', onHand: '7.25', daysToExpiry: 485 });
     expect((await list({ search: 'ZX100' })).rows).toEqual([after]);
 
-    const stored = services.ctx.db
-      .prepare('SELECT invoice_line_id, quantity_micro, reason, note, at, actor FROM stock_adjustments WHERE id = 2')
+    const stored = services()
+      .ctx.db.prepare(
+        'SELECT invoice_line_id, quantity_micro, reason, note, at, actor FROM stock_adjustments WHERE id = 2',
+      )
       .get();
     expect(stored).toEqual({
       invoice_line_id: lot.ZX100,
@@ -272,7 +249,7 @@ describe('stock:adjust', () => {
       at: '2025-03-02T10:00:00.000Z',
       actor: 'tester',
     });
-    const audit = auditLog(services.ctx.db).forEntity('stock_adjustment', 2);
+    const audit = auditLog(services().ctx.db).forEntity('stock_adjustment', 2);
     expect(audit).toEqual([
       {
         id: expect.any(Number) as number,
@@ -414,7 +391,7 @@ describe('stock:suggest', () => {
 });
 
 describe('assertUsable (for administrations)', () => {
-  const stock = () => stockRepository(services.ctx.db, auditLog(services.ctx.db));
+  const stock = () => stockRepository(services().ctx.db, auditLog(services().ctx.db));
   const thrown = (f: () => unknown): AppError => {
     try {
       f();
@@ -445,7 +422,7 @@ describe('assertUsable (for administrations)', () => {
 });
 
 describe('j3490 stock', () => {
-  const cli = (...argv: string[]) => runCliIn(dir, argv);
+  const cli = (...argv: string[]) => runCliIn(dir(), argv);
   // The CLI runs on the real clock: compare with the same list asked for on today's date.
   const realToday = () => new Date().toISOString().slice(0, 10);
 

@@ -11,6 +11,7 @@ import {
   type ContractInput,
   type ScopeKind,
 } from '../../../shared/domain/contract-terms';
+import { contractTerms } from '../../fixtures/seed-inputs';
 
 const span = (effectiveFrom: string, effectiveTo: string | null) => ({ effectiveFrom, effectiveTo });
 
@@ -139,21 +140,8 @@ describe('pickContract', () => {
 });
 
 describe('contractInputSchema', () => {
-  const terms = (changes: Partial<ContractInput> = {}): ContractInput => ({
-    payerId: 1,
-    label: 'Commercial 2025',
-    scopeKind: 'all',
-    scopeValue: '',
-    effectiveFrom: '2025-01-01',
-    effectiveTo: '',
-    basis: 'AWP',
-    percent: '85',
-    addOn: '0',
-    lesserOfBilled: true,
-    coinsurancePercent: '20',
-    sequestration: 'none',
-    ...changes,
-  });
+  const terms = (changes: Partial<ContractInput> = {}): ContractInput =>
+    contractTerms(1, { label: 'Commercial 2025', effectiveFrom: '2025-01-01', ...changes });
 
   /** path and coded problem of every issue, as the dispatcher reports them */
   const issues = (input: unknown): { path: string; code: string }[] => {

@@ -10,6 +10,7 @@ import { estimate } from '../../../shared/domain/estimate';
 import type { Payer } from '../../../shared/domain/payer';
 import { buildScenario, type Administration, type OnFile } from '../../../shared/domain/resolution';
 import { scenarioSchema } from '../../../shared/domain/scenario';
+import { EXAMPLA_NDC11, examplaVial } from '../../fixtures/seed-inputs';
 
 const AT = '2025-03-01T12:00:00.000Z';
 
@@ -35,21 +36,10 @@ const payer = (changes: Partial<Payer> = {}): Payer => ({
 });
 
 // 50242-040-62 (5-3-2): a 10 mL multi-dose vial at 20 mg/mL, as in domain.md §9 B.
-const drug = (changes: Partial<Drug> = {}): Drug => ({
-  id: 7,
-  ndc11: '50242004062',
-  genericName: 'Examplemab',
-  brandName: 'Exampla',
-  strengthAmount: '20',
-  strengthUnit: 'mg',
-  packageSize: '10',
-  ndcUnit: 'ML',
-  container: 'multi-dose',
-  route: 'IV',
-  createdAt: AT,
-  updatedAt: AT,
-  ...changes,
-});
+const drug = (changes: Partial<Drug> = {}): Drug => {
+  const { ndc: _, ...fields } = examplaVial();
+  return { id: 7, ndc11: EXAMPLA_NDC11, ...fields, createdAt: AT, updatedAt: AT, ...changes };
+};
 
 const contract = (changes: Partial<Contract> = {}): Contract => ({
   id: 3,
