@@ -12,11 +12,9 @@
  *   than sent to a payer.
  * Plain node:fs and node:crypto only: the CLI and browser mode run this without Electron.
  */
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from './app-error';
-import { fileSize, writeFileDurably } from './durable-file';
+import { contentPath, readContent, saveContent } from './content-file';
 
 export const MAX_SCAN_BYTES = 25 * 1024 * 1024;
 
@@ -31,7 +29,6 @@ const UNSUPPORTED = 'Attach a PDF, PNG or JPEG scan of the invoice.';
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const JPEG_SIGNATURE = Buffer.from([0xff, 0xd8, 0xff]);
 const PDF_SIGNATURE = Buffer.from('%PDF-', 'latin1');
-const SHA256_HEX = /^[0-9a-f]{64}$/;
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 // FileReader.readAsDataURL puts this in front of the base64; accept it rather than make every
 // caller strip it.
@@ -90,45 +87,31 @@ export function checkScan(fileName: string, contentBase64: string): { bytes: Buf
   return { bytes, mediaType };
 }
 
-export const sha256Hex = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
-
 export function scanStore(dataDir: string) {
   const folder = join(dataDir, 'scans');
 
-  const pathOf = (sha256: string, mediaType: ScanMediaType): string => {
-    // The name comes from our own database, but a path is built from it: keep it a plain hash.
-    if (!SHA256_HEX.test(sha256)) throw new RangeError(`"${sha256}" is not a SHA-256 in hex.`);
-    return join(folder, `${sha256}.${SCAN_TYPES[mediaType].extension}`);
-  };
+  const pathOf = (sha256: string, mediaType: ScanMediaType): string =>
+    contentPath(folder, sha256, SCAN_TYPES[mediaType].extension);
 
   return {
     folder,
     pathOf,
 
     /** Store the bytes under their hash; `written` is false when that scan was already there. */
-    save(bytes: Buffer, mediaType: ScanMediaType): { sha256: string; path: string; written: boolean } {
-      const sha256 = sha256Hex(bytes);
-      const path = pathOf(sha256, mediaType);
-      // Same name means same content; the size check only guards against a file someone truncated.
-      if (fileSize(path) === bytes.length) return { sha256, path, written: false };
-      writeFileDurably(path, bytes);
-      return { sha256, path, written: true };
-    },
+    save: (bytes: Buffer, mediaType: ScanMediaType): { sha256: string; path: string; written: boolean } =>
+      saveContent(folder, bytes, SCAN_TYPES[mediaType].extension),
 
     /** The stored bytes, checked against their hash. SCAN_NOT_FOUND when the file is gone. */
     load(sha256: string, mediaType: string, describe: string): Buffer {
       if (!isScanMediaType(mediaType)) throw new RangeError(`${mediaType} is not a scan type this store keeps.`);
-      const path = pathOf(sha256, mediaType);
-      let bytes: Buffer;
-      try {
-        bytes = readFileSync(path);
-      } catch {
+      const bytes = readContent(folder, sha256, SCAN_TYPES[mediaType].extension);
+      if (bytes === 'missing') {
         throw new AppError(
           'SCAN_NOT_FOUND',
           `The scan of ${describe} is missing from the data folder (scans/${sha256.slice(0, 12)}…); attach it again.`,
         );
       }
-      if (sha256Hex(bytes) !== sha256) {
+      if (bytes === 'damaged') {
         throw new AppError(
           'SCAN_DAMAGED',
           `The scan of ${describe} has changed on disk since it was attached, so it is not sent anywhere; attach it again.`,

@@ -157,6 +157,18 @@ export function moneyString(d: Dec): string {
 // ---------------------------------------------------------------------------------------------
 // Display
 
+/**
+ * A unit price as stored and shown: at least the cents, and every further decimal kept, never
+ * rounded ("1170" → "1170.00", "0.00123" stays: a cost per package or a rate per unit).
+ */
+export function unitPriceString(amount: Dec | string): string {
+  const d = typeof amount === 'string' ? new Dec(amount) : amount;
+  return d.decimalPlaces() <= 2 ? d.toFixed(2) : d.toFixed();
+}
+
+/** "$12.50" from "12.5", "$0.00123" from "0.00123": a unit price with its own decimals. */
+export const usdUnitPrice = (amount: Dec | string): string => usdFromFixed(unitPriceString(amount));
+
 const USD = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
 
 /** "$1,840.00". Intl formats the numeric string exactly (no float on the way). */

@@ -6,7 +6,12 @@
  * to prove what was (or was not) written.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Administration, AdministrationInput, AdministrationSummary } from '../../shared/domain/administration';
+import {
+  administrationInputOf,
+  type Administration,
+  type AdministrationInput,
+  type AdministrationSummary,
+} from '../../shared/domain/administration';
 import type { Invoice, InvoiceInput, Supplier } from '../../shared/domain/invoice';
 import type { Patient } from '../../shared/domain/patient';
 import type { Payer } from '../../shared/domain/payer';
@@ -144,33 +149,11 @@ type Listed = { rows: AdministrationSummary[]; total: number };
 const list = (args: Record<string, unknown> = {}) => value<Listed>('administrations:list', args);
 const ids = (l: Listed): number[] => l.rows.map((r) => r.id);
 
-/** The input that would store `a` as it is. */
-const inputOf = (a: Administration): AdministrationInput => ({
-  dateOfService: a.dateOfService,
-  patientId: a.patientId,
-  payerId: a.payerId,
-  invoiceLineId: a.invoiceLineId,
-  hcpcs: a.hcpcs as AdministrationInput['hcpcs'],
-  dose: a.dose,
-  wastedAmount: a.wastedAmount,
-  route: a.route as AdministrationInput['route'],
-  site: a.site,
-  orderingNpi: a.orderingNpi,
-  renderingNpi: a.renderingNpi,
-  diagnoses: a.diagnoses,
-  medicalNecessity: a.medicalNecessity,
-  physicianNotes: a.physicianNotes,
-  billedCharge: a.billedCharge,
-  wastedBilledCharge: a.wastedBilledCharge,
-  claimNumber: a.claimNumber,
-  modifierOverride: a.modifierOverride,
-});
-
 /** Make an administration ready to bill: documented, payer confirmed, invoice scan attached. */
 async function makeReady(id: number, changes: Partial<AdministrationInput> = {}): Promise<Administration> {
   await value('administrations:update', {
     id,
-    administration: { ...inputOf(await get(id)), ...documented, ...changes },
+    administration: { ...administrationInputOf(await get(id)), ...documented, ...changes },
   });
   await value('payers:confirmProfile', { id: medicare.id });
   await value('invoices:attachScan', {

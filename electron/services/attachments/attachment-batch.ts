@@ -20,6 +20,7 @@ import { administrationRepository } from '../repositories/administration-reposit
 import type { AuditLog } from '../repositories/audit-log';
 import { payerRepository } from '../repositories/payer-repository';
 import { practiceRepository } from '../repositories/practice-repository';
+import { requirePracticeHeader } from './attachment-data';
 import { safeFileName, type AttachmentService } from './attachment-service';
 
 export type BatchRequest = {
@@ -200,13 +201,7 @@ export function attachmentBatches(ctx: ServiceContext, audit: AuditLog, attachme
         ]);
       }
       const payer = payers.get(req.payerId);
-      const settings = practice.get();
-      if (!settings || settings.name.trim() === '' || settings.npi === '') {
-        throw new AppError(
-          'PRACTICE_SETTINGS_MISSING',
-          'Attachments are headed with the practice’s name, address, NPI and TIN: enter them in Settings first.',
-        );
-      }
+      requirePracticeHeader(practice.get());
       const groups = claims(candidates(req));
       const job: Job = {
         cancelRequested: false,

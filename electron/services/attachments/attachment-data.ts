@@ -12,7 +12,7 @@
 import type { Administration } from '../../../shared/domain/administration';
 import type { Drug } from '../../../shared/domain/drug-catalog';
 import { nocDescriptor } from '../../../shared/domain/hcpcs';
-import { Dec, usdFromFixed } from '../../../shared/domain/money';
+import { Dec, usdFromFixed, usdUnitPrice } from '../../../shared/domain/money';
 import { formatNdc542 } from '../../../shared/domain/ndc';
 import type { Invoice } from '../../../shared/domain/invoice';
 import type { PracticeSettings } from '../../../shared/domain/practice-settings';
@@ -40,12 +40,6 @@ const ROUTE_WORDS: Record<string, string> = {
   OTHER: 'Other',
 };
 
-/** "$12.50" from "12.5", keeping a cost per package's extra decimals ("$0.123456"). */
-export function usdAmount(amount: string): string {
-  const d = new Dec(amount);
-  return usdFromFixed(d.decimalPlaces() <= 2 ? d.toFixed(2) : d.toFixed());
-}
-
 export type ClaimRecord = {
   practice: PracticeSettings;
   patient: { name: string; dateOfBirth: string; memberId: string; accountNumber: string };
@@ -56,6 +50,17 @@ export type ClaimRecord = {
     invoice: Invoice;
   }[];
 };
+
+/** The practice's header as it must be on file before any attachment is made. */
+export function requirePracticeHeader(settings: PracticeSettings | null): PracticeSettings {
+  if (!settings || settings.name.trim() === '' || settings.npi === '') {
+    throw new AppError(
+      'PRACTICE_SETTINGS_MISSING',
+      'Attachments are headed with the practice’s name, address, NPI and TIN: enter them in Settings first.',
+    );
+  }
+  return settings;
+}
 
 export function practiceHeader(p: PracticeSettings): PracticeHeader {
   return {
@@ -129,7 +134,7 @@ function attachmentLine(a: Administration, drug: Drug, invoice: Invoice): Attach
       supplier: invoice.supplierName,
       invoiceNumber: invoice.invoiceNumber,
       invoiceDate: invoice.invoiceDate,
-      costPerPackage: usdAmount(invoiceLine.netCostPerPackage),
+      costPerPackage: usdUnitPrice(invoiceLine.netCostPerPackage),
       givenCost: given?.acquisitionCost ? usdFromFixed(given.acquisitionCost) : '',
       wastedCost: wasted?.acquisitionCost ? usdFromFixed(wasted.acquisitionCost) : null,
     },

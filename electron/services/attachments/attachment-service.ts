@@ -29,7 +29,14 @@ import { patientRepository } from '../repositories/patient-repository';
 import { payerRepository } from '../repositories/payer-repository';
 import { practiceRepository } from '../repositories/practice-repository';
 import { scanStore } from '../scan-store';
-import { appendedScans, assertReady, attachmentModel, worksheetModel, type ClaimRecord } from './attachment-data';
+import {
+  appendedScans,
+  assertReady,
+  attachmentModel,
+  requirePracticeHeader,
+  worksheetModel,
+  type ClaimRecord,
+} from './attachment-data';
 
 export type GenerateOptions = { includePhysicianNotes: boolean; withWorksheet: boolean };
 
@@ -65,13 +72,7 @@ export function attachmentService(ctx: ServiceContext, audit: AuditLog) {
 
   /** The claim's record, checked ready. */
   function loadClaim(administrationId: number): ClaimRecord {
-    const settings = practice.get();
-    if (!settings || settings.name.trim() === '' || settings.npi === '') {
-      throw new AppError(
-        'PRACTICE_SETTINGS_MISSING',
-        'The attachment is headed with the practice’s name, address, NPI and TIN: enter them in Settings first.',
-      );
-    }
+    const settings = requirePracticeHeader(practice.get());
     const list = administrations.claimOf(administrationId).map((id) => administrations.get(id));
     assertReady(list);
     const first = list[0];

@@ -1,18 +1,10 @@
 /** Administrations: record, change, preview, move along the claim steps, list and delete. */
-import { parseIsoDate } from '../../../shared/domain/iso-date';
-import { fieldError } from '../app-error';
 import type { ServiceContext } from '../context';
 import { administrationService } from '../administrations/administration-service';
 import type { AuditLog } from '../repositories/audit-log';
 import { payerRepository } from '../repositories/payer-repository';
 import type { HandlersFor } from './handler-types';
-
-/** The contract only checks the shape; a date like 2025-02-30 would silently match nothing. */
-function realDate(field: string, label: string, value: string | undefined): void {
-  if (value === undefined) return;
-  const r = parseIsoDate(value, label);
-  if (!r.ok) throw fieldError(field, r.error.code, r.error.message);
-}
+import { realDate } from './real-date';
 
 export function administrationHandlers(
   ctx: ServiceContext,
@@ -32,8 +24,8 @@ export function administrationHandlers(
 
   return {
     'administrations:list': (q) => {
-      realDate('from', 'From', q.from);
-      realDate('to', 'To', q.to);
+      if (q.from !== undefined) realDate('from', 'From', q.from);
+      if (q.to !== undefined) realDate('to', 'To', q.to);
       // A payer that does not exist is a stale filter, said as such rather than an empty list.
       if (q.payerId !== undefined) payers.get(q.payerId);
       return administrations.list(q);

@@ -1,17 +1,12 @@
 /** Cost attachments and generated documents: make one, make a batch, list, read and save them. */
 import { isAbsolute } from 'node:path';
-import { parseIsoDate } from '../../../shared/domain/iso-date';
 import { attachmentBatches } from '../attachments/attachment-batch';
 import { attachmentService } from '../attachments/attachment-service';
 import { fieldError } from '../app-error';
 import type { ServiceContext } from '../context';
 import type { AuditLog } from '../repositories/audit-log';
 import type { HandlersFor } from './handler-types';
-
-function realDate(field: string, label: string, value: string): void {
-  const r = parseIsoDate(value, label);
-  if (!r.ok) throw fieldError(field, r.error.code, r.error.message);
-}
+import { realDate } from './real-date';
 
 export function attachmentHandlers(
   ctx: ServiceContext,

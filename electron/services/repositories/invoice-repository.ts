@@ -23,7 +23,15 @@ import {
 } from '../../../shared/domain/invoice';
 import type { FieldIssue } from '../../../shared/api/reply';
 import { parseIsoDate } from '../../../shared/domain/iso-date';
-import { Dec, asCents, decimalFromCents, moneyString, parseCents, type Cents } from '../../../shared/domain/money';
+import {
+  Dec,
+  asCents,
+  decimalFromCents,
+  moneyString,
+  parseCents,
+  unitPriceString,
+  type Cents,
+} from '../../../shared/domain/money';
 import { formatNdc542, parseNdc } from '../../../shared/domain/ndc';
 import { packagesToMicro, unitsFromMicro } from '../../../shared/domain/stock-quantity';
 import { AppError, fieldError } from '../app-error';
@@ -81,11 +89,6 @@ const drugNameOf = (r: { genericName: string; brandName: string }): string =>
   r.brandName ? `${r.genericName} (${r.brandName})` : r.genericName;
 /** "2.500" → "2.5": one spelling per quantity. */
 const canonicalQuantity = (s: string): string => new Dec(s).toFixed();
-/** "1170" → "1170.00", "12.3456" stays: a cost reads as money but keeps its extra decimals. */
-const canonicalCost = (s: string): string => {
-  const d = new Dec(s);
-  return d.decimalPlaces() < 2 ? d.toFixed(2) : d.toFixed();
-};
 const escapeLike = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** "Lot ABC123 (line 2) has 1 stock adjustment" for each line something uses, in line order. */
@@ -287,7 +290,7 @@ export function invoiceRepository(db: Db, audit: AuditLog) {
         lotNumber: line.lotNumber,
         expiryDate: line.expiryDate,
         packageQuantity: canonicalQuantity(line.packageQuantity),
-        costPerPackage: canonicalCost(line.costPerPackage),
+        costPerPackage: unitPriceString(line.costPerPackage),
         extendedCents: centsOf(extendedCostOf(line), at('extendedCost'), `Line ${n} extended cost`),
         discountCents: line.discount === '' ? asCents(0) : centsOf(line.discount, at('discount'), `Line ${n} discount`),
         unitsMicro,

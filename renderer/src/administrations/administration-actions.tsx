@@ -10,10 +10,14 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { STATUS_STEPS, type Administration, type AdministrationStatus } from '../../../shared/domain/administration';
+import {
+  administrationInputOf,
+  STATUS_STEPS,
+  type Administration,
+  type AdministrationStatus,
+} from '../../../shared/domain/administration';
 import { usdFromFixed } from '../../../shared/domain/money';
 import { ApiError, call } from '../api';
-import { administrationToInput } from './form-values';
 import { STATUS_LABELS, STEP_LABELS } from './status-words';
 
 const refusal = (err: unknown): string =>
@@ -150,7 +154,7 @@ function MarkBilledForm(props: { administration: Administration; onDone: () => v
       if (number !== a.claimNumber) {
         const saved = await call('administrations:update', {
           id: a.id,
-          administration: { ...administrationToInput(a), claimNumber: number },
+          administration: { ...administrationInputOf(a), claimNumber: number },
         });
         stored(saved);
       }

@@ -102,30 +102,6 @@ export function administrationToForm(a: Administration): AdministrationFormValue
   };
 }
 
-/** The stored administration as the contract's input, e.g. to change only its claim number. */
-export function administrationToInput(a: Administration): AdministrationInput {
-  return {
-    dateOfService: a.dateOfService,
-    patientId: a.patientId,
-    payerId: a.payerId,
-    invoiceLineId: a.invoiceLineId,
-    hcpcs: a.hcpcs as AdministrationInput['hcpcs'],
-    dose: { amount: a.dose.amount, unit: a.dose.unit },
-    wastedAmount: a.wastedAmount,
-    route: a.route as AdministrationInput['route'],
-    site: a.site,
-    orderingNpi: a.orderingNpi,
-    renderingNpi: a.renderingNpi,
-    diagnoses: a.diagnoses,
-    medicalNecessity: a.medicalNecessity,
-    physicianNotes: a.physicianNotes,
-    billedCharge: a.billedCharge,
-    wastedBilledCharge: a.wastedBilledCharge,
-    claimNumber: a.claimNumber,
-    modifierOverride: a.modifierOverride,
-  };
-}
-
 const idOrAbsent = (s: string): number | undefined => (/^\d+$/.test(s) ? Number(s) : undefined);
 const enumOrAbsent = (s: string): string | undefined => (s === '' ? undefined : s);
 

@@ -5,7 +5,7 @@
  */
 import type { Contract, ScopeKind } from '../../../shared/domain/contract-terms';
 import type { Basis } from '../../../shared/domain/methodology';
-import { Dec, usdFromFixed } from '../../../shared/domain/money';
+import { Dec, usdUnitPrice } from '../../../shared/domain/money';
 import { formatNdc542 } from '../../../shared/domain/ndc';
 import type { SequestrationPolicy } from '../../../shared/domain/sequestration';
 
@@ -45,8 +45,7 @@ const isDecimal = (s: string) => /^-?\d+(\.\d+)?$/.test(s.trim());
 /** "$45.10" from "45.1"; "$0.00123" keeps its digits. Text that is not a number is shown as is. */
 export function usdAmount(s: string): string {
   if (!isDecimal(s)) return s;
-  const d = new Dec(s.trim());
-  return usdFromFixed(d.decimalPlaces() <= 2 ? d.toFixed(2) : d.toFixed());
+  return usdUnitPrice(s.trim());
 }
 
 type Terms = Pick<

@@ -1,15 +1,15 @@
 /** The small text rules of attachments: money as printed, file names any disk takes, NOC descriptors. */
 import { describe, expect, it } from 'vitest';
-import { usdAmount } from '../../../electron/services/attachments/attachment-data';
 import { safeFileName } from '../../../electron/services/attachments/attachment-service';
 import { nocDescriptor } from '../../../shared/domain/hcpcs';
+import { usdUnitPrice } from '../../../shared/domain/money';
 
-describe('usdAmount', () => {
+describe('usdUnitPrice', () => {
   it('prints cents, and keeps the extra decimals of a unit cost rather than rounding them away', () => {
-    expect(usdAmount('110')).toBe('$110.00');
-    expect(usdAmount('1840.5')).toBe('$1,840.50');
-    expect(usdAmount('12.333333')).toBe('$12.333333');
-    expect(usdAmount('0.001230')).toBe('$0.00123');
+    expect(usdUnitPrice('110')).toBe('$110.00');
+    expect(usdUnitPrice('1840.5')).toBe('$1,840.50');
+    expect(usdUnitPrice('12.333333')).toBe('$12.333333');
+    expect(usdUnitPrice('0.001230')).toBe('$0.00123');
   });
 });
 
