@@ -6,15 +6,12 @@
  */
 import { join } from 'node:path';
 import { AppError } from './app-error';
-import { contentPath, readContent, saveContent } from './content-file';
+import { readContent, saveContent } from './content-file';
 
 export function documentStore(dataDir: string) {
   const folder = join(dataDir, 'documents');
 
   return {
-    folder,
-    pathOf: (sha256: string): string => contentPath(folder, sha256, 'pdf'),
-
     save(bytes: Uint8Array): { sha256: string; path: string } {
       const { sha256, path } = saveContent(folder, bytes, 'pdf');
       return { sha256, path };
@@ -38,4 +35,3 @@ export function documentStore(dataDir: string) {
     },
   };
 }
-export type DocumentStore = ReturnType<typeof documentStore>;

@@ -96,9 +96,6 @@ export function documentRepository(db: Db, audit: AuditLog) {
       const rows = all.all(q.limit, q.offset) as Row[];
       return { rows: rows.map(toDocument), total: (countAll.get() as { n: number }).n };
     },
-
-    countForAdministration: (administrationId: number): number =>
-      (countOfAdministration.get(administrationId) as { n: number }).n,
   };
 }
 export type DocumentRepository = ReturnType<typeof documentRepository>;
