@@ -122,6 +122,24 @@ describe('opening a new database file', () => {
   });
 });
 
+describe('migration 7 (the lot-number index)', () => {
+  const invoiceLineIndexes = (raw: Database.Database): string[] =>
+    (
+      raw
+        .prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'invoice_lines'")
+        .pluck()
+        .all() as string[]
+    ).sort();
+
+  it('drops the index on invoice_lines (lot_number) from a version 6 file and keeps the NDC and line indexes', () => {
+    open(file, { migrations: migrations.slice(0, 6) }).close();
+    expect(inspect(file, invoiceLineIndexes)).toContain('invoice_lines_lot');
+    open(file).close();
+    expect(inspect(file, (raw) => raw.pragma('user_version', { simple: true }))).toBe(latestSchemaVersion);
+    expect(inspect(file, invoiceLineIndexes)).toEqual(['invoice_lines_ndc', 'sqlite_autoindex_invoice_lines_1']);
+  });
+});
+
 describe('a failing migration', () => {
   const good: Migration = { version: 1, name: 'good', sql: 'CREATE TABLE alpha (x INTEGER) STRICT;' };
   const bad: Migration = {

@@ -9,6 +9,7 @@ import m0003 from './0003-invoices-lots-patients';
 import m0004 from './0004-administrations';
 import m0005 from './0005-generated-documents';
 import m0006 from './0006-administration-counts';
+import m0007 from './0007-drop-lot-number-index';
 
 export type Migration = { version: number; name: string; sql: string };
 
@@ -19,6 +20,7 @@ export const migrations: readonly Migration[] = [
   { version: 4, name: 'administrations', sql: m0004 },
   { version: 5, name: 'generated-documents', sql: m0005 },
   { version: 6, name: 'administration-counts', sql: m0006 },
+  { version: 7, name: 'drop-lot-number-index', sql: m0007 },
 ];
 
 export const latestSchemaVersion = migrations.length;
