@@ -210,6 +210,15 @@ describe('the CSV offset table', () => {
     expect(table.rows).toEqual(viaParse(text));
   });
 
+  it('reads a file whose first 64 KB hold few cells and the rest many (its offsets outgrow the first guess)', () => {
+    const head = `note,${'x'.repeat(70_000)}\n`;
+    const rows = Array.from({ length: 20_000 }, (_, i) => `${i},a,b,c,d,e,f,g`);
+    const text = `${head}${rows.join('\n')}\n`;
+    const table = csvTable(text, 'x.csv');
+    expect(table.rowCount).toBe(20_001);
+    expect(table.rows).toEqual(viaParse(text));
+  });
+
   it('a table under another name keeps its rows and lines', () => {
     const table = csvTable('a,b\n"x\ny",2\n3,4\n', 'inner.csv');
     const renamed = table.withSource('outer.zip › inner.csv');
