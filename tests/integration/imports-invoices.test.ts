@@ -118,6 +118,27 @@ describe('a clean file', () => {
     ]);
   });
 
+  it('groups the rows of an invoice that are apart in the file into that one invoice', async () => {
+    const apart = [HEADER, GOOD[1] as string, GOOD[3] as string, GOOD[2] as string];
+    const r = await h.commit((await h.preview(csv(apart))).stagedId);
+    expect(r).toMatchObject({ taken: 3, refused: 0 });
+    expect(invoiceRows()).toMatchObject([
+      { number: 'INV-100', date: '2025-02-10', total: 235000, lines: 2, extended: 235001 },
+      { number: 'INV-200', date: '2025-02-11', total: null, lines: 1, extended: 3704 },
+    ]);
+    const lots = h.db
+      .prepare(
+        `SELECT i.invoice_number AS number, l.line_number AS line, l.lot_number AS lot
+           FROM invoice_lines l JOIN invoices i ON i.id = l.invoice_id ORDER BY l.id`,
+      )
+      .all();
+    expect(lots).toEqual([
+      { number: 'INV-100', line: 1, lot: 'LOT-A' },
+      { number: 'INV-200', line: 1, lot: 'LOT-C' },
+      { number: 'INV-100', line: 2, lot: 'LOT-B' },
+    ]);
+  });
+
   it('reads a real XLSX written by exceljs (numbers and dates as cells)', async () => {
     const file = await xlsx(
       [

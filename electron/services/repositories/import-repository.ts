@@ -226,13 +226,19 @@ export function importRepository(db: Db, audit: AuditLog) {
         const firstRows: number[] = [];
         // Each row's invoice: first its index in firstRows, then (below) its id.
         const invoiceOf = new Int32Array(rows.length);
+        // A file lists an invoice's lines together, so the previous row's invoice is tried first.
+        let previous: string | null = null;
+        let k = -1;
         for (let i = 0; i < rows.length; i++) {
           const r = rows[i] as InvoiceRecord;
-          let k = numbers.get(r[1]);
-          if (k === undefined) {
-            k = firstRows.length;
-            firstRows.push(i);
-            numbers.set(r[1], k);
+          if (r[1] !== previous) {
+            previous = r[1];
+            const known = numbers.get(previous);
+            if (known === undefined) {
+              k = firstRows.length;
+              firstRows.push(i);
+              numbers.set(previous, k);
+            } else k = known;
           }
           invoiceOf[i] = k;
         }
@@ -246,7 +252,7 @@ export function importRepository(db: Db, audit: AuditLog) {
         staged.clearInvoices.run();
         const headers = new Array<unknown>(INVOICE_CHUNK * INVOICE_VALUES);
         const oneHeader = new Array<unknown>(INVOICE_VALUES);
-        let k = 0;
+        k = 0;
         for (; k + INVOICE_CHUNK <= firstRows.length; k += INVOICE_CHUNK) {
           for (let j = 0; j < INVOICE_CHUNK; j++) header(k + j, headers, j * INVOICE_VALUES);
           staged.stageInvoiceChunk.run(...headers);
