@@ -630,6 +630,57 @@ describe('administrations:list', () => {
     // LIKE wildcards are plain characters.
     expect((await list({ search: '%' })).total).toBe(0);
   });
+
+  it('a search under every filter finds, pages and counts the same administrations sorted by date as by charge', async () => {
+    const [, , , , a5] = await seedList();
+    await makeReady(a5 ?? 0);
+    const byDate = (a: Listed['rows'][number], b: Listed['rows'][number]) =>
+      a.dateOfService === b.dateOfService ? a.id - b.id : a.dateOfService < b.dateOfService ? -1 : 1;
+    const searches = [
+      'jones',
+      'smith ann',
+      'ann smith',
+      'MRN-2002',
+      'mc-7',
+      '3450678',
+      '50242-040-62',
+      'PCN-77',
+      'pcn smith',
+      'nobody',
+    ];
+    const filterSets: Record<string, unknown>[] = [
+      {},
+      { payerId: medicare.id },
+      { payerId: aetna.id },
+      { status: 'draft' },
+      { status: 'ready' },
+      { readiness: 'ready' },
+      { readiness: 'not-ready' },
+      { status: 'draft', readiness: 'not-ready' },
+      { payerId: medicare.id, status: 'ready', readiness: 'ready' },
+      { from: '2025-02-10', to: '2025-02-12' },
+      { to: '2025-02-01', payerId: medicare.id },
+    ];
+    let compared = 0;
+    for (const search of searches) {
+      for (const filters of filterSets) {
+        const what = JSON.stringify({ search, ...filters });
+        const reference = await list({ search, ...filters, sortBy: 'billed', limit: 500 });
+        const newest = [...reference.rows]
+          .sort(byDate)
+          .reverse()
+          .map((r) => r.id);
+        const desc = await list({ search, ...filters, limit: 500 });
+        expect([ids(desc), desc.total], what).toEqual([newest, reference.total]);
+        const asc = await list({ search, ...filters, sortDir: 'asc', limit: 500 });
+        expect(ids(asc), what).toEqual([...newest].reverse());
+        const page = await list({ search, ...filters, limit: 2, offset: 1 });
+        expect([ids(page), page.total], what).toEqual([newest.slice(1, 3), reference.total]);
+        compared += reference.total;
+      }
+    }
+    expect(compared).toBeGreaterThan(50);
+  });
 });
 
 describe('administrations:delete', () => {
