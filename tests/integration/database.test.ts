@@ -122,7 +122,7 @@ describe('opening a new database file', () => {
   });
 });
 
-describe('migration 7 (the lot-number index)', () => {
+describe('migrations 7 and 8 (indexes for imports and searches)', () => {
   const invoiceLineIndexes = (raw: Database.Database): string[] =>
     (
       raw
@@ -137,6 +137,24 @@ describe('migration 7 (the lot-number index)', () => {
     open(file).close();
     expect(inspect(file, (raw) => raw.pragma('user_version', { simple: true }))).toBe(latestSchemaVersion);
     expect(inspect(file, invoiceLineIndexes)).toEqual(['invoice_lines_ndc', 'sqlite_autoindex_invoice_lines_1']);
+  });
+
+  it('ends the patient and claim-number indexes of a version 7 file with the date of service and id', () => {
+    const columns = (raw: Database.Database, index: string): string[] =>
+      (raw.prepare(`PRAGMA index_info(${index})`).all() as { name: string }[]).map((c) => c.name);
+    open(file, { migrations: migrations.slice(0, 7) }).close();
+    expect(inspect(file, (raw) => columns(raw, 'administrations_by_patient'))).toEqual(['patient_id']);
+    open(file).close();
+    expect(inspect(file, (raw) => columns(raw, 'administrations_by_patient'))).toEqual([
+      'patient_id',
+      'date_of_service',
+      'id',
+    ]);
+    expect(inspect(file, (raw) => columns(raw, 'administrations_by_claim'))).toEqual([
+      'claim_number',
+      'date_of_service',
+      'id',
+    ]);
   });
 });
 
