@@ -228,19 +228,19 @@ export function importRepository(db: Db, audit: AuditLog) {
         const invoiceOf = new Int32Array(rows.length);
         // A file lists an invoice's lines together, so the previous row's invoice is tried first.
         let previous: string | null = null;
-        let k = -1;
+        let current = -1;
         for (let i = 0; i < rows.length; i++) {
           const r = rows[i] as InvoiceRecord;
           if (r[1] !== previous) {
             previous = r[1];
             const known = numbers.get(previous);
             if (known === undefined) {
-              k = firstRows.length;
+              current = firstRows.length;
               firstRows.push(i);
-              numbers.set(previous, k);
-            } else k = known;
+              numbers.set(previous, current);
+            } else current = known;
           }
-          invoiceOf[i] = k;
+          invoiceOf[i] = current;
         }
         const header = (k: number, out: unknown[], at0: number): void => {
           const r = rows[firstRows[k] as number] as InvoiceRecord;
@@ -252,7 +252,7 @@ export function importRepository(db: Db, audit: AuditLog) {
         staged.clearInvoices.run();
         const headers = new Array<unknown>(INVOICE_CHUNK * INVOICE_VALUES);
         const oneHeader = new Array<unknown>(INVOICE_VALUES);
-        k = 0;
+        let k = 0;
         for (; k + INVOICE_CHUNK <= firstRows.length; k += INVOICE_CHUNK) {
           for (let j = 0; j < INVOICE_CHUNK; j++) header(k + j, headers, j * INVOICE_VALUES);
           staged.stageInvoiceChunk.run(...headers);
