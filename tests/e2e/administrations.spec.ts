@@ -14,7 +14,8 @@ import { writeFileSync } from 'node:fs';
 import { dispatch } from '../../electron/services/dispatch';
 import { solidPng } from '../fixtures/e2e/scans/make-scans';
 import { expect, snap, test } from './fixtures';
-import { seed, seedCatalog } from './seed-administration';
+import { seed } from './seed';
+import { seedCatalog } from './seed-administration';
 
 test('an administration with waste: JW line, readiness fixed from the detail page, ready, billed', async ({
   openApp,

@@ -11,7 +11,8 @@
 import { spawnSync } from 'node:child_process';
 import type { Download, Page } from '@playwright/test';
 import { expect, snap, test } from './fixtures';
-import { seed, seedAdministration, seedCatalog, seedInvoice, seedPractice, type Handlers } from './seed-administration';
+import { seed, type Handlers } from './seed';
+import { seedAdministration, seedCatalog, seedInvoice, seedPractice } from './seed-administration';
 
 /** Medicare Part B (wants the invoice), confirmed; invoice CH-7001 scanned, CH-7002 not. */
 async function seedClinic(h: Handlers) {

@@ -3,27 +3,15 @@
  * supplier chosen in the wizard, the preview checked, then both invoices in the list.
  */
 import { writeFileSync } from 'node:fs';
-import { dispatch } from '../../electron/services/dispatch';
 import { expect, snap, test } from './fixtures';
+import { AVASTIN_VIAL, seed } from './seed';
 
 test('imports a distributor CSV as two invoices of the chosen supplier', async ({ openApp, desk }) => {
   const h = desk.services.handlers;
   for (const ndc of ['50242-040-62', '00002-7597-01']) {
-    const r = await dispatch(h, 'drugs:create', {
-      ndc,
-      genericName: `drug ${ndc}`,
-      brandName: '',
-      strengthAmount: '25',
-      strengthUnit: 'mg',
-      packageSize: '4',
-      ndcUnit: 'ML',
-      container: 'single-dose',
-      route: 'IV',
-    });
-    expect(r.ok, JSON.stringify(r)).toBe(true);
+    await seed(h, 'drugs:create', { ...AVASTIN_VIAL, ndc, genericName: `drug ${ndc}`, brandName: '' });
   }
-  const supplier = await dispatch(h, 'suppliers:create', { name: 'McKesson Specialty' });
-  expect(supplier.ok, JSON.stringify(supplier)).toBe(true);
+  await seed(h, 'suppliers:create', { name: 'McKesson Specialty' });
 
   const file = test.info().outputPath('mckesson-invoices.csv');
   writeFileSync(

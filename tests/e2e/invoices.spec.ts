@@ -10,24 +10,14 @@ import { writeFileSync } from 'node:fs';
 import { dispatch } from '../../electron/services/dispatch';
 import { onePagePdf, solidPng } from '../fixtures/e2e/scans/make-scans';
 import { expect, snap, test } from './fixtures';
+import { AVASTIN_VIAL, OLANZAPINE_VIAL, seed } from './seed';
 
 test('an invoice of two lots: unknown NDC added from the line, reconciliation, scan, duplicate refused', async ({
   openApp,
   desk,
 }) => {
   const h = desk.services.handlers;
-  const seeded = await dispatch(h, 'drugs:create', {
-    ndc: '50242-040-62',
-    genericName: 'bevacizumab',
-    brandName: 'Avastin',
-    strengthAmount: '25',
-    strengthUnit: 'mg',
-    packageSize: '4',
-    ndcUnit: 'ML',
-    container: 'single-dose',
-    route: 'IV',
-  });
-  expect(seeded.ok, JSON.stringify(seeded)).toBe(true);
+  await seed(h, 'drugs:create', AVASTIN_VIAL);
   const invoiceCount = async () => {
     const r = await dispatch(h, 'invoices:list', {});
     if (!r.ok) throw new Error(r.error.message);
@@ -175,23 +165,9 @@ test('edit an invoice: a line put back, a total that no longer reconciles, a PDF
   desk,
 }) => {
   const h = desk.services.handlers;
-  const seed = async <T>(channel: Parameters<typeof dispatch>[1], args: unknown): Promise<T> => {
-    const reply = await dispatch(h, channel, args);
-    expect(reply.ok, JSON.stringify(reply)).toBe(true);
-    return (reply as { ok: true; value: T }).value;
-  };
-  await seed('drugs:create', {
-    ndc: '0002-7597-01',
-    genericName: 'olanzapine',
-    strengthAmount: '20',
-    strengthUnit: 'mg',
-    packageSize: '10',
-    ndcUnit: 'ML',
-    container: 'multi-dose',
-    route: 'IM',
-  });
-  const supplier = await seed<{ id: number }>('suppliers:create', { name: 'ASD Healthcare' });
-  const invoice = await seed<{ id: number }>('invoices:create', {
+  await seed(h, 'drugs:create', OLANZAPINE_VIAL);
+  const supplier = await seed<{ id: number }>(h, 'suppliers:create', { name: 'ASD Healthcare' });
+  const invoice = await seed<{ id: number }>(h, 'invoices:create', {
     supplierId: supplier.id,
     invoiceNumber: 'ASD-77',
     invoiceDate: '2025-05-10',
@@ -253,6 +229,6 @@ test('edit an invoice: a line put back, a total that no longer reconciles, a PDF
   dialog = page.getByRole('dialog', { name: 'Delete this invoice?' });
   await dialog.getByRole('button', { name: 'Delete invoice' }).click();
   await expect(page.getByTestId('invoices-empty')).toBeVisible();
-  const listed = await seed<{ total: number }>('invoices:list', {});
+  const listed = await seed<{ total: number }>(h, 'invoices:list', {});
   expect(listed.total).toBe(0);
 });

@@ -4,8 +4,8 @@
  */
 import ExcelJS from 'exceljs';
 import { resolve } from 'node:path';
-import { dispatch } from '../../electron/services/dispatch';
-import { expect, snap, test, type DeskApp } from './fixtures';
+import { expect, snap, test } from './fixtures';
+import { seed } from './seed';
 
 const OLANZAPINE = {
   ndc: '00002-7597-01',
@@ -19,17 +19,11 @@ const OLANZAPINE = {
   route: 'IM',
 };
 
-async function seed<T>(desk: DeskApp, channel: string, args: unknown): Promise<T> {
-  const reply = await dispatch(desk.services.handlers, channel, args);
-  if (!reply.ok) throw new Error(`${channel}: ${reply.error.message}`);
-  return reply.value as T;
-}
-
 test('an AWP typed by hand: errors next to the fields, history newest first, delete asks first', async ({
   openApp,
   desk,
 }) => {
-  await seed(desk, 'drugs:create', OLANZAPINE);
+  await seed(desk.services.handlers, 'drugs:create', OLANZAPINE);
   const page = await openApp('/prices');
   await expect(page.getByTestId('payment-limits-empty')).toBeVisible();
 
@@ -81,9 +75,13 @@ test('an AWP typed by hand: errors next to the fields, history newest first, del
   await expect(confirm).toBeHidden();
   await expect(rows).toHaveCount(2);
   await expect(page.getByRole('row', { name: /AWP.*\$480\.00/ })).toContainText('2025-01-01 – open');
-  const history = await seed<{ prices: { priceType: string; pricePerPackage: string }[] }>(desk, 'prices:history', {
-    ndc: OLANZAPINE.ndc,
-  });
+  const history = await seed<{ prices: { priceType: string; pricePerPackage: string }[] }>(
+    desk.services.handlers,
+    'prices:history',
+    {
+      ndc: OLANZAPINE.ndc,
+    },
+  );
   expect(history.prices.map((p) => [p.priceType, p.pricePerPackage]).sort()).toEqual([
     ['AWP', '480.00'],
     ['WAC', '400'],
@@ -91,7 +89,7 @@ test('an AWP typed by hand: errors next to the fields, history newest first, del
 });
 
 test('a fee schedule XLSX through the wizard: one column mapped by hand, then imported', async ({ openApp, desk }) => {
-  const payer = await seed<{ id: number }>(desk, 'payers:create', {
+  const payer = await seed<{ id: number }>(desk.services.handlers, 'payers:create', {
     name: 'Aetna Commercial',
     payerType: 'commercial',
   });
@@ -142,7 +140,9 @@ test('a fee schedule XLSX through the wizard: one column mapped by hand, then im
   await snap(page, 'fee-schedule');
 
   // The mapping is remembered for this payer.
-  expect(await seed(desk, 'imports:mapping', { kind: 'fee-schedule', payerId: payer.id })).toMatchObject({
+  expect(
+    await seed(desk.services.handlers, 'imports:mapping', { kind: 'fee-schedule', payerId: payer.id }),
+  ).toMatchObject({
     effectiveFrom: 'Start',
   });
 });
@@ -170,7 +170,7 @@ test('a CMS ASP pricing CSV with a bad row: the row error, leave it out, find th
   let dialog = await openWizard();
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
-  expect(await seed(desk, 'paymentLimits:list', {})).toEqual({ rows: [], total: 0 });
+  expect(await seed(desk.services.handlers, 'paymentLimits:list', {})).toEqual({ rows: [], total: 0 });
 
   dialog = await openWizard();
   await expect(dialog.getByTestId('import-valid')).toHaveText('3 valid');
@@ -221,5 +221,7 @@ test('a CMS ASP pricing CSV with a bad row: the row error, leave it out, find th
   await page.getByRole('option', { name: '2025Q2', exact: true }).click();
   await expect(rows).toHaveCount(0);
   await expect(page.getByText('No payment limit matches.')).toBeVisible();
-  expect(await seed<{ total: number }>(desk, 'paymentLimits:list', { search: 'J9999' })).toMatchObject({ total: 0 });
+  expect(
+    await seed<{ total: number }>(desk.services.handlers, 'paymentLimits:list', { search: 'J9999' }),
+  ).toMatchObject({ total: 0 });
 });

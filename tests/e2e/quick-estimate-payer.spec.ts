@@ -1,5 +1,5 @@
-import { dispatch } from '../../electron/services/dispatch';
 import { expect, snap, test } from './fixtures';
+import { OLANZAPINE_VIAL, seed } from './seed';
 
 test('quick estimate with a payer: the terms and prices in force on the date of service', async ({
   openApp,
@@ -7,28 +7,15 @@ test('quick estimate with a payer: the terms and prices in force on the date of 
   page,
 }) => {
   const h = desk.services.handlers;
-  const seed = async (channel: Parameters<typeof dispatch>[1], args: unknown) => {
-    const reply = await dispatch(h, channel, args);
-    expect(reply.ok, JSON.stringify(reply)).toBe(true);
-  };
-  await seed('payers:createFromTemplate', { template: 'medicare-part-b' });
-  await seed('drugs:create', {
-    ndc: '0002-7597-01',
-    genericName: 'olanzapine',
-    strengthAmount: '20',
-    strengthUnit: 'mg',
-    packageSize: '10',
-    ndcUnit: 'ML',
-    container: 'multi-dose',
-    route: 'IM',
-  });
-  await seed('prices:create', {
+  await seed(h, 'payers:createFromTemplate', { template: 'medicare-part-b' });
+  await seed(h, 'drugs:create', OLANZAPINE_VIAL);
+  await seed(h, 'prices:create', {
     ndc: '0002-7597-01',
     priceType: 'AWP',
     pricePerPackage: '1200.00',
     effectiveFrom: '2024-01-01',
   });
-  await seed('prices:create', {
+  await seed(h, 'prices:create', {
     ndc: '0002-7597-01',
     priceType: 'AWP',
     pricePerPackage: '1300.00',

@@ -1,23 +1,11 @@
 /**
- * Seeding for the end-to-end tests that start from administrations: calls the real handlers
- * (through the dispatcher, so arguments are validated as the UI's would be) and fails the test
- * with the refusal when one is refused. The catalog is a single-dose 5 ML vial of examplizumab
- * (50 mg/mL), Medicare Part B from its template (95% of AWP) with an AWP of $600 on file, and
+ * Seeding for the end-to-end tests that start from administrations, through `seed`. The catalog
+ * is a single-dose 5 ML vial of examplizumab (50 mg/mL), Medicare Part B from its template (95% of AWP) with an AWP of $600 on file, and
  * Cardinal Health as the supplier.
  */
-import { dispatch } from '../../electron/services/dispatch';
 import { PRACTICE } from '../fixtures/claim-seed';
 import { onePagePdf } from '../fixtures/e2e/scans/make-scans';
-import { expect } from './fixtures';
-
-export type Handlers = Parameters<typeof dispatch>[0];
-type Channel = Parameters<typeof dispatch>[1];
-
-export async function seed<T>(h: Handlers, channel: Channel, args: unknown): Promise<T> {
-  const reply = await dispatch(h, channel, args);
-  expect(reply.ok, JSON.stringify(reply)).toBe(true);
-  return (reply as { ok: true; value: T }).value;
-}
+import { seed, type Handlers } from './seed';
 
 export const NDC = '70121-1568-1';
 

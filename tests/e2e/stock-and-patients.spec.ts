@@ -4,40 +4,13 @@
  * (LOT_INSUFFICIENT) next to the quantity and writes nothing.
  * Patients: added with a date of birth that is not a real date, fixed, saved with a payer.
  */
-import { dispatch } from '../../electron/services/dispatch';
 import { expect, snap, test } from './fixtures';
-
-type Handlers = Parameters<typeof dispatch>[0];
-
-async function seed<T>(h: Handlers, channel: Parameters<typeof dispatch>[1], args: unknown): Promise<T> {
-  const reply = await dispatch(h, channel, args);
-  expect(reply.ok, JSON.stringify(reply)).toBe(true);
-  return (reply as { ok: true; value: T }).value;
-}
+import { AVASTIN_VIAL, OLANZAPINE_VIAL, seed } from './seed';
 
 test('stock by lot: on hand, a damaged vial taken out, more than on hand refused', async ({ openApp, desk }) => {
   const h = desk.services.handlers;
-  await seed(h, 'drugs:create', {
-    ndc: '50242-040-62',
-    genericName: 'bevacizumab',
-    brandName: 'Avastin',
-    strengthAmount: '25',
-    strengthUnit: 'mg',
-    packageSize: '4',
-    ndcUnit: 'ML',
-    container: 'single-dose',
-    route: 'IV',
-  });
-  await seed(h, 'drugs:create', {
-    ndc: '0002-7597-01',
-    genericName: 'olanzapine',
-    strengthAmount: '20',
-    strengthUnit: 'mg',
-    packageSize: '10',
-    ndcUnit: 'ML',
-    container: 'multi-dose',
-    route: 'IM',
-  });
+  await seed(h, 'drugs:create', AVASTIN_VIAL);
+  await seed(h, 'drugs:create', OLANZAPINE_VIAL);
   const supplier = await seed<{ id: number }>(h, 'suppliers:create', { name: 'Cardinal Health' });
   await seed(h, 'invoices:create', {
     supplierId: supplier.id,
