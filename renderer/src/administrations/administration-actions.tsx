@@ -17,6 +17,7 @@ import {
   type AdministrationStatus,
 } from '../../../shared/domain/administration';
 import { usdFromFixed } from '../../../shared/domain/money';
+import { FormActions } from '../components/form-actions';
 import { ApiError, call } from '../api';
 import { STATUS_LABELS, STEP_LABELS } from './status-words';
 
@@ -197,14 +198,7 @@ function MarkBilledForm(props: { administration: Administration; onDone: () => v
             setError(null);
           }}
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={props.onDone}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={bill.isPending}>
-            Mark billed
-          </Button>
-        </Group>
+        <FormActions submitLabel="Mark billed" busy={bill.isPending} onCancel={props.onDone} />
       </Stack>
     </form>
   );

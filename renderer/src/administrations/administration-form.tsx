@@ -9,7 +9,6 @@
  */
 import {
   Alert,
-  Button,
   Grid,
   Group,
   Loader,
@@ -31,6 +30,7 @@ import { ROUTES, type Drug } from '../../../shared/domain/drug-catalog';
 import { PRACTICE_NOC_CODES } from '../../../shared/domain/hcpcs';
 import { DOSE_UNITS } from '../../../shared/domain/units';
 import { ApiError, call } from '../api';
+import { FormActions } from '../components/form-actions';
 import { DrugField, LotField, type StoredLot } from './drug-lot-fields';
 import {
   errorsFromApi,
@@ -387,14 +387,11 @@ export function AdministrationForm(props: {
 
             <OverrideFields values={values} errorFor={errorFor} set={set} />
 
-            <Group justify="flex-end">
-              <Button variant="default" onClick={props.onCancel}>
-                Cancel
-              </Button>
-              <Button type="submit" loading={save.isPending}>
-                {props.editing === undefined ? 'Save administration' : 'Save changes'}
-              </Button>
-            </Group>
+            <FormActions
+              submitLabel={props.editing === undefined ? 'Save administration' : 'Save changes'}
+              busy={save.isPending}
+              onCancel={props.onCancel}
+            />
           </Stack>
         </form>
       </Grid.Col>

@@ -11,6 +11,7 @@ import { Link } from 'react-router';
 import type { Result } from '../../../shared/api/contract';
 import type { Administration } from '../../../shared/domain/administration';
 import { ApiError, call } from '../api';
+import { FormActions } from '../components/form-actions';
 import { DocumentPreview } from './document-preview';
 import { plural } from './document-words';
 
@@ -86,14 +87,7 @@ function GenerateAttachment(props: { administration: Administration; onClose: ()
           onChange={(e) => setWithWorksheet(e.currentTarget.checked)}
         />
         {generate.error && <Refusal error={generate.error} />}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={props.onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={generate.isPending}>
-            Generate
-          </Button>
-        </Group>
+        <FormActions submitLabel="Generate" busy={generate.isPending} onCancel={props.onClose} />
       </Stack>
     </form>
   );

@@ -27,6 +27,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import type { ImportKind, ImportPreview, ImportPreviewArgs, ImportReport } from '../../../shared/api/import-schemas';
 import { ApiError, call } from '../api';
+import { FormActions } from '../components/form-actions';
 import { PreviewView } from './import-preview';
 import { MAX_IMPORT_FILE_BYTES, normalizeQuarter, quarterFromFileName, readAsBase64 } from './read-file';
 
@@ -250,12 +251,7 @@ function WizardBody(props: {
             <Text size="sm" c="dimmed">
               Nothing is saved until you press “Import” on the last step.
             </Text>
-            <Group justify="flex-end">
-              <Button variant="default" onClick={props.onClose}>
-                Cancel
-              </Button>
-              <Button type="submit">Preview</Button>
-            </Group>
+            <FormActions submitLabel="Preview" busy={false} onCancel={props.onClose} />
           </Stack>
         </form>
       )}

@@ -4,13 +4,14 @@
  * the lot's NDC unit; the service refuses more than is on hand (LOT_INSUFFICIENT) and the
  * refusal sits next to the quantity.
  */
-import { Alert, Button, Group, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Alert, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { contract } from '../../../shared/api/contract';
 import { formatNdc542 } from '../../../shared/domain/ndc';
 import { ADJUSTMENT_REASONS, type AdjustmentReason, type Lot } from '../../../shared/domain/stock';
 import { ApiError, call } from '../api';
+import { FormActions } from '../components/form-actions';
 import { useRecordForm, type FormValues } from '../components/use-record-form';
 
 const REASON_LABELS: Record<AdjustmentReason, string> = {
@@ -99,14 +100,7 @@ export function AdjustLotForm(props: { lot: Lot; onCancel: () => void; onDone: (
           placeholder="Vial dropped on 2025-03-02"
           {...form.inputProps('note')}
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={props.onCancel}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={adjust.isPending}>
-            Adjust stock
-          </Button>
-        </Group>
+        <FormActions submitLabel="Adjust stock" busy={adjust.isPending} onCancel={props.onCancel} />
       </Stack>
     </form>
   );
