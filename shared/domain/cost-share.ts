@@ -1,12 +1,16 @@
 /**
- * Who pays what of the allowed amount, in the order Medicare applies it (domain.md §2):
- *   deductible    = min(deductible remaining, allowed)
- *   coinsurance   = (allowed − deductible) × coinsurance %      rounded half-up to cents
- *   payer share   = allowed − deductible − coinsurance           exact (all terms are cents)
- *   sequestration = payer share × sequestration rate             rounded half-up to cents
- *   payer pays    = payer share − sequestration
- *   patient pays  = deductible + coinsurance                     (sequestration never moves to the patient)
- * So deductible + coinsurance + sequestration + payer pays = allowed, to the cent.
+ * Who pays what of the allowed amount, per service line, as payers adjudicate it and the 835
+ * reports it (PR-1, PR-2 and CO-253 are line-level CAS for Part B; domain.md §2, §10):
+ *   deductible    taken from the lines in order until what remains is used up
+ *   coinsurance   = (line allowed − line deductible) × coinsurance %    rounded half-up per line
+ *   payer share   = line allowed − line deductible − line coinsurance    exact (all terms are cents)
+ *   sequestration = line payer share × sequestration rate               rounded half-up per line
+ *   payer pays    = line payer share − line sequestration
+ *   patient pays  = line deductible + line coinsurance   (sequestration never moves to the patient)
+ * Claim totals are the sums of the lines, never a second computation on the total: two lines
+ * allowed 12.53 and 7.53 at 20% are 2.51 + 1.51 = 4.02 coinsurance, where 20% of 20.06 would say
+ * 4.01. So deductible + coinsurance + sequestration + payer pays = allowed, on every line and in
+ * total, to the cent.
  * FCSO check: allowed $100, deductible $50 → 80% × $50 = $40, − 2% ($0.80) = $39.20.
  * Whether payers round sequestration half-up is unconfirmed [U]; half-up matches the worked examples.
  */
@@ -19,9 +23,7 @@ import type { SequestrationRate } from './sequestration';
 // path calls these helpers ~80 times). In a bundle the local binding costs nothing either way.
 const { moneyString, roundCents, usdFromFixed, usdText } = money;
 
-export type CostShareInput = {
-  /** Total allowed, already whole cents. */
-  allowed: Decimal;
+export type ShareTerms = {
   deductibleRemaining: Decimal;
   coinsurance: Rate;
   sequestration: SequestrationRate;
@@ -38,13 +40,14 @@ export type CostShare = {
   patientPays: Decimal;
 };
 
-export function splitAllowed(input: CostShareInput): CostShare {
-  const { allowed } = input;
-  const deductible = input.deductibleRemaining.lessThan(allowed) ? input.deductibleRemaining : allowed;
-  const afterDeductible = allowed.minus(deductible);
-  const coinsurance = roundCents(afterDeductible.times(input.coinsurance.fraction));
+/** One line's split, given the deductible still left when the line is reached. */
+export function shareLine(allowed: Decimal, deductibleLeft: Decimal, terms: ShareTerms): CostShare {
+  const none = deductibleLeft.isZero();
+  const deductible = none || deductibleLeft.lessThan(allowed) ? deductibleLeft : allowed;
+  const afterDeductible = none ? allowed : allowed.minus(deductible);
+  const coinsurance = roundCents(afterDeductible.times(terms.coinsurance.fraction));
   const payerShare = afterDeductible.minus(coinsurance);
-  const sequestration = roundCents(payerShare.times(input.sequestration.fraction));
+  const sequestration = roundCents(payerShare.times(terms.sequestration.fraction));
   return {
     allowed,
     deductible,
@@ -53,6 +56,47 @@ export function splitAllowed(input: CostShareInput): CostShare {
     payerShare,
     sequestration,
     payerPays: payerShare.minus(sequestration),
+    patientPays: deductible.plus(coinsurance),
+  };
+}
+
+/** The lines' splits (deductible in line order) and the claim's, which is their sum. */
+export function splitLines(allowed: readonly Decimal[], terms: ShareTerms): { lines: CostShare[]; total: CostShare } {
+  let deductibleLeft = terms.deductibleRemaining;
+  const lines: CostShare[] = [];
+  for (const lineAllowed of allowed) {
+    const share = shareLine(lineAllowed, deductibleLeft, terms);
+    deductibleLeft = deductibleLeft.minus(share.deductible);
+    lines.push(share);
+  }
+  // One line is its own total (the common case, and the estimate's hot path).
+  const total = lines.length === 1 && lines[0] ? lines[0] : sumOf(lines);
+  return { lines, total };
+}
+
+function sumOf(lines: readonly CostShare[]): CostShare {
+  const first = lines[0];
+  if (!first) throw new RangeError('A claim has at least one line.');
+  let { allowed, deductible, coinsurance, sequestration, payerPays } = first;
+  for (let i = 1; i < lines.length; i++) {
+    const l = lines[i] as CostShare;
+    allowed = allowed.plus(l.allowed);
+    deductible = deductible.plus(l.deductible);
+    coinsurance = coinsurance.plus(l.coinsurance);
+    sequestration = sequestration.plus(l.sequestration);
+    payerPays = payerPays.plus(l.payerPays);
+  }
+  // The other sums follow from these exactly (each line's are these same differences).
+  const afterDeductible = allowed.minus(deductible);
+  const payerShare = afterDeductible.minus(coinsurance);
+  return {
+    allowed,
+    deductible,
+    afterDeductible,
+    coinsurance,
+    payerShare,
+    sequestration,
+    payerPays,
     patientPays: deductible.plus(coinsurance),
   };
 }
@@ -73,18 +117,53 @@ export function fixedCostShare(share: CostShare): CostShareFixed {
   };
 }
 
-/** Trace lines for the split, in the order it is computed. */
-export function costShareSteps(fixed: CostShareFixed, input: CostShareInput, dateOfService: string): string[] {
-  const seq = input.sequestration;
-  return [
-    input.deductibleRemaining.isZero()
-      ? 'deductible: none remaining → $0.00'
-      : `deductible: ${usdText(input.deductibleRemaining)} remaining, applied ${usdFromFixed(fixed.deductible)}`,
-    `coinsurance ${input.coinsurance.percent}% of ${usdFromFixed(fixed.afterDeductible)} = ${usdFromFixed(fixed.coinsurance)}`,
-    `payer share ${usdFromFixed(fixed.payerShare)}`,
+/**
+ * Trace lines for the split, in the order it is computed. One line reads as before ("coinsurance
+ * 20% of $256.50 = $51.30"); with two, each line's figures are written out under its label and
+ * the totals are said to be their sums.
+ */
+export function costShareSteps(
+  lines: readonly { label: string; fixed: CostShareFixed }[],
+  total: CostShareFixed,
+  terms: ShareTerms,
+  dateOfService: string,
+): string[] {
+  const seq = terms.sequestration;
+  const pct = terms.coinsurance.percent;
+  const deductibleStep = terms.deductibleRemaining.isZero()
+    ? 'deductible: none remaining → $0.00'
+    : `deductible: ${usdText(terms.deductibleRemaining)} remaining, applied ${usdFromFixed(total.deductible)}`;
+  const only = lines.length === 1 ? lines[0] : undefined;
+  if (only) {
+    const f = only.fixed;
+    return [
+      deductibleStep,
+      `coinsurance ${pct}% of ${usdFromFixed(f.afterDeductible)} = ${usdFromFixed(f.coinsurance)}`,
+      `payer share ${usdFromFixed(f.payerShare)}`,
+      seq.fraction.isZero()
+        ? `${seq.reason} (DOS ${dateOfService}): $0.00`
+        : `${seq.reason} (DOS ${dateOfService}) of ${usdFromFixed(f.payerShare)} = ${usdFromFixed(f.sequestration)}`,
+      `payer pays ${usdFromFixed(f.payerPays)}; patient pays ${usdFromFixed(f.patientPays)}`,
+    ];
+  }
+  const steps = [
+    terms.deductibleRemaining.isZero() ? deductibleStep : `${deductibleStep}, taken from the lines in order`,
     seq.fraction.isZero()
-      ? `${seq.reason} (DOS ${dateOfService}): $0.00`
-      : `${seq.reason} (DOS ${dateOfService}) of ${usdFromFixed(fixed.payerShare)} = ${usdFromFixed(fixed.sequestration)}`,
-    `payer pays ${usdFromFixed(fixed.payerPays)}; patient pays ${usdFromFixed(fixed.patientPays)}`,
+      ? `${seq.reason} (DOS ${dateOfService}): $0.00 on every line`
+      : `${seq.reason} (DOS ${dateOfService}), on each line's payer share`,
   ];
+  for (const { label, fixed: f } of lines) {
+    const deductible = f.deductible === '0.00' ? '' : `deductible ${usdFromFixed(f.deductible)}; `;
+    steps.push(
+      `${label}: ${deductible}coinsurance ${pct}% of ${usdFromFixed(f.afterDeductible)} = ${usdFromFixed(f.coinsurance)}; ` +
+        `payer share ${usdFromFixed(f.payerShare)}; sequestration ${usdFromFixed(f.sequestration)}; ` +
+        `payer pays ${usdFromFixed(f.payerPays)}`,
+    );
+  }
+  steps.push(
+    `sum of the lines: deductible ${usdFromFixed(total.deductible)}, coinsurance ${usdFromFixed(total.coinsurance)}, ` +
+      `sequestration ${usdFromFixed(total.sequestration)}; payer pays ${usdFromFixed(total.payerPays)}; ` +
+      `patient pays ${usdFromFixed(total.patientPays)}`,
+  );
+  return steps;
 }

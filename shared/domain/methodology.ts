@@ -26,7 +26,7 @@ import type { Failure, Warning } from './result';
 // Bound once at load: under tsx's CommonJS transform (the `j3490` CLI, the bench) every use of an
 // imported name is a property-getter call, and profiling put those at ~20% of an estimate (the hot
 // path calls these helpers ~80 times). In a bundle the local binding costs nothing either way.
-const { Dec, ZERO, applyRate, formatRate, moneyString, roundCents, usdFromFixed, usdText } = money;
+const { Dec, ZERO, applyRate, formatRate, moneyString, roundCents, usdExact, usdFromFixed, usdText } = money;
 
 export const BASES = ['AWP', 'WAC', 'ASP', 'ASP_DERIVED', 'INVOICE', 'FEE_SCHEDULE', 'BILLED'] as const;
 export type Basis = (typeof BASES)[number];
@@ -131,7 +131,7 @@ function perPackage(
     ok: true,
     basis: value,
     basisFixed: fixed,
-    step: `${BASIS_NAMES[basis]} ${usdText(price)} per ${drug.packageSizeText} ${unit} package × ${priced.ndcQuantityText} ${unit} = ${usdFromFixed(fixed)}`,
+    step: `${BASIS_NAMES[basis]} ${usdExact(price)} per ${drug.packageSizeText} ${unit} package × ${priced.ndcQuantityText} ${unit} = ${usdExact(value)}`,
     missing: null,
   };
 }
@@ -153,13 +153,13 @@ function perDosage(
   const per = `per ${perAmount.toFixed()} ${price.per.unit}`;
   const head =
     basis === 'ASP_DERIVED'
-      ? `ASP ${usdText(unitPrice)} ${per} (payment limit ${usdText(price.amount)} ÷ 1.06)`
-      : `${BASIS_NAMES[basis]} ${usdText(unitPrice)} ${per}`;
+      ? `ASP ${usdExact(unitPrice)} ${per} (payment limit ${usdExact(price.amount)} ÷ 1.06)`
+      : `${BASIS_NAMES[basis]} ${usdExact(unitPrice)} ${per}`;
   return {
     ok: true,
     basis: value,
     basisFixed: fixed,
-    step: `${head} × ${quantityText(inUnit.value)} ${price.per.unit} = ${usdFromFixed(fixed)}`,
+    step: `${head} × ${quantityText(inUnit.value)} ${price.per.unit} = ${usdExact(value)}`,
     missing: null,
   };
 }
@@ -219,21 +219,12 @@ export function allowedFor(
   return { basis: basisResult.basis, basisFixed: basisResult.basisFixed, allowed, allowedFixed, steps, warning: null };
 }
 
-/** Acquisition cost of an NDC quantity, rounded to cents, with its trace step. */
-export function acquisitionCostFor(
-  costPerPackage: Decimal,
-  drug: PricingDrug,
-  ndcQuantity: Decimal,
-  ndcQuantityText: string,
-): { cost: Decimal; costFixed: string; step: string } {
-  const cost = roundCents(costPerPackage.times(ndcQuantity).dividedBy(drug.packageSize));
-  const costFixed = moneyString(cost);
-  return {
-    cost,
-    costFixed,
-    step: `acquisition cost ${usdText(costPerPackage)} per ${drug.packageSizeText} ${drug.ndcUnit} package × ${ndcQuantityText} ${drug.ndcUnit} = ${usdFromFixed(costFixed)}`,
-  };
-}
+/**
+ * Acquisition cost of an NDC quantity, exact: the lines' shares are rounded together
+ * (cost-allocation.ts) so they add up to the cost of what was drawn.
+ */
+export const acquisitionShare = (costPerPackage: Decimal, drug: PricingDrug, ndcQuantity: Decimal): Decimal =>
+  costPerPackage.times(ndcQuantity).dividedBy(drug.packageSize);
 
 /** A quantity for a trace line: exact when short, else "about" 6 decimals. */
 export const quantityText = (q: Decimal): string => (q.decimalPlaces() > 6 ? `about ${q.toFixed(6)}` : q.toFixed());

@@ -169,6 +169,17 @@ export function unitPriceString(amount: Dec | string): string {
 /** "$12.50" from "12.5", "$0.00123" from "0.00123": a unit price with its own decimals. */
 export const usdUnitPrice = (amount: Dec | string): string => usdFromFixed(unitPriceString(amount));
 
+/**
+ * An amount at the precision it is used with, for a trace a person checks by hand: "$477.225"
+ * when the next step multiplies 477.225 (printing "$477.23" would not add up); at least the cents,
+ * at most 6 decimals, and "about $3.333333" for a longer or repeating value.
+ */
+export function usdExact(amount: Dec): string {
+  const places = amount.decimalPlaces();
+  if (places <= 2) return usdFromFixed(moneyString(amount));
+  return places <= 6 ? usdFromFixed(amount.toFixed()) : `about ${usdFromFixed(amount.toFixed(6))}`;
+}
+
 const USD = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
 
 /** "$1,840.00". Intl formats the numeric string exactly (no float on the way). */

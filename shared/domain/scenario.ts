@@ -139,6 +139,15 @@ export const estimateLineSchema = z.strictObject({
   basis: moneyOut,
   allowed: moneyOut,
   acquisitionCost: moneyOut.optional(),
+  /**
+   * The line's cost sharing (cost-share.ts), as the 835 reports it per line. Every estimate has
+   * them; optional only because snapshots stored before per-line cost sharing lack them.
+   */
+  deductible: moneyOut.optional(),
+  coinsurance: moneyOut.optional(),
+  sequestration: moneyOut.optional(),
+  payerPays: moneyOut.optional(),
+  patientPays: moneyOut.optional(),
 });
 
 export const estimateTotalsSchema = z.strictObject({

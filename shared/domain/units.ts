@@ -11,7 +11,11 @@
  * - Package size is in NDC units (a 10 ML vial).
  * - `formatN4Quantity` writes the NUCC quantity: at most 8 digits before and 3 after the decimal
  *   point, whole numbers without a point, no commas. What cannot be written is refused
- *   (NDC_QUANTITY_UNWRITABLE); a quantity is never rounded to make it fit.
+ *   (NDC_QUANTITY_UNWRITABLE); the formatter never rounds.
+ * - `reportedN4Quantity` is the one place a quantity is rounded for a claim, on purpose and said
+ *   aloud: a dose whose quantity repeats (10 mg at 3 mg/mL = 3.333… mL) is a real claim, reported
+ *   half-up to 3 decimals (the NCPDP/NUCC format) with the exact quantity kept beside it; only a
+ *   quantity that would report as 0 is refused. Pricing and stock use the exact quantity.
  * - Payer profiles that do not accept ME (or GR) get the same mass in the other unit
  *   (25 ME → GR 0.025); any other unit the payer refuses is refused here with a code.
  */
@@ -146,6 +150,23 @@ export function formatN4Quantity(
   }
   // toFixed() with no argument: plain notation, no trailing zeros, no point for whole numbers.
   return { ok: true, text: q.toFixed() };
+}
+
+const N4_DECIMALS = 3;
+
+export type ReportedQuantity = { ok: true; quantity: Decimal; rounded: boolean } | Failure<'NDC_QUANTITY_UNWRITABLE'>;
+
+/** The quantity a claim line reports for an exact one (see the module comment). */
+export function reportedN4Quantity(exact: Decimal): ReportedQuantity {
+  if (exact.decimalPlaces() <= N4_DECIMALS) return { ok: true, quantity: exact, rounded: false };
+  const quantity = exact.toDecimalPlaces(N4_DECIMALS, Dec.ROUND_HALF_UP);
+  if (quantity.isZero()) {
+    return failure(
+      'NDC_QUANTITY_UNWRITABLE',
+      `The NDC quantity ${describe(exact)} is below 0.0005, so a claim (3 decimals at most) would report 0; check the dose and its unit, or the drug's NDC unit.`,
+    );
+  }
+  return { ok: true, quantity, rounded: true };
 }
 
 /** A long or repeating quantity, shortened for a message only. */

@@ -2,7 +2,8 @@
  * Throughput of `estimate` on a parsed two-line scenario (single-dose vial, with waste, so a given
  * line and a JW line), against a bare decimal.js loop doing the same arithmetic: the same
  * Decimal constructions from the same strings, the same multiplications, divisions, roundings and
- * comparisons, and the same toFixed(2) for every output amount. The bare loop does none of the
+ * comparisons (cost sharing per line, the vial's cost rounded once), and the same toFixed(2) for
+ * every output amount. The bare loop does none of the
  * rest (NDC parsing, modifier rules, N4 text, narrative, trace), so the ratio is the price of
  * everything the engine does beyond arithmetic.
  *
@@ -58,19 +59,33 @@ function bareArithmetic(s: Scenario): string[] {
   const wastedBasis = awp.times(wastedQty).div(pkg);
   let wastedAllowed = wastedBasis.times(pct).toDecimalPlaces(2);
   if (wastedBilled.lt(wastedAllowed)) wastedAllowed = wastedBilled;
+  // The vial's cost rounded once; the JW line takes the rest (cost-allocation.ts).
   const givenCost = acq.times(givenQty).div(pkg).toDecimalPlaces(2);
-  const wastedCost = acq.times(wastedQty).div(pkg).toDecimalPlaces(2);
+  const cost = acq.times(givenQty).div(pkg).plus(acq.times(wastedQty).div(pkg)).toDecimalPlaces(2);
+  const wastedCost = cost.minus(givenCost);
+
+  // Cost sharing per line (deductible in line order), totals as the sums of the lines.
+  const givenDeductible = deductibleRemaining.lt(givenAllowed) ? deductibleRemaining : givenAllowed;
+  const left = deductibleRemaining.minus(givenDeductible);
+  const wastedDeductible = left.lt(wastedAllowed) ? left : wastedAllowed;
+  const givenAfter = givenAllowed.minus(givenDeductible);
+  const wastedAfter = wastedAllowed.minus(wastedDeductible);
+  const givenCoins = givenAfter.times(coins).toDecimalPlaces(2);
+  const wastedCoins = wastedAfter.times(coins).toDecimalPlaces(2);
+  const givenShare = givenAfter.minus(givenCoins);
+  const wastedShare = wastedAfter.minus(wastedCoins);
+  const givenSeq = givenShare.times(seqRate).toDecimalPlaces(2);
+  const wastedSeq = wastedShare.times(seqRate).toDecimalPlaces(2);
+  const givenPays = givenShare.minus(givenSeq);
+  const wastedPays = wastedShare.minus(wastedSeq);
 
   const allowed = givenAllowed.plus(wastedAllowed);
   const totalBilled = billed.plus(wastedBilled);
-  const deductible = deductibleRemaining.lt(allowed) ? deductibleRemaining : allowed;
-  const afterDeductible = allowed.minus(deductible);
-  const coinsurance = afterDeductible.times(coins).toDecimalPlaces(2);
-  const share = afterDeductible.minus(coinsurance);
-  const sequestration = share.times(seqRate).toDecimalPlaces(2);
-  const payerPays = share.minus(sequestration);
+  const deductible = givenDeductible.plus(wastedDeductible);
+  const coinsurance = givenCoins.plus(wastedCoins);
+  const sequestration = givenSeq.plus(wastedSeq);
+  const payerPays = givenPays.plus(wastedPays);
   const patientPays = deductible.plus(coinsurance);
-  const cost = givenCost.plus(wastedCost);
   const margin = payerPays.plus(patientPays).minus(cost);
 
   return [
@@ -84,6 +99,16 @@ function bareArithmetic(s: Scenario): string[] {
     wastedAllowed.toFixed(2),
     givenCost.toFixed(2),
     wastedCost.toFixed(2),
+    givenDeductible.toFixed(2),
+    givenCoins.toFixed(2),
+    givenSeq.toFixed(2),
+    givenPays.toFixed(2),
+    givenDeductible.plus(givenCoins).toFixed(2),
+    wastedDeductible.toFixed(2),
+    wastedCoins.toFixed(2),
+    wastedSeq.toFixed(2),
+    wastedPays.toFixed(2),
+    wastedDeductible.plus(wastedCoins).toFixed(2),
     totalBilled.toFixed(2),
     allowed.toFixed(2),
     totalBilled.minus(allowed).toFixed(2),
@@ -116,7 +141,12 @@ function measure(fn: () => unknown, ms: number): number {
 const check = estimate(scenario);
 if (!check.ok || check.lines.length !== 2) throw new Error('The bench scenario must give a two-line estimate.');
 const bare = bareArithmetic(scenario);
-if (bare[11] !== check.totals.allowed || bare[16] !== check.totals.payerPays || bare[19] !== check.totals.margin) {
+const bareTotals = bare.slice(-10);
+if (
+  bareTotals[1] !== check.totals.allowed ||
+  bareTotals[6] !== check.totals.payerPays ||
+  bareTotals[9] !== check.totals.margin
+) {
   throw new Error(`Baseline disagrees with the engine: ${bare.join(', ')} vs ${JSON.stringify(check.totals)}`);
 }
 

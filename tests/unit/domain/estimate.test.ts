@@ -68,6 +68,11 @@ describe('§9 worked examples through the whole estimate', () => {
           basis: '270.00',
           allowed: '256.50',
           acquisitionCost: '213.75',
+          deductible: '0.00',
+          coinsurance: '51.30',
+          sequestration: '4.10',
+          payerPays: '201.10',
+          patientPays: '51.30',
         },
       ],
       totals: {

@@ -19,7 +19,7 @@ import {
   usdText,
   type Cents,
 } from '../../../shared/domain/money';
-import { splitAllowed } from '../../../shared/domain/cost-share';
+import { splitLines } from '../../../shared/domain/cost-share';
 import { sequestrationRate } from '../../../shared/domain/sequestration';
 
 const value = (s: string, opts = {}) => {
@@ -188,30 +188,36 @@ describe('rates', () => {
 });
 
 describe('cost share', () => {
-  it('parts sum to the whole: deductible + coinsurance + sequestration + payer pays = allowed (property)', () => {
+  it('parts sum to the whole on every line and in total, and the total is the sum of the lines (property)', () => {
     const seq = sequestrationRate('medicare', '2024-03-15');
     if (!seq.ok) throw new Error('rate');
     fc.assert(
       fc.property(
-        fc.integer({ min: 0, max: 10 ** 9 }),
+        fc.array(fc.integer({ min: 0, max: 10 ** 9 }), { minLength: 1, maxLength: 3 }),
         fc.integer({ min: 0, max: 10 ** 7 }),
         fc.integer({ min: 0, max: 10000 }),
         (allowedCents, deductibleCents, coinsBasisPoints) => {
           const coins = rateFromPercent(new Dec(coinsBasisPoints).dividedBy(100).toFixed());
           if (!coins.ok) throw new Error('coinsurance');
-          const share = splitAllowed({
-            allowed: decimalFromCents(allowedCents as Cents),
-            deductibleRemaining: decimalFromCents(deductibleCents as Cents),
-            coinsurance: coins.rate,
-            sequestration: seq.rate,
-          });
-          const parts = [share.deductible, share.coinsurance, share.sequestration, share.payerPays];
-          for (const p of parts) {
-            expect(p.decimalPlaces()).toBeLessThanOrEqual(2);
-            expect(p.isNegative() && !p.isZero()).toBe(false);
+          const remaining = decimalFromCents(deductibleCents as Cents);
+          const { lines, total } = splitLines(
+            allowedCents.map((c) => decimalFromCents(c as Cents)),
+            { deductibleRemaining: remaining, coinsurance: coins.rate, sequestration: seq.rate },
+          );
+          for (const share of [...lines, total]) {
+            const parts = [share.deductible, share.coinsurance, share.sequestration, share.payerPays];
+            for (const p of parts) {
+              expect(p.decimalPlaces()).toBeLessThanOrEqual(2);
+              expect(p.isNegative() && !p.isZero()).toBe(false);
+            }
+            expect(parts.reduce((a, b) => a.plus(b)).equals(share.allowed)).toBe(true);
+            expect(share.patientPays.equals(share.deductible.plus(share.coinsurance))).toBe(true);
           }
-          expect(parts.reduce((a, b) => a.plus(b)).equals(share.allowed)).toBe(true);
-          expect(share.patientPays.equals(share.deductible.plus(share.coinsurance))).toBe(true);
+          for (const key of ['allowed', 'deductible', 'coinsurance', 'sequestration', 'payerPays'] as const) {
+            expect(lines.reduce((a, l) => a.plus(l[key]), new Dec(0)).equals(total[key]), key).toBe(true);
+          }
+          // The deductible is used up in line order, never beyond what remains or what is allowed.
+          expect(total.deductible.equals(Dec.min(remaining, total.allowed))).toBe(true);
         },
       ),
     );
@@ -230,8 +236,11 @@ describe('no float path', () => {
     'sequestration.ts',
     'methodology.ts',
     'cost-share.ts',
+    'cost-allocation.ts',
     'scenario.ts',
     'estimate.ts',
+    'estimate-quantities.ts',
+    'estimate-lines.ts',
     'estimate-trace.ts',
     'hcpcs.ts',
     'iso-date.ts',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Dec, rateOf } from '../../../shared/domain/money';
 import { aspFromPaymentLimit } from '../../../shared/domain/methodology';
-import { splitAllowed } from '../../../shared/domain/cost-share';
+import { shareLine } from '../../../shared/domain/cost-share';
 import { sequestrationRate } from '../../../shared/domain/sequestration';
 import type { ScenarioInput } from '../../../shared/domain/scenario';
 import { estimateOk, scenario, warningCodes } from './scenarios';
@@ -69,8 +69,7 @@ describe('P: pricing cases (domain.md §10)', () => {
   it('P6 approved $100 with $50 deductible → paid 39.20 (FCSO example)', () => {
     const seq = sequestrationRate('medicare', '2024-03-15');
     if (!seq.ok) throw new Error('rate');
-    const share = splitAllowed({
-      allowed: new Dec('100.00'),
+    const share = shareLine(new Dec('100.00'), new Dec('50.00'), {
       deductibleRemaining: new Dec('50.00'),
       coinsurance: rateOf(new Dec('20')),
       sequestration: seq.rate,

@@ -7,6 +7,7 @@ import {
   formatN4Quantity,
   fromNdcQuantity,
   packagesNeeded,
+  reportedN4Quantity,
   toNdcQuantity,
   type DrugUnits,
 } from '../../../shared/domain/units';
@@ -97,13 +98,23 @@ describe('N4 quantity and unit (domain.md §3, §10 C)', () => {
     expect(formatN4Quantity('12345678')).toEqual({ ok: true, text: '12345678' });
   });
 
-  it('C3 a dose whose quantity needs more than 3 decimals stops the estimate', () => {
-    // 10 mg at 3 mg/mL = 3.333… mL: the biller must decide, the engine does not round.
-    const err = estimateError(
-      scenario({ dose: { amount: '10', unit: 'mg' }, drug: { strength: { amount: '3', unit: 'mg' } } }),
-      'NDC_QUANTITY_UNWRITABLE',
-    );
-    expect(err.message).toMatch(/about 3\.333333/);
+  it('reportedN4Quantity rounds a repeating quantity half-up to 3 decimals and says so; exact ones pass untouched', () => {
+    const r = reportedN4Quantity(d('10').dividedBy('3'));
+    expect(r.ok && [r.quantity.toFixed(), r.rounded]).toEqual(['3.333', true]);
+    const up = reportedN4Quantity(d('2').dividedBy('3'));
+    expect(up.ok && up.quantity.toFixed()).toBe('0.667');
+    const half = reportedN4Quantity(d('1.2345'));
+    expect(half.ok && half.quantity.toFixed()).toBe('1.235');
+    const exact = reportedN4Quantity(d('2.25'));
+    expect(exact.ok && [exact.quantity.toFixed(), exact.rounded]).toEqual(['2.25', false]);
+  });
+
+  it('reportedN4Quantity refuses only a quantity that would report as 0 (NDC_QUANTITY_UNWRITABLE)', () => {
+    const r = reportedN4Quantity(d('0.0004'));
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.code).toBe('NDC_QUANTITY_UNWRITABLE');
+    const smallest = reportedN4Quantity(d('0.0005'));
+    expect(smallest.ok && smallest.quantity.toFixed()).toBe('0.001');
   });
 
   it('C4 a payer without ME gets grams: 25 mg → GR0.025', () => {
