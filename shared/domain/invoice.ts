@@ -153,7 +153,10 @@ export const extendedCostOf = (line: {
     ? moneyString(new Dec(line.extendedCost))
     : moneyString(roundCents(new Dec(line.packageQuantity).times(line.costPerPackage)));
 
-/** The checks a person should see: a line whose extended cost is not packages × cost, and totals. */
+/**
+ * The checks a person should see: a line whose extended cost is not packages × cost, a lot that
+ * had already expired on the invoice date (it can never be given), and totals.
+ */
 export function reconcile(input: {
   lines: readonly {
     lineNumber: number;
@@ -161,13 +164,23 @@ export function reconcile(input: {
     costPerPackage: string;
     extendedCost: string;
     discount: string;
+    lotNumber?: string;
+    expiryDate?: string;
   }[];
   adjustment: string;
   total: string | null;
+  /** YYYY-MM-DD; without it the expiry check is left out. */
+  invoiceDate?: string;
 }): { reconciliation: Reconciliation; warnings: Warning[] } {
   const warnings: Warning[] = [];
   let net = ZERO;
   for (const l of input.lines) {
+    if (input.invoiceDate && l.expiryDate && l.expiryDate < input.invoiceDate) {
+      warnings.push({
+        code: 'LOT_EXPIRED_ON_INVOICE_DATE',
+        message: `Line ${l.lineNumber}: ${l.lotNumber ? `lot ${l.lotNumber}` : 'the lot'} expired on ${l.expiryDate}, before the invoice date ${input.invoiceDate}, so it can never be given; check the expiry date, or record it as returned.`,
+      });
+    }
     const extended = new Dec(l.extendedCost);
     const expected = roundCents(new Dec(l.packageQuantity).times(l.costPerPackage));
     if (!extended.equals(expected)) {

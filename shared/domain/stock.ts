@@ -24,6 +24,8 @@ export const lotSchema = z.object({
   supplierName: z.string(),
   invoiceNumber: z.string(),
   invoiceDate: z.string(),
+  /** The day the lot could first be given: its invoice's received date, else the invoice date. */
+  receivedDate: z.string(),
   purchased: z.string(),
   used: z.string(),
   adjusted: z.string(),
@@ -49,13 +51,15 @@ export function lotStatus(
   return daysBetween(today, expiryDate) <= expiringWithinDays ? 'expiring' : 'ok';
 }
 
-/** First expiry, first out: unexpired lots with stock on the date, soonest expiry first. */
-export function suggestLots<T extends { expiryDate: string; onHandMicro: number; invoiceLineId: number }>(
-  lots: readonly T[],
-  dateOfService: string,
-): T[] {
+/**
+ * First expiry, first out: lots already received and not expired on the date of service, with
+ * stock, soonest expiry first. A lot received after the date cannot have been given on it.
+ */
+export function suggestLots<
+  T extends { expiryDate: string; receivedDate: string; onHandMicro: number; invoiceLineId: number },
+>(lots: readonly T[], dateOfService: string): T[] {
   return lots
-    .filter((l) => l.onHandMicro > 0 && l.expiryDate >= dateOfService)
+    .filter((l) => l.onHandMicro > 0 && l.expiryDate >= dateOfService && l.receivedDate <= dateOfService)
     .sort((a, b) =>
       a.expiryDate < b.expiryDate ? -1 : a.expiryDate > b.expiryDate ? 1 : a.invoiceLineId - b.invoiceLineId,
     );

@@ -66,7 +66,7 @@ let multi: number;
 const invoiceInput = (): InvoiceInput => ({
   supplierId: supplier.id,
   invoiceNumber: 'INV-500',
-  invoiceDate: '2025-02-01',
+  invoiceDate: '2025-01-15',
   lines: [
     {
       ndc: EXAMPLEMAB.ndc,

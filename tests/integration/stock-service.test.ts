@@ -82,6 +82,7 @@ const ZX100: Lot = {
   supplierName: 'McKesson Specialty',
   invoiceNumber: 'INV-1001',
   invoiceDate: '2025-01-15',
+  receivedDate: '2025-01-15',
   purchased: '7.5',
   used: '0',
   adjusted: '0',
@@ -378,7 +379,7 @@ describe('stock:suggest', () => {
     await value('stock:adjust', { invoiceLineId: lot.ZX090, quantity: '2.5', reason: 'damaged' });
     expect(lotNumbers(await suggest('0002-7597-01', '2025-03-01'))).toEqual(['ZX100', 'ZX110']);
     // EMPTY1 (returned in full) is never offered.
-    expect(lotNumbers(await suggest('50242-040-62', '2025-01-01'))).toEqual(['B-2025']);
+    expect(lotNumbers(await suggest('50242-040-62', '2025-02-15'))).toEqual(['B-2025']);
   });
 
   it('answers an empty list for an NDC with no lots or not in the catalog, and refuses a bad date', async () => {

@@ -4,9 +4,13 @@
  * - Patient, payer and lot must exist (each refusal names its field); the lot's drug gives the
  *   NDC, its strength turns the dose and the waste into NDC quantities, and its container decides
  *   whether waste may be entered at all (never on a multi-dose vial).
- * - Quantities become integer micro-units or are refused (QUANTITY_UNWRITABLE); they are never
- *   rounded. The lot must hold given + wasted on the date of service and must not be expired by
- *   then; on an update the administration's own earlier draw counts as still in the lot.
+ * - Quantities become integer micro-units, the stock's unit: exact when they have at most 6
+ *   decimals, else rounded half-up to the millionth (a dose whose quantity repeats, 10 mg at
+ *   3 mg/mL, is a real dose; the claim reports it to 3 decimals, the stock to 6). A lot left short
+ *   by no more than those roundings gives what it has, so a lot used up exactly ends at 0.
+ * - The lot must have arrived by the date of service (LOT_NOT_YET_RECEIVED), must not be expired
+ *   by then and must hold given + wasted; on an update the administration's own earlier draw
+ *   counts as still in the lot. The patient must have been born by the date of service.
  * - The estimate comes from the resolver with the lot's net cost per package as the acquisition
  *   cost. A biller's modifier override replaces the payer's policy and is run through the same
  *   engine (the resolver's administration has no override field).
@@ -18,7 +22,7 @@ import { formatNdc542 } from '../../../shared/domain/ndc';
 import { Dec, parseCents, ZERO, type Dec as Decimal } from '../../../shared/domain/money';
 import type { Payer } from '../../../shared/domain/payer';
 import type { Scenario } from '../../../shared/domain/scenario';
-import { microFromUnits, unitsFromMicro } from '../../../shared/domain/stock-quantity';
+import { drawnMicro, roundingAllowanceMicro, unitsFromMicro } from '../../../shared/domain/stock-quantity';
 import { toNdcQuantity, type DoseUnit, type DrugUnits, type NdcUnit } from '../../../shared/domain/units';
 import { AppError, fieldError } from '../app-error';
 import type { Db } from '../db/open';
@@ -88,16 +92,23 @@ export function administrationDrafts(db: Db, audit: AuditLog) {
     }
   };
 
-  const patientNameOf = (patientId: number): string => {
-    const name = lookups.patientName(patientId);
-    if (name === undefined) {
+  const patientOf = (patientId: number, dateOfService: string): string => {
+    const patient = lookups.patient(patientId);
+    if (patient === undefined) {
       throw fieldError(
         'patientId',
         'PATIENT_NOT_FOUND',
         `There is no patient with id ${patientId}; it may have been deleted. Choose the patient again.`,
       );
     }
-    return name;
+    if (patient.dateOfBirth > dateOfService) {
+      throw fieldError(
+        'dateOfService',
+        'DATE_OF_SERVICE_BEFORE_BIRTH',
+        `The date of service ${dateOfService} is before ${patient.name}'s date of birth (${patient.dateOfBirth}); check both dates.`,
+      );
+    }
+    return patient.name;
   };
 
   /** Dose and waste as NDC micro-units drawn from the lot, or a refusal naming the field. */
@@ -122,26 +133,35 @@ export function administrationDrafts(db: Db, audit: AuditLog) {
       if (!w.ok) throw fieldError('wastedAmount', w.error.code, w.error.message);
       wasted = w.value;
     }
-    const givenMicro = microFromUnits(given.value);
+    const givenMicro = drawnMicro(given.value)?.micro ?? null;
     if (givenMicro === null || givenMicro <= 0) throw unwritable('dose.amount', 'dose given', given.value, lot);
-    const wastedMicro = microFromUnits(wasted);
-    if (wastedMicro === null) throw unwritable('wastedAmount', 'amount wasted', wasted, lot);
+    const wastedMicro = drawnMicro(wasted)?.micro ?? null;
+    if (wastedMicro === null || (wastedMicro === 0 && !wasted.isZero())) {
+      throw unwritable('wastedAmount', 'amount wasted', wasted, lot);
+    }
     return { givenMicro, wastedMicro };
   }
 
   /**
    * The lot must hold what this administration takes on its date of service. `previous` is the
    * administration's own earlier draw (on update): it goes back to its lot before the check.
+   * Returns how many micro-units the lot is short within the draws' rounding (0 almost always):
+   * the draw is that much smaller, so the lot ends at exactly 0.
    */
-  function assertStock(lot: LotFacts, dateOfService: string, neededMicro: number, previous: Draw | null): void {
+  function assertStock(lot: LotFacts, dateOfService: string, neededMicro: number, previous: Draw | null): number {
     const credit = previous && previous.invoiceLineId === lot.invoiceLineId ? previous.micro : 0;
     try {
       stock.assertUsable(lot.invoiceLineId, dateOfService, neededMicro - credit);
+      return 0;
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
-      if (err.code === 'LOT_EXPIRED') throw fieldError('invoiceLineId', err.code, err.message);
+      if (err.code === 'LOT_EXPIRED' || err.code === 'LOT_NOT_YET_RECEIVED') {
+        throw fieldError('invoiceLineId', err.code, err.message);
+      }
       if (err.code !== 'LOT_INSUFFICIENT') throw err;
       const available = stock.stockOf(lot.invoiceLineId).onHandMicro + credit;
+      const shortfall = neededMicro - available;
+      if (shortfall <= roundingAllowanceMicro(lookups.drawsFromLot(lot.invoiceLineId))) return shortfall;
       throw fieldError(
         'dose.amount',
         'LOT_INSUFFICIENT',
@@ -193,11 +213,14 @@ export function administrationDrafts(db: Db, audit: AuditLog) {
    * lot, its estimate snapshot and its readiness. Throws a coded refusal; writes nothing.
    */
   function draft(f: AdministrationFields, previous: Draw | null, at: string): AdministrationRow {
-    const patientName = patientNameOf(f.patientId);
+    const patientName = patientOf(f.patientId, f.dateOfService);
     const payer = payerOf(f.payerId);
     const lot = lotFacts(f.invoiceLineId);
-    const { givenMicro, wastedMicro } = measure(f, lot);
-    assertStock(lot, f.dateOfService, givenMicro + wastedMicro, previous);
+    const measured = measure(f, lot);
+    const short = assertStock(lot, f.dateOfService, measured.givenMicro + measured.wastedMicro, previous);
+    // A shortfall within rounding comes off the waste first: what was given is what the claim bills.
+    const wastedMicro = Math.max(0, measured.wastedMicro - short);
+    const givenMicro = measured.givenMicro - (short - (measured.wastedMicro - wastedMicro));
     const billedCents = centsOf(f.billedCharge, 'billedCharge', 'Billed charge');
     const wastedBilledCents =
       f.wastedBilledCharge === ''
@@ -305,8 +328,8 @@ function unwritable(field: string, what: string, quantity: Decimal, lot: LotFact
   return fieldError(
     field,
     'QUANTITY_UNWRITABLE',
-    `The ${what} is ${shown(quantity)} ${lot.ndcUnit} of ${drugLabel(lot)}, which the lot cannot count exactly ` +
-      '(at most 6 decimals of an NDC unit); check the amount and its unit.',
+    `The ${what} is ${shown(quantity)} ${lot.ndcUnit} of ${drugLabel(lot)}, which the lot cannot count ` +
+      '(stock is counted to the millionth of an NDC unit); check the amount and its unit.',
   );
 }
 

@@ -180,7 +180,7 @@ export function invoiceRepository(db: Db, audit: AuditLog) {
     const { totalCents, adjustmentCents, scanSha256, scanFileName, scanMediaType, ...rest } = row;
     const total = totalCents === null ? null : money(totalCents);
     const adjustment = money(adjustmentCents);
-    const { reconciliation, warnings } = reconcile({ lines, adjustment, total });
+    const { reconciliation, warnings } = reconcile({ lines, adjustment, total, invoiceDate: row.invoiceDate });
     const scan =
       scanSha256 !== null && scanMediaType !== null
         ? { sha256: scanSha256, fileName: scanFileName ?? '', mediaType: scanMediaType }

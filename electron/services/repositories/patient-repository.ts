@@ -36,6 +36,7 @@ export function patientRepository(db: Db, audit: AuditLog) {
      WHERE id = @id`,
   );
   const remove = db.prepare(`DELETE FROM patients WHERE id = ?`);
+  const firstService = db.prepare(`SELECT min(date_of_service) FROM administrations WHERE patient_id = ?`).pluck();
   const statements = new Map<string, Statement>();
   const prepared = (sql: string): Statement => {
     let st = statements.get(sql);
@@ -47,6 +48,25 @@ export function patientRepository(db: Db, audit: AuditLog) {
     const row = byId.get(id) as Patient | undefined;
     if (!row) throw new AppError('PATIENT_NOT_FOUND', `There is no patient with id ${id}; it may have been deleted.`);
     return row;
+  };
+
+  /** A date of birth cannot be after today, nor after a date of service the patient already has. */
+  const checkBirth = (fields: PatientFields, today: string, id?: number): void => {
+    if (fields.dateOfBirth > today) {
+      throw fieldError(
+        'dateOfBirth',
+        'DATE_OF_BIRTH_IN_FUTURE',
+        `Date of birth ${fields.dateOfBirth} is after today (${today}); check the year.`,
+      );
+    }
+    const first = id === undefined ? null : (firstService.get(id) as string | null);
+    if (first !== null && fields.dateOfBirth > first) {
+      throw fieldError(
+        'dateOfBirth',
+        'DATE_OF_BIRTH_AFTER_SERVICE',
+        `Date of birth ${fields.dateOfBirth} is after this patient's first date of service (${first}); check both dates.`,
+      );
+    }
   };
 
   const check = (fields: PatientFields, exceptId?: number): void => {
@@ -95,6 +115,7 @@ export function patientRepository(db: Db, audit: AuditLog) {
     },
 
     create: db.transaction((fields: PatientFields, at: string, actor: string): Patient => {
+      checkBirth(fields, at.slice(0, 10));
       check(fields);
       const { lastInsertRowid } = insert.run({ ...fields, at });
       const created = get(Number(lastInsertRowid));
@@ -104,6 +125,7 @@ export function patientRepository(db: Db, audit: AuditLog) {
 
     update: db.transaction((id: number, fields: PatientFields, at: string, actor: string): Patient => {
       const before = get(id);
+      checkBirth(fields, at.slice(0, 10), id);
       check(fields, id);
       update.run({ ...fields, id, at });
       const after = get(id);

@@ -61,7 +61,8 @@ const lotFrom = (filter: string): string => `${LOT_JOINS}
 
 const LOT_COLUMNS = `l.id AS invoiceLineId, l.invoice_id AS invoiceId, l.ndc11, d.generic_name AS drugName,
   d.ndc_unit AS ndcUnit, l.lot_number AS lotNumber, l.expiry_date AS expiryDate, s.name AS supplierName,
-  i.invoice_number AS invoiceNumber, i.invoice_date AS invoiceDate, l.units_micro AS purchasedMicro,
+  i.invoice_number AS invoiceNumber, i.invoice_date AS invoiceDate,
+  coalesce(nullif(i.received_date, ''), i.invoice_date) AS receivedDate, l.units_micro AS purchasedMicro,
   coalesce(m.used_micro, 0) AS usedMicro, coalesce(m.adjusted_micro, 0) AS adjustedMicro, ${ON_HAND} AS onHandMicro`;
 
 // The same rules as lotStatus, written in SQL so the filter pages and counts in the database.
@@ -186,12 +187,20 @@ export function stockRepository(db: Db, audit: AuditLog) {
       suggestLots(lotsOfNdc.all({ ndc11 }) as LotStock[], dateOfService).map((r) => toLot(r, today)),
 
     /**
-     * Refuses a lot that cannot supply `neededMicro` on the date of service: LOT_EXPIRED when the
-     * date is after its expiry (the expiry day itself is still usable), LOT_INSUFFICIENT when it
-     * holds less. Callers run it inside the transaction that then writes the use.
+     * Refuses a lot that cannot supply `neededMicro` on the date of service: LOT_NOT_YET_RECEIVED
+     * when the date is before the lot arrived (its invoice's received date, else the invoice date),
+     * LOT_EXPIRED when the date is after its expiry (the expiry day itself is still usable),
+     * LOT_INSUFFICIENT when it holds less. Callers run it inside the transaction that then writes
+     * the use.
      */
     assertUsable(invoiceLineId: number, dateOfService: string, neededMicro: number): LotStock {
       const lot = stockOf(invoiceLineId);
+      if (lot.receivedDate > dateOfService) {
+        throw new AppError(
+          'LOT_NOT_YET_RECEIVED',
+          `Lot ${lot.lotNumber} arrived on ${lot.receivedDate} (invoice ${lot.invoiceNumber}); it cannot have been given on ${dateOfService}. Check the date of service, or choose a lot received by then.`,
+        );
+      }
       if (lot.expiryDate < dateOfService) {
         throw new AppError(
           'LOT_EXPIRED',

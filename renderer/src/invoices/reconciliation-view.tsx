@@ -11,6 +11,7 @@ import {
   reconcile,
   type Reconciliation,
 } from '../../../shared/domain/invoice';
+import { parseIsoDate } from '../../../shared/domain/iso-date';
 import { usdFromFixed } from '../../../shared/domain/money';
 import type { Warning } from '../../../shared/domain/result';
 import type { InvoiceFormValues } from './invoice-form-values';
@@ -83,6 +84,8 @@ const lineAmounts = invoiceLineInputSchema.pick({
 });
 const headerAmounts = invoiceInputSchema.pick({ total: true, adjustment: true });
 
+const isIsoDate = (s: string): boolean => parseIsoDate(s).ok;
+
 export type LiveReconciliation =
   { ready: true; reconciliation: Reconciliation; warnings: Warning[] } | { ready: false; waitingFor: string[] };
 
@@ -97,13 +100,20 @@ export function liveReconciliation(v: InvoiceFormValues): LiveReconciliation {
       waitingFor.push(`line ${i + 1}`);
       return null;
     }
-    return { lineNumber: i + 1, ...parsed.data, extendedCost: extendedCostOf(parsed.data) };
+    return {
+      lineNumber: i + 1,
+      ...parsed.data,
+      extendedCost: extendedCostOf(parsed.data),
+      lotNumber: l.lotNumber.trim(),
+      ...(isIsoDate(l.expiryDate) ? { expiryDate: l.expiryDate.trim() } : {}),
+    };
   });
   if (!header.success || waitingFor.length > 0) return { ready: false, waitingFor };
   const { reconciliation, warnings } = reconcile({
     lines: lines.filter((l) => l !== null),
     adjustment: header.data.adjustment,
     total: header.data.total === '' ? null : header.data.total,
+    ...(isIsoDate(v.invoiceDate) ? { invoiceDate: v.invoiceDate.trim() } : {}),
   });
   return { ready: true, reconciliation, warnings };
 }

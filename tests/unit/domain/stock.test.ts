@@ -52,10 +52,11 @@ describe('lotStatus', () => {
 });
 
 describe('suggestLots', () => {
-  const lot = (invoiceLineId: number, expiryDate: string, onHandMicro: number) => ({
+  const lot = (invoiceLineId: number, expiryDate: string, onHandMicro: number, receivedDate = '2024-12-01') => ({
     invoiceLineId,
     expiryDate,
     onHandMicro,
+    receivedDate,
     lotNumber: `L${invoiceLineId}`,
   });
 
@@ -76,6 +77,12 @@ describe('suggestLots', () => {
     const lots = [lot(7, '2025-01-31', 1_000_000)];
     expect(suggestLots(lots, '2025-01-31').map((l) => l.invoiceLineId)).toEqual([7]);
     expect(suggestLots(lots, '2025-02-01')).toEqual([]);
+  });
+
+  it('leaves out a lot received after the date of service, and offers it from its received day', () => {
+    const lots = [lot(8, '2027-06-30', 1_000_000, '2026-12-05'), lot(9, '2027-09-30', 1_000_000, '2026-11-01')];
+    expect(suggestLots(lots, '2026-11-25').map((l) => l.invoiceLineId)).toEqual([9]);
+    expect(suggestLots(lots, '2026-12-05').map((l) => l.invoiceLineId)).toEqual([8, 9]);
   });
 
   it('returns nothing when there is nothing', () => {

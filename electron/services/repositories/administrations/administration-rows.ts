@@ -249,13 +249,20 @@ export function auditSnapshot(a: Administration): Omit<Administration, 'readines
   return { ...rest, missing: missingLabels(readiness.items) };
 }
 
-/** The two reads a draft needs before it can price anything: the lot's facts and the patient's name. */
+/**
+ * The reads a draft needs before it can price anything: the lot's facts, the patient's name and
+ * date of birth, and how many administrations already drew from a lot.
+ */
 export function administrationLookups(db: Db) {
   const lotById = db.prepare(LOT_FACTS_SQL);
-  const patientById = db.prepare(`SELECT last_name || ', ' || first_name AS name FROM patients WHERE id = ?`);
+  const patientById = db.prepare(
+    `SELECT last_name || ', ' || first_name AS name, date_of_birth AS dateOfBirth FROM patients WHERE id = ?`,
+  );
+  const drawsOfLot = db.prepare('SELECT count(*) AS n FROM administrations WHERE invoice_line_id = ?').pluck();
   return {
     lotFacts: (invoiceLineId: number): LotFacts | undefined => lotById.get(invoiceLineId) as LotFacts | undefined,
-    patientName: (patientId: number): string | undefined =>
-      (patientById.get(patientId) as { name: string } | undefined)?.name,
+    patient: (patientId: number): { name: string; dateOfBirth: string } | undefined =>
+      patientById.get(patientId) as { name: string; dateOfBirth: string } | undefined,
+    drawsFromLot: (invoiceLineId: number): number => drawsOfLot.get(invoiceLineId) as number,
   };
 }

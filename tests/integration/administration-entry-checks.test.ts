@@ -1,0 +1,162 @@
+/**
+ * What an administration may not contradict (issue 11, items 2, 6 and 10): a dose whose NDC
+ * quantity repeats is saved and draws its exact quantity, a lot used up in such doses ends at 0, a
+ * lot cannot be given before it arrived, and nobody is treated before they were born.
+ */
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Administration, AdministrationInput } from '../../shared/domain/administration';
+import type { Invoice, Supplier } from '../../shared/domain/invoice';
+import type { Patient } from '../../shared/domain/patient';
+import type { Payer } from '../../shared/domain/payer';
+import type { Lot } from '../../shared/domain/stock';
+import { serviceHarness } from './service-harness';
+import { fieldCodes } from './service-calls';
+
+const { services, value, refusal } = serviceHarness();
+
+/** 3 mg per mL, 20 mL multi-dose vials: a 10 mg dose is 3.333… mL. */
+const THREEMAB = {
+  ndc: '11111-2222-33',
+  genericName: 'Threemab',
+  brandName: '',
+  strengthAmount: '3',
+  strengthUnit: 'mg',
+  packageSize: '20',
+  ndcUnit: 'ML',
+  container: 'multi-dose',
+  route: 'IM',
+};
+
+let medicare: Payer;
+let patient: Patient;
+let lot: number;
+let supplier: Supplier;
+
+beforeEach(async () => {
+  await value('drugs:create', THREEMAB);
+  ({ payer: medicare } = await value<{ payer: Payer }>('payers:createFromTemplate', { template: 'medicare-part-b' }));
+  await value('prices:create', {
+    ndc: THREEMAB.ndc,
+    priceType: 'AWP',
+    pricePerPackage: '600.00',
+    effectiveFrom: '2024-01-01',
+  });
+  supplier = await value<Supplier>('suppliers:create', { name: 'McKesson' });
+  const invoice = await value<Invoice>('invoices:create', {
+    supplierId: supplier.id,
+    invoiceNumber: 'INV-3',
+    invoiceDate: '2025-02-01',
+    lines: [
+      {
+        ndc: THREEMAB.ndc,
+        lotNumber: 'TM-1',
+        expiryDate: '2026-06-30',
+        packageQuantity: '1',
+        costPerPackage: '500.00',
+      },
+    ],
+  });
+  lot = invoice.lines[0]?.id ?? 0;
+  patient = await value<Patient>('patients:create', {
+    lastName: 'Smith',
+    firstName: 'Ann',
+    dateOfBirth: '1950-04-02',
+    accountNumber: 'MRN-1001',
+    payerId: medicare.id,
+  });
+});
+
+const input = (changes: Partial<AdministrationInput> = {}): AdministrationInput => ({
+  dateOfService: '2025-02-20',
+  patientId: patient.id,
+  payerId: medicare.id,
+  invoiceLineId: lot,
+  dose: { amount: '10', unit: 'mg' },
+  route: 'IM',
+  billedCharge: '300.00',
+  ...changes,
+});
+const onHand = async (): Promise<string> => {
+  const { rows } = await value<{ rows: Lot[] }>('stock:list', { includeEmpty: true, today: '2025-03-01' });
+  return rows.find((l) => l.invoiceLineId === lot)?.onHand ?? 'missing';
+};
+
+describe('a dose whose NDC quantity repeats', () => {
+  it('is saved: the claim reports ML3.333 with NDC_QUANTITY_ROUNDED, the stock draws 3.333333 mL', async () => {
+    const a = await value<Administration>('administrations:create', input());
+    expect(a.givenQuantity).toBe('3.333333');
+    expect(a.estimate?.lines[0]?.n4).toBe('N411111222233 ML3.333');
+    expect(a.estimate?.warnings.map((w) => w.code)).toContain('NDC_QUANTITY_ROUNDED');
+    expect(await onHand()).toBe('16.666667');
+  });
+
+  it('used up in three 20 mg doses, the 20 mL lot ends at exactly 0, and a fourth is refused', async () => {
+    for (let i = 0; i < 3; i++) await value('administrations:create', input({ dose: { amount: '20', unit: 'mg' } }));
+    expect(await onHand()).toBe('0');
+    const more = await refusal('administrations:create', input({ dose: { amount: '0.1', unit: 'mg' } }));
+    expect(more.code).toBe('LOT_INSUFFICIENT');
+  });
+});
+
+describe('a lot cannot be given before it was bought', () => {
+  it('refuses a date of service before the invoice date (LOT_NOT_YET_RECEIVED on the lot), writing nothing', async () => {
+    const error = await refusal('administrations:create', input({ dateOfService: '2025-01-25' }));
+    expect(fieldCodes(error)).toEqual([{ field: 'invoiceLineId', code: 'LOT_NOT_YET_RECEIVED' }]);
+    expect(error.message).toContain('arrived on 2025-02-01');
+    const { n } = services().ctx.db.prepare('SELECT count(*) AS n FROM administrations').get() as { n: number };
+    expect(n).toBe(0);
+  });
+
+  it('counts from the received date when the invoice has one, and leaves such lots out of the picker', async () => {
+    const late = await value<Invoice>('invoices:create', {
+      supplierId: supplier.id,
+      invoiceNumber: 'INV-4',
+      invoiceDate: '2025-02-01',
+      receivedDate: '2025-02-10',
+      lines: [
+        {
+          ndc: THREEMAB.ndc,
+          lotNumber: 'TM-2',
+          expiryDate: '2026-01-31',
+          packageQuantity: '1',
+          costPerPackage: '500.00',
+        },
+      ],
+    });
+    const lateLot = late.lines[0]?.id ?? 0;
+    const suggested = (dateOfService: string) =>
+      value<Lot[]>('stock:suggest', { ndc: THREEMAB.ndc, dateOfService }).then((lots) => lots.map((l) => l.lotNumber));
+    expect(await suggested('2025-02-05')).toEqual(['TM-1']);
+    expect(await suggested('2025-02-10')).toEqual(['TM-2', 'TM-1']);
+    const error = await refusal(
+      'administrations:create',
+      input({ invoiceLineId: lateLot, dateOfService: '2025-02-05' }),
+    );
+    expect(error.code).toBe('LOT_NOT_YET_RECEIVED');
+    await value('administrations:create', input({ invoiceLineId: lateLot, dateOfService: '2025-02-10' }));
+  });
+});
+
+describe('dates of birth', () => {
+  const person = (dateOfBirth: string) => ({
+    lastName: 'Doe',
+    firstName: 'Jane',
+    dateOfBirth,
+    accountNumber: `MRN-${dateOfBirth}`,
+  });
+
+  it('refuses a date of birth after today (the clock says 2025-03-01)', async () => {
+    const error = await refusal('patients:create', person('2025-03-02'));
+    expect(fieldCodes(error)).toEqual([{ field: 'dateOfBirth', code: 'DATE_OF_BIRTH_IN_FUTURE' }]);
+    await value('patients:create', person('2025-03-01'));
+  });
+
+  it('refuses an administration dated before the patient was born, and a birth date moved after a service', async () => {
+    const baby = await value<Patient>('patients:create', person('2025-02-15'));
+    const error = await refusal('administrations:create', input({ patientId: baby.id, dateOfService: '2025-02-14' }));
+    expect(fieldCodes(error)).toEqual([{ field: 'dateOfService', code: 'DATE_OF_SERVICE_BEFORE_BIRTH' }]);
+    await value('administrations:create', input({ patientId: baby.id, dateOfService: '2025-02-15' }));
+    const moved = await refusal('patients:update', { id: baby.id, ...person('2025-02-16') });
+    expect(fieldCodes(moved)).toEqual([{ field: 'dateOfBirth', code: 'DATE_OF_BIRTH_AFTER_SERVICE' }]);
+  });
+});
