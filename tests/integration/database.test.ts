@@ -158,6 +158,36 @@ describe('migrations 7 and 8 (indexes for imports and searches)', () => {
   });
 });
 
+describe('migration 9 (billing record facts)', () => {
+  it('adds the stale flag, technique, provider names, printed NDC and content hash to a version 8 file, keeping its rows', () => {
+    const v8 = open(file, { migrations: migrations.slice(0, 8) });
+    v8.prepare(
+      `INSERT INTO drugs (ndc11, generic_name, strength_amount, strength_unit, package_size, ndc_unit, container, route, created_at, updated_at)
+       VALUES ('00002759701', 'Ziconotide', '25', 'mcg', '20', 'ML', 'single-dose', 'IT', 't', 't')`,
+    ).run();
+    v8.close();
+    open(file).close();
+    const columns = (raw: Database.Database, table: string): string[] =>
+      (raw.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name);
+    expect(inspect(file, (raw) => raw.pragma('user_version', { simple: true }))).toBe(latestSchemaVersion);
+    expect(inspect(file, (raw) => columns(raw, 'administrations'))).toEqual(
+      expect.arrayContaining([
+        'estimate_stale',
+        'technique',
+        'infusion_start',
+        'infusion_stop',
+        'infusion_minutes',
+        'ordering_provider_name',
+        'rendering_provider_name',
+      ]),
+    );
+    expect(inspect(file, (raw) => columns(raw, 'generated_documents'))).toContain('content_sha256');
+    expect(inspect(file, (raw) => raw.prepare('SELECT ndc11, ndc_printed FROM drugs').all())).toEqual([
+      { ndc11: '00002759701', ndc_printed: '' },
+    ]);
+  });
+});
+
 describe('a failing migration', () => {
   const good: Migration = { version: 1, name: 'good', sql: 'CREATE TABLE alpha (x INTEGER) STRICT;' };
   const bad: Migration = {

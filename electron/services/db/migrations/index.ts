@@ -11,6 +11,7 @@ import m0005 from './0005-generated-documents';
 import m0006 from './0006-administration-counts';
 import m0007 from './0007-drop-lot-number-index';
 import m0008 from './0008-search-indexes-with-dates';
+import m0009 from './0009-billing-record-facts';
 
 export type Migration = { version: number; name: string; sql: string };
 
@@ -23,6 +24,7 @@ export const migrations: readonly Migration[] = [
   { version: 6, name: 'administration-counts', sql: m0006 },
   { version: 7, name: 'drop-lot-number-index', sql: m0007 },
   { version: 8, name: 'search-indexes-with-dates', sql: m0008 },
+  { version: 9, name: 'billing-record-facts', sql: m0009 },
 ];
 
 export const latestSchemaVersion = migrations.length;
