@@ -373,6 +373,12 @@ export const contract = {
     args: byId,
     result: administrationSchema,
   },
+  'administrations:recomputeStale': {
+    summary:
+      'Recompute every open estimate that prices, contracts or payer terms made out of date; billed ones keep theirs.',
+    args: z.object({}),
+    result: z.object({ recomputed: z.number().int(), changed: z.number().int() }),
+  },
   'administrations:preview': {
     summary: 'The estimate and readiness an administration would have, without saving it.',
     // editingId: previewing an edit, whose own earlier draw from the lot counts as given back.

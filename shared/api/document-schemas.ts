@@ -66,6 +66,8 @@ export const batchStatusSchema = z.object({
       claimNumber: z.string(),
       dateOfService: z.string(),
       administrationIds: z.array(idSchema),
+      /** Nothing on the claim changed since its latest attachment: that version is handed back, no new one made. */
+      unchanged: z.boolean(),
     }),
   ),
   skipped: z.array(

@@ -160,6 +160,11 @@ export const administrationSchema = z.object({
   estimateRefusal: z.object({ code: z.string(), message: z.string() }).nullable(),
   estimateWarnings: z.array(z.object({ code: z.string(), message: z.string() })),
   estimateAt: z.string().nullable(),
+  /**
+   * Prices, contracts or payer terms changed after the estimate was computed; it stays as it was
+   * until recomputed (never true once billed: a billed claim keeps what was expected then).
+   */
+  estimateStale: z.boolean(),
   contractId: z.number().int().nullable(),
   frozen: z.boolean(),
   readiness: z.object({ ready: z.boolean(), items: z.array(readinessItemSchema) }),
@@ -204,6 +209,8 @@ export const administrationSummarySchema = z.object({
   billedCharge: z.string(),
   expected: z.string().nullable(),
   status: z.enum(ADMINISTRATION_STATUSES),
+  /** Prices, contracts or payer terms changed since the estimate (open administrations only). */
+  estimateStale: z.boolean(),
   ready: z.boolean(),
   missing: z.array(z.string()),
 });
@@ -223,6 +230,8 @@ export const administrationListQuerySchema = z.object({
     .regex(/^\d{4}-\d{2}-\d{2}$/)
     .optional(),
   search: z.string().trim().max(100).default(''),
+  /** Only open administrations whose estimate is out of date. */
+  outOfDate: z.boolean().optional(),
   sortBy: z.enum(ADMINISTRATION_SORT_KEYS).default('dateOfService'),
   sortDir: z.enum(['asc', 'desc']).default('desc'),
   limit: z.number().int().min(1).max(500).default(50),

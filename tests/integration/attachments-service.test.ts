@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:f
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { BatchStatus, GeneratedDocument } from '../../shared/api/document-schemas';
-import type { Administration } from '../../shared/domain/administration';
+import { administrationInputOf, type Administration } from '../../shared/domain/administration';
 import type { Invoice } from '../../shared/domain/invoice';
 import { runCliIn } from './cli-run';
 import { administrationInput, readyAdministration, seedPractice, type Seeded } from '../fixtures/claim-seed';
@@ -318,6 +318,40 @@ describe('attachment batches', () => {
     expect(text).toContain('Zoë Łukasiewicz-O’Brien');
     const parts = await Promise.all(done.made.map(async (m) => pdfPages(await bytesOf(m.documentId))));
     expect(pdfPages(merged)).toBe(parts[0]! + parts[1]!);
+  });
+
+  it('a second batch makes no new version of a claim that did not change, and a new one for a claim that did', async () => {
+    const [p0, p1] = seeded.patients as [(typeof seeded.patients)[0], (typeof seeded.patients)[0]];
+    await readyAdministration(value, seeded, p0, { claimNumber: 'CLM-1', dateOfService: '2025-02-03' });
+    const edited = await readyAdministration(value, seeded, p1, { claimNumber: 'CLM-2', dateOfService: '2025-02-04' });
+    const run = async () =>
+      waitFor(
+        (
+          await value<BatchStatus>('attachments:batchStart', {
+            payerId: seeded.medicare.id,
+            from: '2025-02-01',
+            to: '2025-02-28',
+            status: 'ready',
+          })
+        ).jobId,
+      );
+    const first = await run();
+    expect(first.made.map((m) => [m.fileName, m.unchanged])).toEqual([
+      ['CLM-1_2025-02-03.pdf', false],
+      ['CLM-2_2025-02-04.pdf', false],
+    ]);
+    await value('administrations:update', {
+      id: edited.id,
+      administration: { ...administrationInputOf(edited), site: 'Right forearm' },
+    });
+    const second = await run();
+    expect(second.made.map((m) => [m.fileName, m.unchanged])).toEqual([
+      ['CLM-1_2025-02-03.pdf', true],
+      ['CLM-2_2025-02-04_v2.pdf', false],
+    ]);
+    expect(second.made[0]?.documentId).toBe(first.made[0]?.documentId);
+    const listed = await value<{ total: number }>('documents:list', { limit: 50, offset: 0 });
+    expect(listed.total).toBe(3);
   });
 
   it('skips a ready administration whose invoice scan the payer requires is no longer attached', async () => {

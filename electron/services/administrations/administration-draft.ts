@@ -281,6 +281,7 @@ export function administrationDrafts(db: Db, audit: AuditLog) {
       estimateJson: JSON.stringify(snapshot),
       estimateAt: at,
       contractId: snapshot.contractId,
+      estimateStale: 0,
       ready: 0,
       missingJson: '[]',
       createdAt: at,
@@ -307,7 +308,13 @@ export function administrationDrafts(db: Db, audit: AuditLog) {
         row.modifierOverrideJson === null ? null : (JSON.parse(row.modifierOverrideJson) as ModifierOverride),
     });
     return withReadiness(
-      { ...row, estimateJson: JSON.stringify(snapshot), estimateAt: at, contractId: snapshot.contractId },
+      {
+        ...row,
+        estimateJson: JSON.stringify(snapshot),
+        estimateAt: at,
+        contractId: snapshot.contractId,
+        estimateStale: 0,
+      },
       snapshot,
     );
   }

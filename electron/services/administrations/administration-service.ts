@@ -11,6 +11,9 @@
  * - Status moves only along STATUS_STEPS; 'ready' needs the whole checklist, 'billed' a claim
  *   number. A ready administration changed so that its checklist is no longer complete goes back
  *   to draft.
+ * - An estimate flagged out of date (prices, contracts or terms changed: estimate-staleness.ts) is
+ *   recomputed by one action for all of them, and by itself before the administration becomes
+ *   ready or billed, so a claim never goes out (and is never frozen) with yesterday's figures.
  */
 import {
   STATUS_STEPS,
@@ -114,6 +117,7 @@ export function administrationService(db: Db, audit: AuditLog) {
     }),
 
     setStatus: db.transaction((id: number, status: AdministrationStatus, at: string, actor: string) => {
+      if ((status === 'ready' || status === 'billed') && read(id).estimateStale) recompute(id, at, actor);
       const before = read(id);
       const allowed = STATUS_STEPS[before.status];
       if (!allowed.includes(status)) {
@@ -148,20 +152,37 @@ export function administrationService(db: Db, audit: AuditLog) {
       return after;
     }),
 
-    recompute: db.transaction((id: number, at: string, actor: string): Administration => {
-      const stored = repository.rowOf(id);
-      const before = toAdministration(stored);
-      if (isFrozen(before.status)) {
-        throw new AppError(
-          'ESTIMATE_FROZEN',
-          `${describe(before)} is ${before.status}: its estimate is what was expected when the claim went out and is not recomputed.`,
-        );
+    recompute: db.transaction(recompute),
+
+    /**
+     * Every estimate flagged out of date, recomputed in one transaction; `changed` counts those
+     * whose figures or claim lines came out different.
+     */
+    recomputeStale: db.transaction((at: string, actor: string): { recomputed: number; changed: number } => {
+      let changed = 0;
+      const ids = repository.staleIds();
+      for (const id of ids) {
+        const before = read(id).estimate;
+        const after = recompute(id, at, actor).estimate;
+        if (JSON.stringify(before) !== JSON.stringify(after)) changed++;
       }
-      const row = drafts.recomputed(stored, at);
-      repository.update(id, { ...row, status: statusAfterChange(before.status, row), updatedAt: at });
-      const after = read(id);
-      audit.record(at, actor, 'administration', id, 'update', auditSnapshot(before), auditSnapshot(after));
-      return after;
+      return { recomputed: ids.length, changed };
     }),
   };
+
+  function recompute(id: number, at: string, actor: string): Administration {
+    const stored = repository.rowOf(id);
+    const before = toAdministration(stored);
+    if (isFrozen(before.status)) {
+      throw new AppError(
+        'ESTIMATE_FROZEN',
+        `${describe(before)} is ${before.status}: its estimate is what was expected when the claim went out and is not recomputed.`,
+      );
+    }
+    const row = drafts.recomputed(stored, at);
+    repository.update(id, { ...row, status: statusAfterChange(before.status, row), updatedAt: at });
+    const after = read(id);
+    audit.record(at, actor, 'administration', id, 'update', auditSnapshot(before), auditSnapshot(after));
+    return after;
+  }
 }

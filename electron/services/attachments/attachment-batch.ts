@@ -140,9 +140,10 @@ export function attachmentBatches(ctx: ServiceContext, audit: AuditLog, attachme
     }
     try {
       const first = lines[0] as Administration;
-      const { attachment } = await attachments.generate(first.id, {
+      const { attachment, unchanged } = await attachments.generate(first.id, {
         includePhysicianNotes: req.includePhysicianNotes,
         withWorksheet: false,
+        reuseUnchanged: true,
       });
       job.status.made.push({
         documentId: attachment.id,
@@ -150,6 +151,7 @@ export function attachmentBatches(ctx: ServiceContext, audit: AuditLog, attachme
         claimNumber: first.claimNumber,
         dateOfService: first.dateOfService,
         administrationIds: attachment.administrationIds,
+        unchanged,
       });
     } catch (err) {
       if (!(err instanceof AppError)) throw err;

@@ -8,7 +8,11 @@
  * - The PDF is written to the document store before its row is added in one transaction with its
  *   lines and audit row: a failure leaves at most an unlisted file, never a row without its file.
  * - Generations run one at a time: the version number printed in the document is the one stored.
+ * - A batch (`reuseUnchanged`) makes no new version of a claim whose attachment would say exactly
+ *   what its latest version says (same record, options and scans; only the ID and time would
+ *   differ): it hands back that version. A person's own "Generate" always makes a new one.
  */
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { GeneratedDocument } from '../../../shared/api/document-schemas';
 import { AppError } from '../app-error';
@@ -38,7 +42,7 @@ import {
   type ClaimRecord,
 } from './attachment-data';
 
-export type GenerateOptions = { includePhysicianNotes: boolean; withWorksheet: boolean };
+export type GenerateOptions = { includePhysicianNotes: boolean; withWorksheet: boolean; reuseUnchanged?: boolean };
 
 /** A file name any file system takes: letters, digits, dot, dash and underscore (accents dropped). */
 export const safeFileName = (s: string): string =>
@@ -129,7 +133,7 @@ export function attachmentService(ctx: ServiceContext, audit: AuditLog) {
   async function generateClaim(
     administrationId: number,
     options: GenerateOptions,
-  ): Promise<{ attachment: GeneratedDocument; worksheet: GeneratedDocument | null }> {
+  ): Promise<{ attachment: GeneratedDocument; worksheet: GeneratedDocument | null; unchanged: boolean }> {
     const claim = loadClaim(administrationId);
     const { key, primaryId } = groupKeyOf(claim);
     const first = claim.administrations[0]?.administration;
@@ -154,6 +158,14 @@ export function attachmentService(ctx: ServiceContext, audit: AuditLog) {
       generatedBy,
       includePhysicianNotes: options.includePhysicianNotes,
     });
+    const { documentId: _id, generatedAt: _at, generatedBy: _by, ...says } = model;
+    const contentSha256 = createHash('sha256')
+      .update(JSON.stringify({ says, scans: claim.administrations.map((x) => x.invoice.scan?.sha256 ?? null) }))
+      .digest('hex');
+    const latest = documents.latest('attachment', key);
+    if (options.reuseUnchanged && !options.withWorksheet && latest?.contentSha256 === contentSha256) {
+      return { attachment: documents.get(latest.id), worksheet: null, unchanged: true };
+    }
     const bytes = await renderWithScans(model, appendedScans(claim, scans));
     const attachment = await storeDocument(bytes, {
       ...common,
@@ -162,6 +174,7 @@ export function attachmentService(ctx: ServiceContext, audit: AuditLog) {
       documentKey,
       fileName: `${baseName}${version > 1 ? `_v${version}` : ''}.pdf`,
       options: { includePhysicianNotes: options.includePhysicianNotes },
+      contentSha256,
     });
 
     let worksheet: GeneratedDocument | null = null;
@@ -178,7 +191,7 @@ export function attachmentService(ctx: ServiceContext, audit: AuditLog) {
         options: {},
       });
     }
-    return { attachment, worksheet };
+    return { attachment, worksheet, unchanged: false };
   }
 
   function read(id: number): { document: GeneratedDocument; bytes: Buffer } {

@@ -17,6 +17,7 @@ export function administrationHandlers(
   | 'administrations:delete'
   | 'administrations:setStatus'
   | 'administrations:recompute'
+  | 'administrations:recomputeStale'
   | 'administrations:preview'
 > {
   const administrations = administrationService(ctx.db, audit);
@@ -37,6 +38,7 @@ export function administrationHandlers(
     'administrations:delete': ({ id }) => administrations.delete(id, ctx.now(), ctx.actor),
     'administrations:setStatus': ({ id, status }) => administrations.setStatus(id, status, ctx.now(), ctx.actor),
     'administrations:recompute': ({ id }) => administrations.recompute(id, ctx.now(), ctx.actor),
+    'administrations:recomputeStale': () => administrations.recomputeStale(ctx.now(), ctx.actor),
     'administrations:preview': ({ editingId, ...fields }) => administrations.preview(fields, ctx.now(), editingId),
   };
 }

@@ -48,6 +48,7 @@ const WRITTEN: readonly [column: string, field: keyof AdministrationRow][] = [
   ['estimate_json', 'estimateJson'],
   ['estimate_at', 'estimateAt'],
   ['contract_id', 'contractId'],
+  ['estimate_stale', 'estimateStale'],
   ['ready', 'ready'],
   ['missing_json', 'missingJson'],
   ['updated_at', 'updatedAt'],
@@ -73,6 +74,7 @@ export function administrationRepository(db: Db) {
     `SELECT id FROM administrations WHERE payer_id = ? AND patient_id = ? AND claim_number = ?
       ORDER BY date_of_service, id`,
   );
+  const staleIds = db.prepare(`SELECT id FROM administrations WHERE estimate_stale = 1 ORDER BY id`).pluck();
   const openOfPayer = db.prepare(`SELECT id FROM administrations WHERE payer_id = ? AND status IN ('draft', 'ready')`);
   const openOfInvoice = db.prepare(
     `SELECT id FROM administrations WHERE status IN ('draft', 'ready')
@@ -128,6 +130,9 @@ export function administrationRepository(db: Db) {
     },
 
     documentCount: (id: number): number => (documentCount.get(id) as { n: number }).n,
+
+    /** Administrations whose estimate is flagged out of date (estimate-staleness.ts). */
+    staleIds: (): number[] => staleIds.all() as number[],
 
     insert: (row: AdministrationRow): number => Number(insert.run(row).lastInsertRowid),
 

@@ -8,6 +8,7 @@ import { formatNdc542 } from '../../../shared/domain/ndc';
 import { AppError } from '../app-error';
 import type { Db } from '../db/open';
 import type { AuditLog } from './audit-log';
+import { estimateStaleness } from './estimate-staleness';
 
 type Row = Omit<Contract, 'lesserOfBilled'> & { lesserOfBilled: number };
 
@@ -44,6 +45,7 @@ export function scopeText(c: { scopeKind: string; scopeValue: string }): string 
 }
 
 export function contractRepository(db: Db, audit: AuditLog) {
+  const stale = estimateStaleness(db);
   const byId = db.prepare(`SELECT ${COLUMNS} FROM contracts WHERE id = ?`);
   const byPayer = db.prepare(`SELECT ${COLUMNS} FROM contracts WHERE payer_id = ? ORDER BY effective_from, id`);
   const sameScope = db.prepare(
@@ -89,6 +91,7 @@ export function contractRepository(db: Db, audit: AuditLog) {
     assertNoOverlap(c, -1);
     const { lastInsertRowid } = insert.run({ ...toParams(c), at });
     const created = get(Number(lastInsertRowid));
+    stale.payer(created.payerId);
     audit.record(at, actor, 'contract', created.id, 'create', null, created);
     return created;
   };
@@ -109,12 +112,14 @@ export function contractRepository(db: Db, audit: AuditLog) {
       assertNoOverlap(c, id);
       update.run({ ...toParams(c), id, at });
       const after = get(id);
+      stale.payer(after.payerId);
       audit.record(at, actor, 'contract', id, 'update', before, after);
       return after;
     }),
     delete: db.transaction((id: number, at: string, actor: string): Contract => {
       const before = get(id);
       remove.run(id);
+      stale.payer(before.payerId);
       audit.record(at, actor, 'contract', id, 'delete', before, null);
       return before;
     }),

@@ -23,6 +23,8 @@ export type NewDocument = {
   generatedAt: string;
   generatedBy: string;
   administrationIds: readonly number[];
+  /** Hash of what the document says (not its ID or time), to tell an unchanged regeneration. */
+  contentSha256?: string | null;
 };
 
 type Row = Omit<GeneratedDocument, 'administrationIds'> & { administrationIdsText: string };
@@ -43,14 +45,18 @@ const toDocument = ({ administrationIdsText, ...row }: Row): GeneratedDocument =
 
 export function documentRepository(db: Db, audit: AuditLog) {
   const byId = db.prepare(`${SELECT} WHERE d.id = ?`);
+  const latestOf = db.prepare(
+    `SELECT id, content_sha256 AS contentSha256 FROM generated_documents WHERE kind = ? AND group_key = ?
+      ORDER BY version DESC LIMIT 1`,
+  );
   const lastVersion = db.prepare(
     `SELECT coalesce(max(version), 0) AS v FROM generated_documents WHERE kind = ? AND group_key = ?`,
   );
   const insertDocument = db.prepare(
     `INSERT INTO generated_documents (kind, group_key, version, document_key, file_name, sha256, byte_size,
-       page_count, payer_name, claim_number, options_json, generated_at, generated_by)
+       page_count, payer_name, claim_number, options_json, generated_at, generated_by, content_sha256)
      VALUES (@kind, @groupKey, @version, @documentKey, @fileName, @sha256, @byteSize, @pageCount, @payerName,
-       @claimNumber, @optionsJson, @generatedAt, @generatedBy)`,
+       @claimNumber, @optionsJson, @generatedAt, @generatedBy, @contentSha256)`,
   );
   const insertLine = db.prepare(
     `INSERT INTO generated_document_lines (document_id, administration_id, position) VALUES (?, ?, ?)`,
@@ -72,12 +78,18 @@ export function documentRepository(db: Db, audit: AuditLog) {
       return toDocument(row);
     },
 
+    /** The newest version of a group, with its content hash (null for documents made before it was kept). */
+    latest: (kind: DocumentKind, groupKey: string): { id: number; contentSha256: string | null } | null =>
+      (latestOf.get(kind, groupKey) as { id: number; contentSha256: string | null } | undefined) ?? null,
+
     nextVersion: (kind: DocumentKind, groupKey: string): number =>
       (lastVersion.get(kind, groupKey) as { v: number }).v + 1,
 
     add: db.transaction((doc: NewDocument): GeneratedDocument => {
-      const { administrationIds, options, ...fields } = doc;
-      const id = Number(insertDocument.run({ ...fields, optionsJson: JSON.stringify(options) }).lastInsertRowid);
+      const { administrationIds, options, contentSha256 = null, ...fields } = doc;
+      const id = Number(
+        insertDocument.run({ ...fields, contentSha256, optionsJson: JSON.stringify(options) }).lastInsertRowid,
+      );
       administrationIds.forEach((adminId, i) => insertLine.run(id, adminId, i + 1));
       const added = toDocument(byId.get(id) as Row);
       audit.record(doc.generatedAt, doc.generatedBy, 'document', id, 'create', null, added);

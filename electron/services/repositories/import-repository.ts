@@ -26,6 +26,7 @@ import {
   type Records,
 } from '../imports/staged-rows';
 import type { AuditLog } from './audit-log';
+import { estimateStaleness } from './estimate-staleness';
 
 /** Records per multi-row price INSERT: 500 × 4 values, far below SQLite's 32,766 variables. */
 const PRICE_CHUNK = 500;
@@ -60,6 +61,7 @@ export type CommitInput = {
 };
 
 export function importRepository(db: Db, audit: AuditLog) {
+  const stale = estimateStaleness(db);
   const payerName = db.prepare('SELECT name FROM payers WHERE id = ?').pluck();
   const supplierName = db.prepare('SELECT name FROM suppliers WHERE id = ?').pluck();
   const invoiceNumbers = db.prepare('SELECT invoice_number FROM invoices WHERE supplier_id = ?').pluck();
@@ -413,6 +415,9 @@ export function importRepository(db: Db, audit: AuditLog) {
       );
       const importId = Number(lastInsertRowid);
       writeRecords(input, importId, at);
+      if (input.kind === 'prices') stale.priceImport(importId);
+      else if (input.kind === 'fee-schedule' && input.payerId !== null) stale.payer(input.payerId);
+      else if (input.kind === 'cms-asp' || input.kind === 'cms-noc') stale.all();
       mappingPut.run(input.kind, ownerKey, JSON.stringify(input.mapping), at);
       audit.record(at, actor, 'import', importId, 'import', null, {
         kind: input.kind,

@@ -3,6 +3,7 @@ import type { Payer, PayerFields } from '../../../shared/domain/payer';
 import { AppError, fieldError } from '../app-error';
 import type { Db } from '../db/open';
 import type { AuditLog } from './audit-log';
+import { estimateStaleness } from './estimate-staleness';
 
 type Row = Omit<Payer, 'requiresInvoice' | 'ndcUnits'> & { requiresInvoice: number; ndcUnits: string };
 
@@ -27,6 +28,7 @@ const toParams = (p: PayerFields) => ({
 });
 
 export function payerRepository(db: Db, audit: AuditLog) {
+  const stale = estimateStaleness(db);
   const byId = db.prepare(`SELECT ${COLUMNS} FROM payers WHERE id = ?`);
   const byName = db.prepare(`SELECT id, name FROM payers WHERE name = ?`);
   const all = db.prepare(
@@ -89,6 +91,7 @@ export function payerRepository(db: Db, audit: AuditLog) {
       assertNameFree(fields.name, id);
       update.run({ ...toParams(fields), id, at });
       const after = get(id);
+      stale.payer(id);
       audit.record(at, actor, 'payer', id, 'update', before, after);
       return after;
     }),

@@ -8,6 +8,7 @@ import { formatNdc542 } from '../../../shared/domain/ndc';
 import { AppError, fieldError } from '../app-error';
 import type { Db } from '../db/open';
 import type { AuditLog } from './audit-log';
+import { estimateStaleness } from './estimate-staleness';
 
 const PRICE_COLUMNS = `id, ndc11, price_type AS priceType, price_per_package AS pricePerPackage,
   effective_from AS effectiveFrom, source, created_at AS createdAt`;
@@ -36,6 +37,7 @@ const FEE_COLUMNS = `id, payer_id AS payerId, code_kind AS codeKind, code, rate,
   effective_from AS effectiveFrom, effective_to AS effectiveTo`;
 
 export function priceRepository(db: Db, audit: AuditLog) {
+  const stale = estimateStaleness(db);
   const drugExists = db.prepare(`SELECT 1 FROM drugs WHERE ndc11 = ?`);
   const history = db.prepare(
     `SELECT ${PRICE_COLUMNS}, ${EFFECTIVE_TO} FROM drug_prices p WHERE ndc11 = ? ORDER BY effective_from DESC, price_type`,
@@ -104,6 +106,7 @@ export function priceRepository(db: Db, audit: AuditLog) {
       }
       const { lastInsertRowid } = insertPrice.run({ ...p, at });
       const created = getPrice(Number(lastInsertRowid));
+      stale.ndcs([created.ndc11]);
       audit.record(at, actor, 'drug_price', created.id, 'create', null, created);
       return created;
     }),
@@ -111,6 +114,7 @@ export function priceRepository(db: Db, audit: AuditLog) {
     deletePrice: db.transaction((id: number, at: string, actor: string): DrugPrice => {
       const before = getPrice(id);
       removePrice.run(id);
+      stale.ndcs([before.ndc11]);
       audit.record(at, actor, 'drug_price', id, 'delete', before, null);
       return before;
     }),

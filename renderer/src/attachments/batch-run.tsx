@@ -5,7 +5,19 @@
  * administrations skipped with the reason, each a link to fix it; the merged PDF when one was
  * asked for; in the desktop app "Save all to a folder…".
  */
-import { Alert, Anchor, Button, Group, Progress, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  Progress,
+  Stack,
+  Table,
+  Text,
+  Title,
+  VisuallyHidden,
+} from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
@@ -92,10 +104,13 @@ function BatchSummary({ status: s }: { status: BatchStatus }) {
   const [viewing, setViewing] = useState<{ id: number; title: string } | null>(null);
   const madeIds = s.made.map((m) => m.documentId);
   const mergedId = s.mergedDocumentId;
+  const unchanged = s.made.filter((m) => m.unchanged).length;
   const headline =
     s.total === 0 && s.skipped.length === 0
       ? 'Nothing to make: no administrations of this payer match'
-      : `Made ${plural(s.made.length, 'attachment', 'attachments')}, skipped ${s.skipped.length}`;
+      : `Made ${plural(s.made.length - unchanged, 'attachment', 'attachments')}` +
+        (unchanged > 0 ? `, ${unchanged} unchanged since their latest version` : '') +
+        `, skipped ${s.skipped.length}`;
 
   return (
     <Stack data-testid="batch-summary">
@@ -146,7 +161,19 @@ function BatchSummary({ status: s }: { status: BatchStatus }) {
           <Table.Tbody>
             {s.made.map((m) => (
               <Table.Tr key={m.documentId} data-testid="made-row">
-                <Table.Td className="mono">{m.fileName}</Table.Td>
+                <Table.Td className="mono">
+                  {m.fileName}
+                  {m.unchanged && (
+                    <Badge
+                      ml="xs"
+                      variant="light"
+                      color="gray"
+                      title="Nothing on this claim changed: no new version made"
+                    >
+                      Unchanged
+                    </Badge>
+                  )}
+                </Table.Td>
                 <Table.Td className="mono">{m.claimNumber || <Text c="dimmed">—</Text>}</Table.Td>
                 <Table.Td>{m.dateOfService}</Table.Td>
                 <Table.Td>

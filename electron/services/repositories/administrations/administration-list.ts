@@ -39,7 +39,10 @@ const ORDER: Record<AdministrationListQuery['sortBy'], (dir: 'ASC' | 'DESC') => 
 // Past this many words the rest of a search is ignored (a bounded set of statement shapes).
 const MAX_SEARCH_WORDS = 4;
 
-type SummaryRow = Omit<AdministrationSummary, 'drugName' | 'billedCharge' | 'expected' | 'ready' | 'missing'> & {
+type SummaryRow = Omit<
+  AdministrationSummary,
+  'drugName' | 'billedCharge' | 'expected' | 'ready' | 'missing' | 'estimateStale'
+> & {
   genericName: string;
   brandName: string;
   billedCents: number;
@@ -47,6 +50,7 @@ type SummaryRow = Omit<AdministrationSummary, 'drugName' | 'billedCharge' | 'exp
   patientPays: string | null;
   ready: number;
   missingJson: string;
+  estimateStale: number;
 };
 
 export function administrationList(db: Db) {
@@ -68,7 +72,7 @@ export function administrationList(db: Db) {
     whereSql: string,
     params: Record<string, string | number>,
   ): number => {
-    if (q.from === undefined && q.to === undefined && searchWords(q.search).length === 0) {
+    if (q.from === undefined && q.to === undefined && !q.outOfDate && searchWords(q.search).length === 0) {
       const kept: string[] = [];
       const keptParams: Record<string, string | number> = {};
       if (q.payerId !== undefined) {
@@ -104,6 +108,8 @@ export function administrationList(db: Db) {
       where.push('a.date_of_service <= @to');
       params.to = q.to;
     }
+    // Out-of-date estimates are few (the partial index administrations_stale holds just them).
+    if (q.outOfDate) where.push('a.estimate_stale = 1');
     searchWords(q.search).forEach((word, i) => where.push(wordMatch(word, i, params)));
     const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const order = ORDER[q.sortBy](q.sortDir === 'asc' ? 'ASC' : 'DESC');
@@ -115,6 +121,7 @@ export function administrationList(db: Db) {
       `SELECT a.id, a.date_of_service AS dateOfService, ${PATIENT_NAME_SQL} AS patientName, y.name AS payerName,
          d.generic_name AS genericName, d.brand_name AS brandName, a.ndc11, l.lot_number AS lotNumber, a.hcpcs,
          a.billed_cents AS billedCents, a.status, a.ready, a.missing_json AS missingJson,
+         a.estimate_stale AS estimateStale,
          json_extract(a.estimate_json, '$.estimate.totals.payerPays') AS payerPays,
          json_extract(a.estimate_json, '$.estimate.totals.patientPays') AS patientPays
        FROM (SELECT a.id FROM ${source} ${pageJoin} ${whereSql}
@@ -197,6 +204,7 @@ function toSummary(r: SummaryRow): AdministrationSummary {
         ? null
         : moneyString(new Dec(r.payerPays).plus(new Dec(r.patientPays))),
     status: r.status,
+    estimateStale: r.estimateStale === 1,
     ready: r.ready === 1,
     missing: JSON.parse(r.missingJson) as string[],
   };

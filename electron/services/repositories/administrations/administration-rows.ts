@@ -83,6 +83,8 @@ export type AdministrationRow = {
   estimateJson: string | null;
   estimateAt: string | null;
   contractId: number | null;
+  /** 1 when prices, contracts or payer terms changed after the estimate was computed. */
+  estimateStale: number;
   ready: number;
   missingJson: string;
   createdAt: string;
@@ -139,7 +141,8 @@ export const ROW_SQL = `SELECT a.id, a.date_of_service AS dateOfService, a.patie
     a.diagnoses, a.medical_necessity AS medicalNecessity, a.physician_notes AS physicianNotes,
     a.billed_cents AS billedCents, a.wasted_billed_cents AS wastedBilledCents, a.claim_number AS claimNumber,
     a.status, a.modifier_override_json AS modifierOverrideJson, a.estimate_json AS estimateJson,
-    a.estimate_at AS estimateAt, a.contract_id AS contractId, a.ready, a.missing_json AS missingJson,
+    a.estimate_at AS estimateAt, a.contract_id AS contractId, a.estimate_stale AS estimateStale, a.ready,
+    a.missing_json AS missingJson,
     a.created_at AS createdAt, a.updated_at AS updatedAt
   FROM administrations a ${ADMINISTRATION_JOINS}
   WHERE a.id = ?`;
@@ -235,6 +238,7 @@ export function toAdministration(row: AdministrationRow): Administration {
     estimateRefusal: snapshot.refusal,
     estimateWarnings: snapshot.warnings,
     estimateAt: row.estimateAt,
+    estimateStale: row.estimateStale === 1 && !isFrozen(row.status),
     contractId: row.contractId,
     frozen: isFrozen(row.status),
     readiness: readinessOf(row, snapshot),
