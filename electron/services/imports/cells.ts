@@ -97,23 +97,24 @@ export function readBillingCode(raw: string): Read<{ kind: 'hcpcs' | 'ndc'; code
   return refuse('CODE_INVALID', `"${raw}" is neither a HCPCS code (such as J3490) nor an NDC (such as 0002-7597-01).`);
 }
 
-const UNIT_WORDS: Record<string, DoseUnit> = {
-  mg: 'mg',
-  mcg: 'mcg',
-  ug: 'mcg',
-  g: 'g',
-  gm: 'g',
-  ml: 'mL',
-  cc: 'mL',
-  unit: 'units',
-  units: 'units',
-  u: 'units',
-  iu: 'units',
-};
+// A Map, not an object literal: a cell reading "constructor" must not find Object's own.
+const UNIT_WORDS = new Map<string, DoseUnit>([
+  ['mg', 'mg'],
+  ['mcg', 'mcg'],
+  ['ug', 'mcg'],
+  ['g', 'g'],
+  ['gm', 'g'],
+  ['ml', 'mL'],
+  ['cc', 'mL'],
+  ['unit', 'units'],
+  ['units', 'units'],
+  ['u', 'units'],
+  ['iu', 'units'],
+]);
 
 export function readDoseUnit(raw: string, label: string): Read<DoseUnit> {
   if (raw === '') return requiredMissing(label);
-  const unit = UNIT_WORDS[raw.toLowerCase().replace(/[^a-z]/g, '')];
+  const unit = UNIT_WORDS.get(raw.toLowerCase().replace(/[^a-z]/g, ''));
   return unit
     ? { ok: true, value: unit }
     : refuse('UNIT_INVALID', `${label} "${raw}" is not a dose unit; use one of ${DOSE_UNITS.join(', ')}.`);

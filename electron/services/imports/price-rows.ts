@@ -11,7 +11,13 @@ import type { PriceRecords } from './staged-rows';
 
 type PriceType = 'AWP' | 'WAC';
 
-const PRICE_TYPE_WORDS: Record<string, PriceType> = { awp: 'AWP', AWP: 'AWP', wac: 'WAC', WAC: 'WAC' };
+// A Map, not an object literal: a price type of "toString" or "__proto__" must not find Object's own.
+const PRICE_TYPE_WORDS = new Map<string, PriceType>([
+  ['awp', 'AWP'],
+  ['AWP', 'AWP'],
+  ['wac', 'WAC'],
+  ['WAC', 'WAC'],
+]);
 
 export function priceRows(ctx: RowContext, out: PriceRecords) {
   const prices = ctx.existing.prices;
@@ -81,7 +87,7 @@ export function priceRows(ctx: RowContext, out: PriceRecords) {
       const priceText = price.text(cells);
       if (typeText !== '' || priceText !== '') {
         anyPrice = true;
-        const t = PRICE_TYPE_WORDS[typeText] ?? PRICE_TYPE_WORDS[typeText.toLowerCase()];
+        const t = PRICE_TYPE_WORDS.get(typeText) ?? PRICE_TYPE_WORDS.get(typeText.toLowerCase());
         if (!t) {
           if (typeText === '') c.error(line, type.header, 'REQUIRED', 'Price type is empty; write AWP or WAC.');
           else c.error(line, type.header, 'PRICE_TYPE_INVALID', `Price type "${typeText}" is neither AWP nor WAC.`);
