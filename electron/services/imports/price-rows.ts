@@ -4,6 +4,7 @@
  * A price whose (NDC, type, date) is stored already or appeared earlier in the file is refused
  * as PRICE_DUPLICATE, the way the UNIQUE constraint would refuse it at commit.
  */
+import { clipQuoted } from '../../../shared/domain/quoted-text';
 import { readAmount, readNdc } from './cells';
 import { quickAmount, quickNdc11 } from './quick-cells';
 import { column, dateReader, type Column, type RowContext } from './row-context';
@@ -76,7 +77,7 @@ export function priceRows(ctx: RowContext, out: PriceRecords) {
         line,
         ndc.header,
         'NDC_UNKNOWN',
-        `NDC ${ndcText} is not in the drug catalog; add the drug first, then import its prices.`,
+        `NDC ${clipQuoted(ndcText)} is not in the drug catalog; add the drug first, then import its prices.`,
       );
     }
     const date = from.take(line, fromDate(from.text(cells)));
@@ -90,7 +91,10 @@ export function priceRows(ctx: RowContext, out: PriceRecords) {
         const t = PRICE_TYPE_WORDS.get(typeText) ?? PRICE_TYPE_WORDS.get(typeText.toLowerCase());
         if (!t) {
           if (typeText === '') c.error(line, type.header, 'REQUIRED', 'Price type is empty; write AWP or WAC.');
-          else c.error(line, type.header, 'PRICE_TYPE_INVALID', `Price type "${typeText}" is neither AWP nor WAC.`);
+          else {
+            const shown = clipQuoted(typeText);
+            c.error(line, type.header, 'PRICE_TYPE_INVALID', `Price type "${shown}" is neither AWP nor WAC.`);
+          }
         }
         const amount = amountIn(price, priceText, 'Price per package', line);
         if (t && amount !== null) add(t, amount, price);
