@@ -11,6 +11,7 @@ import { fail, type Reply } from '../shared/api/reply';
 import { AppError } from './services/app-error';
 import { attachmentCommand } from './cli-attachments';
 import { camel, parseArgs } from './cli-args';
+import { exitWhenFlushed } from './cli-exit';
 import { openServices, type Services } from './services/context';
 import { defaultDataDir } from './services/data-dir';
 import { dispatch } from './services/dispatch';
@@ -403,11 +404,8 @@ function print(io: CliIo, reply: Reply<unknown>): number {
 }
 
 if (require.main === module) {
-  runCli(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (err: unknown) => {
-      process.stderr.write(`${String(err)}\n`);
-      process.exit(1);
-    },
-  );
+  runCli(process.argv.slice(2)).then(exitWhenFlushed, (err: unknown) => {
+    process.stderr.write(`${String(err)}\n`);
+    exitWhenFlushed(1);
+  });
 }

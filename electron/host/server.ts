@@ -16,26 +16,27 @@ import type { Handlers } from '../services/handler-table';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-};
+// Maps, not object literals: a lookup keyed by request-derived text never finds Object's own.
+const CONTENT_TYPES = new Map<string, string>([
+  ['.html', 'text/html; charset=utf-8'],
+  ['.js', 'text/javascript; charset=utf-8'],
+  ['.css', 'text/css; charset=utf-8'],
+  ['.svg', 'image/svg+xml'],
+  ['.png', 'image/png'],
+  ['.ico', 'image/x-icon'],
+  ['.woff2', 'font/woff2'],
+  ['.json', 'application/json'],
+]);
 
-const STATUS_BY_CODE: Record<string, number> = {
-  UNAUTHORIZED: 401,
-  HOST_REFUSED: 403,
-  UNKNOWN_CHANNEL: 404,
-  METHOD_NOT_ALLOWED: 405,
-  BODY_TOO_LARGE: 413,
-  NOT_JSON: 415,
-  INTERNAL: 500,
-};
+const STATUS_BY_CODE = new Map<string, number>([
+  ['UNAUTHORIZED', 401],
+  ['HOST_REFUSED', 403],
+  ['UNKNOWN_CHANNEL', 404],
+  ['METHOD_NOT_ALLOWED', 405],
+  ['BODY_TOO_LARGE', 413],
+  ['NOT_JSON', 415],
+  ['INTERNAL', 500],
+]);
 
 export type Host = { url: string; port: number; token: string; server: Server; close: () => Promise<void> };
 
@@ -115,7 +116,7 @@ export async function startHost(options: {
     try {
       const data = await readFile(file);
       res.writeHead(200, {
-        'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
+        'Content-Type': CONTENT_TYPES.get(extname(file)) ?? 'application/octet-stream',
         'Content-Length': data.length,
         'X-Content-Type-Options': 'nosniff',
         'Referrer-Policy': 'no-referrer',
@@ -182,7 +183,7 @@ function readBody(req: IncomingMessage, limit: number): Promise<string | 'too-la
 }
 
 function sendReply(res: ServerResponse, reply: Reply<unknown>): void {
-  const status = reply.ok ? 200 : (STATUS_BY_CODE[reply.error.code] ?? 400);
+  const status = reply.ok ? 200 : (STATUS_BY_CODE.get(reply.error.code) ?? 400);
   const body = JSON.stringify(reply);
   res.writeHead(status, {
     'Content-Type': 'application/json; charset=utf-8',

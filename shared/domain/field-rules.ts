@@ -44,12 +44,18 @@ export const positiveDecimal = (label: string) =>
     })
     .transform(canonicalDecimal);
 
-/** "020.500" → "20.5": one spelling per value, so equal amounts compare equal as text. */
+/**
+ * "020.500" → "20.5": one spelling per value, so equal amounts compare equal as text. The zeros
+ * are counted by scanning, not trimmed with /0+$/, which is quadratic on a long run of zeros.
+ */
 export function canonicalDecimal(s: string): string {
   const [int = '0', frac = ''] = s.split('.');
-  const i = int.replace(/^0+(?=\d)/, '');
-  const f = frac.replace(/0+$/, '');
-  return f ? `${i}.${f}` : i;
+  let start = 0;
+  while (start < int.length - 1 && int.charCodeAt(start) === 48) start++;
+  let end = frac.length;
+  while (end > 0 && frac.charCodeAt(end - 1) === 48) end--;
+  const i = int.slice(start);
+  return end > 0 ? `${i}.${frac.slice(0, end)}` : i;
 }
 
 export const idSchema = z.number().int().positive();

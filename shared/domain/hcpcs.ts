@@ -6,6 +6,7 @@
  * NOC code as NOC only asks for a narrative, the safe side.
  */
 import { failure, type Failure } from './result';
+import { clipQuoted } from './quoted-text';
 
 export const NOC_DRUG_CODES = [
   'J3490', // unclassified drugs
@@ -52,7 +53,7 @@ export function parseHcpcs(input: string): { ok: true; hcpcs: string } | Failure
   if (!HCPCS.test(code)) {
     return failure(
       'HCPCS_INVALID',
-      `"${String(input)}" is not a HCPCS code; a drug code is a letter and 4 digits, such as J3490.`,
+      `"${clipQuoted(String(input))}" is not a HCPCS code; a drug code is a letter and 4 digits, such as J3490.`,
     );
   }
   return { ok: true, hcpcs: code };

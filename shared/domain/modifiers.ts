@@ -13,6 +13,7 @@
  */
 import type { Container } from './waste';
 import { failure, type Failure, type Warning } from './result';
+import { clipQuoted } from './quoted-text';
 
 export const JW = 'JW';
 export const JZ = 'JZ';
@@ -150,7 +151,7 @@ function checkFormat(label: string, mods: readonly string[]): Failure<'MODIFIER_
     if (!/^[A-Z0-9]{2}$/.test(m)) {
       return failure(
         'MODIFIER_INVALID',
-        `"${m}" on the ${label} line is not a modifier; a modifier is 2 letters or digits, such as JW.`,
+        `"${clipQuoted(m)}" on the ${label} line is not a modifier; a modifier is 2 letters or digits, such as JW.`,
       );
     }
     if (seen.has(m)) return failure('MODIFIER_INVALID', `${m} appears twice on the ${label} line.`);

@@ -19,6 +19,7 @@
  *   "95" into the fraction 0.95 without a float.
  */
 import Decimal from 'decimal.js';
+import { clipQuoted } from './quoted-text';
 import { failure, type Failure } from './result';
 
 /**
@@ -56,9 +57,17 @@ export type AmountResult = { ok: true; value: Dec } | Failure<'AMOUNT_INVALID'>;
 const PLAIN_DECIMAL = /^(-?)(\d+)(?:\.(\d+))?$/;
 
 /**
+ * The longest text read as an amount. Thirteen digits, a point and a few decimals fit in about
+ * 25 characters, trailing zeros and all; anything longer is not an amount anyone wrote, and it is
+ * refused before any pattern reads it, so one hostile cell cannot hold up an import or a request.
+ */
+export const MAX_AMOUNT_LENGTH = 40;
+
+/**
  * Parse an exact decimal string. Refuses (never throws) "", " ", "1e3", "0x10", "NaN",
- * "Infinity", "12.3.4", ".5", "5.", "1,000", numbers passed instead of strings, and values with
- * more decimals than allowed.
+ * "Infinity", "12.3.4", ".5", "5.", "1,000", numbers passed instead of strings, values with
+ * more decimals than allowed, and text longer than MAX_AMOUNT_LENGTH. Time is linear in the
+ * length of the input.
  */
 export function parseAmount(input: string, options: AmountOptions = {}): AmountResult {
   const { maxDecimals = 2, maxIntegerDigits = 13, allowNegative = false, allowZero = true, label } = options;
@@ -67,27 +76,49 @@ export function parseAmount(input: string, options: AmountOptions = {}): AmountR
   if (typeof input !== 'string') {
     return say('amounts are written as text, such as "256.50", so no rounding error can creep in.');
   }
+  const quoted = clipQuoted(input);
+  if (input.length > MAX_AMOUNT_LENGTH) {
+    return say(
+      `"${quoted}" is ${input.length} characters long; an amount is at most ${MAX_AMOUNT_LENGTH}, such as 256.50.`,
+    );
+  }
   if (input.trim() === '') return say('enter an amount, such as 256.50.');
   const m = PLAIN_DECIMAL.exec(input);
   if (!m) {
     return say(
-      `"${input}" is not a plain decimal amount; write digits with at most one decimal point and no commas, such as 1000 or 256.50.`,
+      `"${quoted}" is not a plain decimal amount; write digits with at most one decimal point and no commas, such as 1000 or 256.50.`,
     );
   }
   const [, sign = '', whole = '', fraction = ''] = m;
-  if (sign && !allowNegative) return say(`"${input}" is negative; this amount cannot be below zero.`);
-  const significantFraction = fraction.replace(/0+$/, '');
-  if (significantFraction.length > maxDecimals) {
-    return say(
-      `"${input}" has ${significantFraction.length} decimal places; this amount takes at most ${maxDecimals}.`,
-    );
+  if (sign && !allowNegative) return say(`"${quoted}" is negative; this amount cannot be below zero.`);
+  const decimals = significantDecimals(fraction);
+  if (decimals > maxDecimals) {
+    return say(`"${quoted}" has ${decimals} decimal places; this amount takes at most ${maxDecimals}.`);
   }
-  if (whole.replace(/^0+(?=\d)/, '').length > maxIntegerDigits) {
-    return say(`"${input}" is too large; at most ${maxIntegerDigits} digits before the decimal point.`);
+  if (integerDigits(whole) > maxIntegerDigits) {
+    return say(`"${quoted}" is too large; at most ${maxIntegerDigits} digits before the decimal point.`);
   }
   const value = new Dec(input);
   if (!allowZero && value.isZero()) return say('this amount must be more than zero.');
   return { ok: true, value };
+}
+
+/**
+ * Decimal places without the trailing zeros ("500" → 1), counted by one scan from the end. Not
+ * `fraction.replace(/0+$/, '')`: that pattern restarts at every zero of "000…01", which is
+ * quadratic in the length of the cell.
+ */
+function significantDecimals(fraction: string): number {
+  let end = fraction.length;
+  while (end > 0 && fraction.charCodeAt(end - 1) === 48) end--;
+  return end;
+}
+
+/** Digits before the point without the leading zeros, keeping one ("007" → 1, "000" → 1). */
+function integerDigits(whole: string): number {
+  let start = 0;
+  while (start < whole.length - 1 && whole.charCodeAt(start) === 48) start++;
+  return whole.length - start;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -11,6 +11,7 @@
  * 11 → 10 digits, is ambiguous too; `ndc10Candidates` lists the possibilities for a lookup.
  */
 import { failure, type Failure } from './result';
+import { clipQuoted } from './quoted-text';
 
 export type NdcFormat = '4-4-2' | '5-3-2' | '5-4-1' | '5-4-2';
 
@@ -48,7 +49,7 @@ export function parseNdc(input: string, resolveUnhyphenated10?: Ndc10Resolver): 
         return { ok: true, ndc11: `${labeler}${product}${pkg}`, format: '5-4-2' };
       default:
         return invalid(
-          `"${text}" has segments ${shape}; an NDC is 4-4-2, 5-3-2 or 5-4-1 (10 digits) or 5-4-2 (11 digits).`,
+          `"${clipQuoted(text)}" has segments ${shape}; an NDC is 4-4-2, 5-3-2 or 5-4-1 (10 digits) or 5-4-2 (11 digits).`,
         );
     }
   }
@@ -63,11 +64,11 @@ export function parseNdc(input: string, resolveUnhyphenated10?: Ndc10Resolver): 
   }
   if (/[^\d\s-]/.test(text)) {
     return invalid(
-      `"${text}" contains characters other than digits and hyphens; an NDC is digits only, e.g. 0002-7597-01.`,
+      `"${clipQuoted(text)}" contains characters other than digits and hyphens; an NDC is digits only, e.g. 0002-7597-01.`,
     );
   }
   return invalid(
-    `"${text}" is not an NDC; enter 10 digits with hyphens (4-4-2, 5-3-2 or 5-4-1) or 11 digits (5-4-2), e.g. 0002-7597-01.`,
+    `"${clipQuoted(text)}" is not an NDC; enter 10 digits with hyphens (4-4-2, 5-3-2 or 5-4-1) or 11 digits (5-4-2), e.g. 0002-7597-01.`,
   );
 }
 

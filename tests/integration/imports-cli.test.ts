@@ -130,3 +130,45 @@ describe('j3490 import', () => {
     expect(await cli('import', 'prices')).toMatchObject({ code: 2, json: { error: { code: 'ARGUMENT_MISSING' } } });
   });
 });
+
+describe("j3490 with words that name Object's own properties", () => {
+  const WORDS = ['toString', 'constructor', '__proto__', 'hasOwnProperty'];
+
+  it.each(WORDS)('refuses price type %j as a row error (exit 2), not INTERNAL (exit 1)', async (word) => {
+    const file = join(dir, 'prices.csv');
+    writeFileSync(file, `NDC,Price Type,Price,Effective Date\n00002-7597-01,${word},1.00,2025-01-01\n`);
+    const { code, json } = await cli('import', 'prices', file);
+    expect(code).toBe(2);
+    expect(json).toMatchObject({ ok: false, error: { code: 'IMPORT_HAS_ERRORS' }, refused: 1 });
+    expect((json.error as { fields: unknown[] }).fields).toEqual([
+      {
+        field: 'row 2, Price Type',
+        code: 'PRICE_TYPE_INVALID',
+        message: `Price type "${word}" is neither AWP nor WAC.`,
+      },
+    ]);
+    expect(count('drug_prices')).toBe(0);
+  });
+
+  it.each(WORDS)('refuses per unit %j as a row error (exit 2)', async (word) => {
+    const file = join(dir, 'fees.csv');
+    writeFileSync(file, `Code,Rate,Per Amount,Per Unit,Effective From\nJ3490,1.00,1,${word},2025-01-01\n`);
+    const { code, json } = await cli('import', 'fee-schedule', file, '--payer', String(payerId));
+    expect(code).toBe(2);
+    expect((json.error as { fields: { field: string; code: string }[] }).fields).toMatchObject([
+      { field: 'row 2, Per Unit', code: 'UNIT_INVALID' },
+    ]);
+  });
+
+  it.each(WORDS)('refuses %j as a drug route and as a channel (exit 2)', async (word) => {
+    const drug = await cli(
+      ...['drugs', 'add', '--ndc', '0002-7597-01', '--generic-name', 'X', '--strength-amount', '20'],
+      ...['--strength-unit', 'mg', '--package-size', '10', '--ndc-unit', 'ML', '--container', 'single-dose'],
+      ...['--route', word],
+    );
+    expect(drug.code).toBe(2);
+    expect(drug.json).toMatchObject({ ok: false, error: { fields: [{ field: 'route' }] } });
+    const channel = await cli('call', word, '{}');
+    expect(channel).toMatchObject({ code: 2, json: { error: { code: 'UNKNOWN_CHANNEL' } } });
+  });
+});

@@ -159,6 +159,11 @@ describe('quarter from a name', () => {
     ['2025 April ASP', '2025Q2'],
     ['ASP Pricing File.csv', null],
     ['Summary 2025.csv', null],
+    // Object's own property names are not months or ordinals.
+    ['constructor 2025 ASP.csv', null],
+    ['toString 2025.csv', null],
+    ['__proto__ quarter 2025.csv', null],
+    ['hasOwnProperty 2025 NOC.csv', null],
   ])('%s → %s', (name, quarter) => {
     expect(quarterFromText(name)).toBe(quarter);
   });

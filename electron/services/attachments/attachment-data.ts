@@ -27,18 +27,19 @@ import type {
 } from '../pdf/attachment-model';
 import type { ScanStore } from '../scan-store';
 
-const ROUTE_WORDS: Record<string, string> = {
-  IV: 'Intravenous (IV)',
-  IM: 'Intramuscular (IM)',
-  SC: 'Subcutaneous (SC)',
-  ID: 'Intradermal (ID)',
-  IT: 'Intrathecal (IT)',
-  IO: 'Intraosseous (IO)',
-  INTRAVITREAL: 'Intravitreal',
-  'INTRA-ARTICULAR': 'Intra-articular',
-  INTRALESIONAL: 'Intralesional',
-  OTHER: 'Other',
-};
+// A Map, not an object literal: a stored route of "constructor" prints as itself, not as Object.
+const ROUTE_WORDS = new Map<string, string>([
+  ['IV', 'Intravenous (IV)'],
+  ['IM', 'Intramuscular (IM)'],
+  ['SC', 'Subcutaneous (SC)'],
+  ['ID', 'Intradermal (ID)'],
+  ['IT', 'Intrathecal (IT)'],
+  ['IO', 'Intraosseous (IO)'],
+  ['INTRAVITREAL', 'Intravitreal'],
+  ['INTRA-ARTICULAR', 'Intra-articular'],
+  ['INTRALESIONAL', 'Intralesional'],
+  ['OTHER', 'Other'],
+]);
 
 export type ClaimRecord = {
   practice: PracticeSettings;
@@ -117,7 +118,7 @@ function attachmentLine(a: Administration, drug: Drug, invoice: Invoice): Attach
     lot: { number: a.lotNumber, expiry: a.expiryDate },
     dose: {
       given: doseText(a.dose.amount, a.dose.unit, a.givenQuantity, a.ndcUnit),
-      route: ROUTE_WORDS[a.route] ?? a.route,
+      route: ROUTE_WORDS.get(a.route) ?? a.route,
       site: a.site,
       wasted: hasWaste ? doseText(a.wastedAmount, a.dose.unit, a.wastedQuantity, a.ndcUnit) : 'None',
     },

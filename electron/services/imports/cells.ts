@@ -9,6 +9,7 @@
 import { parseIsoDate } from '../../../shared/domain/iso-date';
 import { parseAmount } from '../../../shared/domain/money';
 import { parseNdc } from '../../../shared/domain/ndc';
+import { clipQuoted } from '../../../shared/domain/quoted-text';
 import { DOSE_UNITS, type DoseUnit } from '../../../shared/domain/units';
 import { AMOUNT_LIMITS, quickAmount, quickNdc11 } from './quick-cells';
 
@@ -61,8 +62,8 @@ export function readDate(raw: string, label: string): Read<string> {
   return refuse(
     r.error.code,
     us || ISO_WITH_TIME.test(raw)
-      ? `${label} "${raw}" is not a real calendar date.`
-      : `${label} "${raw}" is not a date; write it as YYYY-MM-DD or MM/DD/YYYY.`,
+      ? `${label} "${clipQuoted(raw)}" is not a real calendar date.`
+      : `${label} "${clipQuoted(raw)}" is not a date; write it as YYYY-MM-DD or MM/DD/YYYY.`,
   );
 }
 
@@ -82,7 +83,10 @@ export function readHcpcs(raw: string, label: string): Read<string> {
   const code = raw.toUpperCase();
   return HCPCS_LIKE.test(code)
     ? { ok: true, value: code }
-    : refuse('HCPCS_INVALID', `"${raw}" is not a HCPCS code; a drug code is a letter and 4 digits, such as J3490.`);
+    : refuse(
+        'HCPCS_INVALID',
+        `"${clipQuoted(raw)}" is not a HCPCS code; a drug code is a letter and 4 digits, such as J3490.`,
+      );
 }
 
 /** A fee schedule's code: a HCPCS code, else an NDC in any printed form. */
@@ -94,27 +98,31 @@ export function readBillingCode(raw: string): Read<{ kind: 'hcpcs' | 'ndc'; code
     const ndc = readNdc(raw);
     return ndc.ok ? { ok: true, value: { kind: 'ndc', code: ndc.value } } : ndc;
   }
-  return refuse('CODE_INVALID', `"${raw}" is neither a HCPCS code (such as J3490) nor an NDC (such as 0002-7597-01).`);
+  return refuse(
+    'CODE_INVALID',
+    `"${clipQuoted(raw)}" is neither a HCPCS code (such as J3490) nor an NDC (such as 0002-7597-01).`,
+  );
 }
 
-const UNIT_WORDS: Record<string, DoseUnit> = {
-  mg: 'mg',
-  mcg: 'mcg',
-  ug: 'mcg',
-  g: 'g',
-  gm: 'g',
-  ml: 'mL',
-  cc: 'mL',
-  unit: 'units',
-  units: 'units',
-  u: 'units',
-  iu: 'units',
-};
+// A Map, not an object literal: a cell reading "constructor" must not find Object's own.
+const UNIT_WORDS = new Map<string, DoseUnit>([
+  ['mg', 'mg'],
+  ['mcg', 'mcg'],
+  ['ug', 'mcg'],
+  ['g', 'g'],
+  ['gm', 'g'],
+  ['ml', 'mL'],
+  ['cc', 'mL'],
+  ['unit', 'units'],
+  ['units', 'units'],
+  ['u', 'units'],
+  ['iu', 'units'],
+]);
 
 export function readDoseUnit(raw: string, label: string): Read<DoseUnit> {
   if (raw === '') return requiredMissing(label);
-  const unit = UNIT_WORDS[raw.toLowerCase().replace(/[^a-z]/g, '')];
+  const unit = UNIT_WORDS.get(raw.toLowerCase().replace(/[^a-z]/g, ''));
   return unit
     ? { ok: true, value: unit }
-    : refuse('UNIT_INVALID', `${label} "${raw}" is not a dose unit; use one of ${DOSE_UNITS.join(', ')}.`);
+    : refuse('UNIT_INVALID', `${label} "${clipQuoted(raw)}" is not a dose unit; use one of ${DOSE_UNITS.join(', ')}.`);
 }

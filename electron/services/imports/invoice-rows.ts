@@ -14,6 +14,7 @@
  */
 import { extendedCostOf } from '../../../shared/domain/invoice';
 import { parseAmount, parseCents } from '../../../shared/domain/money';
+import { clipQuoted } from '../../../shared/domain/quoted-text';
 import { packagesToMicro } from '../../../shared/domain/stock-quantity';
 import { readAmount, readNdc, requiredMissing, type Read } from './cells';
 import { quickAmount, quickCents, quickDecimal, quickNdc11 } from './quick-cells';
@@ -203,10 +204,13 @@ export function invoiceRows(ctx: RowContext, out: InvoiceRecords) {
     const numberText = number.text(cells);
     if (numberText === '') number.take(line, requiredMissing('Invoice number'));
     else if (numberText.length > MAX_INVOICE_NUMBER) {
-      c.error(line, number.header, 'TEXT_TOO_LONG', `Invoice number "${numberText}" is longer than 60 characters.`);
+      const shown = clipQuoted(numberText);
+      c.error(line, number.header, 'TEXT_TOO_LONG', `Invoice number "${shown}" is longer than 60 characters.`);
     }
     const invoice = invoiceOf(numberText);
     const invoiceNumber = invoice.number;
+    // As quoted in this row's messages (a refused number can be any length).
+    const shownNumber = clipQuoted(invoiceNumber);
     const position = ++invoice.rows;
 
     const dateValue = date.take(line, invoiceDate(date.text(cells)));
@@ -216,7 +220,7 @@ export function invoiceRows(ctx: RowContext, out: InvoiceRecords) {
       lineNumber = lineNumberOf(text);
       if (text === '') lineNo.take(line, requiredMissing('Line'));
       else if (lineNumber === null) {
-        c.error(line, lineNo.header, 'LINE_INVALID', `Line "${text}" is not a line number (1, 2, 3…).`);
+        c.error(line, lineNo.header, 'LINE_INVALID', `Line "${clipQuoted(text)}" is not a line number (1, 2, 3…).`);
       }
     }
 
@@ -232,13 +236,14 @@ export function invoiceRows(ctx: RowContext, out: InvoiceRecords) {
         line,
         ndc.header,
         'NDC_UNKNOWN',
-        `NDC ${ndcText} is not in the drug catalog; add the drug first, then import the invoice.`,
+        `NDC ${clipQuoted(ndcText)} is not in the drug catalog; add the drug first, then import the invoice.`,
       );
     }
     const lotNumber = lot.text(cells);
     if (lotNumber === '') lot.take(line, requiredMissing('Lot number'));
     else if (lotNumber.length > MAX_LOT) {
-      c.error(line, lot.header, 'TEXT_TOO_LONG', `Lot number "${lotNumber}" is longer than 40 characters.`);
+      const shown = clipQuoted(lotNumber);
+      c.error(line, lot.header, 'TEXT_TOO_LONG', `Lot number "${shown}" is longer than 40 characters.`);
     }
     const expiryValue = expiry.take(line, expiryDate(expiry.text(cells)));
     // Plain decimals (nearly every cell) directly; anything else, and every refusal, through the
@@ -300,7 +305,7 @@ export function invoiceRows(ctx: RowContext, out: InvoiceRecords) {
           line,
           date.header,
           'INVOICE_DATE_CONFLICT',
-          `Invoice ${invoiceNumber} is dated ${invoice.date} on line ${invoice.dateLine} but ${dateValue} here; its rows must agree.`,
+          `Invoice ${shownNumber} is dated ${invoice.date} on line ${invoice.dateLine} but ${dateValue} here; its rows must agree.`,
         );
       }
     }
@@ -309,7 +314,7 @@ export function invoiceRows(ctx: RowContext, out: InvoiceRecords) {
         line,
         number.header,
         'INVOICE_DUPLICATE',
-        `Invoice ${invoiceNumber} from this supplier is already recorded; none of its rows are imported.`,
+        `Invoice ${shownNumber} from this supplier is already recorded; none of its rows are imported.`,
       );
     }
     if (invoiceNumber !== '' && lineNumber !== null && lineTaken(invoice, lineNumber)) {
@@ -317,7 +322,7 @@ export function invoiceRows(ctx: RowContext, out: InvoiceRecords) {
         line,
         lineNo.at >= 0 ? lineNo.header : number.header,
         'LINE_DUPLICATE',
-        `Invoice ${invoiceNumber} has line ${lineNumber} more than once in this file.`,
+        `Invoice ${shownNumber} has line ${lineNumber} more than once in this file.`,
       );
     }
 
@@ -367,7 +372,7 @@ export function invoiceRows(ctx: RowContext, out: InvoiceRecords) {
         r[0],
         number.header,
         'INVOICE_INCOMPLETE',
-        `Invoice ${r[1]} has refused rows, so this row is left out too: an invoice is imported whole or not at all.`,
+        `Invoice ${clipQuoted(r[1])} has refused rows, so this row is left out too: an invoice is imported whole or not at all.`,
       );
     }
     out.rows = kept;

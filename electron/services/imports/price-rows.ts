@@ -4,6 +4,7 @@
  * A price whose (NDC, type, date) is stored already or appeared earlier in the file is refused
  * as PRICE_DUPLICATE, the way the UNIQUE constraint would refuse it at commit.
  */
+import { clipQuoted } from '../../../shared/domain/quoted-text';
 import { readAmount, readNdc } from './cells';
 import { quickAmount, quickNdc11 } from './quick-cells';
 import { column, dateReader, type Column, type RowContext } from './row-context';
@@ -11,7 +12,13 @@ import type { PriceRecords } from './staged-rows';
 
 type PriceType = 'AWP' | 'WAC';
 
-const PRICE_TYPE_WORDS: Record<string, PriceType> = { awp: 'AWP', AWP: 'AWP', wac: 'WAC', WAC: 'WAC' };
+// A Map, not an object literal: a price type of "toString" or "__proto__" must not find Object's own.
+const PRICE_TYPE_WORDS = new Map<string, PriceType>([
+  ['awp', 'AWP'],
+  ['AWP', 'AWP'],
+  ['wac', 'WAC'],
+  ['WAC', 'WAC'],
+]);
 
 export function priceRows(ctx: RowContext, out: PriceRecords) {
   const prices = ctx.existing.prices;
@@ -70,7 +77,7 @@ export function priceRows(ctx: RowContext, out: PriceRecords) {
         line,
         ndc.header,
         'NDC_UNKNOWN',
-        `NDC ${ndcText} is not in the drug catalog; add the drug first, then import its prices.`,
+        `NDC ${clipQuoted(ndcText)} is not in the drug catalog; add the drug first, then import its prices.`,
       );
     }
     const date = from.take(line, fromDate(from.text(cells)));
@@ -81,10 +88,13 @@ export function priceRows(ctx: RowContext, out: PriceRecords) {
       const priceText = price.text(cells);
       if (typeText !== '' || priceText !== '') {
         anyPrice = true;
-        const t = PRICE_TYPE_WORDS[typeText] ?? PRICE_TYPE_WORDS[typeText.toLowerCase()];
+        const t = PRICE_TYPE_WORDS.get(typeText) ?? PRICE_TYPE_WORDS.get(typeText.toLowerCase());
         if (!t) {
           if (typeText === '') c.error(line, type.header, 'REQUIRED', 'Price type is empty; write AWP or WAC.');
-          else c.error(line, type.header, 'PRICE_TYPE_INVALID', `Price type "${typeText}" is neither AWP nor WAC.`);
+          else {
+            const shown = clipQuoted(typeText);
+            c.error(line, type.header, 'PRICE_TYPE_INVALID', `Price type "${shown}" is neither AWP nor WAC.`);
+          }
         }
         const amount = amountIn(price, priceText, 'Price per package', line);
         if (t && amount !== null) add(t, amount, price);

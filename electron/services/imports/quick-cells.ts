@@ -5,6 +5,8 @@
  * the general reader returns for an input of its shape, or null for anything else; the general
  * reader then decides, refusal message included. No number is ever made from an amount.
  */
+import { MAX_AMOUNT_LENGTH } from '../../../shared/domain/money';
+
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 
 /** What readAmount allows (and passes to parseAmount): digits before the point, decimal places. */
@@ -42,11 +44,14 @@ export function quickNdc11(raw: string): string | null {
 
 /**
  * A plain decimal ("1234", "256.5000": digits, at most one point with digits on both sides)
- * within AMOUNT_LIMITS, as parseAmount counts them (leading zeros and trailing decimal zeros do
- * not count), and not zero unless allowed → the text itself, as readAmount stores it.
+ * of at most MAX_AMOUNT_LENGTH characters, within AMOUNT_LIMITS, as parseAmount counts them
+ * (leading zeros and trailing decimal zeros do not count), and not zero unless allowed → the
+ * text itself, as readAmount stores it.
  */
 export function quickAmount(raw: string, allowZero: boolean): string | null {
   const n = raw.length;
+  // "000…001" a million characters long counts one digit: parseAmount refuses it by its length.
+  if (n > MAX_AMOUNT_LENGTH) return null;
   let i = 0;
   let integerDigits = 0;
   let nonZero = false;

@@ -44,7 +44,7 @@ async function readAny(bytes: Buffer, name: string, entry: EntryMatcher | null, 
     const zip = await openZip(bytes, name);
     let inner: string;
     try {
-      if (zip.names.includes('xl/workbook.xml')) return await xlsxTable(bytes, name);
+      if (zip.names.includes('xl/workbook.xml')) return await xlsxTable(zip, name);
       if (!allowBundle)
         throw new ReadError('FILE_UNREADABLE', `${name} is a zip inside a zip; unpack the outer one first.`);
       inner = pickEntry(zip.names, entry, name);

@@ -14,6 +14,7 @@
  */
 import { parseDosage } from '../../../shared/domain/drug-price';
 import type { ImportKind } from '../../../shared/api/import-schemas';
+import { clipQuoted } from '../../../shared/domain/quoted-text';
 import type { DoseUnit } from '../../../shared/domain/units';
 import { readAmount, readBillingCode, readDoseUnit, readHcpcs, readQuantity, requiredMissing } from './cells';
 import type { Located } from './header';
@@ -41,7 +42,8 @@ export function validateRows(kind: ImportKind, table: Table, located: Located, e
     existing,
     seen: new Set<string>(),
     col: (field) => located.at[field] ?? -1,
-    header: (field) => located.mapping[field] ?? spec.fields.find((f) => f.field === field)?.label ?? field,
+    // A header is a cell too, and each of a column's errors names it: quoted at most 80 characters.
+    header: (field) => clipQuoted(located.mapping[field] ?? spec.fields.find((f) => f.field === field)?.label ?? field),
   };
   let records: Records;
   let row: (cells: string[], line: number) => void;
@@ -110,7 +112,7 @@ function feeRows(ctx: RowContext, out: FeeRecord[]) {
           line,
           dosage.header,
           'DOSAGE_INVALID',
-          `Dosage "${text}" is not an amount and unit such as 1 MG or 10 UNITS.`,
+          `Dosage "${clipQuoted(text)}" is not an amount and unit such as 1 MG or 10 UNITS.`,
         );
       } else {
         amount = dosage.take(line, readQuantity(parsed.amount, 'Dosage'));
@@ -164,14 +166,15 @@ function limitRows(ctx: RowContext, out: LimitRecord[], source: 'asp' | 'noc') {
     if (c.rowIsBad || amount === null) return;
     const k = `${code}|${name}|${dosageText}`;
     if (ctx.existing.keys.has(k) || ctx.seen.has(k)) {
-      const what = source === 'asp' ? code : name;
+      const what = clipQuoted(source === 'asp' ? code : name);
+      const per = clipQuoted(dosageText);
       c.error(
         line,
         key.header,
         'LIMIT_DUPLICATE',
         ctx.existing.keys.has(k)
-          ? `${what} (${dosageText}) already has a payment limit for this quarter.`
-          : `${what} (${dosageText}) appears more than once in this file.`,
+          ? `${what} (${per}) already has a payment limit for this quarter.`
+          : `${what} (${per}) appears more than once in this file.`,
       );
       return;
     }

@@ -1,7 +1,7 @@
 /**
- * XLSX bytes → Table, through exceljs (main process only). The first visible sheet with data is
- * read. Every cell becomes text the way a person reads it, never a float that money math could
- * touch:
+ * An XLSX (an opened, checked zip; see zip-archive.ts) → Table, through exceljs (main process
+ * only). The first visible sheet with data is read. Every cell becomes text the way a person
+ * reads it, never a float that money math could touch:
  *   number   → exact decimal text via 15 significant digits (what Excel itself shows), so a
  *              stored 0.30000000000000004 reads "0.3" and 10.6 reads "10.6"
  *   date     → ISO YYYY-MM-DD (exceljs hands dates over as UTC midnight)
@@ -12,8 +12,14 @@
 import ExcelJS from 'exceljs';
 import { Dec } from '../../../shared/domain/money';
 import { arrayTable, ReadError, type Table } from './table';
+import type { ZipArchive } from './zip-archive';
 
-export async function xlsxTable(bytes: Buffer, source: string): Promise<Table> {
+/**
+ * The workbook in an opened (and so checked) zip. exceljs unpacks every entry of what it is
+ * given, so it gets the archive rebuilt from the checked entries, never the bytes as received.
+ */
+export async function xlsxTable(archive: ZipArchive, source: string): Promise<Table> {
+  const bytes = await archive.rebuilt();
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs types its argument as its own ArrayBuffer-shaped `Buffer`; a Node Buffer is what it reads.

@@ -10,6 +10,7 @@ import {
   decimalFromCents,
   formatRate,
   formatUsd,
+  MAX_AMOUNT_LENGTH,
   moneyString,
   parseAmount,
   parseCents,
@@ -20,6 +21,7 @@ import {
   type Cents,
 } from '../../../shared/domain/money';
 import { splitLines } from '../../../shared/domain/cost-share';
+import { canonicalDecimal } from '../../../shared/domain/field-rules';
 import { sequestrationRate } from '../../../shared/domain/sequestration';
 
 const value = (s: string, opts = {}) => {
@@ -65,6 +67,34 @@ describe('parseAmount', () => {
     const r = parseAmount(0.1 as unknown as string);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.message).toMatch(/written as text/);
+  });
+
+  it('refuses an amount longer than 40 characters by its length, quoting 80 characters of it', () => {
+    expect(MAX_AMOUNT_LENGTH).toBe(40);
+    expect(parseAmount(`1.${'0'.repeat(38)}`).ok).toBe(true);
+    const million = `${'0'.repeat(999_999)}1`;
+    const r = parseAmount(million, { label: 'Price per package' });
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.code).toBe('AMOUNT_INVALID');
+      expect(r.error.message).toBe(
+        `Price per package: "${'0'.repeat(80)}…" is 1000000 characters long; an amount is at most 40, such as 256.50.`,
+      );
+    }
+    expect(parseAmount(`1.${'0'.repeat(39)}`).ok).toBe(false);
+  });
+
+  it('counts trailing and leading zeros in time linear in their number (no regex restarting at each zero)', () => {
+    // "1." + 160,000 zeros + "1" took 10 s through /0+$/; canonicalDecimal trimmed the same way.
+    const started = performance.now();
+    const r = parseAmount(`1.${'0'.repeat(100_000)}1`, { maxDecimals: 6 });
+    const canonical = canonicalDecimal(`${'0'.repeat(100_000)}7.${'0'.repeat(100_000)}1${'0'.repeat(100_000)}`);
+    expect(performance.now() - started).toBeLessThan(500);
+    expect(r.ok).toBe(false);
+    expect(canonical).toBe(`7.${'0'.repeat(100_000)}1`);
+    expect(canonicalDecimal('020.500')).toBe('20.5');
+    expect(canonicalDecimal('000')).toBe('0');
+    expect(canonicalDecimal('3.000')).toBe('3');
   });
 
   it('never throws, and accepts exactly the plain decimal grammar (property)', () => {
