@@ -20,6 +20,7 @@
  *   (25 ME → GR 0.025); any other unit the payer refuses is refused here with a code.
  */
 import { Dec, ONE, type Dec as Decimal } from './money';
+import { clipQuoted } from './quoted-text';
 import { failure, type Failure } from './result';
 
 export const NDC_UNITS = ['UN', 'ML', 'GR', 'F2', 'ME'] as const;
@@ -126,7 +127,10 @@ export function formatN4Quantity(
   let q: Decimal;
   if (typeof quantity === 'string') {
     if (!/^\d+(\.\d+)?$/.test(quantity)) {
-      return failure('NDC_QUANTITY_UNWRITABLE', `"${quantity}" is not a plain decimal quantity such as 2.25.`);
+      return failure(
+        'NDC_QUANTITY_UNWRITABLE',
+        `"${clipQuoted(quantity)}" is not a plain decimal quantity such as 2.25.`,
+      );
     }
     q = new Dec(quantity);
   } else {

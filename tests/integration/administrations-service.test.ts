@@ -570,6 +570,7 @@ describe('administrations:list', () => {
       billedCharge: '90.00',
       expected: expect.stringMatching(/^\d+\.\d{2}$/),
       status: 'draft',
+      estimateStale: false,
       ready: false,
       missing: expect.arrayContaining(['Physician notes']),
     });

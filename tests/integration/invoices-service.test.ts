@@ -305,11 +305,12 @@ describe('invoices:create', () => {
     });
   });
 
-  it('allows an expiry date before the invoice date (short-dated stock) without a warning', async () => {
+  it('saves a lot that had expired before the invoice date, with a LOT_EXPIRED_ON_INVOICE_DATE warning', async () => {
     const lines = invoiceInput(mckesson.id).lines;
     const created = await createInvoice({ lines: [lines[0]!, { ...lines[1]!, expiryDate: '2025-01-31' }] });
     expect(created.lines[1]?.expiryDate).toBe('2025-01-31');
-    expect(created.warnings).toEqual([]);
+    expect(created.warnings.map((w) => w.code)).toEqual(['LOT_EXPIRED_ON_INVOICE_DATE']);
+    expect(created.warnings[0]?.message).toMatch(/^Line 2: lot \S+ expired on 2025-01-31, before the invoice date/);
   });
 
   it('refuses the same invoice number from the same supplier with INVOICE_DUPLICATE; another supplier may use it', async () => {
