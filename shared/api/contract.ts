@@ -5,7 +5,7 @@
  * door and not another.
  */
 import { z } from 'zod';
-import { drugInputSchema, drugListQuerySchema, drugSchema, ndcField } from '../domain/drug-catalog';
+import { drugInputSchema, drugListQuerySchema, drugSchema, drugUsageSchema, ndcField } from '../domain/drug-catalog';
 import { practiceInputSchema, practiceSettingsSchema } from '../domain/practice-settings';
 import { idSchema } from '../domain/field-rules';
 import { estimateResultSchema, scenarioSchema } from '../domain/scenario';
@@ -105,6 +105,18 @@ export const contract = {
     summary: 'Change a drug (all fields at once).',
     args: drugInputSchema.extend({ id: idSchema }),
     result: drugSchema,
+  },
+  'drugs:usage': {
+    summary: 'What uses a drug: invoice lines, open and billed administrations, prices.',
+    args: byId,
+    result: drugUsageSchema,
+  },
+  'drugs:correct': {
+    summary:
+      'Correct a drug entered wrong (unit, strength, package size, container) and recompute its open administrations; refused when any is billed.',
+    // openAdministrations: how many the person was told would be recomputed (refused if that moved).
+    args: drugInputSchema.extend({ id: idSchema, openAdministrations: z.number().int().min(0) }),
+    result: z.object({ drug: drugSchema, recomputed: z.number().int() }),
   },
   'drugs:delete': {
     summary: 'Remove a drug from the catalog.',

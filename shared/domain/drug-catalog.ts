@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { addCodedIssue, idSchema, optionalText, positiveDecimal, requiredText } from './field-rules';
+import { Dec } from './money';
 import { parseNdc } from './ndc';
 
 import { DOSE_UNITS, NDC_UNITS, type NdcUnit } from './units';
@@ -84,6 +85,37 @@ export const drugSchema = z.object({
   updatedAt: z.string(),
 });
 export type Drug = z.output<typeof drugSchema>;
+
+/**
+ * The facts that turn a dose into an NDC quantity and a purchase into stock. Administrations and
+ * invoice lines were billed and counted with them, so on a drug they use these cannot change in
+ * place (DRUG_IN_USE): a different product is a new catalog entry, a mistake is corrected with
+ * `drugs:correct`, which recomputes the open administrations and refuses when any is billed.
+ */
+export const BILLING_FACTS = [
+  { label: 'NDC', same: (d: Drug, f: DrugFields) => d.ndc11 === f.ndc },
+  { label: 'NDC unit', same: (d: Drug, f: DrugFields) => d.ndcUnit === f.ndcUnit },
+  {
+    label: 'strength',
+    same: (d: Drug, f: DrugFields) =>
+      d.strengthUnit === f.strengthUnit && new Dec(d.strengthAmount).equals(f.strengthAmount),
+  },
+  { label: 'package size', same: (d: Drug, f: DrugFields) => new Dec(d.packageSize).equals(f.packageSize) },
+  { label: 'container', same: (d: Drug, f: DrugFields) => d.container === f.container },
+] as const;
+
+/** Labels of the billing facts `fields` would change on `drug` ("strength", "package size"). */
+export const changedBillingFacts = (drug: Drug, fields: DrugFields): string[] =>
+  BILLING_FACTS.filter((fact) => !fact.same(drug, fields)).map((fact) => fact.label);
+
+/** What refers to a drug: how many invoice lines (lots), administrations (open and billed) and prices. */
+export const drugUsageSchema = z.object({
+  invoiceLines: z.number().int(),
+  openAdministrations: z.number().int(),
+  billedAdministrations: z.number().int(),
+  prices: z.number().int(),
+});
+export type DrugUsage = z.output<typeof drugUsageSchema>;
 
 export const DRUG_SORT_KEYS = ['genericName', 'brandName', 'ndc11', 'updatedAt'] as const;
 export const drugListQuerySchema = z.object({

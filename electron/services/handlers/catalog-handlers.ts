@@ -4,6 +4,7 @@ import { AppError } from '../app-error';
 import type { ServiceContext } from '../context';
 import { schemaVersion } from '../db/open';
 import type { AuditLog } from '../repositories/audit-log';
+import { drugCorrection } from '../drugs/drug-correction';
 import { drugRepository } from '../repositories/drug-repository';
 import { practiceRepository } from '../repositories/practice-repository';
 import type { HandlersFor } from './handler-types';
@@ -20,10 +21,13 @@ export function catalogHandlers(
   | 'drugs:create'
   | 'drugs:update'
   | 'drugs:delete'
+  | 'drugs:usage'
+  | 'drugs:correct'
   | 'estimate:scenario'
 > {
   const practice = practiceRepository(ctx.db, audit);
   const drugs = drugRepository(ctx.db, audit);
+  const correctDrug = drugCorrection(ctx.db, audit);
   return {
     'app:info': () => ({
       version: ctx.version,
@@ -39,6 +43,9 @@ export function catalogHandlers(
     'drugs:create': (fields) => drugs.create(fields, ctx.now(), ctx.actor),
     'drugs:update': ({ id, ...fields }) => drugs.update(id, fields, ctx.now(), ctx.actor),
     'drugs:delete': ({ id }) => drugs.delete(id, ctx.now(), ctx.actor),
+    'drugs:usage': ({ id }) => drugs.usage(drugs.get(id).ndc11),
+    'drugs:correct': ({ id, openAdministrations, ...fields }) =>
+      correctDrug(id, fields, openAdministrations, ctx.now(), ctx.actor),
     'estimate:scenario': (scenario) => {
       const outcome = estimate(scenario);
       if (!outcome.ok) throw new AppError(outcome.error.code, outcome.error.message);

@@ -1,9 +1,12 @@
 /**
- * The drug catalog. An NDC appears once (DRUG_NDC_TAKEN); a drug still referenced elsewhere
- * cannot be deleted (the foreign key refuses it and we say so as DRUG_IN_USE).
+ * The drug catalog. An NDC appears once (DRUG_NDC_TAKEN). A drug that invoice lines or
+ * administrations use keeps the facts they were counted and billed with (BILLING_FACTS: NDC,
+ * unit, strength, package size, container): changing one is refused (DRUG_IN_USE, naming what
+ * uses it) unless it is the explicit correction (`correct`, run by drugs/drug-correction.ts).
+ * A drug still referenced elsewhere cannot be deleted, and the refusal says what refers to it.
  */
-import type { Drug, DrugFields, DrugListQuery } from '../../../shared/domain/drug-catalog';
-import { drugListQuerySchema } from '../../../shared/domain/drug-catalog';
+import type { Drug, DrugFields, DrugListQuery, DrugUsage } from '../../../shared/domain/drug-catalog';
+import { changedBillingFacts, drugListQuerySchema } from '../../../shared/domain/drug-catalog';
 import { formatNdc542, parseNdc } from '../../../shared/domain/ndc';
 import { AppError, fieldError } from '../app-error';
 import type { Db } from '../db/open';
@@ -36,6 +39,13 @@ export function drugRepository(db: Db, audit: AuditLog) {
      WHERE id = @id`,
   );
   const remove = db.prepare(`DELETE FROM drugs WHERE id = ?`);
+  const usageOf = db.prepare(
+    `SELECT (SELECT count(*) FROM invoice_lines WHERE ndc11 = @ndc11) AS invoiceLines,
+       (SELECT count(*) FROM administrations WHERE ndc11 = @ndc11 AND status IN ('draft', 'ready')) AS openAdministrations,
+       (SELECT count(*) FROM administrations WHERE ndc11 = @ndc11 AND status NOT IN ('draft', 'ready'))
+         AS billedAdministrations,
+       (SELECT count(*) FROM drug_prices WHERE ndc11 = @ndc11) AS prices`,
+  );
   // The list's SQL varies only by which filters and sort are used: a handful of shapes, each
   // prepared once.
   const statements = new Map<string, Statement>();
@@ -62,8 +72,20 @@ export function drugRepository(db: Db, audit: AuditLog) {
     }
   };
 
+  const usage = (ndc11: string): DrugUsage => usageOf.get({ ndc11 }) as DrugUsage;
+
+  const write = (id: number, fields: DrugFields, at: string, actor: string): Drug => {
+    const before = get(id);
+    assertNdcFree(fields.ndc, id);
+    update.run({ ...fields, id, at });
+    const after = get(id);
+    audit.record(at, actor, 'drug', id, 'update', before, after);
+    return after;
+  };
+
   return {
     get,
+    usage,
     findByNdc: (ndc11: string): Drug | null => (byNdc.get(ndc11) as Drug | undefined) ?? null,
     getByNdc(ndc11: string): Drug {
       const row = byNdc.get(ndc11) as Drug | undefined;
@@ -111,12 +133,34 @@ export function drugRepository(db: Db, audit: AuditLog) {
 
     update: db.transaction((id: number, fields: DrugFields, at: string, actor: string): Drug => {
       const before = get(id);
-      assertNdcFree(fields.ndc, id);
-      update.run({ ...fields, id, at });
-      const after = get(id);
-      audit.record(at, actor, 'drug', id, 'update', before, after);
-      return after;
+      const changed = changedBillingFacts(before, fields);
+      const used = usage(before.ndc11);
+      const administrations = used.openAdministrations + used.billedAdministrations;
+      if (changed.length > 0 && (used.invoiceLines > 0 || administrations > 0)) {
+        const uses = [
+          used.invoiceLines > 0 ? plural(used.invoiceLines, 'invoice line') : null,
+          administrations > 0 ? plural(administrations, 'administration') : null,
+        ].filter((x) => x !== null);
+        const what =
+          changed.length === 1 ? `its ${changed[0]}` : `its ${changed.slice(0, -1).join(', ')} and ${changed.at(-1)}`;
+        const correction = changed.includes('NDC')
+          ? ''
+          : ' or, if the drug was entered wrong, use “Correct the drug” to fix it and recompute its open administrations';
+        throw new AppError(
+          'DRUG_IN_USE',
+          `${before.genericName} is used by ${uses.join(' and ')}, counted and billed with ${what} as they are, so ${changed.length === 1 ? 'it' : 'they'} cannot change here. Add the other product as a new catalog entry${correction}.`,
+          changed.map((label) => ({
+            field: FIELD_OF_FACT.get(label) ?? 'ndc',
+            code: 'DRUG_IN_USE',
+            message: `Used by ${uses.join(' and ')}.`,
+          })),
+        );
+      }
+      return write(id, fields, at, actor);
     }),
+
+    /** The explicit correction's write (drug-correction.ts checks and recomputes around it). */
+    correct: (id: number, fields: DrugFields, at: string, actor: string): Drug => write(id, fields, at, actor),
 
     delete: db.transaction((id: number, at: string, actor: string): Drug => {
       const before = get(id);
@@ -124,9 +168,20 @@ export function drugRepository(db: Db, audit: AuditLog) {
         remove.run(id);
       } catch (err) {
         if ((err as { code?: string }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
+          const used = usage(before.ndc11);
+          const uses = [
+            used.invoiceLines > 0 ? plural(used.invoiceLines, 'invoice line') : null,
+            used.openAdministrations + used.billedAdministrations > 0
+              ? plural(used.openAdministrations + used.billedAdministrations, 'administration')
+              : null,
+            used.prices > 0 ? plural(used.prices, 'AWP/WAC price') : null,
+          ].filter((x) => x !== null);
           throw new AppError(
             'DRUG_IN_USE',
-            `${before.genericName} has prices or other records that refer to it and cannot be deleted; remove those first.`,
+            `${before.genericName} is used by ${uses.length > 0 ? uses.join(', ') : 'other records'} and cannot be deleted; ` +
+              (used.invoiceLines > 0
+                ? 'the purchase records keep it.'
+                : 'delete its prices first (Prices), then the drug.'),
           );
         }
         throw err;
@@ -146,3 +201,14 @@ export function drugRepository(db: Db, audit: AuditLog) {
 export type DrugRepository = ReturnType<typeof drugRepository>;
 
 const escapeLike = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+const plural = (n: number, one: string): string => `${n} ${one}${n === 1 ? '' : 's'}`;
+
+/** The form field each billing fact is entered in, so the refusal stands next to it. */
+const FIELD_OF_FACT = new Map([
+  ['NDC', 'ndc'],
+  ['NDC unit', 'ndcUnit'],
+  ['strength', 'strengthAmount'],
+  ['package size', 'packageSize'],
+  ['container', 'container'],
+]);

@@ -18,7 +18,7 @@ import {
   type Lot,
   type LotStatus,
 } from '../../../shared/domain/stock';
-import { microFromUnits, unitsFromMicro } from '../../../shared/domain/stock-quantity';
+import { microFromUnits, packagesToMicro, unitsFromMicro } from '../../../shared/domain/stock-quantity';
 import { AppError, fieldError } from '../app-error';
 import type { Db } from '../db/open';
 import type { AuditLog } from './audit-log';
@@ -93,6 +93,8 @@ export function stockRepository(db: Db, audit: AuditLog) {
     `SELECT ${LOT_COLUMNS} ${lotFrom('invoice_line_id IN (SELECT id FROM invoice_lines WHERE ndc11 = @ndc11)')}
       WHERE l.ndc11 = @ndc11`,
   );
+  const linesOfNdc = db.prepare(`SELECT id, package_quantity AS packageQuantity FROM invoice_lines WHERE ndc11 = ?`);
+  const setUnits = db.prepare(`UPDATE invoice_lines SET units_micro = ? WHERE id = ?`);
   const insertAdjustment = db.prepare(
     `INSERT INTO stock_adjustments (invoice_line_id, quantity_micro, reason, note, at, actor)
      VALUES (@invoiceLineId, @quantityMicro, @reason, @note, @at, @actor)`,
@@ -180,6 +182,25 @@ export function stockRepository(db: Db, audit: AuditLog) {
       }
       const { total } = prepared(countSql).get(params) as { total: number };
       return { rows: rows.map((r) => toLot(r, q.today, q.expiringWithinDays)), total };
+    },
+
+    /**
+     * A drug's package size was corrected: every lot of its NDC counts packages × the new size
+     * again. Returns the lots that would then hold less than was already taken from them.
+     */
+    recountLots(ndc11: string, packageSize: string): LotStock[] {
+      for (const line of linesOfNdc.all(ndc11) as { id: number; packageQuantity: string }[]) {
+        const units = packagesToMicro(line.packageQuantity, packageSize);
+        if (units === null) {
+          throw fieldError(
+            'packageSize',
+            'QUANTITY_UNWRITABLE',
+            `${line.packageQuantity} packages of ${packageSize} cannot be counted to the millionth of an NDC unit; check the package size.`,
+          );
+        }
+        setUnits.run(units, line.id);
+      }
+      return (lotsOfNdc.all({ ndc11 }) as LotStock[]).filter((l) => l.onHandMicro < 0);
     },
 
     /** Lots of an NDC usable on the date of service, first expiry first out. */
