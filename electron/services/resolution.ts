@@ -22,6 +22,7 @@ import type { AuditLog } from './repositories/audit-log';
 import { contractRepository } from './repositories/contract-repository';
 import { drugRepository } from './repositories/drug-repository';
 import { payerRepository } from './repositories/payer-repository';
+import { invoiceRepository } from './repositories/invoice-repository';
 import { priceRepository } from './repositories/price-repository';
 
 export function resolver(db: Db, audit: AuditLog) {
@@ -29,6 +30,7 @@ export function resolver(db: Db, audit: AuditLog) {
   const drugs = drugRepository(db, audit);
   const contracts = contractRepository(db, audit);
   const prices = priceRepository(db, audit);
+  const invoices = invoiceRepository(db, audit);
 
   const cached = <K, V>(map: Map<K, V> | undefined, key: K, load: () => V): V => {
     const hit = map?.get(key);
@@ -75,7 +77,14 @@ export function resolver(db: Db, audit: AuditLog) {
     terms(payerId: number, ndc11: string, date: string, hcpcs: string): Terms {
       const onFile = onFileFor(payerId, ndc11, date, hcpcs);
       const { warnings, refusal } = termsWarnings(onFile, date, hcpcs);
-      return { payer: onFile.payer, contract: onFile.contract, prices: pricesOf(onFile), warnings, refusal };
+      return {
+        payer: onFile.payer,
+        contract: onFile.contract,
+        prices: pricesOf(onFile),
+        acquisition: invoices.latestCost(ndc11, date),
+        warnings,
+        refusal,
+      };
     },
 
     resolve(payerId: number, ndc11: string, admin: Administration, cache?: ResolveCache): Resolution {

@@ -62,6 +62,19 @@ export const termsArgsSchema = z.object({
   hcpcs: s.hcpcs.default('J3490'),
 });
 
-/** The terms alone, before any dose is known: what the Quick estimate fills in for a payer and date. */
-export const termsSchema = resolutionSchema.omit({ scenario: true, estimate: true });
+/**
+ * The terms alone, before any dose is known: what the Quick estimate fills in for a payer and date,
+ * with the practice's own acquisition cost: the newest invoice line of the NDC received by then.
+ */
+export const termsSchema = resolutionSchema.omit({ scenario: true, estimate: true }).extend({
+  acquisition: z
+    .object({
+      netCostPerPackage: z.string(),
+      supplierName: z.string(),
+      invoiceNumber: z.string(),
+      invoiceDate: z.string(),
+      lotNumber: z.string(),
+    })
+    .nullable(),
+});
 export type Terms = z.output<typeof termsSchema>;

@@ -37,6 +37,7 @@ import { packagesToMicro, unitsFromMicro } from '../../../shared/domain/stock-qu
 import { AppError, fieldError } from '../app-error';
 import type { Db } from '../db/open';
 import type { ScanMediaType } from '../scan-store';
+import type { Terms } from '../../../shared/api/resolution-schemas';
 import type { AuditLog } from './audit-log';
 import { describeUses, lotMovementsSql, ON_HAND_MICRO_SQL, USE_COUNT_COLUMNS } from './lot-movements';
 
@@ -106,6 +107,13 @@ function auditSnapshot(inv: Invoice) {
 }
 
 export function invoiceRepository(db: Db, audit: AuditLog) {
+  const latestLineOf = db.prepare(
+    `SELECT l.extended_cents AS extendedCents, l.discount_cents AS discountCents, l.package_quantity AS packageQuantity,
+       s.name AS supplierName, i.invoice_number AS invoiceNumber, i.invoice_date AS invoiceDate, l.lot_number AS lotNumber
+       FROM invoice_lines l JOIN invoices i ON i.id = l.invoice_id JOIN suppliers s ON s.id = i.supplier_id
+      WHERE l.ndc11 = @ndc11 AND coalesce(nullif(i.received_date, ''), i.invoice_date) <= @date
+      ORDER BY coalesce(nullif(i.received_date, ''), i.invoice_date) DESC, l.id DESC LIMIT 1`,
+  );
   const invoiceById = db.prepare(
     `SELECT ${INVOICE_COLUMNS} FROM invoices i JOIN suppliers s ON s.id = i.supplier_id WHERE i.id = ?`,
   );
@@ -308,6 +316,27 @@ export function invoiceRepository(db: Db, audit: AuditLog) {
 
   return {
     get,
+
+    /** The newest invoice line of an NDC received by `date` (received date, else invoice date), or null. */
+    latestCost(ndc11: string, date: string): Terms['acquisition'] {
+      const row = latestLineOf.get({ ndc11, date }) as
+        | {
+            extendedCents: number;
+            discountCents: number;
+            packageQuantity: string;
+            supplierName: string;
+            invoiceNumber: string;
+            invoiceDate: string;
+            lotNumber: string;
+          }
+        | undefined;
+      if (!row) return null;
+      const { extendedCents, discountCents, packageQuantity, ...rest } = row;
+      return {
+        ...rest,
+        netCostPerPackage: netCostPerPackage(money(extendedCents), money(discountCents), packageQuantity),
+      };
+    },
 
     create: db.transaction((fields: InvoiceFields, at: string, actor: string): Invoice => {
       const { invoice, lines } = toStored(fields, -1);

@@ -135,7 +135,9 @@ export function AdministrationForm(props: {
         color: 'teal',
         title: props.editing === undefined ? 'Administration recorded' : 'Administration saved',
         message: `${a.drugName} for ${a.patientName} on ${a.dateOfService}: ${
-          a.readiness.ready ? 'ready to bill' : `${a.readiness.items.filter((i) => !i.ok).length} missing`
+          a.readiness.ready
+            ? 'checklist complete'
+            : `checklist: ${a.readiness.items.filter((i) => !i.ok).length} missing`
         }.`,
       });
       void queryClient.invalidateQueries({ queryKey: ['administrations'] });

@@ -55,6 +55,17 @@ export function PreviewBody(props: {
   const p = props.preview;
   if (!p) return <Loader size="sm" aria-label="Loading the preview" />;
   const leftOut = [...new Set(props.leftOut.map((k) => FIELD_LABELS[k] ?? k))];
+  // The save runs the same validation as this form: a field it would refuse counts as missing
+  // here too, so the preview never says "complete" for a record that cannot be saved.
+  const items = [
+    ...p.readiness.items,
+    ...leftOut.map((label) => ({
+      key: `invalid:${label}`,
+      label,
+      ok: false,
+      detail: 'Not valid as typed: correct it (the field is marked on the left); saving is refused until then.',
+    })),
+  ];
   return (
     <Stack gap="md" data-testid="preview">
       <Group justify="space-between" align="flex-start" wrap="nowrap">
@@ -63,18 +74,15 @@ export function PreviewBody(props: {
           {p.wastedQuantity !== '0' && p.wastedQuantity !== '' ? ` + ${p.wastedQuantity} ${p.ndcUnit} wasted` : ''} from
           lot <span className="mono">{p.lotNumber}</span> (expires {p.expiryDate}).
         </Text>
-        <ReadinessBadge
-          ready={p.readiness.ready}
-          missing={p.readiness.items.filter((i) => !i.ok).map((i) => i.label)}
-        />
+        <ReadinessBadge ready={items.every((i) => i.ok)} missing={items.filter((i) => !i.ok).map((i) => i.label)} />
       </Group>
       {leftOut.length > 0 && (
         <Text size="xs" c="orange.8" data-testid="preview-left-out">
-          Not in the preview until corrected: {leftOut.join(', ')}.
+          Not valid as typed, so left out of the preview and refused on saving: {leftOut.join(', ')}.
         </Text>
       )}
       <EstimatePanel value={p} />
-      <ReadinessChecklist items={p.readiness.items} />
+      <ReadinessChecklist items={items} />
     </Stack>
   );
 }

@@ -1,7 +1,8 @@
 /**
- * The readiness checklist as the service computed it: every item with ✓ or ✗ and its detail,
- * and "Ready to bill" only when all are ✓. A page may add a quick fix to an item whose fix lives
- * elsewhere (the payer's page, the invoice's page).
+ * The checklist before billing as the service computed it: every item with ✓ or ✗ and its detail,
+ * and "Checklist complete" only when all are ✓ ("ready to bill" is a status a person sets, see
+ * status-words.ts). A page may add a quick fix to an item whose fix lives elsewhere (the payer's
+ * page, the invoice's page).
  */
 import { Badge, Group, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
 import type { ReactNode } from 'react';
@@ -17,7 +18,7 @@ export function ReadinessChecklist(props: {
   return (
     <Stack gap="xs" data-testid="readiness">
       <Group justify="space-between">
-        <Title order={4}>{props.title ?? 'Readiness to bill'}</Title>
+        <Title order={4}>{props.title ?? 'Checklist before billing'}</Title>
         <ReadinessBadge ready={missing.length === 0} missing={missing.map((i) => i.label)} />
       </Group>
       <Table aria-label="Readiness checklist" verticalSpacing={4}>
@@ -46,12 +47,12 @@ export function ReadinessChecklist(props: {
   );
 }
 
-/** "Ready to bill", or "N missing" with the missing items in a tooltip. */
+/** "Checklist complete", or "N missing" with the missing items in a tooltip. */
 export function ReadinessBadge(props: { ready: boolean; missing: readonly string[] }) {
   if (props.ready) {
     return (
-      <Badge color="teal" variant="light" data-testid="readiness-badge">
-        Ready to bill
+      <Badge color="teal" variant="outline" data-testid="readiness-badge">
+        Checklist complete
       </Badge>
     );
   }

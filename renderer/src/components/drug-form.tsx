@@ -1,5 +1,12 @@
-/** Add or edit one catalog drug. Validation messages sit next to their fields. */
-import { Alert, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+/**
+ * Add or edit one catalog drug. Validation messages sit next to their fields. A drug that invoice
+ * lines or administrations use has its billing facts (NDC, unit, strength, package size,
+ * container) locked, with the one way to fix a mistake: "Correct the drug…", which unlocks all but
+ * the NDC and saves through drugs:correct, recomputing its open administrations (refused when any
+ * is billed).
+ */
+import { Alert, Button, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { useState } from 'react';
 import {
   CONTAINERS,
   NDC_UNIT_LABELS,
@@ -8,6 +15,7 @@ import {
   STRENGTH_UNITS,
   drugInputSchema,
   type Drug,
+  type DrugUsage,
 } from '../../../shared/domain/drug-catalog';
 import { formatNdc542 } from '../../../shared/domain/ndc';
 import { useRecordForm, type FormValues } from './use-record-form';
@@ -39,21 +47,33 @@ export function drugToForm(d: Drug): FormValues {
   };
 }
 
+export type DrugSaveMode = 'save' | 'correct';
+
+const plural = (n: number, one: string): string => `${n} ${one}${n === 1 ? '' : 's'}`;
+
 export function DrugForm(props: {
   initial: FormValues;
   submitLabel: string;
   busy: boolean;
-  onSubmit: (values: FormValues, showError: (err: unknown) => void) => void;
+  /** What uses the drug being edited (undefined for a new drug, or while it loads). */
+  usage?: DrugUsage | undefined;
+  onSubmit: (values: FormValues, showError: (err: unknown) => void, mode: DrugSaveMode) => void;
   onCancel: () => void;
 }) {
   const form = useRecordForm(drugInputSchema, props.initial);
+  const [mode, setMode] = useState<DrugSaveMode>('save');
+  const usage = props.usage;
+  const administrations = usage ? usage.openAdministrations + usage.billedAdministrations : 0;
+  const inUse = usage !== undefined && (usage.invoiceLines > 0 || administrations > 0);
+  const locked = inUse && mode === 'save';
   const ndcUnit = form.values.ndcUnit ?? 'ML';
-  const select = (name: string, label: string, data: { value: string; label: string }[]) => (
+  const select = (name: string, label: string, data: { value: string; label: string }[], lockable = true) => (
     <Select
       label={label}
       required
       allowDeselect={false}
       data={data}
+      disabled={lockable && locked}
       value={form.values[name] || null}
       error={form.errors[name]}
       onChange={(v) => form.setField(name, v ?? '')}
@@ -67,15 +87,49 @@ export function DrugForm(props: {
       aria-label="Drug"
       onSubmit={(e) => {
         e.preventDefault();
-        if (form.validate()) props.onSubmit(form.values, form.showError);
+        if (form.validate()) props.onSubmit(form.values, form.showError, mode);
       }}
     >
       <Stack>
         {form.formError && <Alert color="red">{form.formError}</Alert>}
+        {inUse && usage && (
+          <Alert color={mode === 'correct' ? 'orange' : 'blue'} variant="light" data-testid="drug-in-use">
+            <Stack gap="xs">
+              <Text size="sm">
+                Used by{' '}
+                {[
+                  usage.invoiceLines > 0 ? plural(usage.invoiceLines, 'invoice line') : null,
+                  administrations > 0
+                    ? `${plural(administrations, 'administration')}${
+                        usage.billedAdministrations > 0 ? ` (${usage.billedAdministrations} billed)` : ''
+                      }`
+                    : null,
+                ]
+                  .filter(Boolean)
+                  .join(' and ')}
+                .{' '}
+                {mode === 'save'
+                  ? 'Its NDC, unit, strength, package size and container are what those were counted and billed with, so they are locked. A different product is a new catalog entry.'
+                  : `Correcting it recounts its lots and recomputes ${plural(usage.openAdministrations, 'open administration')} (dose in NDC units, stock drawn, estimate). The NDC stays.`}
+              </Text>
+              {mode === 'save' &&
+                (usage.billedAdministrations > 0 ? (
+                  <Text size="xs" c="dimmed">
+                    It cannot be corrected: billed claims went out with it as it is.
+                  </Text>
+                ) : (
+                  <Button size="xs" variant="light" w="fit-content" onClick={() => setMode('correct')}>
+                    Correct the drug…
+                  </Button>
+                ))}
+            </Stack>
+          </Alert>
+        )}
         <TextInput
           label="NDC"
           required
           data-autofocus
+          disabled={inUse}
           placeholder="0002-7597-01 or 00002759701"
           description="As printed on the package (with hyphens), or the 11-digit form."
           {...form.inputProps('ndc')}
@@ -93,6 +147,7 @@ export function DrugForm(props: {
           <TextInput
             label={`Strength per ${ndcUnit}`}
             required
+            disabled={locked}
             placeholder="20"
             {...form.inputProps('strengthAmount')}
           />
@@ -102,13 +157,22 @@ export function DrugForm(props: {
           <TextInput
             label={`Package size (${ndcUnit})`}
             required
+            disabled={locked}
             placeholder="10"
             {...form.inputProps('packageSize')}
           />
           {select('container', 'Container', plain(CONTAINERS))}
-          {select('route', 'Route', plain(ROUTES))}
+          {select('route', 'Usual route', plain(ROUTES), false)}
         </SimpleGrid>
-        <FormActions submitLabel={props.submitLabel} busy={props.busy} onCancel={props.onCancel} />
+        <FormActions
+          submitLabel={
+            mode === 'correct' && usage
+              ? `Correct and recompute ${plural(usage.openAdministrations, 'open administration')}`
+              : props.submitLabel
+          }
+          busy={props.busy}
+          onCancel={props.onCancel}
+        />
       </Stack>
     </form>
   );

@@ -41,7 +41,7 @@ export function AdministrationDetailPage() {
             <Badge color={STATUS_COLORS[a.status]} variant="light" data-testid="status-badge">
               {STATUS_LABELS[a.status]}
             </Badge>
-            <ReadinessBadge ready={a.readiness.ready} missing={missing} />
+            {!a.frozen && <ReadinessBadge ready={a.readiness.ready} missing={missing} />}
           </Group>
         </Stack>
         <AdministrationActions administration={a} />
@@ -66,6 +66,13 @@ export function AdministrationDetailPage() {
               Frozen: {STATUS_LABELS[a.status].toLowerCase()}
               {a.claimNumber ? ` (claim ${a.claimNumber})` : ''}. This is what was expected when the claim went out
               {a.estimateAt ? `, as computed at ${stamp(a.estimateAt)}` : ''}; it is no longer recomputed.
+            </Alert>
+          )}
+          {a.estimateStale && (
+            <Alert color="yellow" variant="light" title="Out of date" data-testid="estimate-out-of-date">
+              Prices, contracts or payer terms changed after this estimate was computed. It stays as it is until you
+              recompute it (Recompute estimate, above); it is recomputed by itself when the claim is marked ready to
+              bill or billed.
             </Alert>
           )}
           <EstimatePanel value={a} />

@@ -25,6 +25,7 @@ import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import {
   ADMINISTRATION_STATUSES,
+  FROZEN_STATUSES,
   type AdministrationListQuery,
   type AdministrationStatus,
 } from '../../../shared/domain/administration';
@@ -32,6 +33,7 @@ import { isIsoDate } from '../../../shared/domain/iso-date';
 import { formatNdc542 } from '../../../shared/domain/ndc';
 import { call } from '../api';
 import { usdRate } from '../invoices/money-text';
+import { OutOfDateBanner } from '../administrations/out-of-date-banner';
 import { ReadinessBadge } from '../administrations/readiness-checklist';
 import { STATUS_COLORS, STATUS_LABELS } from '../administrations/status-words';
 import { ListFooter } from '../components/list-footer';
@@ -113,6 +115,8 @@ export function AdministrationsPage() {
         </Button>
       </Group>
 
+      <OutOfDateBanner />
+
       <SimpleGrid cols={{ base: 2, md: 3, xl: 6 }} spacing="sm">
         <TextInput
           label="Search"
@@ -152,14 +156,14 @@ export function AdministrationsPage() {
         />
         <Stack gap={4}>
           <Text size="sm" fw={500} id="readiness-filter-label">
-            Readiness
+            Checklist
           </Text>
           <SegmentedControl
             aria-labelledby="readiness-filter-label"
             data={[
               { value: 'all', label: 'All' },
-              { value: 'ready', label: 'Ready' },
-              { value: 'not-ready', label: 'Not ready' },
+              { value: 'ready', label: 'Complete' },
+              { value: 'not-ready', label: 'Missing' },
             ]}
             value={readiness}
             onChange={(v) => filter(setReadiness)(v as Readiness)}
@@ -191,7 +195,7 @@ export function AdministrationsPage() {
                     Expected
                   </Table.Th>
                   {sortHeader('status', 'Status')}
-                  <Table.Th>Readiness</Table.Th>
+                  <Table.Th>Checklist</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -220,6 +224,18 @@ export function AdministrationsPage() {
                     <Table.Td ta="right">{usdRate(a.billedCharge)}</Table.Td>
                     <Table.Td ta="right">
                       {a.expected === null ? <Text c="dimmed">—</Text> : usdRate(a.expected)}
+                      {a.estimateStale && (
+                        <Badge
+                          ml={6}
+                          size="xs"
+                          color="yellow"
+                          variant="light"
+                          data-testid="out-of-date-badge"
+                          title="Prices or terms changed after this estimate: recompute it"
+                        >
+                          Out of date
+                        </Badge>
+                      )}
                     </Table.Td>
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>
                       <Badge color={STATUS_COLORS[a.status]} variant="light" data-testid="status-badge">
@@ -227,7 +243,13 @@ export function AdministrationsPage() {
                       </Badge>
                     </Table.Td>
                     <Table.Td style={{ whiteSpace: 'nowrap' }} onClick={(e) => e.stopPropagation()}>
-                      <ReadinessBadge ready={a.ready} missing={a.missing} />
+                      {FROZEN_STATUSES.includes(a.status) ? (
+                        <Text c="dimmed" size="sm" aria-label="No checklist once billed">
+                          —
+                        </Text>
+                      ) : (
+                        <ReadinessBadge ready={a.ready} missing={a.missing} />
+                      )}
                     </Table.Td>
                   </Table.Tr>
                 ))}

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { type DRUG_SORT_KEYS, type Drug } from '../../../shared/domain/drug-catalog';
 import { formatNdc542 } from '../../../shared/domain/ndc';
 import { call } from '../api';
-import { DrugForm, drugToForm, emptyDrug } from '../components/drug-form';
+import { DrugForm, drugToForm, emptyDrug, type DrugSaveMode } from '../components/drug-form';
 import type { FormValues } from '../components/use-record-form';
 import { ConfirmDeleteModal } from '../components/confirm-delete-modal';
 import { PagedList, usePagedSearch } from '../components/paged-list';
@@ -31,10 +31,29 @@ export function DrugsPage() {
   });
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['drugs'] });
 
+  const usage = useQuery({
+    queryKey: ['drugs', 'usage', editing === 'new' || editing === null ? null : editing.id],
+    queryFn: () => call('drugs:usage', { id: (editing as Drug).id }),
+    enabled: editing !== null && editing !== 'new',
+  });
   const save = useSaveRecord({
     editing,
-    create: (values: FormValues) => call('drugs:create', values as never),
-    update: (values: FormValues, drug) => call('drugs:update', { ...values, id: drug.id } as never),
+    create: ({ values }: { values: FormValues; mode: DrugSaveMode }) => call('drugs:create', values as never),
+    update: async ({ values, mode }: { values: FormValues; mode: DrugSaveMode }, drug) => {
+      if (mode === 'save') return call('drugs:update', { ...values, id: drug.id } as never);
+      const openAdministrations = usage.data?.openAdministrations ?? 0;
+      const { drug: corrected, recomputed } = await call('drugs:correct', {
+        ...values,
+        id: drug.id,
+        openAdministrations,
+      } as never);
+      notifications.show({
+        color: 'teal',
+        title: 'Drug corrected',
+        message: `${recomputed} open administration${recomputed === 1 ? '' : 's'} recomputed with the corrected figures.`,
+      });
+      return corrected;
+    },
     titles: ['Drug added', 'Drug saved'],
     message: (drug) => `${drug.genericName} · ${formatNdc542(drug.ndc11)}`,
     onSaved: () => {
@@ -175,7 +194,8 @@ export function DrugsPage() {
             submitLabel={drug === 'new' ? 'Add drug' : 'Save changes'}
             busy={save.isPending}
             onCancel={() => setEditing(null)}
-            onSubmit={(input, showError) => save.mutate({ input, showError })}
+            usage={drug === 'new' ? undefined : usage.data}
+            onSubmit={(values, showError, mode) => save.mutate({ input: { values, mode }, showError })}
           />
         )}
       </RecordFormModal>

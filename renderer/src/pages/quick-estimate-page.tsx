@@ -29,6 +29,7 @@ import { scenarioSchema } from '../../../shared/domain/scenario';
 import { CONTAINERS } from '../../../shared/domain/waste';
 import { DOSE_UNITS, NDC_UNITS } from '../../../shared/domain/units';
 import { call } from '../api';
+import type { Terms } from '../../../shared/api/resolution-schemas';
 import { fieldsFromTerms } from '../quick-estimate/terms-fields';
 import { termsInWords } from '../payers/contract-words';
 import { parseNdc } from '../../../shared/domain/ndc';
@@ -258,7 +259,9 @@ export function QuickEstimatePage() {
               <SimpleGrid cols={2}>
                 {text('prices.awpPerPackage', 'AWP per package')}
                 {text('prices.wacPerPackage', 'WAC per package')}
-                {text('prices.acquisitionPerPackage', 'Acquisition cost per package')}
+                {text('prices.acquisitionPerPackage', 'Acquisition cost per package', {
+                  description: acquisitionSource(appliedTerms, fields['prices.acquisitionPerPackage'] ?? ''),
+                })}
                 {text('prices.paymentLimit.amount', 'CMS payment limit')}
                 {text('prices.paymentLimit.per.amount', 'Payment limit per')}
                 {choice('prices.paymentLimit.per.unit', 'Payment limit unit', DOSE_UNITS)}
@@ -322,4 +325,13 @@ export function QuickEstimatePage() {
       </Grid>
     </Stack>
   );
+}
+
+/** Where the acquisition cost shown came from, when the payer's terms filled it in and it is unchanged. */
+function acquisitionSource(terms: Terms | undefined, shown: string): string | undefined {
+  const a = terms?.acquisition;
+  if (!terms) return undefined;
+  if (!a) return 'No invoice of this NDC received by the date of service: type the cost.';
+  if (a.netCostPerPackage !== shown.trim()) return undefined;
+  return `Net cost on invoice ${a.invoiceNumber} (${a.supplierName}, ${a.invoiceDate}), lot ${a.lotNumber}`;
 }

@@ -47,9 +47,17 @@ export const EXAMPLE_FIELDS: Fields = {
   'payerProfile.ndcUnits': 'UN,ML,GR,F2,ME',
 };
 
-/** Fields a catalog drug fills in. */
+/**
+ * Fields a catalog drug fills in. The prices typed so far (the example's, or another drug's) are
+ * cleared: they were not this drug's. A payer then fills in its AWP, WAC, limit and the
+ * practice's invoice cost for the date of service.
+ */
 export function fieldsFromDrug(d: Drug): Fields {
   return {
+    'prices.awpPerPackage': '',
+    'prices.wacPerPackage': '',
+    'prices.paymentLimit.amount': '',
+    'prices.acquisitionPerPackage': '',
     'drug.ndc': formatNdc542(d.ndc11),
     'drug.name': d.genericName,
     'drug.brandName': d.brandName,

@@ -13,6 +13,8 @@ export function fieldsFromTerms(terms: Terms, doseUnit: string): Fields {
     'prices.wacPerPackage': prices.wac?.pricePerPackage ?? '',
     'prices.paymentLimit.amount': prices.paymentLimit?.dosageAmount ? prices.paymentLimit.paymentLimit : '',
     'payerProfile.ndcUnits': payer.ndcUnits.join(','),
+    // The practice's own cost of this NDC: its newest invoice received by the date of service.
+    'prices.acquisitionPerPackage': terms.acquisition?.netCostPerPackage ?? '',
     // The form's billing unit is in the dose's unit; a payer rule in another unit is shown, not applied.
     'billingUnit.amount':
       payer.nocUnitsMode === 'per-quantity' && payer.nocUnitsPerUnit === doseUnit ? payer.nocUnitsPerAmount : '',
