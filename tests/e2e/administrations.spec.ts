@@ -7,8 +7,9 @@
  * with what is missing. A dose that would overdraw the lot is refused next to the dose and saves
  * nothing. Saved, it is then completed from the detail page: the missing clinical fields through
  * Edit, the payer's requirements confirmed and the invoice scan attached through the checklist's
- * links. It becomes "Ready to bill", is marked ready, shows under the list's "Ready" filter, and
- * is marked billed (claim number asked for), which freezes its estimate.
+ * links. Its checklist becomes complete, it is marked ready to bill, shows under the list's
+ * "Complete" checklist filter, and is marked billed (claim number asked for), which freezes its
+ * estimate and leaves no checklist badge beside "Billed".
  */
 import { writeFileSync } from 'node:fs';
 import { dispatch } from '../../electron/services/dispatch';
@@ -134,7 +135,7 @@ test('an administration with waste: JW line, readiness fixed from the detail pag
   await expect(readiness.getByTestId('readiness-badge')).toHaveText('5 missing');
   await expect(page.getByTestId('estimate-at')).toContainText('Computed at');
   await expect(page.getByTestId('estimate-panel').getByTestId('line-wasted')).toContainText('N470121156801 ML1');
-  await expect(page.getByRole('button', { name: 'Mark ready' })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Mark ready to bill' })).toBeDisabled();
   await snap(page, 'administration-detail-draft');
 
   // In the list, "5 missing" names them in a tooltip.
@@ -190,21 +191,23 @@ test('an administration with waste: JW line, readiness fixed from the detail pag
   await expect(page.getByRole('img', { name: 'Scan: ch-7001.png' })).toBeVisible();
   await page.goBack();
 
-  await expect(readiness.getByTestId('readiness-badge')).toHaveText('Ready to bill');
+  await expect(readiness.getByTestId('readiness-badge')).toHaveText('Checklist complete');
   await expect(readiness.locator('[data-ok="false"]')).toHaveCount(0);
-  await page.getByRole('button', { name: 'Mark ready' }).click();
-  await expect(page.getByTestId('status-badge')).toHaveText('Ready');
+  // A complete checklist does not make a draft "ready to bill": a person marks it so.
+  await expect(page.getByTestId('status-badge')).toHaveText('Draft');
+  await page.getByRole('button', { name: 'Mark ready to bill' }).click();
+  await expect(page.getByTestId('status-badge')).toHaveText('Ready to bill');
   await snap(page, 'administration-detail-ready');
 
-  // The list: the "Ready" filter shows it; "Not ready" does not.
+  // The list: the "Complete" checklist filter shows it; "Missing" does not.
   await page.getByRole('link', { name: '← All administrations' }).click();
   const rows = page.getByTestId('administration-row');
   await expect(rows).toHaveCount(1);
-  const readinessFilter = page.getByRole('radiogroup', { name: 'Readiness' });
-  await readinessFilter.getByText('Not ready', { exact: true }).click();
+  const readinessFilter = page.getByRole('radiogroup', { name: 'Checklist' });
+  await readinessFilter.getByText('Missing', { exact: true }).click();
   await expect(page.getByTestId('administrations-none-match')).toBeVisible();
   await expect(rows).toHaveCount(0);
-  await readinessFilter.getByText('Ready', { exact: true }).click();
+  await readinessFilter.getByText('Complete', { exact: true }).click();
   await expect(rows).toHaveCount(1);
   await expect(rows).toContainText('2026-11-02');
   await expect(rows).toContainText('Rivera, Ana');
@@ -213,8 +216,8 @@ test('an administration with waste: JW line, readiness fixed from the detail pag
   await expect(rows).toContainText('$500.00');
   // Expected: what the payer pays after sequestration plus the patient's 20%: $446.88 + $114.00.
   await expect(rows).toContainText('$560.88');
-  await expect(rows.getByTestId('status-badge')).toHaveText('Ready');
-  await expect(rows.getByTestId('readiness-badge')).toHaveText('Ready to bill');
+  await expect(rows.getByTestId('status-badge')).toHaveText('Ready to bill');
+  await expect(rows.getByTestId('readiness-badge')).toHaveText('Checklist complete');
   await snap(page, 'administrations-list-ready');
 
   // Mark billed asks for the claim number; the estimate is then frozen.
@@ -227,6 +230,9 @@ test('an administration with waste: JW line, readiness fixed from the detail pag
   await billDialog.getByRole('button', { name: 'Mark billed' }).click();
   await expect(billDialog).toBeHidden();
   await expect(page.getByTestId('status-badge')).toHaveText('Billed');
+  // No checklist badge beside "Billed"; the checklist card below keeps what was on file.
+  await expect(page.getByTestId('readiness-badge')).toHaveCount(1);
+  await expect(readiness.getByTestId('readiness-badge')).toHaveText('Checklist complete');
   await expect(page.getByTestId('estimate-frozen')).toContainText('claim PCN-88231');
   await expect(page.getByRole('button', { name: 'Recompute estimate' })).toBeDisabled();
   await expect(page.getByRole('button', { name: 'Edit' })).toBeDisabled();

@@ -37,3 +37,16 @@ export { expect };
 export async function snap(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: test.info().outputPath(`${name}.png`), fullPage: true });
 }
+
+/** The widths the app is checked at: a desktop, a common laptop and a small laptop or tablet. */
+export const CHECKED_WIDTHS = [1440, 1366, 1024] as const;
+
+/** The page as it looks at each checked width (test-results/e2e/.../<name>-<width>.png). */
+export async function snapWidths(page: Page, name: string): Promise<void> {
+  const size = page.viewportSize() ?? { width: 1280, height: 800 };
+  for (const width of CHECKED_WIDTHS) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.screenshot({ path: test.info().outputPath(`${name}-${width}.png`), fullPage: true });
+  }
+  await page.setViewportSize(size);
+}

