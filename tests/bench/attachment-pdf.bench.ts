@@ -3,7 +3,8 @@
  * scans; target ≤ 30 ms), the same with a realistic 3-page scanned supplier invoice appended
  * (each page one ~160 KB JPEG, as an 80 dpi office scanner makes; target ≤ 80 ms), and file sizes
  * (target ≤ 80 KB before the scan). The first render of the process (reading and parsing the
- * fonts) is reported on its own. The two warm cases are timed in interleaved rounds, so a busy
+ * fonts) is reported on its own, and so are the first and the warm render of an attachment whose
+ * patient is named in Chinese and Korean (the CJK face read, parsed and embedded as a subset). The two warm cases are timed in interleaved rounds, so a busy
  * neighbour on the machine slows both alike.
  *
  * Run: npm run bench attachment-pdf   (or: node --require tsx/cjs tests/bench/attachment-pdf.bench.ts)
@@ -83,12 +84,21 @@ async function main(): Promise<void> {
   const bareMedian = median(bareTimes);
   const scanMedian = median(scanTimes);
 
+  const cjkModel = sampleAttachment({ patient: { ...model.patient, name: '王小明 김민준' } });
+  const cjkCold = await time(() => renderAttachment(cjkModel, []));
+  const cjkTimes: number[] = [];
+  for (let round = 0; round < ROUNDS; round++) cjkTimes.push(await time(() => renderAttachment(cjkModel, [])));
+  const cjk = await renderAttachment(cjkModel, []);
+
   figure('first attachment of the process (fonts read and parsed)', `${cold.toFixed(1)} ms`);
   figure('single-page attachment, warm, median', `${bareMedian.toFixed(1)} ms`, '≤ 30 ms');
   figure('same with a 3-page scanned invoice appended, warm, median', `${scanMedian.toFixed(1)} ms`, '≤ 80 ms');
   figure('scanned invoice', `3 pages, JPEGs of ${jpegBytes.map(kb).join(', ')}; PDF ${kb(scan.bytes.length)}`);
   figure('file size, single-page attachment', kb(bare.length), '≤ 80 KB');
   figure('file size with the scanned invoice', kb(withScan.length));
+  figure('first attachment with a CJK name (CJK face read and parsed)', `${cjkCold.toFixed(1)} ms`);
+  figure('single-page attachment with a CJK name, warm, median', `${median(cjkTimes).toFixed(1)} ms`);
+  figure('file size, single-page attachment with a CJK name', kb(cjk.length));
   console.log(
     `targets: 30 ms ${bareMedian <= 30 ? 'met' : 'missed'}; 80 ms ${scanMedian <= 80 ? 'met' : 'missed'}; 80 KB ${bare.length <= 80 * 1024 ? 'met' : 'missed'}`,
   );

@@ -8,6 +8,8 @@
  * - The PDF is written to the document store before its row is added in one transaction with its
  *   lines and audit row: a failure leaves at most an unlisted file, never a row without its file.
  * - Generations run one at a time: the version number printed in the document is the one stored.
+ * - A field holding a character the PDF cannot print refuses the generation (TEXT_UNPRINTABLE)
+ *   with the field and the character named, before any document is made.
  */
 import { join } from 'node:path';
 import type { GeneratedDocument } from '../../../shared/api/document-schemas';
@@ -18,6 +20,7 @@ import { fileSize, writeFileDurably } from '../durable-file';
 import { renderAttachment } from '../pdf/attachment-pdf';
 import { mergePdfs } from '../pdf/merge-pdfs';
 import { pdfPageCount } from '../pdf/page-count';
+import { TextUnprintableError } from '../pdf/printable-text';
 import { ScanAppendError } from '../pdf/scan-append';
 import { renderWorksheet } from '../pdf/worksheet-pdf';
 import { administrationRepository } from '../repositories/administration-repository';
@@ -95,10 +98,20 @@ export function attachmentService(ctx: ServiceContext, audit: AuditLog) {
     };
   }
 
+  /** A field the PDF cannot print stops the document: nothing is printed in place of what was typed. */
+  async function refusingUnprintable<T>(render: () => Promise<T>): Promise<T> {
+    try {
+      return await render();
+    } catch (err) {
+      if (!(err instanceof TextUnprintableError)) throw err;
+      throw new AppError('TEXT_UNPRINTABLE', err.message);
+    }
+  }
+
   /** A scan that cannot be appended stops the attachment: without it the cost is not proven. */
   async function renderWithScans(...args: Parameters<typeof renderAttachment>): Promise<Uint8Array> {
     try {
-      return await renderAttachment(...args);
+      return await refusingUnprintable(() => renderAttachment(...args));
     } catch (err) {
       if (!(err instanceof ScanAppendError)) throw err;
       throw new AppError(
@@ -155,6 +168,15 @@ export function attachmentService(ctx: ServiceContext, audit: AuditLog) {
       includePhysicianNotes: options.includePhysicianNotes,
     });
     const bytes = await renderWithScans(model, appendedScans(claim, scans));
+    // The worksheet is rendered before anything is stored, so its refusal leaves no attachment behind.
+    const wVersion = documents.nextVersion('worksheet', key);
+    const wKey = `WKS-${pad(primaryId)}-v${wVersion}`;
+    const wBytes = options.withWorksheet
+      ? await refusingUnprintable(() =>
+          renderWorksheet(worksheetModel(claim, { documentId: wKey, generatedAt, generatedBy })),
+        )
+      : null;
+
     const attachment = await storeDocument(bytes, {
       ...common,
       kind: 'attachment',
@@ -163,21 +185,16 @@ export function attachmentService(ctx: ServiceContext, audit: AuditLog) {
       fileName: `${baseName}${version > 1 ? `_v${version}` : ''}.pdf`,
       options: { includePhysicianNotes: options.includePhysicianNotes },
     });
-
-    let worksheet: GeneratedDocument | null = null;
-    if (options.withWorksheet) {
-      const wVersion = documents.nextVersion('worksheet', key);
-      const wKey = `WKS-${pad(primaryId)}-v${wVersion}`;
-      const wBytes = await renderWorksheet(worksheetModel(claim, { documentId: wKey, generatedAt, generatedBy }));
-      worksheet = await storeDocument(wBytes, {
+    const worksheet =
+      wBytes &&
+      (await storeDocument(wBytes, {
         ...common,
         kind: 'worksheet',
         version: wVersion,
         documentKey: wKey,
         fileName: `worksheet_${baseName}${wVersion > 1 ? `_v${wVersion}` : ''}.pdf`,
         options: {},
-      });
-    }
+      }));
     return { attachment, worksheet };
   }
 

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { renderAttachment } from '../../../electron/services/pdf/attachment-pdf';
+import { TextUnprintableError } from '../../../electron/services/pdf/printable-text';
 import { renderWorksheet } from '../../../electron/services/pdf/worksheet-pdf';
 import { checkPdf, pdfInfo, pdfPages, pdfPageTotal, pdfText, squash } from '../../fixtures/pdf-read';
 import { makePng } from '../../fixtures/scan-files';
@@ -228,8 +229,8 @@ describe('renderAttachment: metadata', () => {
 });
 
 describe('renderAttachment: input that must not break it', () => {
-  it('prints emoji, control characters, tabs, RTL text and lone surrogates without failing', async () => {
-    const weird = 'Pain 😀👍🏽 \u0007bell\u0000nul\ttab\u200Bzw\u202Ertl\u202C שלום مرحبا \uD800 中文 ☺️ end';
+  it('prints control characters, tabs, bidi controls, right-to-left text and CJK around what it drops', async () => {
+    const weird = 'Pain \u0007bell\u0000nul\ttab\u200Bzw\u202Ertl\u202C שלום مرحبا 中文 ☺️ end';
     const line = sampleLine({
       narrative: weird,
       medicalNecessity: `${weird}\r\n${weird}\n\n\n`,
@@ -246,10 +247,30 @@ describe('renderAttachment: input that must not break it', () => {
       [],
     );
     const text = await pdfText(bytes);
-    // DejaVu has U+1F600 but not the thumbs-up or its skin tone; the zero-width space and bidi controls vanish.
-    expect(text).toContain('Pain 😀?? bellnul tabzwrtl');
-    expect(text).toContain('end');
+    // The zero-width space and the bidi override vanish; the override reorders nothing.
+    expect(text).toContain('Pain bellnul tabzwrtl שלום مرحبا 中文 ☺ end');
     expect(text).not.toContain('\u0007');
+    expect(text).not.toContain('?');
+  });
+
+  it('refuses, before making anything, a field holding an emoji, a lone surrogate or a private-use character', async () => {
+    const refusal = (model: ReturnType<typeof sampleAttachment>) =>
+      renderAttachment(model, []).then(
+        () => null,
+        (e: unknown) => e,
+      );
+    const base = sampleAttachment();
+    const emoji = await refusal(sampleAttachment({ patient: { ...base.patient, name: 'Ana 😀 Díaz' } }));
+    expect(emoji).toBeInstanceOf(TextUnprintableError);
+    expect((emoji as Error).message).toBe(
+      'Patient name contains the emoji "😀" (U+1F600), and emoji are not printed on claim documents. Remove or replace it, then generate again.',
+    );
+    const surrogate = await refusal(sampleAttachment({ lines: [sampleLine({ narrative: 'Pain \uD800 noted' })] }));
+    expect((surrogate as Error).message).toMatch(/^Line 1 NOC narrative contains a damaged character \(U\+D800/);
+    const privateUse = await refusal(sampleAttachment({ practice: { ...base.practice, name: 'Clinic \uE000' } }));
+    expect((privateUse as Error).message).toMatch(/^Practice name contains a private-use character \(U\+E000\)/);
+    const skinTone = await refusal(sampleAttachment({ lines: [sampleLine({ diagnoses: ['ok', 'thumbs 👍🏽'] })] }));
+    expect((skinTone as Error).message).toMatch(/^Line 1 diagnosis 2 contains the emoji "👍" \(U\+1F44D\)/);
   });
 
   it('prints a model with every string empty and no lines', async () => {
