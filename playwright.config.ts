@@ -1,12 +1,30 @@
 /**
- * End-to-end tests: Debian's Chromium (CHROMIUM_PATH, else /usr/bin/chromium, else Playwright's
- * own browser) driving the built renderer served by the real loopback host, one temp data folder
- * per test (tests/e2e/fixtures.ts). Run after `npm run build`.
+ * End-to-end tests: Chromium driving the built renderer served by the real loopback host, one
+ * temp data folder per test (tests/e2e/fixtures.ts). Run after `npm run build`. `npm test`
+ * finds or provisions the browser first (scripts/find-browser.mjs) and passes it as
+ * CHROMIUM_PATH; run directly, this takes CHROMIUM_PATH, else an installed Chromium or Chrome
+ * (/usr/bin/chromium, then PATH, as find-browser.mjs looks), else Playwright's own browser.
+ * (Playwright's config loader cannot import that .mjs module, hence the short copy here.)
  */
 import { defineConfig } from '@playwright/test';
-import { existsSync } from 'node:fs';
+import { accessSync, constants } from 'node:fs';
+import { delimiter, join } from 'node:path';
 
-const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+const isProgram = (path: string): boolean => {
+  try {
+    accessSync(path, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+};
+const onPath = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable'].flatMap((name) =>
+  (process.env.PATH ?? '')
+    .split(delimiter)
+    .filter(Boolean)
+    .map((dir) => join(dir, name)),
+);
+const executablePath = process.env.CHROMIUM_PATH || ['/usr/bin/chromium', ...onPath].find(isProgram);
 
 export default defineConfig({
   testDir: 'tests/e2e',

@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { findBrowser, systemProbes } from './find-browser.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const cache = join(root, '.cache/test');
@@ -60,27 +61,41 @@ if (unit) {
 }
 
 if (!only || only === 'e2e') {
-  const build = step('e2e', process.execPath, [
-    join(root, 'node_modules/electron-vite/bin/electron-vite.js'),
-    'build',
-    '-c',
-    'electron.config.ts',
-  ]);
-  check('build (main, preload, renderer)', build);
-  const pwJson = join(cache, 'playwright.json');
-  rmSync(pwJson, { force: true });
-  const e2e = step('e2e', bin('playwright'), ['test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson });
-  if (e2e) {
-    if (existsSync(pwJson)) {
-      const s = JSON.parse(readFileSync(pwJson, 'utf8')).stats;
-      passed += s.expected + s.flaky;
-      failed += s.unexpected;
-      summary.push(
-        `end to end: ${s.expected + s.flaky} passed, ${s.unexpected} failed, ${s.skipped} skipped (${e2e.seconds} s)`,
-      );
-    } else {
-      failed++;
-      summary.push('end to end: playwright produced no report');
+  // The browser first: found, or provisioned (scripts/find-browser.mjs); without one the stage
+  // stops with what to install, counted as a failure.
+  console.log('\n── e2e: finding Chromium');
+  const browser = findBrowser(systemProbes(root));
+  if (!browser.path) {
+    console.log(browser.advice);
+    failed++;
+    summary.push(`end to end: not run. ${browser.advice}`);
+  } else {
+    console.log(`Chromium: ${browser.path} (${browser.source})`);
+    const build = step('e2e', process.execPath, [
+      join(root, 'node_modules/electron-vite/bin/electron-vite.js'),
+      'build',
+      '-c',
+      'electron.config.ts',
+    ]);
+    check('build (main, preload, renderer)', build);
+    const pwJson = join(cache, 'playwright.json');
+    rmSync(pwJson, { force: true });
+    const e2e = step('e2e', bin('playwright'), ['test', '--reporter=list,json'], {
+      PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson,
+      CHROMIUM_PATH: browser.path,
+    });
+    if (e2e) {
+      if (existsSync(pwJson)) {
+        const s = JSON.parse(readFileSync(pwJson, 'utf8')).stats;
+        passed += s.expected + s.flaky;
+        failed += s.unexpected;
+        summary.push(
+          `end to end: ${s.expected + s.flaky} passed, ${s.unexpected} failed, ${s.skipped} skipped (${e2e.seconds} s)`,
+        );
+      } else {
+        failed++;
+        summary.push('end to end: playwright produced no report');
+      }
     }
   }
 }

@@ -3,13 +3,14 @@
  * payer wants the invoice and whose invoice has no scan is refused in the modal with what is
  * missing, and nothing is made; a ready one gets its attachment (previewed in the modal), then a
  * second version with the internal worksheet, every version listed; the downloaded PDF is read
- * back with pdftotext: the patient and the NDC are on it, the expected payment is not (it is for
+ * back with pdf.js (tests/fixtures/pdf-read.ts): the patient and the NDC are on it, the expected payment is not (it is for
  * the practice, never for the payer). On the Attachments page: a batch over a payer and a month
  * with a merged PDF makes the two ready claims and skips the draft whose invoice has no scan,
  * saying why; the merged PDF holds both patients.
  */
-import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import type { Download, Page } from '@playwright/test';
+import { pdfText as readPdfText } from '../fixtures/pdf-read';
 import { expect, snap, test } from './fixtures';
 import { seed, type Handlers } from './seed';
 import { seedAdministration, seedCatalog, seedInvoice, seedPractice } from './seed-administration';
@@ -40,9 +41,7 @@ async function seedClinic(h: Handlers) {
 async function pdfText(download: Download): Promise<string> {
   const file = test.info().outputPath(download.suggestedFilename());
   await download.saveAs(file);
-  const read = spawnSync('/usr/bin/pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-  expect(read.status, read.stderr).toBe(0);
-  return read.stdout;
+  return readPdfText(readFileSync(file));
 }
 
 async function downloadBy(page: Page, click: () => Promise<void>): Promise<Download> {

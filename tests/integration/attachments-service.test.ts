@@ -1,6 +1,6 @@
 /**
  * Cost attachments through dispatch on a real data folder with a fixed clock: seeded through the
- * services (claim-seed.ts), every generated PDF read back with pdftotext and checked with qpdf.
+ * services (claim-seed.ts), every generated PDF read back with pdf.js and checked (tests/fixtures/pdf-read.ts).
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,20 +10,15 @@ import { administrationInputOf, type Administration } from '../../shared/domain/
 import type { Invoice } from '../../shared/domain/invoice';
 import { runCliIn } from './cli-run';
 import { administrationInput, readyAdministration, seedPractice, type Seeded } from '../fixtures/claim-seed';
-import {
-  encryptPdf,
-  makeScanPdf,
-  pdfinfoPages as pdfPages,
-  pdfText as layoutText,
-  qpdfCheck,
-} from '../fixtures/pdf-tools';
+import { checkPdf, pdfPageTotal as pdfPages, pdfText as layoutText } from '../fixtures/pdf-read';
+import { encryptedScanPdf } from '../fixtures/scan-files';
 import { serviceHarness } from './service-harness';
 import { makeTempDir, removeTempDir } from './temp-dir';
 
 const { services, dir, open, value, refusal } = serviceHarness({ actor: 'biller' });
 let seeded: Seeded;
-/** The text with pdftotext's layout columns folded to single spaces. */
-const pdfText = (bytes: Uint8Array): string => layoutText(bytes).replace(/[ \t]+/g, ' ');
+/** The text with its layout columns folded to single spaces. */
+const pdfText = async (bytes: Uint8Array): Promise<string> => (await layoutText(bytes)).replace(/[ \t]+/g, ' ');
 
 type Made = { attachment: GeneratedDocument; worksheet: GeneratedDocument | null };
 const generate = (administrationId: number, opts: Record<string, unknown> = {}) =>
@@ -59,8 +54,8 @@ describe('attachments:generate', () => {
     });
     const bytes = await bytesOf(attachment.id);
     expect(attachment.byteSize).toBe(bytes.length);
-    expect(() => qpdfCheck(bytes)).not.toThrow();
-    const text = pdfText(bytes);
+    await expect(checkPdf(bytes)).resolves.toBeUndefined();
+    const text = await pdfText(bytes);
     for (const expected of [
       'Riverside Oncology Associates',
       '1234567893',
@@ -94,7 +89,7 @@ describe('attachments:generate', () => {
     }
     expect(text).toMatch(/Page 1 of \d/);
     // The attachment pages, then the one-page scan.
-    expect(pdfPages(bytes)).toBe(attachment.pageCount);
+    expect(await pdfPages(bytes)).toBe(attachment.pageCount);
     // What the practice expects to be paid is internal: not in the payer's document.
     const stored = await value<Administration>('administrations:get', { id: a.id });
     const expected = stored.estimate!.totals;
@@ -107,7 +102,7 @@ describe('attachments:generate', () => {
   it('leaves out the physician notes when the biller says so', async () => {
     const a = await readyAdministration(value, seeded, seeded.patients[0]!);
     const { attachment } = await generate(a.id, { includePhysicianNotes: false });
-    expect(pdfText(await bytesOf(attachment.id))).not.toContain('Infused over 30 minutes');
+    expect(await pdfText(await bytesOf(attachment.id))).not.toContain('Infused over 30 minutes');
   });
 
   it('keeps every version: regenerating after an edit adds version 2 and version 1 stays readable', async () => {
@@ -125,9 +120,9 @@ describe('attachments:generate', () => {
       administrationId: a.id,
     });
     expect(listed.rows.map((d) => d.version)).toEqual([2, 1]);
-    expect(pdfText(await bytesOf(first.id))).toContain('Left forearm');
-    expect(pdfText(await bytesOf(second.id))).toContain('Right deltoid');
-    expect(pdfText(await bytesOf(second.id))).toContain('Zoë Łukasiewicz-O’Brien');
+    expect(await pdfText(await bytesOf(first.id))).toContain('Left forearm');
+    expect(await pdfText(await bytesOf(second.id))).toContain('Right deltoid');
+    expect(await pdfText(await bytesOf(second.id))).toContain('Zoë Łukasiewicz-O’Brien');
   });
 
   it('gives the same bytes for the same record and generation time', async () => {
@@ -141,7 +136,7 @@ describe('attachments:generate', () => {
       const b = await readyAdministration(value, seeded, seeded.patients[2]!);
       const two = (await generate(b.id)).attachment;
       expect(two.sha256).toBe(one.sha256);
-      expect(pdfText(await bytesOf(two.id))).toContain('Minh Đặng');
+      expect(await pdfText(await bytesOf(two.id))).toContain('Minh Đặng');
     } finally {
       services().close();
       removeTempDir(other);
@@ -162,7 +157,7 @@ describe('attachments:generate', () => {
     });
     const { attachment } = await generate(b.id);
     expect(attachment.administrationIds).toEqual([a.id, b.id]);
-    const text = pdfText(await bytesOf(attachment.id));
+    const text = await pdfText(await bytesOf(attachment.id));
     expect(text).toContain('Examplemab');
     expect(text).toContain('Multicaine');
     expect(text).toContain('12345-0678-90');
@@ -175,12 +170,12 @@ describe('attachments:generate', () => {
     const { attachment, worksheet } = await generate(a.id, { withWorksheet: true });
     expect(worksheet).toMatchObject({ kind: 'worksheet', version: 1, fileName: expect.stringMatching(/^worksheet_/) });
     const wBytes = await bytesOf(worksheet!.id);
-    expect(() => qpdfCheck(wBytes)).not.toThrow();
+    await expect(checkPdf(wBytes)).resolves.toBeUndefined();
     const stored = await value<Administration>('administrations:get', { id: a.id });
-    const wText = pdfText(wBytes);
+    const wText = await pdfText(wBytes);
     expect(wText).toContain(`$${stored.estimate!.totals.payerPays}`);
     expect(wText.toLowerCase()).toContain('internal');
-    expect(pdfText(await bytesOf(attachment.id))).not.toContain(`$${stored.estimate!.totals.payerPays}`);
+    expect(await pdfText(await bytesOf(attachment.id))).not.toContain(`$${stored.estimate!.totals.payerPays}`);
   });
 
   it('refuses an administration that is not ready, naming what is missing, and writes nothing', async () => {
@@ -209,7 +204,7 @@ describe('attachments:generate', () => {
   });
 
   it('refuses a scan that cannot be appended (password-protected), naming it', async () => {
-    const locked = encryptPdf(await makeScanPdf(1), 'secret');
+    const locked = encryptedScanPdf(1, 'secret');
     await value('invoices:attachScan', {
       invoiceId: seeded.invoice.id,
       fileName: 'locked.pdf',
@@ -312,12 +307,12 @@ describe('attachment batches', () => {
       },
     ]);
     const merged = await bytesOf(done.mergedDocumentId!);
-    expect(() => qpdfCheck(merged)).not.toThrow();
-    const text = pdfText(merged);
+    await expect(checkPdf(merged)).resolves.toBeUndefined();
+    const text = await pdfText(merged);
     expect(text).toContain('Nguyễn Thị Ánh');
     expect(text).toContain('Zoë Łukasiewicz-O’Brien');
     const parts = await Promise.all(done.made.map(async (m) => pdfPages(await bytesOf(m.documentId))));
-    expect(pdfPages(merged)).toBe(parts[0]! + parts[1]!);
+    expect(await pdfPages(merged)).toBe(parts[0]! + parts[1]!);
   });
 
   it('a second batch makes no new version of a claim that did not change, and a new one for a claim that did', async () => {
@@ -446,8 +441,8 @@ describe('j3490 attachment / attachments', () => {
     const file = join(dir(), 'one.pdf');
     const first = await cli('attachment', String(a.id), '--out', file, '--worksheet', join(dir(), 'ws.pdf'));
     expect(first.code).toBe(0);
-    expect(pdfText(readFileSync(file))).toContain('CLM-CLI');
-    expect(pdfText(readFileSync(join(dir(), 'ws.pdf')))).toContain('internal');
+    expect(await pdfText(readFileSync(file))).toContain('CLM-CLI');
+    expect(await pdfText(readFileSync(join(dir(), 'ws.pdf')))).toContain('internal');
     const again = await cli('attachment', String(a.id), '--out', file);
     expect(again.code).toBe(2);
     expect(again.json).toMatchObject({ ok: false, error: { code: 'FILE_EXISTS' } });

@@ -11,6 +11,8 @@
  * - A batch (`reuseUnchanged`) makes no new version of a claim whose attachment would say exactly
  *   what its latest version says (same record, options and scans; only the ID and time would
  *   differ): it hands back that version. A person's own "Generate" always makes a new one.
+ * - A field holding a character the PDF cannot print refuses the generation (TEXT_UNPRINTABLE)
+ *   with the field and the character named, before any document is made.
  */
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
@@ -22,6 +24,7 @@ import { fileSize, writeFileDurably } from '../durable-file';
 import { renderAttachment } from '../pdf/attachment-pdf';
 import { mergePdfs } from '../pdf/merge-pdfs';
 import { pdfPageCount } from '../pdf/page-count';
+import { TextUnprintableError } from '../pdf/printable-text';
 import { ScanAppendError } from '../pdf/scan-append';
 import { renderWorksheet } from '../pdf/worksheet-pdf';
 import { administrationRepository } from '../repositories/administration-repository';
@@ -99,10 +102,20 @@ export function attachmentService(ctx: ServiceContext, audit: AuditLog) {
     };
   }
 
+  /** A field the PDF cannot print stops the document: nothing is printed in place of what was typed. */
+  async function refusingUnprintable<T>(render: () => Promise<T>): Promise<T> {
+    try {
+      return await render();
+    } catch (err) {
+      if (!(err instanceof TextUnprintableError)) throw err;
+      throw new AppError('TEXT_UNPRINTABLE', err.message);
+    }
+  }
+
   /** A scan that cannot be appended stops the attachment: without it the cost is not proven. */
   async function renderWithScans(...args: Parameters<typeof renderAttachment>): Promise<Uint8Array> {
     try {
-      return await renderAttachment(...args);
+      return await refusingUnprintable(() => renderAttachment(...args));
     } catch (err) {
       if (!(err instanceof ScanAppendError)) throw err;
       throw new AppError(
@@ -167,6 +180,15 @@ export function attachmentService(ctx: ServiceContext, audit: AuditLog) {
       return { attachment: documents.get(latest.id), worksheet: null, unchanged: true };
     }
     const bytes = await renderWithScans(model, appendedScans(claim, scans));
+    // The worksheet is rendered before anything is stored, so its refusal leaves no attachment behind.
+    const wVersion = documents.nextVersion('worksheet', key);
+    const wKey = `WKS-${pad(primaryId)}-v${wVersion}`;
+    const wBytes = options.withWorksheet
+      ? await refusingUnprintable(() =>
+          renderWorksheet(worksheetModel(claim, { documentId: wKey, generatedAt, generatedBy })),
+        )
+      : null;
+
     const attachment = await storeDocument(bytes, {
       ...common,
       kind: 'attachment',
@@ -176,21 +198,16 @@ export function attachmentService(ctx: ServiceContext, audit: AuditLog) {
       options: { includePhysicianNotes: options.includePhysicianNotes },
       contentSha256,
     });
-
-    let worksheet: GeneratedDocument | null = null;
-    if (options.withWorksheet) {
-      const wVersion = documents.nextVersion('worksheet', key);
-      const wKey = `WKS-${pad(primaryId)}-v${wVersion}`;
-      const wBytes = await renderWorksheet(worksheetModel(claim, { documentId: wKey, generatedAt, generatedBy }));
-      worksheet = await storeDocument(wBytes, {
+    const worksheet =
+      wBytes &&
+      (await storeDocument(wBytes, {
         ...common,
         kind: 'worksheet',
         version: wVersion,
         documentKey: wKey,
         fileName: `worksheet_${baseName}${wVersion > 1 ? `_v${wVersion}` : ''}.pdf`,
         options: {},
-      });
-    }
+      }));
     return { attachment, worksheet, unchanged: false };
   }
 

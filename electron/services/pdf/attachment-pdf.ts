@@ -14,12 +14,18 @@
  *   layout, the layout is redone (at most three times) when the list assumed another count.
  *   That happens only when the attachment runs past one page and has scans.
  * - Same model and scans, same bytes: nothing reads the clock (document-info.ts).
+ * - Every character printed is one it was given: before anything else, every field it prints
+ *   (and each scan's label) is checked printable, and a field holding a character no face can
+ *   draw, an emoji or a damaged character refuses the whole attachment, naming the field
+ *   (printable-text.ts). The fallback faces the text needs are embedded, no others.
  */
 import { type AppendedScan, type AttachmentLine, type AttachmentModel } from './attachment-model';
 import { newDocument, saveDocument, setDocumentInfo } from './document-info';
+import { type FieldPath, labelledTexts } from './field-labels';
 import { embedFonts } from './fonts';
 import { MARGIN, PageFlow } from './page-layout';
 import { drawBottomLine, footerText, stampText } from './page-stamps';
+import { checkPrintable } from './printable-text';
 import { type LoadedScan, appendScans, loadScans } from './scan-append';
 
 const dash = (s: string): string => (s.trim() === '' ? '—' : s);
@@ -174,13 +180,26 @@ function writeAttachment(flow: PageFlow, model: AttachmentModel, scans: readonly
   flow.signatureLines([['Signature', 'Date'], ['Printed name']]);
 }
 
-/** The cost attachment as PDF bytes: the attachment pages, then the scans. Throws ScanAppendError. */
+/** What the attachment does not print: who generated it, and notes the biller left out. */
+const notPrinted =
+  (model: AttachmentModel) =>
+  (path: FieldPath): boolean =>
+    path[0] === 'generatedBy' || (!model.includePhysicianNotes && path.at(-1) === 'physicianNotes');
+
+/**
+ * The cost attachment as PDF bytes: the attachment pages, then the scans. Throws
+ * TextUnprintableError (before anything is made) and ScanAppendError.
+ */
 export async function renderAttachment(model: AttachmentModel, scans: readonly AppendedScan[]): Promise<Uint8Array> {
+  const fallbacks = checkPrintable([
+    ...labelledTexts(model, notPrinted(model)),
+    ...scans.map((s, i) => ({ label: `Scan ${i + 1} label`, text: s.label })),
+  ]);
   const loaded = await loadScans(scans);
   let assumedOwnPages = 1;
   for (let pass = 1; ; pass++) {
     const doc = await newDocument();
-    const fonts = await embedFonts(doc);
+    const fonts = await embedFonts(doc, fallbacks);
     const flow = new PageFlow(doc, fonts);
     writeAttachment(flow, model, loaded, assumedOwnPages);
     const own = flow.pages.length;

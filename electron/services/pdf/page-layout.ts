@@ -6,13 +6,16 @@
  * - Text is never cut and layout never fails: whatever does not fit flows onto a new page, one
  *   line at a time; a row of a few lines moves whole to the next page rather than split, and a
  *   heading never sits alone at the bottom of a page.
- * - Every string drawn goes through text-normalize first, so no input can make pdf-lib throw.
+ * - Every string drawn goes through text-normalize first and is drawn run by run with the face
+ *   that has its characters (draw-text.ts); the document's text was checked printable before
+ *   layout began (printable-text.ts), so no input can make pdf-lib throw.
  * - Footers are not drawn here: the page count is known only when the document is complete
  *   (page-stamps.ts draws them at the end).
  * - Black text, bold headings, thin black rules.
  */
-import { type PDFDocument, type PDFFont, type PDFPage, rgb } from 'pdf-lib';
-import { type DocumentFonts } from './fonts';
+import { type PDFDocument, type PDFPage, rgb } from 'pdf-lib';
+import { drawLine } from './draw-text';
+import { type DocumentFonts, type Typeface } from './fonts';
 import { cleanLine, cleanParagraphs } from './text-normalize';
 import { textWidth, wrapText } from './text-wrap';
 
@@ -31,7 +34,7 @@ const KEEP_WHOLE_LINES = 4;
 export type TextStyle = { bold?: boolean; size?: number };
 
 /** One cell of a row: its left edge and width in points, and its already-wrapped lines. */
-type Cell = { x: number; width: number; lines: string[]; font: PDFFont; size: number };
+type Cell = { x: number; width: number; lines: string[]; font: Typeface; size: number };
 
 export type TableColumn = { header: string; width: number };
 
@@ -62,7 +65,7 @@ export class PageFlow {
     return page;
   }
 
-  private font(style: TextStyle = {}): PDFFont {
+  private font(style: TextStyle = {}): Typeface {
     return style.bold ? this.fonts.bold : this.fonts.regular;
   }
 
@@ -83,7 +86,7 @@ export class PageFlow {
   wrap(text: string, width: number, style: TextStyle = {}): string[] {
     const font = this.font(style);
     const size = style.size ?? BODY_SIZE;
-    return cleanParagraphs(text, font).flatMap((p) => wrapText(p, font, size, width));
+    return cleanParagraphs(text).flatMap((p) => wrapText(p, font, size, width));
   }
 
   /** Draw cells side by side, line by line, flowing onto new pages as needed. */
@@ -95,11 +98,11 @@ export class PageFlow {
       for (const cell of cells) {
         const line = cell.lines[i];
         if (!line) continue;
-        this.page.drawText(line, {
+        drawLine(this.page, line, {
           x: cell.x,
           y: this.y - cell.size,
           size: cell.size,
-          font: cell.font,
+          typeface: cell.font,
           color: BLACK,
         });
       }
@@ -227,10 +230,10 @@ export class PageFlow {
       const shares = labels.length === 1 ? [0.62] : labels.map((_, i) => (i === 0 ? 0.62 : 0.38 / (labels.length - 1)));
       let x = this.left;
       labels.forEach((raw, i) => {
-        const label = cleanLine(raw, font);
+        const label = cleanLine(raw);
         const share = (shares[i] ?? 0) * this.width;
         const labelWidth = textWidth(font, BODY_SIZE, label) + 6;
-        this.page.drawText(label, { x, y: this.y + 2, size: BODY_SIZE, font, color: BLACK });
+        drawLine(this.page, label, { x, y: this.y + 2, size: BODY_SIZE, typeface: font, color: BLACK });
         this.page.drawLine({
           start: { x: x + labelWidth, y: this.y },
           end: { x: x + share - 14, y: this.y },

@@ -12,7 +12,9 @@
  *   never hide any part of the supplier's invoice.
  * - Too long a line is drawn smaller rather than cut (down to 5 pt).
  */
-import { type PDFFont, type PDFPage, degrees, rgb } from 'pdf-lib';
+import { type PDFPage, rgb } from 'pdf-lib';
+import { drawLine } from './draw-text';
+import { type Typeface } from './fonts';
 import { cleanLine } from './text-normalize';
 import { textWidth } from './text-wrap';
 
@@ -60,19 +62,19 @@ function visibleBox(page: PDFPage): Box {
 export function drawBottomLine(
   page: PDFPage,
   rawText: string,
-  font: PDFFont,
+  typeface: Typeface,
   opts: { size: number; fromBottom: number; sideMargin: number },
 ): void {
-  const text = cleanLine(rawText, font);
+  const text = cleanLine(rawText);
   const box = visibleBox(page);
   const angle = (((Math.round(page.getRotation().angle / 90) * 90) % 360) + 360) % 360;
   const sideways = angle === 90 || angle === 270;
   // The width of the page as the viewer shows it, turned or not.
   const visualWidth = sideways ? box.height : box.width;
   const available = Math.max(visualWidth - 2 * opts.sideMargin, 20);
-  const natural = textWidth(font, opts.size, text);
+  const natural = textWidth(typeface, opts.size, text);
   const size = natural > available ? Math.max(5, (opts.size * available) / natural) : opts.size;
-  const width = textWidth(font, size, text);
+  const width = textWidth(typeface, size, text);
   // (u, v) = distance from the visual left edge, height above the visual bottom edge.
   const u = Math.max((visualWidth - width) / 2, 0);
   const v = opts.fromBottom;
@@ -90,5 +92,5 @@ export function drawBottomLine(
         : angle === 270
           ? { x: x0 + v, y: y1 - u }
           : { x: x0 + u, y: y0 + v };
-  page.drawText(text, { ...at, size, font, color: BLACK, rotate: degrees(angle) });
+  drawLine(page, text, { ...at, size, typeface, color: BLACK, rotate: angle });
 }

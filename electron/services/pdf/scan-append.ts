@@ -17,6 +17,7 @@
  */
 import { degrees, type PDFImage, type PDFPage, ParseSpeeds, PDFDocument, PDFName, rgb } from 'pdf-lib';
 import { type AppendedScan } from './attachment-model';
+import { drawLine } from './draw-text';
 import { type DocumentFonts } from './fonts';
 import { jpegQuarterTurn, type QuarterTurn } from './jpeg-orientation';
 import { LETTER, MARGIN } from './page-layout';
@@ -130,14 +131,14 @@ function imagePage(doc: PDFDocument, image: PDFImage, turn: QuarterTurn, label: 
   const size = 8;
   const lineHeight = size * 1.3;
   const captionWidth = width - 2 * MARGIN;
-  const caption = cleanParagraphs(`Appended scan: ${label}`, fonts.regular).flatMap((p) =>
+  const caption = cleanParagraphs(`Appended scan: ${label}`).flatMap((p) =>
     wrapText(p, fonts.regular, size, captionWidth),
   );
   // The caption sits in the top margin and pushes the image down when it needs more lines.
   let y = height - MARGIN + 6;
   for (const line of caption.slice(0, 4)) {
     y -= lineHeight;
-    page.drawText(line, { x: MARGIN, y, size, font: fonts.regular, color: rgb(0, 0, 0) });
+    drawLine(page, line, { x: MARGIN, y, size, typeface: fonts.regular, color: rgb(0, 0, 0) });
   }
   const boxTop = Math.min(height - MARGIN, y - 6);
   const boxHeight = boxTop - MARGIN;

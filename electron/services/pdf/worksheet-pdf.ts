@@ -3,13 +3,16 @@
  * each line, the figures, the claim lines, the warnings and the engine's trace step by step.
  * Policy: internal only. Its heading says so on the first page and its title in the metadata
  * too, so a worksheet printed or saved by mistake announces what it is. The same footer as the
- * attachment ("Document … · generated … · Page X of Y"), so a loose page can be put back.
+ * attachment ("Document … · generated … · Page X of Y"), so a loose page can be put back. The
+ * same rule for text too: every field is checked printable first (printable-text.ts).
  */
 import { type WorksheetModel } from './attachment-model';
 import { newDocument, saveDocument, setDocumentInfo } from './document-info';
+import { labelledTexts } from './field-labels';
 import { embedFonts } from './fonts';
 import { MARGIN, PageFlow } from './page-layout';
 import { drawBottomLine, footerText } from './page-stamps';
+import { checkPrintable } from './printable-text';
 
 const dash = (s: string): string => (s.trim() === '' ? '—' : s);
 
@@ -58,10 +61,11 @@ function writeLine(flow: PageFlow, line: WorksheetLine, index: number, count: nu
   }
 }
 
-/** The internal worksheet as PDF bytes. */
+/** The internal worksheet as PDF bytes. Throws TextUnprintableError before anything is made. */
 export async function renderWorksheet(model: WorksheetModel): Promise<Uint8Array> {
+  const fallbacks = checkPrintable(labelledTexts(model));
   const doc = await newDocument();
-  const fonts = await embedFonts(doc);
+  const fonts = await embedFonts(doc, fallbacks);
   const flow = new PageFlow(doc, fonts);
   flow.text('Reimbursement worksheet — internal, do not send to the payer', { bold: true, size: 13 });
   flow.space(4);

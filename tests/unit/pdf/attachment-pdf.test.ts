@@ -1,23 +1,26 @@
 /**
- * The cost attachment read back as a payer would read it: pdftotext for content, qpdf --check
- * for structure, pdfinfo for pages. Every test checks qpdf on what it generated.
+ * The cost attachment read back as a payer would read it, with pdf.js (tests/fixtures/pdf-read.ts):
+ * text laid out in lines, page count, document info. Every test runs the structural check on
+ * what it generated.
  */
 import { describe, expect, it } from 'vitest';
 import { renderAttachment } from '../../../electron/services/pdf/attachment-pdf';
+import { TextUnprintableError } from '../../../electron/services/pdf/printable-text';
 import { renderWorksheet } from '../../../electron/services/pdf/worksheet-pdf';
-import { makePng, pdfInfo, pdfinfoPages, pdfPages, pdfText, qpdfCheck, squash } from '../../fixtures/pdf-tools';
+import { checkPdf, pdfInfo, pdfPages, pdfPageTotal, pdfText, squash } from '../../fixtures/pdf-read';
+import { makePng } from '../../fixtures/scan-files';
 import { WORKSHEET_ONLY, sampleAttachment, sampleLine, sampleWorksheet } from './sample-models';
 
 async function render(...args: Parameters<typeof renderAttachment>): Promise<Uint8Array> {
   const bytes = await renderAttachment(...args);
-  qpdfCheck(bytes);
+  await checkPdf(bytes);
   return bytes;
 }
 
 describe('renderAttachment: content', () => {
   it('prints every field a payer needs, on one page of at most 80 KB', async () => {
     const bytes = await render(sampleAttachment(), []);
-    const text = pdfText(bytes);
+    const text = await pdfText(bytes);
     const expected = [
       'Riverbend Family Medicine',
       '1200 Riverbend Parkway, Suite 300',
@@ -70,7 +73,7 @@ describe('renderAttachment: content', () => {
     // The claim lines table: the given line and the JW line, each with its N4 string.
     expect(text).toMatch(/Dose given\s+J3490\s+1\s+N400409379501 ML0\.5/);
     expect(text).toMatch(/Amount wasted\s+J3490 JW\s+1\s+N400409379501 ML0\.5/);
-    expect(pdfinfoPages(bytes)).toBe(1);
+    expect(await pdfPageTotal(bytes)).toBe(1);
     expect(bytes.length).toBeLessThanOrEqual(80 * 1024);
   });
 
@@ -80,7 +83,7 @@ describe('renderAttachment: content', () => {
       claimLines: [{ kind: 'given', hcpcs: 'J3490', modifiers: ['JZ'], units: '1', n4: 'N400409379501 ML1' }],
       cost: { ...sampleLine().cost, wastedCost: null },
     });
-    const text = pdfText(await render(sampleAttachment({ claimNumber: '', lines: [line] }), []));
+    const text = await pdfText(await render(sampleAttachment({ claimNumber: '', lines: [line] }), []));
     expect(text).toMatch(/Dose given\s+J3490 JZ\s+1\s+N400409379501 ML1/);
     expect(text).toContain('not assigned yet');
     expect(text).toContain('Not recorded'); // the site
@@ -94,7 +97,7 @@ describe('renderAttachment: content', () => {
       hcpcsDescriptor: 'Not otherwise classified, antineoplastic drugs',
       drug: { ...sampleLine().drug, genericName: 'Examplecitabine' },
     });
-    const text = pdfText(await render(sampleAttachment({ lines: [sampleLine(), second] }), []));
+    const text = await pdfText(await render(sampleAttachment({ lines: [sampleLine(), second] }), []));
     expect(squash(text)).toContain(
       squash(
         'Drug cost attachment — HCPCS J3490, unclassified drugs; J9999, not otherwise classified, antineoplastic drugs',
@@ -106,9 +109,9 @@ describe('renderAttachment: content', () => {
 
   it('prints the physician notes only when the biller chose to', async () => {
     const notes = 'Patient tolerated injection well.';
-    const withNotes = pdfText(await render(sampleAttachment({ includePhysicianNotes: true }), []));
-    const without = pdfText(await render(sampleAttachment({ includePhysicianNotes: false }), []));
-    const emptyNotes = pdfText(
+    const withNotes = await pdfText(await render(sampleAttachment({ includePhysicianNotes: true }), []));
+    const without = await pdfText(await render(sampleAttachment({ includePhysicianNotes: false }), []));
+    const emptyNotes = await pdfText(
       await render(
         sampleAttachment({ includePhysicianNotes: true, lines: [sampleLine({ physicianNotes: '  ' })] }),
         [],
@@ -122,8 +125,8 @@ describe('renderAttachment: content', () => {
   });
 
   it('never shows what only the worksheet may show', async () => {
-    const attachment = pdfText(await render(sampleAttachment(), []));
-    const worksheet = pdfText(await renderWorksheet(sampleWorksheet()));
+    const attachment = await pdfText(await render(sampleAttachment(), []));
+    const worksheet = await pdfText(await renderWorksheet(sampleWorksheet()));
     for (const s of WORKSHEET_ONLY) {
       expect(worksheet, `the worksheet shows ${s}`).toContain(s);
       expect(attachment.toLowerCase(), `the attachment must not show ${s}`).not.toContain(s.toLowerCase());
@@ -137,7 +140,7 @@ describe('renderAttachment: content', () => {
       practice: { ...sampleAttachment().practice, billingContact: names[1] ?? '' },
       lines: [sampleLine({ providers: { ordering: names[2] ?? '', rendering: 'Søren Ærøe, Ýmir Þór' } })],
     });
-    const text = pdfText(await render(model, []));
+    const text = await pdfText(await render(model, []));
     for (const name of [...names, 'Søren Ærøe, Ýmir Þór']) expect(text).toContain(name);
   });
 });
@@ -156,9 +159,9 @@ describe('renderAttachment: long text flows onto further pages', () => {
       ],
     });
     const bytes = await render(model, []);
-    const pages = pdfinfoPages(bytes);
+    const pages = await pdfPageTotal(bytes);
     expect(pages).toBeGreaterThan(1);
-    const text = pdfText(bytes);
+    const text = await pdfText(bytes);
     expect(text).toContain('necessity-ends-here');
     expect(text).toContain('notes-end-here');
     expect(text).toContain('Second paragraph.');
@@ -168,7 +171,7 @@ describe('renderAttachment: long text flows onto further pages', () => {
     expect(body).toContain(squash(long));
     expect(body.split(squash(long)).length - 1).toBe(2);
     // Every page carries the footer with the right count, and the certification is still last.
-    const perPage = pdfPages(bytes);
+    const perPage = await pdfPages(bytes);
     expect(perPage).toHaveLength(pages);
     perPage.forEach((p, i) => expect(p).toContain(`Page ${i + 1} of ${pages}`));
     expect(perPage.at(-1)).toContain('Printed name');
@@ -187,7 +190,7 @@ describe('renderAttachment: reproducible bytes', () => {
     expect(Buffer.from(second).equals(Buffer.from(first))).toBe(true);
     const later = await renderAttachment({ ...model, generatedAt: '2025-03-04T15:08:09.000Z' }, scans);
     expect(Buffer.from(later).equals(Buffer.from(first))).toBe(false);
-    expect(pdfText(later)).toContain('generated 2025-03-04 15:08 UTC');
+    expect(await pdfText(later)).toContain('generated 2025-03-04 15:08 UTC');
   });
 
   it('gives the same bytes when several documents are rendered at once (the fonts are shared)', async () => {
@@ -206,13 +209,13 @@ describe('renderAttachment: reproducible bytes', () => {
     const model = sampleAttachment({
       lines: [sampleLine({ physicianNotes: 'office staff confirmed the fill volume' })],
     });
-    expect(pdfText(await render(model, []))).toContain('office staff confirmed the fill volume');
+    expect(await pdfText(await render(model, []))).toContain('office staff confirmed the fill volume');
   });
 });
 
 describe('renderAttachment: metadata', () => {
   it('names the document and the practice, dates it generatedAt, and carries no patient data', async () => {
-    const info = pdfInfo(await render(sampleAttachment(), []));
+    const info = await pdfInfo(await render(sampleAttachment(), []));
     expect(info.Title).toBe('Drug cost attachment ATT-000042-v1');
     expect(info.Author).toBe('Riverbend Family Medicine');
     expect(info.Subject).toContain('Unclassified drug');
@@ -220,14 +223,14 @@ describe('renderAttachment: metadata', () => {
     expect(info.Producer).toBe('J3490 Desk PDF writer (pdf-lib 1.17)');
     expect(info.CreationDate).toBe('2025-03-04T15:07:09Z');
     expect(info.ModDate).toBe('2025-03-04T15:07:09Z');
-    expect(info['Page size']).toContain('612 x 792 pts (letter)');
+    expect(info['Page size']).toBe('612 x 792 pts'); // US letter
     expect(Object.values(info).join(' ')).not.toContain('Díaz');
   });
 });
 
 describe('renderAttachment: input that must not break it', () => {
-  it('prints emoji, control characters, tabs, RTL text and lone surrogates without failing', async () => {
-    const weird = 'Pain 😀👍🏽 \u0007bell\u0000nul\ttab\u200Bzw\u202Ertl\u202C שלום مرحبا \uD800 中文 ☺️ end';
+  it('prints control characters, tabs, bidi controls, right-to-left text and CJK around what it drops', async () => {
+    const weird = 'Pain \u0007bell\u0000nul\ttab\u200Bzw\u202Ertl\u202C שלום مرحبا 中文 ☺️ end';
     const line = sampleLine({
       narrative: weird,
       medicalNecessity: `${weird}\r\n${weird}\n\n\n`,
@@ -243,11 +246,31 @@ describe('renderAttachment: input that must not break it', () => {
       }),
       [],
     );
-    const text = pdfText(bytes);
-    // DejaVu has U+1F600 but not the thumbs-up or its skin tone; the zero-width space and bidi controls vanish.
-    expect(text).toContain('Pain 😀?? bellnul tabzwrtl');
-    expect(text).toContain('end');
+    const text = await pdfText(bytes);
+    // The zero-width space and the bidi override vanish; the override reorders nothing.
+    expect(text).toContain('Pain bellnul tabzwrtl שלום مرحبا 中文 ☺ end');
     expect(text).not.toContain('\u0007');
+    expect(text).not.toContain('?');
+  });
+
+  it('refuses, before making anything, a field holding an emoji, a lone surrogate or a private-use character', async () => {
+    const refusal = (model: ReturnType<typeof sampleAttachment>) =>
+      renderAttachment(model, []).then(
+        () => null,
+        (e: unknown) => e,
+      );
+    const base = sampleAttachment();
+    const emoji = await refusal(sampleAttachment({ patient: { ...base.patient, name: 'Ana 😀 Díaz' } }));
+    expect(emoji).toBeInstanceOf(TextUnprintableError);
+    expect((emoji as Error).message).toBe(
+      'Patient name contains the emoji "😀" (U+1F600), and emoji are not printed on claim documents. Remove or replace it, then generate again.',
+    );
+    const surrogate = await refusal(sampleAttachment({ lines: [sampleLine({ narrative: 'Pain \uD800 noted' })] }));
+    expect((surrogate as Error).message).toMatch(/^Line 1 NOC narrative contains a damaged character \(U\+D800/);
+    const privateUse = await refusal(sampleAttachment({ practice: { ...base.practice, name: 'Clinic \uE000' } }));
+    expect((privateUse as Error).message).toMatch(/^Practice name contains a private-use character \(U\+E000\)/);
+    const skinTone = await refusal(sampleAttachment({ lines: [sampleLine({ diagnoses: ['ok', 'thumbs 👍🏽'] })] }));
+    expect((skinTone as Error).message).toMatch(/^Line 1 diagnosis 2 contains the emoji "👍" \(U\+1F44D\)/);
   });
 
   it('prints a model with every string empty and no lines', async () => {
@@ -262,7 +285,7 @@ describe('renderAttachment: input that must not break it', () => {
       lines: [],
     });
     const bytes = await render(empty, []);
-    expect(pdfText(bytes)).toContain('Drug cost attachment');
+    expect(await pdfText(bytes)).toContain('Drug cost attachment');
     const emptyLine = sampleLine({
       dateOfService: '',
       hcpcs: '',
@@ -278,7 +301,7 @@ describe('renderAttachment: input that must not break it', () => {
       medicalNecessity: '',
       physicianNotes: '',
     });
-    const text = pdfText(await render({ ...empty, lines: [emptyLine] }, []));
+    const text = await pdfText(await render({ ...empty, lines: [emptyLine] }, []));
     expect(text).toContain('Line 1 of 1 — —');
   });
 });

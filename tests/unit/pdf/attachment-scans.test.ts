@@ -7,22 +7,13 @@ import { PDFDocument, PDFName } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { renderAttachment } from '../../../electron/services/pdf/attachment-pdf';
 import { ScanAppendError } from '../../../electron/services/pdf/scan-append';
-import {
-  encryptPdf,
-  makeJpeg,
-  makePng,
-  makeScanPdf,
-  pdfinfoPages,
-  pdfPages,
-  pdfText,
-  qpdfCheck,
-  wordBoxes,
-} from '../../fixtures/pdf-tools';
+import { checkPdf, pdfPages, pdfPageTotal, pdfText, textBoxes } from '../../fixtures/pdf-read';
+import { encryptedScanPdf, makeJpeg, makePng, makeScanPdf } from '../../fixtures/scan-files';
 import { sampleAttachment, sampleLine } from './sample-models';
 
 async function render(...args: Parameters<typeof renderAttachment>): Promise<Uint8Array> {
   const bytes = await renderAttachment(...args);
-  qpdfCheck(bytes);
+  await checkPdf(bytes);
   return bytes;
 }
 
@@ -33,8 +24,8 @@ describe('renderAttachment: appended scans', () => {
     const bytes = await render(sampleAttachment(), [
       { label: invoiceLabel, mediaType: 'application/pdf', bytes: await makeScanPdf(3) },
     ]);
-    expect(pdfinfoPages(bytes)).toBe(4);
-    const pages = pdfPages(bytes);
+    expect(await pdfPageTotal(bytes)).toBe(4);
+    const pages = await pdfPages(bytes);
     expect(pages[0]).toContain('Attached documents');
     expect(pages[0]).toMatch(/pages 2–4\s+Supplier invoice INV-884213 \(McKesson\), 2025-02-20/);
     expect(pages[0]).toContain('as supported by the attached supplier invoice');
@@ -48,12 +39,12 @@ describe('renderAttachment: appended scans', () => {
   it('appends a PNG and a JPEG as one captioned page each', async () => {
     for (const scan of [
       { label: 'Packing slip photo', mediaType: 'image/png' as const, bytes: makePng(40, 60) },
-      { label: 'Invoice page photo', mediaType: 'image/jpeg' as const, bytes: await makeJpeg() },
+      { label: 'Invoice page photo', mediaType: 'image/jpeg' as const, bytes: makeJpeg() },
       { label: 'Wide receipt', mediaType: 'image/png' as const, bytes: makePng(90, 30) },
     ]) {
       const bytes = await render(sampleAttachment(), [scan]);
-      expect(pdfinfoPages(bytes), scan.label).toBe(2);
-      const pages = pdfPages(bytes);
+      expect(await pdfPageTotal(bytes), scan.label).toBe(2);
+      const pages = await pdfPages(bytes);
       expect(pages[0]).toMatch(new RegExp(`page 2\\s+${scan.label}`));
       expect(pages[1]).toContain(`Appended scan: ${scan.label}`);
       expect(pages[1]).toContain('Document ATT-000042-v1 · Page 2 of 2');
@@ -64,14 +55,14 @@ describe('renderAttachment: appended scans', () => {
     const scans = [
       { label: invoiceLabel, mediaType: 'application/pdf' as const, bytes: await makeScanPdf(3) },
       { label: 'Packing slip photo', mediaType: 'image/png' as const, bytes: makePng(40, 60) },
-      { label: 'Invoice page photo', mediaType: 'image/jpeg' as const, bytes: await makeJpeg() },
+      { label: 'Invoice page photo', mediaType: 'image/jpeg' as const, bytes: makeJpeg() },
     ];
     const bytes = await render(sampleAttachment(), scans);
-    const pages = pdfPages(bytes);
+    const pages = await pdfPages(bytes);
     const own = pages.findIndex((p) => p.includes('Supplier scan page 1'));
     expect(own).toBeGreaterThanOrEqual(1);
     const total = own + 5;
-    expect(pdfinfoPages(bytes)).toBe(total);
+    expect(await pdfPageTotal(bytes)).toBe(total);
     const text = pages.slice(0, own).join('\n');
     expect(text).toMatch(new RegExp(`pages ${own + 1}–${own + 3}\\s+Supplier invoice INV-884213`));
     expect(text).toMatch(new RegExp(`page ${own + 4}\\s+Packing slip photo`));
@@ -91,20 +82,20 @@ describe('renderAttachment: appended scans', () => {
           bytes: await makeScanPdf(1, { rotate, cropOffset }),
         };
         const bytes = await render(sampleAttachment(), [scan]);
-        expect(pdfPages(bytes)[1], what).toContain('Document ATT-000042-v1 · Page 2 of 2');
-        const page = wordBoxes(bytes)[1];
+        expect((await pdfPages(bytes))[1], what).toContain('Document ATT-000042-v1 · Page 2 of 2');
+        // The page as displayed: pdf.js applies the rotation to the visible box.
+        const page = (await textBoxes(bytes))[1];
         if (!page) throw new Error(`no second page: ${what}`);
         const sideways = ((rotate % 180) + 180) % 180 === 90;
-        const shownWidth = sideways ? page.height : page.width;
-        const shownHeight = sideways ? page.width : page.height;
-        const stamp = page.words.find((w) => w.text === 'ATT-000042-v1');
+        expect(page.width > page.height, `${what}: shown sideways`).toBe(sideways);
+        const stamp = page.runs.find((r) => r.text.includes('ATT-000042-v1'));
         expect(stamp, what).toBeDefined();
         // Upright (one line of text, not a column), in the bottom 30 points, inside the page.
         expect((stamp?.yMax ?? 0) - (stamp?.yMin ?? 0), what).toBeLessThan(12);
-        expect(stamp?.yMin ?? 0, what).toBeGreaterThan(shownHeight - 30);
-        expect(stamp?.yMax ?? Infinity, what).toBeLessThan(shownHeight);
+        expect(stamp?.yMin ?? 0, what).toBeGreaterThan(page.height - 30);
+        expect(stamp?.yMax ?? Infinity, what).toBeLessThan(page.height);
         expect(stamp?.xMin ?? -1, what).toBeGreaterThan(0);
-        expect(stamp?.xMax ?? Infinity, what).toBeLessThan(shownWidth);
+        expect(stamp?.xMax ?? Infinity, what).toBeLessThan(page.width);
       }
     }
   });
@@ -117,7 +108,7 @@ describe('renderAttachment: appended scans', () => {
     const bytes = await render(sampleAttachment(), [
       { label: 'odd boxes', mediaType: 'application/pdf', bytes: await doc.save() },
     ]);
-    const pages = pdfPages(bytes);
+    const pages = await pdfPages(bytes);
     expect(pages[1]).toContain('Supplier scan page 1');
     expect(pages[1]).toContain('Document ATT-000042-v1 · Page 2 of 3');
     expect(pages[2]).toContain('Document ATT-000042-v1 · Page 3 of 3');
@@ -129,14 +120,14 @@ describe('renderAttachment: appended scans', () => {
     const bytes = await render(model, [
       { label: 'Invoice', mediaType: 'application/pdf', bytes: await makeScanPdf(2) },
     ]);
-    const total = pdfinfoPages(bytes);
+    const total = await pdfPageTotal(bytes);
     const own = total - 2;
     expect(own).toBeGreaterThan(1);
-    expect(pdfText(bytes)).toMatch(new RegExp(`pages ${own + 1}–${own + 2}\\s+Invoice`));
+    expect(await pdfText(bytes)).toMatch(new RegExp(`pages ${own + 1}–${own + 2}\\s+Invoice`));
   });
 
   it('refuses an encrypted scan PDF with an error naming the scan', async () => {
-    const bytes = encryptPdf(await makeScanPdf(1));
+    const bytes = encryptedScanPdf(1);
     const scan = { label: 'Supplier invoice INV-9 (Cardinal)', mediaType: 'application/pdf' as const, bytes };
     const err = await renderAttachment(sampleAttachment(), [scan]).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ScanAppendError);

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { renderAttachment } from '../../../electron/services/pdf/attachment-pdf';
 import { mergePdfs } from '../../../electron/services/pdf/merge-pdfs';
 import { pdfPageCount } from '../../../electron/services/pdf/page-count';
-import { encryptPdf, makeScanPdf, pdfinfoPages, pdfPages, qpdfCheck } from '../../fixtures/pdf-tools';
+import { checkPdf, pdfPages, pdfPageTotal } from '../../fixtures/pdf-read';
+import { encryptedScanPdf, makeScanPdf } from '../../fixtures/scan-files';
 import { GENERATED_AT, sampleAttachment } from './sample-models';
 
 describe('mergePdfs', () => {
@@ -14,9 +15,9 @@ describe('mergePdfs', () => {
     ]);
     const meta = { title: 'Attachments for Prairie State Health Plan', generatedAt: GENERATED_AT };
     const merged = await mergePdfs([first, second], meta);
-    qpdfCheck(merged);
-    const pages = pdfPages(merged);
-    expect(pages).toHaveLength(pdfinfoPages(first) + pdfinfoPages(second));
+    await checkPdf(merged);
+    const pages = await pdfPages(merged);
+    expect(pages).toHaveLength((await pdfPageTotal(first)) + (await pdfPageTotal(second)));
     expect(pages[0]).toContain('Document ATT-000001-v1');
     expect(pages[1]).toContain('Document ATT-000002-v1');
     expect(pages.at(-1)).toContain('Supplier scan page 2');
@@ -38,7 +39,7 @@ describe('pdfPageCount', () => {
   it('counts pages, also of an encrypted file whose page tree is readable, and throws on garbage', async () => {
     const three = await makeScanPdf(3);
     expect(await pdfPageCount(three)).toBe(3);
-    expect(await pdfPageCount(encryptPdf(three, 'secret', { objectStreams: false }))).toBe(3);
+    expect(await pdfPageCount(encryptedScanPdf(3, 'secret', { objectStreams: false }))).toBe(3);
     await expect(pdfPageCount(new TextEncoder().encode('not a pdf'))).rejects.toThrow();
     expect(await pdfPageCount(await renderAttachment(sampleAttachment(), []))).toBe(1);
   });

@@ -1,14 +1,14 @@
-/** The internal reimbursement worksheet, read back with pdftotext and checked with qpdf. */
+/** The internal reimbursement worksheet, read back with pdf.js and checked (tests/fixtures/pdf-read.ts). */
 import { describe, expect, it } from 'vitest';
 import { renderWorksheet } from '../../../electron/services/pdf/worksheet-pdf';
-import { pdfinfoPages, pdfPages, pdfText, qpdfCheck, squash } from '../../fixtures/pdf-tools';
+import { checkPdf, pdfPages, pdfPageTotal, pdfText, squash } from '../../fixtures/pdf-read';
 import { sampleWorksheet } from './sample-models';
 
 describe('renderWorksheet', () => {
   it('says it is internal and shows the figures, claim lines, warnings and trace', async () => {
     const bytes = await renderWorksheet(sampleWorksheet());
-    qpdfCheck(bytes);
-    const text = pdfText(bytes);
+    await checkPdf(bytes);
+    const text = await pdfText(bytes);
     for (const s of [
       'Reimbursement worksheet — internal, do not send to the payer',
       'Riverbend Family Medicine',
@@ -41,8 +41,8 @@ describe('renderWorksheet', () => {
         ],
       }),
     );
-    qpdfCheck(bytes);
-    const text = pdfText(bytes);
+    await checkPdf(bytes);
+    const text = await pdfText(bytes);
     expect(text).toContain('No estimate');
     expect(text).toContain('No contract on file for this payer and date.');
     expect(text).toContain('frozen: claim billed');
@@ -54,17 +54,17 @@ describe('renderWorksheet', () => {
     if (!base) throw new Error('sample has a line');
     const trace = Array.from({ length: 150 }, (_, i) => `Step ${i + 1}: ${'carry the figure forward '.repeat(4)}`);
     const bytes = await renderWorksheet(sampleWorksheet({ lines: [{ ...base, trace }] }));
-    qpdfCheck(bytes);
-    const pages = pdfinfoPages(bytes);
+    await checkPdf(bytes);
+    const pages = await pdfPageTotal(bytes);
     expect(pages).toBeGreaterThan(1);
-    pdfPages(bytes).forEach((p, i) => expect(p).toContain(`Page ${i + 1} of ${pages}`));
-    expect(pdfText(bytes)).toContain('150. Step 150:');
+    (await pdfPages(bytes)).forEach((p, i) => expect(p).toContain(`Page ${i + 1} of ${pages}`));
+    expect(await pdfText(bytes)).toContain('150. Step 150:');
 
     const empty = await renderWorksheet(
       sampleWorksheet({ documentId: '', practiceName: '', payerName: '', patientName: '', claimNumber: '', lines: [] }),
     );
-    qpdfCheck(empty);
-    expect(pdfText(empty)).toContain('No lines.');
+    await checkPdf(empty);
+    expect(await pdfText(empty)).toContain('No lines.');
   });
 
   it('gives the same bytes for the same model', async () => {
