@@ -129,3 +129,67 @@ test('the Quick estimate fills the acquisition cost from the practice’s own in
   await expect(page.getByText('Net cost on invoice CH-3 (Cardinal Health, 2026-10-01), lot C300')).toBeVisible();
   await snapWidths(page, 'quick-estimate-invoice-cost');
 });
+
+test('entry checks: a lot not yet received is not offered, the preview never calls complete what the save refuses, a future birth date is refused', async ({
+  desk,
+  openApp,
+}) => {
+  const h = desk.services.handlers;
+  const { payer, supplierId } = await seedCatalog(h);
+  await seedInvoice(h, { supplierId, invoiceNumber: 'CH-4', lotNumber: 'EARLY', packages: '4', scanned: false });
+  // Received after the date of service the biller types below.
+  await seed(h, 'invoices:create', {
+    supplierId,
+    invoiceNumber: 'CH-5',
+    invoiceDate: '2026-11-20',
+    lines: [{ ndc: NDC, lotNumber: 'LATE', expiryDate: '2027-01-31', packageQuantity: '2', costPerPackage: '400' }],
+  });
+  await seed(h, 'patients:create', {
+    lastName: 'Nakamura',
+    firstName: 'Aiko',
+    dateOfBirth: '1970-05-05',
+    accountNumber: 'MRN-5',
+    payerId: payer.id,
+  });
+
+  const page = await openApp('/administrations/new');
+  const field = (name: string) => page.getByRole('textbox', { name, exact: true });
+  const select = (name: string) => page.getByRole('combobox', { name, exact: true });
+  await field('Date of service').fill('2026-11-02');
+  await select('Patient').click();
+  await page.getByRole('option', { name: /Nakamura, Aiko/ }).click();
+  await select('Drug').click();
+  await page.getByRole('option', { name: /examplizumab/ }).click();
+  // LATE expires sooner but arrives 2026-11-20: only EARLY can have been given on 2026-11-02.
+  await select('Lot').click();
+  await expect(page.getByRole('option')).toHaveCount(1);
+  await expect(page.getByRole('option').first()).toHaveText(/EARLY/);
+  await page.getByRole('option').first().click();
+  await field('Dose given').fill('250');
+  await field('Billed charge').fill('300.00');
+  const preview = page.getByTestId('preview');
+  // $400 a vial is above the $300.00 billed: said before saving.
+  await expect(preview).toContainText('The billed charge $300.00 is below the $400.00');
+
+  // An ICD-10 code the save would refuse makes the checklist incomplete in the preview too.
+  await select('ICD-10 diagnoses').fill('U07.X');
+  await select('ICD-10 diagnoses').press('Enter');
+  await expect(preview.getByTestId('readiness').getByTestId('readiness-badge')).not.toHaveText('Checklist complete');
+  await expect(preview.getByTestId('preview-left-out')).toContainText('ICD-10 diagnoses');
+  await snapWidths(page, 'administration-preview-entry-checks');
+
+  // A date of birth in the future is refused next to the field.
+  await openApp('/patients');
+  await page.getByRole('button', { name: 'Add patient' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Add patient' });
+  await dialog.getByRole('textbox', { name: 'Last name', exact: true }).fill('Future');
+  await dialog.getByRole('textbox', { name: 'First name', exact: true }).fill('Baby');
+  await dialog.getByRole('textbox', { name: 'Date of birth', exact: true }).fill('2099-01-01');
+  await dialog.getByRole('textbox', { name: 'Account / MRN', exact: true }).fill('MRN-6');
+  await dialog.getByRole('button', { name: 'Add patient' }).click();
+  await expect(dialog.getByText(/Date of birth 2099-01-01 is after today/)).toBeVisible();
+  await expect(dialog.getByRole('textbox', { name: 'Date of birth', exact: true })).toHaveAttribute(
+    'aria-invalid',
+    'true',
+  );
+});
