@@ -5,7 +5,7 @@
  * door and not another.
  */
 import { z } from 'zod';
-import { drugInputSchema, drugListQuerySchema, drugSchema, ndcField } from '../domain/drug-catalog';
+import { drugInputSchema, drugListQuerySchema, drugSchema, drugUpdateSchema, ndcField } from '../domain/drug-catalog';
 import { practiceInputSchema, practiceSettingsSchema } from '../domain/practice-settings';
 import { idSchema } from '../domain/field-rules';
 import { estimateResultSchema, scenarioSchema } from '../domain/scenario';
@@ -103,7 +103,7 @@ export const contract = {
   },
   'drugs:update': {
     summary: 'Change a drug (all fields at once).',
-    args: drugInputSchema.extend({ id: idSchema }),
+    args: drugUpdateSchema,
     result: drugSchema,
   },
   'drugs:delete': {
