@@ -6,8 +6,12 @@
  * Policy:
  * - Only the AttachmentModel is printed; it has no expected payment, contract or margin, so none
  *   can reach a payer (the tests check the text too).
- * - Empty values print as "—" (a claim number as "not assigned yet"), never as a blank a reviewer
- *   could take for a rendering error.
+ * - Empty values print as "—" (a claim number as "not assigned yet"; a site, technique or printed
+ *   NDC the record lacks as "Not recorded"), never as a blank a reviewer could take for a
+ *   rendering error.
+ * - The cost is printed as the invoice line shows it (packages, list price, extended cost,
+ *   discount) with the net cost per package worked out from it, so the certified cost can be
+ *   checked against the attached invoice; each claim line prints its own NOC narrative.
  * - Physician notes print only when the biller chose to include them and there are some.
  * - "Page X of Y" counts the scan pages too (see page-stamps.ts). The "Attached documents" list
  *   gives each scan's page numbers; as the attachment's own page count is known only after
@@ -23,6 +27,12 @@ import { drawBottomLine, footerText, stampText } from './page-stamps';
 import { type LoadedScan, appendScans, loadScans } from './scan-append';
 
 const dash = (s: string): string => (s.trim() === '' ? '—' : s);
+/** A fact the record may not have: said so, rather than a blank or a dash. */
+const recorded = (s: string): string => (s.trim() === '' ? 'Not recorded' : s);
+
+const claimLineLabel = (kind: 'given' | 'wasted'): string => (kind === 'given' ? 'Dose given' : 'Amount wasted');
+const codesOf = (c: { hcpcs: string; modifiers: readonly string[] }): string =>
+  [c.hcpcs, ...c.modifiers].filter((s) => s.trim() !== '').join(' ');
 
 /** "Unclassified drugs" → "unclassified drugs"; an acronym ("NOC drugs") stays as it is. */
 const lowerFirst = (s: string): string => (/^[A-Z][a-z]/.test(s) ? s[0]?.toLowerCase() + s.slice(1) : s);
@@ -83,15 +93,17 @@ function writeLine(flow: PageFlow, line: AttachmentLine, index: number, count: n
       ['Brand name', dash(line.drug.brandName)],
       ['NDC (5-4-2)', dash(line.drug.ndc542)],
       ['NDC (11-digit)', dash(line.drug.ndc11)],
+      ['NDC as printed', recorded(line.drug.ndcPrinted)],
       ['Strength', dash(line.drug.strength)],
       ['Package', dash(line.drug.packageDescription)],
       ['Lot number', dash(line.lot.number)],
       ['Expiry', dash(line.lot.expiry)],
       ['Date of service', dash(line.dateOfService)],
       ['Dose given', dash(line.dose.given)],
-      ['Route', dash(line.dose.route)],
-      ['Site', line.dose.site.trim() === '' ? 'Not recorded' : line.dose.site],
       ['Amount wasted', dash(line.dose.wasted)],
+      ['Route', dash(line.dose.route)],
+      ['Technique', recorded(line.dose.technique)],
+      ['Site', recorded(line.dose.site)],
     ],
     { columns: 2, labelWidth: 96 },
   );
@@ -104,17 +116,17 @@ function writeLine(flow: PageFlow, line: AttachmentLine, index: number, count: n
       { header: 'Units', width: 60 },
       { header: 'NDC (N4 qualifier string)', width: 214 },
     ],
-    line.claimLines.map((c) => [
-      c.kind === 'given' ? 'Dose given' : 'Amount wasted',
-      [c.hcpcs, ...c.modifiers].filter((s) => s.trim() !== '').join(' '),
-      c.units,
-      c.n4,
-    ]),
+    line.claimLines.map((c) => [claimLineLabel(c.kind), codesOf(c), c.units, c.n4]),
   );
   if (line.claimLines.length === 0) flow.text('—');
 
+  // Each line's own narrative: the JW line's names what was discarded, not what was given.
   flow.heading('NOC narrative (CMS-1500 item 19 / 837P SV101-7)', 9.5);
-  flow.text(dash(line.narrative));
+  if (line.claimLines.length === 0) flow.text('—');
+  flow.fields(
+    line.claimLines.map((c) => [`${claimLineLabel(c.kind)} (${codesOf(c)})`, dash(c.narrative)] as const),
+    { labelWidth: 130 },
+  );
 
   flow.space(3);
   flow.fields(
@@ -125,16 +137,26 @@ function writeLine(flow: PageFlow, line: AttachmentLine, index: number, count: n
     { labelWidth: 96 },
   );
 
-  flow.heading('Acquisition cost', 9.5);
+  const c = line.cost;
+  flow.heading('Acquisition cost (from the supplier invoice line)', 9.5);
   const cost: [string, string][] = [
-    ['Supplier', dash(line.cost.supplier)],
-    ['Invoice number', dash(line.cost.invoiceNumber)],
-    ['Invoice date', dash(line.cost.invoiceDate)],
-    ['Cost per package', dash(line.cost.costPerPackage)],
-    ['Cost of dose given', dash(line.cost.givenCost)],
+    ['Supplier', dash(c.supplier)],
+    ['Invoice number', dash(c.invoiceNumber)],
+    ['Invoice date', dash(c.invoiceDate)],
+    ['Packages bought', dash(c.packages)],
+    ['List price / package', dash(c.listPricePerPackage)],
+    ['Extended cost', dash(c.extendedCost)],
+    ['Discount (line total)', dash(c.discount)],
+    ['Net cost / package', dash(c.netCostPerPackage)],
+    ['Cost of dose given', dash(c.givenCost)],
   ];
-  if (line.cost.wastedCost !== null) cost.push(['Cost of waste', dash(line.cost.wastedCost)]);
+  if (c.wastedCost !== null) cost.push(['Cost of waste', dash(c.wastedCost)]);
   flow.fields(cost, { columns: 2, labelWidth: 96 });
+  flow.text(
+    `Net cost per package = (extended cost ${dash(c.extendedCost)} less discount ${dash(c.discount)}) ÷ ` +
+      `${dash(c.packages)} package${c.packages === '1' ? '' : 's'} = ${dash(c.netCostPerPackage)}.`,
+    { size: 8 },
+  );
 
   flow.heading('Medical necessity', 9.5);
   flow.fields([

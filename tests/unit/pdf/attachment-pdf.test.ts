@@ -48,9 +48,12 @@ describe('renderAttachment: content', () => {
       'Amount wasted',
       'J3490 JW',
       'N400409379501 ML0.5',
-      'Ketorolac tromethamine 30 mg/mL, NDC 00409-3795-01, 15 mg IM given, 15 mg wasted',
-      'Dana Whitfield MD, NPI 1234567893',
-      'Omar Haddad NP, NPI 1245319599',
+      'Ketorolac tromethamine (Toradol) 15 mg IM NDC 00409379501',
+      'Ketorolac tromethamine (Toradol) 15 mg discarded NDC 00409379501',
+      'Dana Whitfield, MD — NPI 1234567893',
+      'Omar Haddad, NP — NPI 1245319599',
+      '0409-3795-01',
+      'Injection',
       'McKesson Medical-Surgical',
       'INV-884213',
       '2025-02-20',
@@ -76,8 +79,17 @@ describe('renderAttachment: content', () => {
 
   it('lists a JZ line, says "not assigned yet" for a missing claim number and leaves out a null waste cost', async () => {
     const line = sampleLine({
-      dose: { given: '30 mg (1 ML)', route: 'Intramuscular', site: '', wasted: 'None' },
-      claimLines: [{ kind: 'given', hcpcs: 'J3490', modifiers: ['JZ'], units: '1', n4: 'N400409379501 ML1' }],
+      dose: { given: '30 mg (1 ML)', route: 'Intramuscular', technique: 'Injection', site: '', wasted: 'None' },
+      claimLines: [
+        {
+          kind: 'given',
+          hcpcs: 'J3490',
+          modifiers: ['JZ'],
+          units: '1',
+          n4: 'N400409379501 ML1',
+          narrative: 'Ketorolac tromethamine (Toradol) 30 mg IM NDC 00409379501',
+        },
+      ],
       cost: { ...sampleLine().cost, wastedCost: null },
     });
     const text = pdfText(await render(sampleAttachment({ claimNumber: '', lines: [line] }), []));
@@ -85,6 +97,32 @@ describe('renderAttachment: content', () => {
     expect(text).toContain('not assigned yet');
     expect(text).toContain('Not recorded'); // the site
     expect(text).not.toContain('Cost of waste');
+  });
+
+  it('reconciles the cost with the invoice line: packages, list price, extended cost, discount, net per package', async () => {
+    const text = pdfText(await render(sampleAttachment(), []));
+    expect(text).toMatch(/Packages bought\s+25/);
+    expect(text).toMatch(/List price \/ package\s+\$5\.40/);
+    expect(text).toMatch(/Extended cost\s+\$135\.00/);
+    expect(text).toMatch(/Discount \(line total\)\s+\$13\.50/);
+    expect(text).toMatch(/Net cost \/ package\s+\$4\.86/);
+    expect(squash(text)).toContain(
+      squash('Net cost per package = (extended cost $135.00 less discount $13.50) ÷ 25 packages = $4.86.'),
+    );
+  });
+
+  it('prints each claim line with its own narrative, the technique with its times, and what the record lacks', async () => {
+    const line = sampleLine({
+      drug: { ...sampleLine().drug, ndcPrinted: '' },
+      dose: { ...sampleLine().dose, technique: 'IV infusion, 14:05–14:50 (45 minutes)' },
+      providers: { ordering: 'NPI 1234567893', rendering: 'Omar Haddad, NP — NPI 1245319599' },
+    });
+    const text = pdfText(await render(sampleAttachment({ lines: [line] }), []));
+    expect(text).toMatch(/Dose given \(J3490\)\s+Ketorolac tromethamine \(Toradol\) 15 mg IM NDC 00409379501/);
+    expect(text).toMatch(/Amount wasted \(J3490 JW\)\s+Ketorolac tromethamine \(Toradol\) 15 mg discarded NDC/);
+    expect(squash(text)).toContain(squash('IV infusion, 14:05–14:50 (45 minutes)'));
+    expect(text).toMatch(/NDC as printed\s+Not recorded/);
+    expect(text).toMatch(/Ordering provider\s+NPI 1234567893/);
   });
 
   it('titles a claim with two NOC codes with both, and numbers its lines', async () => {
@@ -229,7 +267,9 @@ describe('renderAttachment: input that must not break it', () => {
   it('prints emoji, control characters, tabs, RTL text and lone surrogates without failing', async () => {
     const weird = 'Pain 😀👍🏽 \u0007bell\u0000nul\ttab\u200Bzw\u202Ertl\u202C שלום مرحبا \uD800 中文 ☺️ end';
     const line = sampleLine({
-      narrative: weird,
+      claimLines: sampleLine().claimLines.map((c) => ({ ...c, narrative: weird })),
+      providers: { ordering: `${weird} — NPI 1234567893`, rendering: weird },
+      dose: { ...sampleLine().dose, technique: weird },
       medicalNecessity: `${weird}\r\n${weird}\n\n\n`,
       physicianNotes: weird,
       diagnoses: [weird, ''],
@@ -267,13 +307,31 @@ describe('renderAttachment: input that must not break it', () => {
       dateOfService: '',
       hcpcs: '',
       hcpcsDescriptor: '',
-      drug: { genericName: '', brandName: '', ndc542: '', ndc11: '', strength: '', packageDescription: '' },
+      drug: {
+        genericName: '',
+        brandName: '',
+        ndc542: '',
+        ndc11: '',
+        ndcPrinted: '',
+        strength: '',
+        packageDescription: '',
+      },
       lot: { number: '', expiry: '' },
-      dose: { given: '', route: '', site: '', wasted: '' },
+      dose: { given: '', route: '', technique: '', site: '', wasted: '' },
       claimLines: [],
-      narrative: '',
       providers: { ordering: '', rendering: '' },
-      cost: { supplier: '', invoiceNumber: '', invoiceDate: '', costPerPackage: '', givenCost: '', wastedCost: null },
+      cost: {
+        supplier: '',
+        invoiceNumber: '',
+        invoiceDate: '',
+        packages: '',
+        listPricePerPackage: '',
+        extendedCost: '',
+        discount: '',
+        netCostPerPackage: '',
+        givenCost: '',
+        wastedCost: null,
+      },
       diagnoses: [],
       medicalNecessity: '',
       physicianNotes: '',
