@@ -42,8 +42,7 @@ export function minutesOfDay(hhmm: string): number | null {
 }
 
 export const techniqueField = z
-  .enum(TECHNIQUES, { error: 'Choose the technique: IV push, IV infusion, injection or other.' })
-  .or(z.literal(''))
+  .enum(['', ...TECHNIQUES], { error: 'Choose the technique: IV push, IV infusion, injection or other.' })
   .default('');
 
 /** '' or a 24-hour time; "9:05" is kept as "09:05" so every time is written one way. */
@@ -133,7 +132,7 @@ export function checkTechnique(f: TechniqueFacts, ctx: Ctx): void {
         ctx,
         'infusionStop',
         'INFUSION_TIMES_INVALID',
-        `The stop time ${f.infusionStop} is not after the start time ${f.infusionStart}; an infusion that runs past midnight is recorded by its duration in minutes.`,
+        `The stop time ${f.infusionStop} is not after the start time ${f.infusionStart}; past midnight, give the duration instead.`,
       );
       return;
     }

@@ -38,7 +38,9 @@ describe('administration technique', () => {
   });
 
   it('refuses a technique that is not on the list', () => {
-    expect(refusals({ technique: 'drip' as never })).toEqual(['technique invalid_union']);
+    expect(refusals({ technique: 'drip' as never })).toEqual(['technique invalid_value']);
+    const r = administrationInputSchema.safeParse(input({ technique: 'drip' as never }));
+    expect(r.error?.issues[0]?.message).toBe('Choose the technique: IV push, IV infusion, injection or other.');
   });
 
   it('takes an IV infusion with its start and stop times, writing 9:05 as 09:05', () => {
@@ -80,7 +82,7 @@ describe('administration technique', () => {
     const r = administrationInputSchema.safeParse(
       input({ technique: 'iv-infusion', infusionStart: '23:30', infusionStop: '00:15' }),
     );
-    expect(r.error?.issues[0]?.message).toContain('past midnight is recorded by its duration');
+    expect(r.error?.issues[0]?.message).toContain('past midnight, give the duration instead');
   });
 
   it('refuses times that are not 24-hour HH:MM: INFUSION_TIME_INVALID on that time', () => {
