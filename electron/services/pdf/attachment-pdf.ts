@@ -7,7 +7,7 @@
  * - Only the AttachmentModel is printed; it has no expected payment, contract or margin, so none
  *   can reach a payer (the tests check the text too).
  * - Empty values print as "—" (a claim number as "not assigned yet"; a site, technique or printed
- *   NDC the record lacks as "Not recorded"), never as a blank a reviewer could take for a
+ *   NDC the record lacks as "not recorded"), never as a blank a reviewer could take for a
  *   rendering error.
  * - The cost is printed as the invoice line shows it (packages, list price, extended cost,
  *   discount) with the net cost per package worked out from it, so the certified cost can be
@@ -29,6 +29,12 @@ import { type LoadedScan, appendScans, loadScans } from './scan-append';
 const dash = (s: string): string => (s.trim() === '' ? '—' : s);
 /** A fact the record may not have: said so, rather than a blank or a dash. */
 const recorded = (s: string): string => (s.trim() === '' ? 'Not recorded' : s);
+
+/** "00409-3795-01 · 11-digit 00409379501 · as printed: 0409-3795-01". */
+function ndcText(d: AttachmentLine['drug']): string {
+  const printed = d.ndcPrinted.trim() === '' ? 'not recorded' : d.ndcPrinted;
+  return `${dash(d.ndc542)} · 11-digit ${dash(d.ndc11)} · as printed: ${printed}`;
+}
 
 const claimLineLabel = (kind: 'given' | 'wasted'): string => (kind === 'given' ? 'Dose given' : 'Amount wasted');
 const codesOf = (c: { hcpcs: string; modifiers: readonly string[] }): string =>
@@ -91,9 +97,13 @@ function writeLine(flow: PageFlow, line: AttachmentLine, index: number, count: n
     [
       ['Generic name', dash(line.drug.genericName)],
       ['Brand name', dash(line.drug.brandName)],
-      ['NDC (5-4-2)', dash(line.drug.ndc542)],
-      ['NDC (11-digit)', dash(line.drug.ndc11)],
-      ['NDC as printed', recorded(line.drug.ndcPrinted)],
+    ],
+    { columns: 2, labelWidth: 96 },
+  );
+  // One row for the three spellings a reviewer may compare: claim, 11 digits, the package label.
+  flow.fields([['NDC (5-4-2)', ndcText(line.drug)]], { labelWidth: 96 });
+  flow.fields(
+    [
       ['Strength', dash(line.drug.strength)],
       ['Package', dash(line.drug.packageDescription)],
       ['Lot number', dash(line.lot.number)],
@@ -101,14 +111,15 @@ function writeLine(flow: PageFlow, line: AttachmentLine, index: number, count: n
       ['Date of service', dash(line.dateOfService)],
       ['Dose given', dash(line.dose.given)],
       ['Amount wasted', dash(line.dose.wasted)],
-      ['Route', dash(line.dose.route)],
-      ['Technique', recorded(line.dose.technique)],
       ['Site', recorded(line.dose.site)],
     ],
     { columns: 2, labelWidth: 96 },
   );
+  // Full width, so an infusion's times read on one line: "Intravenous (IV) · IV infusion, 14:05–14:50 (45 minutes)".
+  const technique = line.dose.technique.trim() === '' ? 'technique not recorded' : line.dose.technique;
+  flow.fields([['Route, technique', `${dash(line.dose.route)} · ${technique}`]], { labelWidth: 96 });
 
-  flow.heading('Claim lines', 9.5);
+  flow.heading('Claim lines and NOC narratives (CMS-1500 item 19 / 837P SV101-7)', 9.5);
   flow.table(
     [
       { header: 'Claim line', width: 100 },
@@ -119,13 +130,10 @@ function writeLine(flow: PageFlow, line: AttachmentLine, index: number, count: n
     line.claimLines.map((c) => [claimLineLabel(c.kind), codesOf(c), c.units, c.n4]),
   );
   if (line.claimLines.length === 0) flow.text('—');
-
   // Each line's own narrative: the JW line's names what was discarded, not what was given.
-  flow.heading('NOC narrative (CMS-1500 item 19 / 837P SV101-7)', 9.5);
-  if (line.claimLines.length === 0) flow.text('—');
   flow.fields(
-    line.claimLines.map((c) => [`${claimLineLabel(c.kind)} (${codesOf(c)})`, dash(c.narrative)] as const),
-    { labelWidth: 130 },
+    line.claimLines.map((c) => [`Narrative, ${codesOf(c) || '—'}`, dash(c.narrative)] as const),
+    { labelWidth: 96 },
   );
 
   flow.space(3);
@@ -141,11 +149,9 @@ function writeLine(flow: PageFlow, line: AttachmentLine, index: number, count: n
   flow.heading('Acquisition cost (from the supplier invoice line)', 9.5);
   const cost: [string, string][] = [
     ['Supplier', dash(c.supplier)],
-    ['Invoice number', dash(c.invoiceNumber)],
-    ['Invoice date', dash(c.invoiceDate)],
+    ['Invoice', `${dash(c.invoiceNumber)} of ${dash(c.invoiceDate)}`],
     ['Packages bought', dash(c.packages)],
     ['List price / package', dash(c.listPricePerPackage)],
-    ['Extended cost', dash(c.extendedCost)],
     ['Discount (line total)', dash(c.discount)],
     ['Net cost / package', dash(c.netCostPerPackage)],
     ['Cost of dose given', dash(c.givenCost)],
@@ -153,8 +159,8 @@ function writeLine(flow: PageFlow, line: AttachmentLine, index: number, count: n
   if (c.wastedCost !== null) cost.push(['Cost of waste', dash(c.wastedCost)]);
   flow.fields(cost, { columns: 2, labelWidth: 96 });
   flow.text(
-    `Net cost per package = (extended cost ${dash(c.extendedCost)} less discount ${dash(c.discount)}) ÷ ` +
-      `${dash(c.packages)} package${c.packages === '1' ? '' : 's'} = ${dash(c.netCostPerPackage)}.`,
+    `Extended cost on the invoice line ${dash(c.extendedCost)}; net cost per package = ` +
+      `(${dash(c.extendedCost)} less discount ${dash(c.discount)}) ÷ ${dash(c.packages)} = ${dash(c.netCostPerPackage)}.`,
     { size: 8 },
   );
 

@@ -52,7 +52,7 @@ describe('renderAttachment: content', () => {
       'Ketorolac tromethamine (Toradol) 15 mg discarded NDC 00409379501',
       'Dana Whitfield, MD — NPI 1234567893',
       'Omar Haddad, NP — NPI 1245319599',
-      '0409-3795-01',
+      '00409-3795-01 · 11-digit 00409379501 · as printed: 0409-3795-01',
       'Injection',
       'McKesson Medical-Surgical',
       'INV-884213',
@@ -103,11 +103,12 @@ describe('renderAttachment: content', () => {
     const text = pdfText(await render(sampleAttachment(), []));
     expect(text).toMatch(/Packages bought\s+25/);
     expect(text).toMatch(/List price \/ package\s+\$5\.40/);
-    expect(text).toMatch(/Extended cost\s+\$135\.00/);
     expect(text).toMatch(/Discount \(line total\)\s+\$13\.50/);
     expect(text).toMatch(/Net cost \/ package\s+\$4\.86/);
     expect(squash(text)).toContain(
-      squash('Net cost per package = (extended cost $135.00 less discount $13.50) ÷ 25 packages = $4.86.'),
+      squash(
+        'Extended cost on the invoice line $135.00; net cost per package = ($135.00 less discount $13.50) ÷ 25 = $4.86.',
+      ),
     );
   });
 
@@ -118,10 +119,10 @@ describe('renderAttachment: content', () => {
       providers: { ordering: 'NPI 1234567893', rendering: 'Omar Haddad, NP — NPI 1245319599' },
     });
     const text = pdfText(await render(sampleAttachment({ lines: [line] }), []));
-    expect(text).toMatch(/Dose given \(J3490\)\s+Ketorolac tromethamine \(Toradol\) 15 mg IM NDC 00409379501/);
-    expect(text).toMatch(/Amount wasted \(J3490 JW\)\s+Ketorolac tromethamine \(Toradol\) 15 mg discarded NDC/);
+    expect(text).toMatch(/Narrative, J3490\s+Ketorolac tromethamine \(Toradol\) 15 mg IM NDC 00409379501/);
+    expect(text).toMatch(/Narrative, J3490 JW\s+Ketorolac tromethamine \(Toradol\) 15 mg discarded NDC/);
     expect(squash(text)).toContain(squash('IV infusion, 14:05–14:50 (45 minutes)'));
-    expect(text).toMatch(/NDC as printed\s+Not recorded/);
+    expect(text).toContain('00409-3795-01 · 11-digit 00409379501 · as printed: not recorded');
     expect(text).toMatch(/Ordering provider\s+NPI 1234567893/);
   });
 
