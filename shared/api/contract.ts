@@ -5,7 +5,15 @@
  * door and not another.
  */
 import { z } from 'zod';
-import { drugInputSchema, drugListQuerySchema, drugSchema, drugUsageSchema, ndcField } from '../domain/drug-catalog';
+import {
+  drugCorrectionSchema,
+  drugInputSchema,
+  drugListQuerySchema,
+  drugSchema,
+  drugUpdateSchema,
+  drugUsageSchema,
+  ndcField,
+} from '../domain/drug-catalog';
 import { practiceInputSchema, practiceSettingsSchema } from '../domain/practice-settings';
 import { idSchema } from '../domain/field-rules';
 import { estimateResultSchema, scenarioSchema } from '../domain/scenario';
@@ -103,7 +111,7 @@ export const contract = {
   },
   'drugs:update': {
     summary: 'Change a drug (all fields at once).',
-    args: drugInputSchema.extend({ id: idSchema }),
+    args: drugUpdateSchema,
     result: drugSchema,
   },
   'drugs:usage': {
@@ -115,7 +123,7 @@ export const contract = {
     summary:
       'Correct a drug entered wrong (unit, strength, package size, container) and recompute its open administrations; refused when any is billed.',
     // openAdministrations: how many the person was told would be recomputed (refused if that moved).
-    args: drugInputSchema.extend({ id: idSchema, openAdministrations: z.number().int().min(0) }),
+    args: drugCorrectionSchema,
     result: z.object({ drug: drugSchema, recomputed: z.number().int() }),
   },
   'drugs:delete': {

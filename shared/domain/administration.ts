@@ -5,6 +5,14 @@
  * Modifiers and claim lines come from the engine; an override needs a reason.
  */
 import { z } from 'zod';
+import {
+  checkTechnique,
+  clockField,
+  minutesField,
+  techniqueField,
+  techniqueFieldsParsed,
+  TECHNIQUES,
+} from './administration-technique';
 import { addCodedIssue, idSchema, optionalText } from './field-rules';
 import { ROUTES } from './drug-catalog';
 import { PRACTICE_NOC_CODES } from './hcpcs';
@@ -64,53 +72,63 @@ export const diagnosesField = z
     return out;
   });
 
-export const administrationInputSchema = z.object({
-  dateOfService: z
-    .string({ error: 'Date of service is required.' })
-    .trim()
-    .superRefine((s, ctx) => {
-      const r = parseIsoDate(s, 'Date of service');
-      if (!r.ok) addCodedIssue(ctx, r.error.code, r.error.message);
+export const administrationInputSchema = z
+  .object({
+    dateOfService: z
+      .string({ error: 'Date of service is required.' })
+      .trim()
+      .superRefine((s, ctx) => {
+        const r = parseIsoDate(s, 'Date of service');
+        if (!r.ok) addCodedIssue(ctx, r.error.code, r.error.message);
+      }),
+    patientId: idSchema,
+    payerId: idSchema,
+    invoiceLineId: idSchema,
+    hcpcs: z
+      .enum(PRACTICE_NOC_CODES, { error: 'Choose the NOC code (J3490, J3590, J9999, J7999 or C9399).' })
+      .default('J3490'),
+    dose: z.object({
+      amount: amountText('Dose given', false),
+      unit: z.enum(DOSE_UNITS, { error: 'Choose the dose unit.' }),
     }),
-  patientId: idSchema,
-  payerId: idSchema,
-  invoiceLineId: idSchema,
-  hcpcs: z
-    .enum(PRACTICE_NOC_CODES, { error: 'Choose the NOC code (J3490, J3590, J9999, J7999 or C9399).' })
-    .default('J3490'),
-  dose: z.object({
-    amount: amountText('Dose given', false),
-    unit: z.enum(DOSE_UNITS, { error: 'Choose the dose unit.' }),
-  }),
-  /** In the dose's unit. */
-  wastedAmount: amountText('Amount wasted', true).default('0'),
-  route: z.enum(ROUTES, { error: 'Choose the route.' }),
-  site: optionalText('Site', 80),
-  orderingNpi: optionalNpi('Ordering provider NPI'),
-  renderingNpi: optionalNpi('Rendering provider NPI'),
-  diagnoses: diagnosesField,
-  medicalNecessity: optionalText('Medical necessity', 4000),
-  physicianNotes: optionalText('Physician notes', 8000),
-  billedCharge: amountText('Billed charge', true, 2),
-  wastedBilledCharge: z
-    .string()
-    .trim()
-    .default('')
-    .superRefine((s, ctx) => {
-      if (s === '') return;
-      const r = parseAmount(s, { maxDecimals: 2, label: 'Billed charge for the waste' });
-      if (!r.ok) addCodedIssue(ctx, r.error.code, r.error.message);
-    }),
-  claimNumber: optionalText('Claim / patient control number', 38),
-  modifierOverride: z
-    .object({
-      given: z.array(z.string()).max(4),
-      wasted: z.array(z.string()).max(4),
-      reason: z.string().trim().min(1, { error: 'Say why the modifiers are overridden.' }).max(500),
-    })
-    .nullable()
-    .default(null),
-});
+    /** In the dose's unit. */
+    wastedAmount: amountText('Amount wasted', true).default('0'),
+    route: z.enum(ROUTES, { error: 'Choose the route.' }),
+    /** '' while a draft does not say yet; an IV infusion carries its times or its duration. */
+    technique: techniqueField,
+    infusionStart: clockField('Infusion start'),
+    infusionStop: clockField('Infusion stop'),
+    infusionMinutes: minutesField,
+    site: optionalText('Site', 80),
+    orderingNpi: optionalNpi('Ordering provider NPI'),
+    orderingProviderName: optionalText('Ordering provider name', 80),
+    renderingNpi: optionalNpi('Rendering provider NPI'),
+    renderingProviderName: optionalText('Rendering provider name', 80),
+    diagnoses: diagnosesField,
+    medicalNecessity: optionalText('Medical necessity', 4000),
+    physicianNotes: optionalText('Physician notes', 8000),
+    billedCharge: amountText('Billed charge', true, 2),
+    wastedBilledCharge: z
+      .string()
+      .trim()
+      .default('')
+      .superRefine((s, ctx) => {
+        if (s === '') return;
+        const r = parseAmount(s, { maxDecimals: 2, label: 'Billed charge for the waste' });
+        if (!r.ok) addCodedIssue(ctx, r.error.code, r.error.message);
+      }),
+    claimNumber: optionalText('Claim / patient control number', 38),
+    modifierOverride: z
+      .object({
+        given: z.array(z.string()).max(4),
+        wasted: z.array(z.string()).max(4),
+        reason: z.string().trim().min(1, { error: 'Say why the modifiers are overridden.' }).max(500),
+      })
+      .nullable()
+      .default(null),
+  })
+  // Runs even when other fields are wrong, so the infusion's message shows with theirs.
+  .superRefine(checkTechnique, { when: techniqueFieldsParsed });
 export type AdministrationInput = z.input<typeof administrationInputSchema>;
 export type AdministrationFields = z.output<typeof administrationInputSchema>;
 
@@ -142,9 +160,15 @@ export const administrationSchema = z.object({
   wastedQuantity: z.string(),
   ndcUnit: z.string(),
   route: z.string(),
+  technique: z.enum(TECHNIQUES).or(z.literal('')),
+  infusionStart: z.string(),
+  infusionStop: z.string(),
+  infusionMinutes: z.string(),
   site: z.string(),
   orderingNpi: z.string(),
+  orderingProviderName: z.string(),
   renderingNpi: z.string(),
+  renderingProviderName: z.string(),
   diagnoses: z.array(z.string()),
   medicalNecessity: z.string(),
   physicianNotes: z.string(),
@@ -184,9 +208,15 @@ export function administrationInputOf(a: Administration): AdministrationInput {
     dose: { amount: a.dose.amount, unit: a.dose.unit },
     wastedAmount: a.wastedAmount,
     route: a.route as AdministrationInput['route'],
+    technique: a.technique,
+    infusionStart: a.infusionStart,
+    infusionStop: a.infusionStop,
+    infusionMinutes: a.infusionMinutes,
     site: a.site,
     orderingNpi: a.orderingNpi,
+    orderingProviderName: a.orderingProviderName,
     renderingNpi: a.renderingNpi,
+    renderingProviderName: a.renderingProviderName,
     diagnoses: a.diagnoses,
     medicalNecessity: a.medicalNecessity,
     physicianNotes: a.physicianNotes,

@@ -1,11 +1,15 @@
 /**
  * The readiness checklist of one administration, from the billing guide's documentation table
- * (drug generic and brand name, 11-digit NDC, exact dose, route, medical necessity) plus what a
+ * (drug generic and brand name, 11-digit NDC, exact dose, route and technique, medical necessity) plus what a
  * J3490 claim also needs (acquisition cost from the invoice, lot/batch number, physician notes)
  * and what the payer asks for (requirements confirmed; the invoice scan when it requires one).
  * "Ready to bill" means every item is ok; otherwise the items that are not say what is missing.
+ * The technique was added to the record after claims had gone out: a frozen (billed) record that
+ * has none passes that item, as it can no longer be changed and its attachment must still be
+ * made again on request.
  */
 import type { ReadinessItem } from './administration';
+import { infusionMinutesOf, techniqueText, type TechniqueFacts } from './administration-technique';
 import type { EstimateResult } from './scenario';
 
 export type ReadinessInput = {
@@ -14,6 +18,9 @@ export type ReadinessInput = {
   ndc11: string;
   dose: { amount: string; unit: string };
   route: string;
+  technique: TechniqueFacts;
+  /** Billed, paid, denied or appealed: the record can no longer be changed. */
+  frozen: boolean;
   diagnoses: readonly string[];
   medicalNecessity: string;
   physicianNotes: string;
@@ -39,6 +46,7 @@ export function readinessChecklist(a: ReadinessInput): { ready: boolean; items: 
     item('ndc', '11-digit NDC', /^\d{11}$/.test(a.ndc11), a.ndc11),
     item('dose', 'Exact dose given', a.dose.amount !== '' && a.dose.amount !== '0', `${a.dose.amount} ${a.dose.unit}`),
     item('route', 'Route / administration method', a.route.trim() !== '', a.route || 'Enter the route.'),
+    techniqueItem(a.technique, a.frozen),
     item(
       'medical-necessity',
       'Medical necessity (ICD-10 and rationale)',
@@ -94,4 +102,21 @@ export function readinessChecklist(a: ReadinessInput): { ready: boolean; items: 
     ),
   ];
   return { ready: items.every((i) => i.ok), items };
+}
+
+function techniqueItem(t: TechniqueFacts, frozen: boolean): ReadinessItem {
+  const complete = t.technique !== '' && (t.technique !== 'iv-infusion' || infusionMinutesOf(t) !== null);
+  const detail = complete
+    ? techniqueText(t)
+    : t.technique === 'iv-infusion'
+      ? 'Enter the infusion’s start and stop times or its duration.'
+      : frozen
+        ? 'Not recorded (the claim went out before the technique was asked for).'
+        : 'Choose how it was given: IV push, IV infusion (with its times), injection or other.';
+  return {
+    key: 'technique',
+    label: 'Administration technique',
+    ok: complete || (frozen && t.technique === ''),
+    detail,
+  };
 }

@@ -6,10 +6,11 @@
  * 4 ML and the JW line with its own N4 1 ML, the expected payment, and the readiness checklist
  * with what is missing. A dose that would overdraw the lot is refused next to the dose and saves
  * nothing. Saved, it is then completed from the detail page: the missing clinical fields through
- * Edit, the payer's requirements confirmed and the invoice scan attached through the checklist's
- * links. Its checklist becomes complete, it is marked ready to bill, shows under the list's
- * "Complete" checklist filter, and is marked billed (claim number asked for), which freezes its
- * estimate and leaves no checklist badge beside "Billed".
+ * Edit (with the technique, an IV infusion whose stop before its start is refused next to the
+ * stop, and the providers by name), the payer's requirements confirmed and the invoice scan
+ * attached through the checklist's links. Its checklist becomes complete, it is marked ready to
+ * bill, shows under the list's "Complete" checklist filter, and is marked billed (claim number
+ * asked for), which freezes its estimate and leaves no checklist badge beside "Billed".
  */
 import { writeFileSync } from 'node:fs';
 import { dispatch } from '../../electron/services/dispatch';
@@ -105,10 +106,11 @@ test('an administration with waste: JW line, readiness fixed from the detail pag
   await expect(item('payer-requirements')).toHaveAttribute('data-ok', 'false');
   await expect(item('invoice-scan')).toHaveAttribute('data-ok', 'false');
   await expect(item('providers')).toHaveAttribute('data-ok', 'false');
+  await expect(item('technique')).toHaveAttribute('data-ok', 'false');
   await expect(item('claim-lines')).toHaveAttribute('data-ok', 'true');
   await expect(item('lot')).toHaveAttribute('data-ok', 'true');
-  await expect(preview.getByTestId('readiness-badge').first()).toHaveText('5 missing');
-  await expect(preview.getByTestId('readiness').getByTestId('readiness-badge')).toHaveText('5 missing');
+  await expect(preview.getByTestId('readiness-badge').first()).toHaveText('6 missing');
+  await expect(preview.getByTestId('readiness').getByTestId('readiness-badge')).toHaveText('6 missing');
   await snap(page, 'administration-new-preview');
 
   // More than lot A100 holds (10 ML = 500 mg): refused next to the dose, as typed and on save.
@@ -127,25 +129,25 @@ test('an administration with waste: JW line, readiness fixed from the detail pag
   await expect(preview.getByTestId('line-wasted')).toBeVisible();
   await page.getByRole('button', { name: 'Save administration' }).click();
 
-  // The detail page: a draft with 5 things missing.
+  // The detail page: a draft with 6 things missing.
   await expect(page.getByRole('heading', { name: 'examplizumab (Exampla) · Rivera, Ana' })).toBeVisible();
   expect(await administrationCount()).toBe(1);
   await expect(page.getByTestId('status-badge')).toHaveText('Draft');
   const readiness = page.getByTestId('readiness');
-  await expect(readiness.getByTestId('readiness-badge')).toHaveText('5 missing');
+  await expect(readiness.getByTestId('readiness-badge')).toHaveText('6 missing');
   await expect(page.getByTestId('estimate-at')).toContainText('Computed at');
   await expect(page.getByTestId('estimate-panel').getByTestId('line-wasted')).toContainText('N470121156801 ML1');
   await expect(page.getByRole('button', { name: 'Mark ready to bill' })).toBeDisabled();
   await snap(page, 'administration-detail-draft');
 
-  // In the list, "5 missing" names them in a tooltip.
+  // In the list, "6 missing" names them in a tooltip.
   await page.getByRole('link', { name: '← All administrations' }).click();
   await page.getByTestId('administration-row').getByTestId('readiness-badge').hover();
   await expect(page.getByRole('tooltip')).toContainText('Physician notes');
   await expect(page.getByRole('tooltip')).toContainText('Invoice scan attached');
   await page.getByTestId('administration-row').getByRole('link', { name: '2026-11-02' }).click();
 
-  // Fix what lives in the form: diagnoses, rationale, notes, NPIs.
+  // Fix what lives in the form: diagnoses, rationale, notes, technique, providers.
   await page.getByRole('link', { name: 'Add diagnoses and rationale' }).click();
   await expect(page.getByRole('heading', { name: /^Edit administration/ })).toBeVisible();
   await expect(field('Dose given')).toHaveValue('200');
@@ -159,7 +161,27 @@ test('an administration with waste: JW line, readiness fixed from the detail pag
   await field('Physician notes').fill('Infused over 30 minutes; no reaction. 50 mg left in the vial discarded.');
   await field('Ordering provider NPI').fill('1234567893');
   await field('Rendering provider NPI').fill('1987654328');
+  await field('Ordering provider').fill('Jane Roe, MD');
+  await field('Rendering provider').fill('Omar Haddad, NP');
+  // The technique from the keyboard; an infusion asks for its times, each refusal next to its input.
+  await expect(page.getByTestId('infusion-times')).toHaveCount(0);
+  await select('Technique').focus();
+  await page.keyboard.press('ArrowDown'); // opens the list on IV push
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(select('Technique')).toHaveValue('IV infusion');
+  await field('Infusion start').fill('9:15');
+  await field('Infusion stop').fill('09:05');
+  await expect(field('Infusion stop')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByText('The stop time 09:05 is not after the start time 09:15')).toBeVisible();
+  // Save is refused before anything is sent, and the keyboard lands on the time to fix.
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(field('Infusion stop')).toBeFocused();
+  await snap(page, 'administration-infusion-times-refused');
+  await field('Infusion stop').fill('09:45');
+  await expect(field('Infusion stop')).not.toHaveAttribute('aria-invalid', 'true');
   const editPreview = page.getByTestId('preview');
+  await expect(editPreview.locator('[data-key="technique"]')).toContainText('IV infusion, 09:15–09:45 (30 minutes)');
   await expect(editPreview.locator('[data-key="medical-necessity"]')).toHaveAttribute('data-ok', 'true');
   await expect(editPreview.locator('[data-key="medical-necessity"]')).toContainText('C50.911, Z51.11');
   await expect(editPreview.getByTestId('readiness').getByTestId('readiness-badge')).toHaveText('2 missing');
@@ -167,7 +189,12 @@ test('an administration with waste: JW line, readiness fixed from the detail pag
 
   await expect(page.getByRole('heading', { name: 'examplizumab (Exampla) · Rivera, Ana' })).toBeVisible();
   await expect(readiness.getByTestId('readiness-badge')).toHaveText('2 missing');
-  await expect(page.getByTestId('administration-fields')).toContainText('C50.911, Z51.11');
+  const recorded = page.getByTestId('administration-fields');
+  await expect(recorded).toContainText('C50.911, Z51.11');
+  await expect(recorded).toContainText('IV infusion, 09:15–09:45 (30 minutes)');
+  await expect(recorded).toContainText('Jane Roe, MD · NPI 1234567893');
+  await expect(recorded).toContainText('Omar Haddad, NP · NPI 1987654328');
+  await snap(page, 'administration-detail-technique-providers');
 
   // The payer's requirements, confirmed on its page.
   await readiness.getByRole('link', { name: 'Confirm payer requirements' }).click();

@@ -2,8 +2,10 @@
  * PDF cost attachments, the biller's paths. From an administration's page: an administration whose
  * payer wants the invoice and whose invoice has no scan is refused in the modal with what is
  * missing, and nothing is made; a ready one gets its attachment (previewed in the modal), then a
- * second version with the internal worksheet, every version listed; the downloaded PDF is read
- * back with pdf.js (tests/fixtures/pdf-read.ts): the patient and the NDC are on it, the expected payment is not (it is for
+ * second version with the internal worksheet, every version listed (the attachments first, the
+ * worksheet marked "Internal — not for the payer" and downloaded under a name that says
+ * internal); the downloaded PDF is read back with pdf.js (tests/fixtures/pdf-read.ts): the
+ * patient and the NDC are on it, the expected payment is not (it is for
  * the practice, never for the payer). On the Attachments page: a batch over a payer and a month
  * with a merged PDF makes the two ready claims and skips the draft whose invoice has no scan,
  * saying why; the merged PDF holds both patients.
@@ -117,15 +119,29 @@ test('an attachment from the administration page: refused when not ready, then v
   await expect(dialog.locator('iframe[title^="Attachment: "]')).toHaveAttribute('src', /^blob:/);
   await dialog.getByRole('tab', { name: 'Internal worksheet' }).click();
   await expect(dialog.locator('iframe[title^="Worksheet: "]')).toHaveAttribute('src', /^blob:/);
+  await expect(dialog.getByTestId('internal-badge')).toHaveText('Internal — not for the payer');
   await dialog.getByRole('button', { name: 'Done' }).click();
   await expect(dialog).toBeHidden();
 
+  // What goes to the payer first: both attachments, then the worksheet, marked internal.
   await expect(rows).toHaveCount(3);
   await expect(attachments).toHaveCount(2);
+  await expect(rows.nth(0)).toHaveAttribute('data-kind', 'attachment');
+  await expect(rows.nth(1)).toHaveAttribute('data-kind', 'attachment');
+  await expect(rows.nth(2)).toHaveAttribute('data-kind', 'worksheet');
   await expect(attachments.nth(0)).toHaveAttribute('data-version', '2');
   await expect(attachments.nth(1)).toHaveAttribute('data-version', '1');
-  await expect(card.locator('[data-testid="document-row"][data-kind="worksheet"]')).toHaveCount(1);
+  const worksheetRow = card.locator('[data-testid="document-row"][data-kind="worksheet"]');
+  await expect(worksheetRow).toHaveCount(1);
+  await expect(worksheetRow.getByTestId('internal-badge')).toHaveText('Internal — not for the payer');
+  await expect(attachments.getByTestId('internal-badge')).toHaveCount(0);
   await snap(page, 'attachment-versions');
+
+  // The worksheet downloads under a name that says it is internal.
+  const worksheetDownload = await downloadBy(page, () =>
+    worksheetRow.getByRole('button', { name: /^Download WKS-.*\(Internal — not for the payer\)$/ }).click(),
+  );
+  expect(worksheetDownload.suggestedFilename()).toMatch(/_worksheet-internal_v2\.pdf$|_worksheet-internal\.pdf$/);
 
   // View version 1 again.
   await attachments

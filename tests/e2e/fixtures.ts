@@ -47,7 +47,7 @@ export async function snapWidths(page: Page, name: string): Promise<void> {
   for (const width of CHECKED_WIDTHS) {
     await page.setViewportSize({ width, height: 900 });
     // From the top: a full-page shot taken while scrolled draws the fixed header mid-page.
-    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.evaluate('window.scrollTo(0, 0)');
     await page.screenshot({ path: test.info().outputPath(`${name}-${width}.png`), fullPage: true });
   }
   await page.setViewportSize(size);

@@ -75,9 +75,9 @@ export async function seedPractice(h: Handlers): Promise<void> {
 }
 
 /**
- * A patient of the payer and one administration complete enough to bill (200 mg given, 50 mg
- * of the vial discarded, diagnoses, rationale, physician notes, both NPIs), marked ready when
- * its checklist allows.
+ * A patient of the payer and one administration complete enough to bill (200 mg given over a
+ * 30-minute infusion, 50 mg of the vial discarded, diagnoses, rationale, physician notes, both
+ * providers), marked ready when its checklist allows.
  */
 export async function seedAdministration(
   h: Handlers,
@@ -103,8 +103,13 @@ export async function seedAdministration(
     dose: { amount: '200', unit: 'mg' },
     wastedAmount: '50',
     route: 'IV',
+    technique: 'iv-infusion',
+    infusionStart: '09:15',
+    infusionStop: '09:45',
     orderingNpi: '1234567893',
+    orderingProviderName: 'Jane Roe, MD',
     renderingNpi: '1987654328',
+    renderingProviderName: 'Omar Haddad, NP',
     diagnoses: ['C50.911', 'Z51.11'],
     medicalNecessity: 'HER2-positive breast cancer, cycle 3 per oncology plan.',
     physicianNotes: 'Infused over 30 minutes; no reaction. 50 mg left in the vial discarded.',

@@ -131,6 +131,9 @@ const documented: Partial<AdministrationInput> = {
   diagnoses: ['c50911', 'E11.9'],
   medicalNecessity: 'HER2-positive breast cancer; second line after trastuzumab.',
   physicianNotes: 'Infused over 30 minutes, no reaction.',
+  technique: 'iv-infusion',
+  infusionStart: '14:05',
+  infusionStop: '14:35',
   orderingNpi: '1234567893',
   renderingNpi: '1245319599',
 };
@@ -363,6 +366,7 @@ describe('readiness', () => {
     const a = await create();
     expect(a.readiness.ready).toBe(false);
     expect(a.readiness.items.filter((i) => !i.ok).map((i) => i.key)).toEqual([
+      'technique',
       'medical-necessity',
       'physician-notes',
       'providers',
@@ -371,6 +375,7 @@ describe('readiness', () => {
     ]);
     const notReady = await list({ readiness: 'not-ready' });
     expect(notReady.rows[0]?.missing).toEqual([
+      'Administration technique',
       'Medical necessity (ICD-10 and rationale)',
       'Physician notes',
       'Ordering and rendering provider NPIs',

@@ -45,6 +45,7 @@ describe('drugs:create', () => {
     expect(created).toEqual({
       id: 1,
       ndc11: '00002759701',
+      ndcPrinted: '0002-7597-01',
       genericName: 'Ziconotide',
       brandName: '',
       strengthAmount: '25.5',
@@ -326,6 +327,7 @@ describe('drugs:get, drugs:update, drugs:delete', () => {
     expect(updated).toEqual({
       ...zic,
       ndc11: '50242004062',
+      ndcPrinted: '50242-040-62',
       genericName: 'Ziconotide acetate',
       strengthAmount: '100',
       container: 'multi-dose',
@@ -341,6 +343,37 @@ describe('drugs:get, drugs:update, drugs:delete', () => {
     const error = await refusal('drugs:update', { ...drug({ ndc: '0002-7597-01' }), id: other.id });
     expect(fieldCodes(error)).toEqual([{ field: 'ndc', code: 'DRUG_NDC_TAKEN' }]);
     expect((await value<Drug>('drugs:get', { id: other.id })).ndc11).toBe('50242004062');
+  });
+
+  it('keeps the NDC as printed through an update that types the 11 digits, and forgets it with another NDC', async () => {
+    expect(zic.ndcPrinted).toBe('0002-7597-01');
+    const same = await value<Drug>('drugs:update', {
+      ...drug({ ndc: '00002759701', brandName: 'Prialt 2' }),
+      id: zic.id,
+    });
+    expect([same.ndc11, same.ndcPrinted, same.brandName]).toEqual(['00002759701', '0002-7597-01', 'Prialt 2']);
+    // Given on its own beside the 11 digits, the label's form wins (here 5-4-1 for the same code).
+    const relabelled = await value<Drug>('drugs:update', {
+      ...drug({ ndc: '00002759701', ndcPrinted: '00002-7597-1' }),
+      id: zic.id,
+    });
+    expect(relabelled.ndcPrinted).toBe('00002-7597-1');
+    const other = await value<Drug>('drugs:update', { ...drug({ ndc: '00069015001' }), id: zic.id });
+    expect([other.ndc11, other.ndcPrinted]).toEqual(['00069015001', '']);
+    const stored = services().ctx.db.prepare('SELECT ndc11, ndc_printed FROM drugs WHERE id = ?').get(zic.id);
+    expect(stored).toEqual({ ndc11: '00069015001', ndc_printed: '' });
+  });
+
+  it('refuses a printed NDC for another code (NDC_PRINTED_MISMATCH) on ndcPrinted, changing nothing', async () => {
+    const error = await refusal('drugs:update', {
+      ...drug({ ndc: '00002759701', ndcPrinted: '50242-040-62' }),
+      id: zic.id,
+    });
+    expect(fieldCodes(error)).toEqual([{ field: 'ndcPrinted', code: 'NDC_PRINTED_MISMATCH' }]);
+    expect(await value<Drug>('drugs:get', { id: zic.id })).toEqual(zic);
+    const created = await refusal('drugs:create', drug({ ndc: '00069015001', ndcPrinted: '00069015001' }));
+    expect(fieldCodes(created)).toEqual([{ field: 'ndcPrinted', code: 'NDC_PRINTED_NOT_10_DIGIT' }]);
+    expect(drugRowCount()).toBe(1);
   });
 
   it('update and delete of an unknown id answer DRUG_NOT_FOUND and write nothing', async () => {

@@ -4,12 +4,15 @@
  * - Every line of the claim must be ready to bill (the readiness checklist), and the practice's
  *   header must be on file; otherwise ATTACHMENT_NOT_READY / PRACTICE_SETTINGS_MISSING name what is
  *   missing and nothing is made.
- * - The attachment model takes from the estimate only the claim lines (units, JW/JZ, N4) and the
- *   acquisition cost of the quantity given and wasted; what the practice expects to be paid goes to
- *   the worksheet model alone.
+ * - The attachment model takes from the estimate only the claim lines (units, JW/JZ, N4, each
+ *   line's NOC narrative) and the acquisition cost of the quantity given and wasted; what the
+ *   practice expects to be paid goes to the worksheet model alone.
+ * - The cost is shown as the invoice line prints it (packages, list price, extended cost, discount)
+ *   and the net cost per package computed from it, so a reviewer can check one against the other.
  * - Scans are appended once each, in the order of the lines, however many lines share an invoice.
  */
 import type { Administration } from '../../../shared/domain/administration';
+import { techniqueText } from '../../../shared/domain/administration-technique';
 import type { Drug } from '../../../shared/domain/drug-catalog';
 import { nocDescriptor } from '../../../shared/domain/hcpcs';
 import { Dec, usdFromFixed, usdUnitPrice } from '../../../shared/domain/money';
@@ -93,6 +96,13 @@ function doseText(amount: string, unit: string, quantity: string, ndcUnit: strin
   return `${amount} ${unit} (${quantity} ${ndcUnit})`;
 }
 
+/** "Jane Roe, MD — NPI 1234567893"; the NPI alone when no name was recorded, '' when neither was. */
+export function providerText(name: string, npi: string): string {
+  const n = name.trim();
+  if (npi === '') return n;
+  return n === '' ? `NPI ${npi}` : `${n} — NPI ${npi}`;
+}
+
 function attachmentLine(a: Administration, drug: Drug, invoice: Invoice): AttachmentLine {
   const estimate = a.estimate;
   if (!estimate) throw new AppError('ATTACHMENT_NOT_READY', `Administration ${a.id} has no claim lines yet.`);
@@ -112,6 +122,7 @@ function attachmentLine(a: Administration, drug: Drug, invoice: Invoice): Attach
       brandName: drug.brandName,
       ndc542: formatNdc542(drug.ndc11),
       ndc11: drug.ndc11,
+      ndcPrinted: drug.ndcPrinted,
       strength: `${drug.strengthAmount} ${drug.strengthUnit} per ${drug.ndcUnit}`,
       packageDescription: `${drug.packageSize} ${drug.ndcUnit} per package, ${drug.container}`,
     },
@@ -119,6 +130,7 @@ function attachmentLine(a: Administration, drug: Drug, invoice: Invoice): Attach
     dose: {
       given: doseText(a.dose.amount, a.dose.unit, a.givenQuantity, a.ndcUnit),
       route: ROUTE_WORDS.get(a.route) ?? a.route,
+      technique: techniqueText(a),
       site: a.site,
       wasted: hasWaste ? doseText(a.wastedAmount, a.dose.unit, a.wastedQuantity, a.ndcUnit) : 'None',
     },
@@ -128,14 +140,21 @@ function attachmentLine(a: Administration, drug: Drug, invoice: Invoice): Attach
       modifiers: l.modifiers,
       units: l.units,
       n4: l.n4,
+      narrative: l.narrative ?? '',
     })),
-    narrative: given?.narrative ?? '',
-    providers: { ordering: a.orderingNpi, rendering: a.renderingNpi },
+    providers: {
+      ordering: providerText(a.orderingProviderName, a.orderingNpi),
+      rendering: providerText(a.renderingProviderName, a.renderingNpi),
+    },
     cost: {
       supplier: invoice.supplierName,
       invoiceNumber: invoice.invoiceNumber,
       invoiceDate: invoice.invoiceDate,
-      costPerPackage: usdUnitPrice(invoiceLine.netCostPerPackage),
+      packages: invoiceLine.packageQuantity,
+      listPricePerPackage: usdUnitPrice(invoiceLine.costPerPackage),
+      extendedCost: usdFromFixed(invoiceLine.extendedCost),
+      discount: usdFromFixed(invoiceLine.discount),
+      netCostPerPackage: usdUnitPrice(invoiceLine.netCostPerPackage),
       givenCost: given?.acquisitionCost ? usdFromFixed(given.acquisitionCost) : '',
       wastedCost: wasted?.acquisitionCost ? usdFromFixed(wasted.acquisitionCost) : null,
     },

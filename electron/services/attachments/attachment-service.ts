@@ -16,6 +16,7 @@
  */
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
+import { savedFileName } from '../../../shared/api/document-names';
 import type { GeneratedDocument } from '../../../shared/api/document-schemas';
 import { AppError } from '../app-error';
 import type { ServiceContext } from '../context';
@@ -205,7 +206,8 @@ export function attachmentService(ctx: ServiceContext, audit: AuditLog) {
         kind: 'worksheet',
         version: wVersion,
         documentKey: wKey,
-        fileName: `worksheet_${baseName}${wVersion > 1 ? `_v${wVersion}` : ''}.pdf`,
+        // Named so that a saved copy says what it is: internal, not for the payer.
+        fileName: `${baseName}_worksheet-internal${wVersion > 1 ? `_v${wVersion}` : ''}.pdf`,
         options: {},
       }));
     return { attachment, worksheet, unchanged: false };
@@ -258,18 +260,20 @@ export function attachmentService(ctx: ServiceContext, audit: AuditLog) {
       }),
 
     /**
-     * Write documents into a folder under their file names. An existing file is never replaced:
+     * Write documents into a folder under their file names (a worksheet's always says "internal",
+     * see document-names.ts). An existing file is never replaced:
      * the name gets " (2)", " (3)"... instead. Each file's bytes are checked against their hash first.
      */
     saveToFolder(ids: readonly number[], folder: string): { id: number; path: string }[] {
       const files = ids.map(read);
       const written: { id: number; path: string }[] = [];
       for (const { document, bytes } of files) {
-        const dot = document.fileName.lastIndexOf('.');
-        const stem = dot > 0 ? document.fileName.slice(0, dot) : document.fileName;
-        const ext = dot > 0 ? document.fileName.slice(dot) : '';
+        const fileName = savedFileName(document);
+        const dot = fileName.lastIndexOf('.');
+        const stem = dot > 0 ? fileName.slice(0, dot) : fileName;
+        const ext = dot > 0 ? fileName.slice(dot) : '';
         for (let n = 1; ; n++) {
-          const path = join(folder, n === 1 ? document.fileName : `${stem} (${n})${ext}`);
+          const path = join(folder, n === 1 ? fileName : `${stem} (${n})${ext}`);
           if (fileSize(path) !== null) continue;
           try {
             writeFileDurably(path, bytes, { exclusive: true });
@@ -277,7 +281,7 @@ export function attachmentService(ctx: ServiceContext, audit: AuditLog) {
             if ((err as NodeJS.ErrnoException).code === 'EEXIST') continue;
             throw new AppError(
               'SAVE_FAILED',
-              `${document.fileName} could not be written to ${folder}: ${(err as Error).message}`,
+              `${fileName} could not be written to ${folder}: ${(err as Error).message}`,
             );
           }
           written.push({ id: document.id, path });

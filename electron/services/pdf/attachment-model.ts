@@ -32,6 +32,8 @@ export type AttachmentLine = {
     brandName: string;
     ndc542: string;
     ndc11: string;
+    /** The NDC as printed on the package (hyphenated 10 digits); '' when the catalog has none. */
+    ndcPrinted: string;
     /** e.g. "20 mg per ML". */
     strength: string;
     /** e.g. "10 ML single-dose vial". */
@@ -42,22 +44,46 @@ export type AttachmentLine = {
     /** e.g. "10 mg (0.5 ML)". */
     given: string;
     route: string;
+    /** e.g. "IV infusion, 14:05–14:50 (45 minutes)"; '' when not recorded. */
+    technique: string;
     /** '' when not recorded. */
     site: string;
     /** e.g. "2 mg (0.1 ML)", or "None" when nothing was discarded. */
     wasted: string;
   };
-  /** The claim lines as the engine made them: units, modifiers (JW/JZ) and the N4 string. */
-  claimLines: { kind: 'given' | 'wasted'; hcpcs: string; modifiers: string[]; units: string; n4: string }[];
-  /** The NOC narrative (837P SV101-7 / CMS-1500 item 19). */
-  narrative: string;
+  /**
+   * The claim lines as the engine made them: units, modifiers (JW/JZ), the N4 string, and each
+   * line's own NOC narrative (837P SV101-7 / CMS-1500 item 19): the JW line's says what was discarded.
+   */
+  claimLines: {
+    kind: 'given' | 'wasted';
+    hcpcs: string;
+    modifiers: string[];
+    units: string;
+    n4: string;
+    narrative: string;
+  }[];
+  /** Each as "Jane Roe, MD — NPI 1234567893" (the NPI alone when no name was recorded). */
   providers: { ordering: string; rendering: string };
+  /**
+   * The invoice line as printed, so the certified cost reconciles with the attached invoice:
+   * packages × list price = extended cost; (extended − discount) ÷ packages = net cost per package.
+   * All "$123.45" style text.
+   */
   cost: {
     supplier: string;
     invoiceNumber: string;
     invoiceDate: string;
-    /** Net cost per package from the invoice line, "$123.45" style text. */
-    costPerPackage: string;
+    /** Packages bought on the invoice line, e.g. "5". */
+    packages: string;
+    /** List price per package on the invoice line. */
+    listPricePerPackage: string;
+    /** The line's extended cost (as printed, or packages × list price). */
+    extendedCost: string;
+    /** The line's discount or credit in total ("$0.00" when none). */
+    discount: string;
+    /** Net cost per package: the acquisition cost the claim documents. */
+    netCostPerPackage: string;
     /** Cost of the quantity given, "$61.73". */
     givenCost: string;
     /** Cost of the quantity discarded; null when nothing was. */

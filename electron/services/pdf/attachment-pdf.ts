@@ -6,8 +6,12 @@
  * Policy:
  * - Only the AttachmentModel is printed; it has no expected payment, contract or margin, so none
  *   can reach a payer (the tests check the text too).
- * - Empty values print as "—" (a claim number as "not assigned yet"), never as a blank a reviewer
- *   could take for a rendering error.
+ * - Empty values print as "—" (a claim number as "not assigned yet"; a site, technique or printed
+ *   NDC the record lacks as "not recorded"), never as a blank a reviewer could take for a
+ *   rendering error.
+ * - The cost is printed as the invoice line shows it (packages, list price, extended cost,
+ *   discount) with the net cost per package worked out from it, so the certified cost can be
+ *   checked against the attached invoice; each claim line prints its own NOC narrative.
  * - Physician notes print only when the biller chose to include them and there are some.
  * - "Page X of Y" counts the scan pages too (see page-stamps.ts). The "Attached documents" list
  *   gives each scan's page numbers; as the attachment's own page count is known only after
@@ -29,6 +33,18 @@ import { checkPrintable } from './printable-text';
 import { type LoadedScan, appendScans, loadScans } from './scan-append';
 
 const dash = (s: string): string => (s.trim() === '' ? '—' : s);
+/** A fact the record may not have: said so, rather than a blank or a dash. */
+const recorded = (s: string): string => (s.trim() === '' ? 'Not recorded' : s);
+
+/** "00409-3795-01 · 11-digit 00409379501 · as printed: 0409-3795-01". */
+function ndcText(d: AttachmentLine['drug']): string {
+  const printed = d.ndcPrinted.trim() === '' ? 'not recorded' : d.ndcPrinted;
+  return `${dash(d.ndc542)} · 11-digit ${dash(d.ndc11)} · as printed: ${printed}`;
+}
+
+const claimLineLabel = (kind: 'given' | 'wasted'): string => (kind === 'given' ? 'Dose given' : 'Amount wasted');
+const codesOf = (c: { hcpcs: string; modifiers: readonly string[] }): string =>
+  [c.hcpcs, ...c.modifiers].filter((s) => s.trim() !== '').join(' ');
 
 /** "Unclassified drugs" → "unclassified drugs"; an acronym ("NOC drugs") stays as it is. */
 const lowerFirst = (s: string): string => (/^[A-Z][a-z]/.test(s) ? s[0]?.toLowerCase() + s.slice(1) : s);
@@ -87,22 +103,29 @@ function writeLine(flow: PageFlow, line: AttachmentLine, index: number, count: n
     [
       ['Generic name', dash(line.drug.genericName)],
       ['Brand name', dash(line.drug.brandName)],
-      ['NDC (5-4-2)', dash(line.drug.ndc542)],
-      ['NDC (11-digit)', dash(line.drug.ndc11)],
+    ],
+    { columns: 2, labelWidth: 96 },
+  );
+  // One row for the three spellings a reviewer may compare: claim, 11 digits, the package label.
+  flow.fields([['NDC (5-4-2)', ndcText(line.drug)]], { labelWidth: 96 });
+  flow.fields(
+    [
       ['Strength', dash(line.drug.strength)],
       ['Package', dash(line.drug.packageDescription)],
       ['Lot number', dash(line.lot.number)],
       ['Expiry', dash(line.lot.expiry)],
       ['Date of service', dash(line.dateOfService)],
       ['Dose given', dash(line.dose.given)],
-      ['Route', dash(line.dose.route)],
-      ['Site', line.dose.site.trim() === '' ? 'Not recorded' : line.dose.site],
       ['Amount wasted', dash(line.dose.wasted)],
+      ['Site', recorded(line.dose.site)],
     ],
     { columns: 2, labelWidth: 96 },
   );
+  // Full width, so an infusion's times read on one line: "Intravenous (IV) · IV infusion, 14:05–14:50 (45 minutes)".
+  const technique = line.dose.technique.trim() === '' ? 'technique not recorded' : line.dose.technique;
+  flow.fields([['Route, technique', `${dash(line.dose.route)} · ${technique}`]], { labelWidth: 96 });
 
-  flow.heading('Claim lines', 9.5);
+  flow.heading('Claim lines and NOC narratives (CMS-1500 item 19 / 837P SV101-7)', 9.5);
   flow.table(
     [
       { header: 'Claim line', width: 100 },
@@ -110,17 +133,14 @@ function writeLine(flow: PageFlow, line: AttachmentLine, index: number, count: n
       { header: 'Units', width: 60 },
       { header: 'NDC (N4 qualifier string)', width: 214 },
     ],
-    line.claimLines.map((c) => [
-      c.kind === 'given' ? 'Dose given' : 'Amount wasted',
-      [c.hcpcs, ...c.modifiers].filter((s) => s.trim() !== '').join(' '),
-      c.units,
-      c.n4,
-    ]),
+    line.claimLines.map((c) => [claimLineLabel(c.kind), codesOf(c), c.units, c.n4]),
   );
   if (line.claimLines.length === 0) flow.text('—');
-
-  flow.heading('NOC narrative (CMS-1500 item 19 / 837P SV101-7)', 9.5);
-  flow.text(dash(line.narrative));
+  // Each line's own narrative: the JW line's names what was discarded, not what was given.
+  flow.fields(
+    line.claimLines.map((c) => [`Narrative, ${codesOf(c) || '—'}`, dash(c.narrative)] as const),
+    { labelWidth: 96 },
+  );
 
   flow.space(3);
   flow.fields(
@@ -131,16 +151,24 @@ function writeLine(flow: PageFlow, line: AttachmentLine, index: number, count: n
     { labelWidth: 96 },
   );
 
-  flow.heading('Acquisition cost', 9.5);
+  const c = line.cost;
+  flow.heading('Acquisition cost (from the supplier invoice line)', 9.5);
   const cost: [string, string][] = [
-    ['Supplier', dash(line.cost.supplier)],
-    ['Invoice number', dash(line.cost.invoiceNumber)],
-    ['Invoice date', dash(line.cost.invoiceDate)],
-    ['Cost per package', dash(line.cost.costPerPackage)],
-    ['Cost of dose given', dash(line.cost.givenCost)],
+    ['Supplier', dash(c.supplier)],
+    ['Invoice', `${dash(c.invoiceNumber)} of ${dash(c.invoiceDate)}`],
+    ['Packages bought', dash(c.packages)],
+    ['List price / package', dash(c.listPricePerPackage)],
+    ['Discount (line total)', dash(c.discount)],
+    ['Net cost / package', dash(c.netCostPerPackage)],
+    ['Cost of dose given', dash(c.givenCost)],
   ];
-  if (line.cost.wastedCost !== null) cost.push(['Cost of waste', dash(line.cost.wastedCost)]);
+  if (c.wastedCost !== null) cost.push(['Cost of waste', dash(c.wastedCost)]);
   flow.fields(cost, { columns: 2, labelWidth: 96 });
+  flow.text(
+    `Extended cost on the invoice line ${dash(c.extendedCost)}; net cost per package = ` +
+      `(${dash(c.extendedCost)} less discount ${dash(c.discount)}) ÷ ${dash(c.packages)} = ${dash(c.netCostPerPackage)}.`,
+    { size: 8 },
+  );
 
   flow.heading('Medical necessity', 9.5);
   flow.fields([

@@ -2,6 +2,10 @@
  * Generated documents: one row per PDF made, with the administrations it covers. Policy: rows are
  * only ever added (the record of what was sent); a new version of a group is the next number, and
  * adding one is a single transaction with its lines and its audit row.
+ * Lists put what goes to the payer before the internal worksheets: an administration's documents
+ * are its attachments (and merged batches), newest first, then its worksheets, newest first; the
+ * list of all documents is newest first with each worksheet right after the attachment it was
+ * made with (same claim group, same generation time).
  */
 import type { DocumentKind, GeneratedDocument } from '../../../shared/api/document-schemas';
 import { AppError } from '../app-error';
@@ -63,12 +67,21 @@ export function documentRepository(db: Db, audit: AuditLog) {
   );
   const ofAdministration = db.prepare(
     `${SELECT} WHERE d.id IN (SELECT document_id FROM generated_document_lines WHERE administration_id = ?)
-      ORDER BY d.id DESC LIMIT ? OFFSET ?`,
+      ORDER BY d.kind = 'worksheet', d.id DESC LIMIT ? OFFSET ?`,
   );
   const countOfAdministration = db.prepare(
     `SELECT count(*) AS n FROM generated_document_lines WHERE administration_id = ?`,
   );
-  const all = db.prepare(`${SELECT} ORDER BY d.id DESC LIMIT ? OFFSET ?`);
+  // A worksheet sorts as the attachment made with it (found through UNIQUE (kind, group_key, ...)).
+  const all = db.prepare(
+    `${SELECT} ORDER BY coalesce(
+        CASE WHEN d.kind = 'worksheet' THEN
+          (SELECT max(p.id) FROM generated_documents p
+            WHERE p.kind = 'attachment' AND p.group_key = d.group_key AND p.generated_at = d.generated_at
+              AND p.id < d.id)
+        END, d.id) DESC, d.kind = 'worksheet', d.id DESC
+      LIMIT ? OFFSET ?`,
+  );
   const countAll = db.prepare(`SELECT count(*) AS n FROM generated_documents`);
 
   return {

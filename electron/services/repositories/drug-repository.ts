@@ -4,6 +4,8 @@
  * unit, strength, package size, container): changing one is refused (DRUG_IN_USE, naming what
  * uses it) unless it is the explicit correction (`correct`, run by drugs/drug-correction.ts).
  * A drug still referenced elsewhere cannot be deleted, and the refusal says what refers to it.
+ * The NDC as printed on the package is kept through an update that keeps the NDC and does not
+ * give it again (an 11-digit NDC says nothing about the label); a new NDC forgets the old form.
  */
 import type { Drug, DrugFields, DrugListQuery, DrugUsage } from '../../../shared/domain/drug-catalog';
 import { changedBillingFacts, drugListQuerySchema } from '../../../shared/domain/drug-catalog';
@@ -13,7 +15,7 @@ import type { Db } from '../db/open';
 import type { Statement } from 'better-sqlite3';
 import type { AuditLog } from './audit-log';
 
-const COLUMNS = `id, ndc11, generic_name AS genericName, brand_name AS brandName,
+const COLUMNS = `id, ndc11, ndc_printed AS ndcPrinted, generic_name AS genericName, brand_name AS brandName,
   strength_amount AS strengthAmount, strength_unit AS strengthUnit, package_size AS packageSize,
   ndc_unit AS ndcUnit, container, route, created_at AS createdAt, updated_at AS updatedAt`;
 
@@ -29,11 +31,11 @@ export function drugRepository(db: Db, audit: AuditLog) {
   const byId = db.prepare(`SELECT ${COLUMNS} FROM drugs WHERE id = ?`);
   const byNdc = db.prepare(`SELECT ${COLUMNS} FROM drugs WHERE ndc11 = ?`);
   const insert = db.prepare(
-    `INSERT INTO drugs (ndc11, generic_name, brand_name, strength_amount, strength_unit, package_size, ndc_unit, container, route, created_at, updated_at)
-     VALUES (@ndc, @genericName, @brandName, @strengthAmount, @strengthUnit, @packageSize, @ndcUnit, @container, @route, @at, @at)`,
+    `INSERT INTO drugs (ndc11, ndc_printed, generic_name, brand_name, strength_amount, strength_unit, package_size, ndc_unit, container, route, created_at, updated_at)
+     VALUES (@ndc, @ndcPrinted, @genericName, @brandName, @strengthAmount, @strengthUnit, @packageSize, @ndcUnit, @container, @route, @at, @at)`,
   );
   const update = db.prepare(
-    `UPDATE drugs SET ndc11 = @ndc, generic_name = @genericName, brand_name = @brandName,
+    `UPDATE drugs SET ndc11 = @ndc, ndc_printed = @ndcPrinted, generic_name = @genericName, brand_name = @brandName,
        strength_amount = @strengthAmount, strength_unit = @strengthUnit, package_size = @packageSize,
        ndc_unit = @ndcUnit, container = @container, route = @route, updated_at = @at
      WHERE id = @id`,
@@ -77,7 +79,9 @@ export function drugRepository(db: Db, audit: AuditLog) {
   const write = (id: number, fields: DrugFields, at: string, actor: string): Drug => {
     const before = get(id);
     assertNdcFree(fields.ndc, id);
-    update.run({ ...fields, id, at });
+    const given = fields.ndcPrinted ?? '';
+    const ndcPrinted = given === '' && fields.ndc === before.ndc11 ? before.ndcPrinted : given;
+    update.run({ ...fields, ndcPrinted, id, at });
     const after = get(id);
     audit.record(at, actor, 'drug', id, 'update', before, after);
     return after;
@@ -125,7 +129,7 @@ export function drugRepository(db: Db, audit: AuditLog) {
 
     create: db.transaction((fields: DrugFields, at: string, actor: string): Drug => {
       assertNdcFree(fields.ndc);
-      const { lastInsertRowid } = insert.run({ ...fields, at });
+      const { lastInsertRowid } = insert.run({ ...fields, ndcPrinted: fields.ndcPrinted ?? '', at });
       const created = get(Number(lastInsertRowid));
       audit.record(at, actor, 'drug', created.id, 'create', null, created);
       return created;
@@ -192,7 +196,7 @@ export function drugRepository(db: Db, audit: AuditLog) {
 
     /** Bulk insert in one transaction (imports, benchmarks); one audit row for the batch. */
     insertMany: db.transaction((all: readonly DrugFields[], at: string, actor: string): number => {
-      for (const fields of all) insert.run({ ...fields, at });
+      for (const fields of all) insert.run({ ...fields, ndcPrinted: fields.ndcPrinted ?? '', at });
       audit.record(at, actor, 'drug', '*', 'import', null, { count: all.length });
       return all.length;
     }),

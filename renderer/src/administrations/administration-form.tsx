@@ -40,6 +40,8 @@ import {
   type FieldErrors,
 } from './form-values';
 import { PatientField } from './patient-field';
+import { ProviderFields } from './provider-fields';
+import { TechniqueFields } from './technique-fields';
 import { useAdministrationPreview } from './use-administration-preview';
 import { OverrideFields } from './override-fields';
 import { PreviewBody } from './preview-body';
@@ -327,18 +329,14 @@ export function AdministrationForm(props: {
               />
             </SimpleGrid>
 
-            <SimpleGrid cols={{ base: 1, md: 2 }}>{text('site', 'Site', { placeholder: 'Left deltoid' })}</SimpleGrid>
+            <TechniqueFields
+              values={values}
+              errorFor={errorFor}
+              set={set}
+              beside={text('site', 'Site', { placeholder: 'Left deltoid' })}
+            />
 
-            <SimpleGrid cols={{ base: 1, md: 2 }}>
-              {text('orderingNpi', 'Ordering provider NPI', {
-                placeholder: '10 digits',
-                classNames: { input: 'mono' },
-              })}
-              {text('renderingNpi', 'Rendering provider NPI', {
-                placeholder: '10 digits',
-                classNames: { input: 'mono' },
-              })}
-            </SimpleGrid>
+            <ProviderFields values={values} errorFor={errorFor} set={set} />
 
             <TagsInput
               label="ICD-10 diagnoses"

@@ -27,9 +27,16 @@ export type AdministrationFormValues = {
   doseUnit: string;
   wastedAmount: string;
   route: string;
+  /** '' while not chosen; an IV infusion's times show only for it and are sent only with it. */
+  technique: string;
+  infusionStart: string;
+  infusionStop: string;
+  infusionMinutes: string;
   site: string;
   orderingNpi: string;
+  orderingProviderName: string;
   renderingNpi: string;
+  renderingProviderName: string;
   diagnoses: string[];
   medicalNecessity: string;
   physicianNotes: string;
@@ -56,9 +63,15 @@ export const emptyAdministration = (today: string): AdministrationFormValues => 
   doseUnit: '',
   wastedAmount: '',
   route: '',
+  technique: '',
+  infusionStart: '',
+  infusionStop: '',
+  infusionMinutes: '',
   site: '',
   orderingNpi: '',
+  orderingProviderName: '',
   renderingNpi: '',
+  renderingProviderName: '',
   diagnoses: [],
   medicalNecessity: '',
   physicianNotes: '',
@@ -86,9 +99,15 @@ export function administrationToForm(a: Administration): AdministrationFormValue
     doseUnit: a.dose.unit,
     wastedAmount: blankIfZero(a.wastedAmount),
     route: a.route,
+    technique: a.technique,
+    infusionStart: a.infusionStart,
+    infusionStop: a.infusionStop,
+    infusionMinutes: a.infusionMinutes,
     site: a.site,
     orderingNpi: a.orderingNpi,
+    orderingProviderName: a.orderingProviderName,
     renderingNpi: a.renderingNpi,
+    renderingProviderName: a.renderingProviderName,
     diagnoses: [...a.diagnoses],
     medicalNecessity: a.medicalNecessity,
     physicianNotes: a.physicianNotes,
@@ -105,8 +124,12 @@ export function administrationToForm(a: Administration): AdministrationFormValue
 const idOrAbsent = (s: string): number | undefined => (/^\d+$/.test(s) ? Number(s) : undefined);
 const enumOrAbsent = (s: string): string | undefined => (s === '' ? undefined : s);
 
-/** The contract's input as typed: ids not chosen yet and empty choices are left out. */
+/**
+ * The contract's input as typed: ids not chosen yet and empty choices are left out. Infusion times
+ * kept from an earlier choice of IV infusion are not sent with another technique.
+ */
 export function formToInput(v: AdministrationFormValues): Record<string, unknown> {
+  const infusion = v.technique === 'iv-infusion';
   return {
     dateOfService: v.dateOfService,
     patientId: idOrAbsent(v.patientId),
@@ -116,9 +139,15 @@ export function formToInput(v: AdministrationFormValues): Record<string, unknown
     dose: { amount: v.doseAmount, unit: enumOrAbsent(v.doseUnit) },
     wastedAmount: v.wastedAmount.trim() === '' ? '0' : v.wastedAmount,
     route: enumOrAbsent(v.route),
+    technique: v.technique,
+    infusionStart: infusion ? v.infusionStart : '',
+    infusionStop: infusion ? v.infusionStop : '',
+    infusionMinutes: infusion ? v.infusionMinutes : '',
     site: v.site,
     orderingNpi: v.orderingNpi,
+    orderingProviderName: v.orderingProviderName,
     renderingNpi: v.renderingNpi,
+    renderingProviderName: v.renderingProviderName,
     diagnoses: v.diagnoses,
     medicalNecessity: v.medicalNecessity,
     physicianNotes: v.physicianNotes,
@@ -187,6 +216,8 @@ const LINE_SHAPING = [
   'billedCharge',
 ];
 
+const TECHNIQUE_KEYS = ['technique', 'infusionStart', 'infusionStop', 'infusionMinutes'];
+
 export type PreviewPlan = {
   input: AdministrationInput | null;
   /** Typed but left out of the preview until it parses (field keys). */
@@ -207,6 +238,8 @@ export function previewPlan(v: AdministrationFormValues): PreviewPlan {
     const top = String(issue.path[0]);
     if (top === 'diagnoses' && typeof issue.path[1] === 'number') badDiagnoses.add(issue.path[1]);
     else if (top === 'modifierOverride') cleaned.modifierOverride = null;
+    // The technique and its times stand or fall together (an infusion needs its times).
+    else if (TECHNIQUE_KEYS.includes(top)) for (const k of TECHNIQUE_KEYS) cleaned[k] = '';
     else cleaned[top] = '';
     leftOut.add(fieldKey(issue.path.map(String).join('.')));
   }
@@ -267,9 +300,15 @@ export const SHOWN_FIELDS: readonly string[] = [
   'dose.unit',
   'wastedAmount',
   'route',
+  'technique',
+  'infusionStart',
+  'infusionStop',
+  'infusionMinutes',
   'site',
   'orderingNpi',
+  'orderingProviderName',
   'renderingNpi',
+  'renderingProviderName',
   'diagnoses',
   'medicalNecessity',
   'physicianNotes',

@@ -12,8 +12,14 @@ import { ReadinessBadge, ReadinessChecklist } from './readiness-checklist';
 /** Labels of the fields, to name the ones the preview leaves out while they do not parse. */
 const FIELD_LABELS: Record<string, string> = {
   site: 'Site',
+  technique: 'Technique',
+  infusionStart: 'Infusion start',
+  infusionStop: 'Infusion stop',
+  infusionMinutes: 'Infusion duration',
   orderingNpi: 'Ordering provider NPI',
+  orderingProviderName: 'Ordering provider',
   renderingNpi: 'Rendering provider NPI',
+  renderingProviderName: 'Rendering provider',
   diagnoses: 'ICD-10 diagnoses',
   medicalNecessity: 'Medical necessity',
   physicianNotes: 'Physician notes',

@@ -1,12 +1,14 @@
 /**
  * A generated document on screen: its PDF in a frame (bytes read with `documents:read`, checked
- * against their SHA-256 by the service) with a Save action; and the modal that shows one.
+ * against their SHA-256 by the service) with a Save action; and the modal that shows one. A
+ * worksheet is marked "Internal — not for the payer" beside its Save button.
  */
 import { Alert, Group, Loader, Modal, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { BlobView } from '../components/blob-view';
 import { KIND_LABELS, plural, sizeText, stamp } from './document-words';
 import { contentQuery } from './save-documents';
+import { InternalBadge } from './internal-badge';
 import { SaveDocumentsButton } from './save-button';
 
 export function DocumentPreview(props: { documentId: number; height?: number }) {
@@ -28,7 +30,10 @@ export function DocumentPreview(props: { documentId: number; height?: number }) 
           {plural(d.pageCount, 'page', 'pages')} · {sizeText(d.byteSize)} · generated {stamp(d.generatedAt)} by{' '}
           {d.generatedBy}
         </Text>
-        <SaveDocumentsButton ids={[d.id]} variant="filled" />
+        <Group gap="xs">
+          <InternalBadge kind={d.kind} />
+          <SaveDocumentsButton ids={[d.id]} variant="filled" />
+        </Group>
       </Group>
       <BlobView
         fileName={d.fileName}

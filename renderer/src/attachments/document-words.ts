@@ -1,6 +1,12 @@
 /** How generated documents read in the UI. */
 import type { DocumentKind } from '../../../shared/api/document-schemas';
 
+/**
+ * Said next to every worksheet wherever it can be viewed, downloaded or saved: it holds the
+ * expected payment, contract terms and margin, which never go to a payer.
+ */
+export const INTERNAL_MARK = 'Internal — not for the payer';
+
 export const KIND_LABELS: Record<DocumentKind, string> = {
   attachment: 'Attachment',
   worksheet: 'Worksheet',

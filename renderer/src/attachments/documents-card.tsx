@@ -1,6 +1,7 @@
 /**
  * The documents of one administration, on its page: "Generate attachment" and every version
- * made so far (attachments and internal worksheets), newest first.
+ * made so far, newest first: the attachments (what goes to the payer) first, then the internal
+ * worksheets (the service lists them in that order).
  */
 import { Button, Group, Paper, Stack, Title } from '@mantine/core';
 import { useState } from 'react';

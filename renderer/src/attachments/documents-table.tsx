@@ -1,14 +1,16 @@
 /**
  * Generated documents as a table: what each is, its printed ID and version, when and by whom it
  * was made, its size and the start of its SHA-256 (the whole hash on hover), with View and Save.
- * Earlier versions stay listed: a claim may have gone out with any of them.
+ * Earlier versions stay listed: a claim may have gone out with any of them. A worksheet is marked
+ * "Internal — not for the payer" beside its kind, and its View and Save buttons say so too.
  */
-import { Anchor, Button, Group, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Anchor, Button, Group, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import type { GeneratedDocument } from '../../../shared/api/document-schemas';
+import type { DocumentKind, GeneratedDocument } from '../../../shared/api/document-schemas';
 import { DocumentViewerModal } from './document-preview';
-import { KIND_LABELS, sizeText, stamp } from './document-words';
+import { INTERNAL_MARK, KIND_LABELS, sizeText, stamp } from './document-words';
+import { InternalBadge } from './internal-badge';
 import { SAVE_LABEL, SaveDocumentsButton } from './save-button';
 
 export function DocumentsTable(props: {
@@ -41,13 +43,16 @@ export function DocumentsTable(props: {
             {props.rows.map((d) => (
               <Table.Tr key={d.id} data-testid="document-row" data-kind={d.kind} data-version={d.version}>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                  <Text
-                    size="sm"
-                    fw={600}
-                    c={d.kind === 'worksheet' ? 'grape.8' : d.kind === 'merged' ? 'blue.8' : 'teal.8'}
-                  >
-                    {KIND_LABELS[d.kind]}
-                  </Text>
+                  <Stack gap={2} align="flex-start">
+                    <Text
+                      size="sm"
+                      fw={600}
+                      c={d.kind === 'worksheet' ? 'grape.8' : d.kind === 'merged' ? 'blue.8' : 'teal.8'}
+                    >
+                      {KIND_LABELS[d.kind]}
+                    </Text>
+                    <InternalBadge kind={d.kind} />
+                  </Stack>
                 </Table.Td>
                 <Table.Td>
                   <Text size="sm" className="mono" style={{ whiteSpace: 'nowrap' }}>
@@ -72,12 +77,16 @@ export function DocumentsTable(props: {
                     <Button
                       size="xs"
                       variant="light"
-                      aria-label={`View ${d.documentKey}`}
+                      aria-label={`View ${d.documentKey}${internalNote(d.kind)}`}
                       onClick={() => setViewing(d)}
                     >
                       View
                     </Button>
-                    <SaveDocumentsButton size="xs" ids={[d.id]} ariaLabel={`${SAVE_LABEL} ${d.documentKey}`} />
+                    <SaveDocumentsButton
+                      size="xs"
+                      ids={[d.id]}
+                      ariaLabel={`${SAVE_LABEL} ${d.documentKey}${internalNote(d.kind)}`}
+                    />
                   </Group>
                 </Table.Td>
               </Table.Tr>
@@ -87,12 +96,15 @@ export function DocumentsTable(props: {
       </Table.ScrollContainer>
       <DocumentViewerModal
         documentId={viewing?.id ?? null}
-        title={viewing ? `${KIND_LABELS[viewing.kind]} ${viewing.documentKey}` : ''}
+        title={viewing ? `${KIND_LABELS[viewing.kind]} ${viewing.documentKey}${internalNote(viewing.kind)}` : ''}
         onClose={() => setViewing(null)}
       />
     </>
   );
 }
+
+/** " (Internal — not for the payer)" after a worksheet's name, for screen readers and titles. */
+const internalNote = (kind: DocumentKind): string => (kind === 'worksheet' ? ` (${INTERNAL_MARK})` : '');
 
 /** Which claim a document belongs to: claim number (when billed), payer, its administrations. */
 function ClaimLine({ d }: { d: GeneratedDocument }) {

@@ -134,7 +134,7 @@ function Generated(props: { result: Generated; onClose: () => void }) {
         <Tabs value={tab} onChange={setTab} keepMounted={false}>
           <Tabs.List>
             <Tabs.Tab value="attachment">Attachment</Tabs.Tab>
-            <Tabs.Tab value="worksheet">Internal worksheet</Tabs.Tab>
+            <Tabs.Tab value="worksheet">Internal worksheet (not for the payer)</Tabs.Tab>
           </Tabs.List>
           <Tabs.Panel value="attachment" pt="sm">
             <DocumentPreview documentId={attachment.id} />

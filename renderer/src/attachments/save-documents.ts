@@ -5,6 +5,7 @@
  * so in browser mode each document is read and downloaded through a Blob URL instead.
  */
 import type { QueryClient } from '@tanstack/react-query';
+import { savedFileName } from '../../../shared/api/document-names';
 import { call } from '../api';
 import { bytesOfBase64 } from '../components/blob-view';
 
@@ -35,8 +36,9 @@ export async function saveDocuments(queryClient: QueryClient, ids: readonly numb
   const fileNames: string[] = [];
   for (const id of ids) {
     const { document, contentBase64 } = await queryClient.fetchQuery(contentQuery(id));
-    download(document.fileName, new Blob([bytesOfBase64(contentBase64)], { type: 'application/pdf' }));
-    fileNames.push(document.fileName);
+    const fileName = savedFileName(document);
+    download(fileName, new Blob([bytesOfBase64(contentBase64)], { type: 'application/pdf' }));
+    fileNames.push(fileName);
   }
   return { kind: 'downloaded', fileNames };
 }

@@ -33,9 +33,10 @@ export const emptyDrug: FormValues = {
   route: 'IV',
 };
 
+/** The NDC as printed on the package when it is known (so saving keeps it), else the 5-4-2 form. */
 export function drugToForm(d: Drug): FormValues {
   return {
-    ndc: formatNdc542(d.ndc11),
+    ndc: d.ndcPrinted || formatNdc542(d.ndc11),
     genericName: d.genericName,
     brandName: d.brandName,
     strengthAmount: d.strengthAmount,
@@ -131,7 +132,7 @@ export function DrugForm(props: {
           data-autofocus
           disabled={inUse}
           placeholder="0002-7597-01 or 00002759701"
-          description="As printed on the package (with hyphens), or the 11-digit form."
+          description="As printed on the package, with hyphens: the attachment shows that form beside the 11 digits. The 11-digit form is accepted too."
           {...form.inputProps('ndc')}
         />
         <SimpleGrid cols={2}>

@@ -8,6 +8,7 @@ import { Alert, Anchor, Badge, Group, Paper, SimpleGrid, Stack, Text, Title } fr
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { Administration } from '../../../shared/domain/administration';
+import { techniqueText } from '../../../shared/domain/administration-technique';
 import { formatNdc542 } from '../../../shared/domain/ndc';
 import { usdRate } from '../invoices/money-text';
 import { AdministrationActions } from '../administrations/administration-actions';
@@ -114,6 +115,7 @@ function quickFixes(a: Administration): Partial<Record<string, ReactNode>> {
     'medical-necessity': edit('Add diagnoses and rationale'),
     'physician-notes': edit('Add physician notes'),
     providers: edit('Enter the NPIs'),
+    technique: edit('Choose the technique'),
     route: edit('Choose the route'),
     dose: edit('Enter the dose'),
   };
@@ -135,6 +137,18 @@ function Field(props: { label: string; children: ReactNode; mono?: boolean }) {
         )}
       </Text>
     </div>
+  );
+}
+
+/** "Jane Roe, MD · NPI 1234567893"; '' (shown as a dash) when neither was recorded. */
+function provider(name: string, npi: string): ReactNode {
+  if (name === '' && npi === '') return '';
+  return (
+    <>
+      {name}
+      {name && npi ? ' · ' : ''}
+      {npi && <span className="mono">NPI {npi}</span>}
+    </>
   );
 }
 
@@ -186,13 +200,10 @@ function Recorded({ a }: { a: Administration }) {
             {a.route}
             {a.site ? ` · ${a.site}` : ''}
           </Field>
+          <Field label="Technique">{techniqueText(a)}</Field>
           <Field label="HCPCS">{a.hcpcs}</Field>
-          <Field label="Ordering NPI" mono>
-            {a.orderingNpi}
-          </Field>
-          <Field label="Rendering NPI" mono>
-            {a.renderingNpi}
-          </Field>
+          <Field label="Ordering provider">{provider(a.orderingProviderName, a.orderingNpi)}</Field>
+          <Field label="Rendering provider">{provider(a.renderingProviderName, a.renderingNpi)}</Field>
           <Field label="ICD-10 diagnoses" mono>
             {a.diagnoses.join(', ')}
           </Field>

@@ -12,6 +12,8 @@ const complete = (): ReadinessInput => ({
   ndc11: '00002759701',
   dose: { amount: '45', unit: 'mg' },
   route: 'IV',
+  technique: { technique: 'iv-infusion', infusionStart: '14:05', infusionStop: '14:35', infusionMinutes: '' },
+  frozen: false,
   diagnoses: ['C50.911', 'E11.9'],
   medicalNecessity: 'HER2-positive breast cancer; second line.',
   physicianNotes: 'Infused over 30 minutes.',
@@ -30,6 +32,7 @@ const KEYS = [
   'ndc',
   'dose',
   'route',
+  'technique',
   'medical-necessity',
   'acquisition-cost',
   'lot',
@@ -87,6 +90,39 @@ describe('readinessChecklist', () => {
 
   it('route', () => {
     expect(failing({ route: '' })).toEqual([{ key: 'route', detail: 'Enter the route.' }]);
+  });
+
+  it('administration technique: chosen, and an IV infusion with its times or duration', () => {
+    const none = { technique: '', infusionStart: '', infusionStop: '', infusionMinutes: '' } as const;
+    expect(failing({ technique: none })).toEqual([
+      {
+        key: 'technique',
+        detail: 'Choose how it was given: IV push, IV infusion (with its times), injection or other.',
+      },
+    ]);
+    expect(failing({ technique: { ...none, technique: 'iv-infusion' } })).toEqual([
+      { key: 'technique', detail: 'Enter the infusion’s start and stop times or its duration.' },
+    ]);
+    expect(itemOf({}, 'technique')).toEqual({
+      key: 'technique',
+      label: 'Administration technique',
+      ok: true,
+      detail: 'IV infusion, 14:05–14:35 (30 minutes)',
+    });
+    expect(
+      itemOf({ technique: { ...none, technique: 'iv-infusion', infusionMinutes: '90' } }, 'technique')?.detail,
+    ).toBe('IV infusion, 90 minutes');
+    expect(itemOf({ technique: { ...none, technique: 'iv-push' } }, 'technique')?.detail).toBe('IV push');
+  });
+
+  it('administration technique: a billed record from before the technique was asked for passes, saying so', () => {
+    const none = { technique: '', infusionStart: '', infusionStop: '', infusionMinutes: '' } as const;
+    expect(itemOf({ technique: none, frozen: true }, 'technique')).toMatchObject({
+      ok: true,
+      detail: 'Not recorded (the claim went out before the technique was asked for).',
+    });
+    // A draft gets no such pass.
+    expect(itemOf({ technique: none, frozen: false }, 'technique')?.ok).toBe(false);
   });
 
   it('medical necessity: at least one diagnosis and the rationale', () => {

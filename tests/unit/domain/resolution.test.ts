@@ -10,7 +10,7 @@ import { estimate } from '../../../shared/domain/estimate';
 import type { Payer } from '../../../shared/domain/payer';
 import { buildScenario, type Administration, type OnFile } from '../../../shared/domain/resolution';
 import { scenarioSchema } from '../../../shared/domain/scenario';
-import { EXAMPLA_NDC11, examplaVial } from '../../fixtures/seed-inputs';
+import { EXAMPLA_NDC, EXAMPLA_NDC11, examplaVial } from '../../fixtures/seed-inputs';
 
 const AT = '2025-03-01T12:00:00.000Z';
 
@@ -38,7 +38,7 @@ const payer = (changes: Partial<Payer> = {}): Payer => ({
 // 50242-040-62 (5-3-2): a 10 mL multi-dose vial at 20 mg/mL, as in domain.md §9 B.
 const drug = (changes: Partial<Drug> = {}): Drug => {
   const { ndc: _, ...fields } = examplaVial();
-  return { id: 7, ndc11: EXAMPLA_NDC11, ...fields, createdAt: AT, updatedAt: AT, ...changes };
+  return { id: 7, ndc11: EXAMPLA_NDC11, ...fields, ndcPrinted: EXAMPLA_NDC, createdAt: AT, updatedAt: AT, ...changes };
 };
 
 const contract = (changes: Partial<Contract> = {}): Contract => ({

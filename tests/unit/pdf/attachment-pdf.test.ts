@@ -9,7 +9,7 @@ import { TextUnprintableError } from '../../../electron/services/pdf/printable-t
 import { renderWorksheet } from '../../../electron/services/pdf/worksheet-pdf';
 import { checkPdf, pdfInfo, pdfPages, pdfPageTotal, pdfText, squash } from '../../fixtures/pdf-read';
 import { makePng } from '../../fixtures/scan-files';
-import { WORKSHEET_ONLY, sampleAttachment, sampleLine, sampleWorksheet } from './sample-models';
+import { WORKSHEET_ONLY, lineWithNarrative, sampleAttachment, sampleLine, sampleWorksheet } from './sample-models';
 
 async function render(...args: Parameters<typeof renderAttachment>): Promise<Uint8Array> {
   const bytes = await renderAttachment(...args);
@@ -51,9 +51,12 @@ describe('renderAttachment: content', () => {
       'Amount wasted',
       'J3490 JW',
       'N400409379501 ML0.5',
-      'Ketorolac tromethamine 30 mg/mL, NDC 00409-3795-01, 15 mg IM given, 15 mg wasted',
-      'Dana Whitfield MD, NPI 1234567893',
-      'Omar Haddad NP, NPI 1245319599',
+      'Ketorolac tromethamine (Toradol) 15 mg IM NDC 00409379501',
+      'Ketorolac tromethamine (Toradol) 15 mg discarded NDC 00409379501',
+      'Dana Whitfield, MD — NPI 1234567893',
+      'Omar Haddad, NP — NPI 1245319599',
+      '00409-3795-01 · 11-digit 00409379501 · as printed: 0409-3795-01',
+      'Injection',
       'McKesson Medical-Surgical',
       'INV-884213',
       '2025-02-20',
@@ -79,8 +82,17 @@ describe('renderAttachment: content', () => {
 
   it('lists a JZ line, says "not assigned yet" for a missing claim number and leaves out a null waste cost', async () => {
     const line = sampleLine({
-      dose: { given: '30 mg (1 ML)', route: 'Intramuscular', site: '', wasted: 'None' },
-      claimLines: [{ kind: 'given', hcpcs: 'J3490', modifiers: ['JZ'], units: '1', n4: 'N400409379501 ML1' }],
+      dose: { given: '30 mg (1 ML)', route: 'Intramuscular', technique: 'Injection', site: '', wasted: 'None' },
+      claimLines: [
+        {
+          kind: 'given',
+          hcpcs: 'J3490',
+          modifiers: ['JZ'],
+          units: '1',
+          n4: 'N400409379501 ML1',
+          narrative: 'Ketorolac tromethamine (Toradol) 30 mg IM NDC 00409379501',
+        },
+      ],
       cost: { ...sampleLine().cost, wastedCost: null },
     });
     const text = await pdfText(await render(sampleAttachment({ claimNumber: '', lines: [line] }), []));
@@ -88,6 +100,33 @@ describe('renderAttachment: content', () => {
     expect(text).toContain('not assigned yet');
     expect(text).toContain('Not recorded'); // the site
     expect(text).not.toContain('Cost of waste');
+  });
+
+  it('reconciles the cost with the invoice line: packages, list price, extended cost, discount, net per package', async () => {
+    const text = await pdfText(await render(sampleAttachment(), []));
+    expect(text).toMatch(/Packages bought\s+25/);
+    expect(text).toMatch(/List price \/ package\s+\$5\.40/);
+    expect(text).toMatch(/Discount \(line total\)\s+\$13\.50/);
+    expect(text).toMatch(/Net cost \/ package\s+\$4\.86/);
+    expect(squash(text)).toContain(
+      squash(
+        'Extended cost on the invoice line $135.00; net cost per package = ($135.00 less discount $13.50) ÷ 25 = $4.86.',
+      ),
+    );
+  });
+
+  it('prints each claim line with its own narrative, the technique with its times, and what the record lacks', async () => {
+    const line = sampleLine({
+      drug: { ...sampleLine().drug, ndcPrinted: '' },
+      dose: { ...sampleLine().dose, technique: 'IV infusion, 14:05–14:50 (45 minutes)' },
+      providers: { ordering: 'NPI 1234567893', rendering: 'Omar Haddad, NP — NPI 1245319599' },
+    });
+    const text = await pdfText(await render(sampleAttachment({ lines: [line] }), []));
+    expect(text).toMatch(/Narrative, J3490\s+Ketorolac tromethamine \(Toradol\) 15 mg IM NDC 00409379501/);
+    expect(text).toMatch(/Narrative, J3490 JW\s+Ketorolac tromethamine \(Toradol\) 15 mg discarded NDC/);
+    expect(squash(text)).toContain(squash('IV infusion, 14:05–14:50 (45 minutes)'));
+    expect(text).toContain('00409-3795-01 · 11-digit 00409379501 · as printed: not recorded');
+    expect(text).toMatch(/Ordering provider\s+NPI 1234567893/);
   });
 
   it('titles a claim with two NOC codes with both, and numbers its lines', async () => {
@@ -232,7 +271,9 @@ describe('renderAttachment: input that must not break it', () => {
   it('prints control characters, tabs, bidi controls, right-to-left text and CJK around what it drops', async () => {
     const weird = 'Pain \u0007bell\u0000nul\ttab\u200Bzw\u202Ertl\u202C שלום مرحبا 中文 ☺️ end';
     const line = sampleLine({
-      narrative: weird,
+      claimLines: sampleLine().claimLines.map((c) => ({ ...c, narrative: weird })),
+      providers: { ordering: `${weird} — NPI 1234567893`, rendering: weird },
+      dose: { ...sampleLine().dose, technique: weird },
       medicalNecessity: `${weird}\r\n${weird}\n\n\n`,
       physicianNotes: weird,
       diagnoses: [weird, ''],
@@ -265,8 +306,10 @@ describe('renderAttachment: input that must not break it', () => {
     expect((emoji as Error).message).toBe(
       'Patient name contains the emoji "😀" (U+1F600), and emoji are not printed on claim documents. Remove or replace it, then generate again.',
     );
-    const surrogate = await refusal(sampleAttachment({ lines: [sampleLine({ narrative: 'Pain \uD800 noted' })] }));
-    expect((surrogate as Error).message).toMatch(/^Line 1 NOC narrative contains a damaged character \(U\+D800/);
+    const surrogate = await refusal(sampleAttachment({ lines: [lineWithNarrative('Pain \uD800 noted')] }));
+    expect((surrogate as Error).message).toMatch(
+      /^Line 1 claim line 1 NOC narrative contains a damaged character \(U\+D800/,
+    );
     const privateUse = await refusal(sampleAttachment({ practice: { ...base.practice, name: 'Clinic \uE000' } }));
     expect((privateUse as Error).message).toMatch(/^Practice name contains a private-use character \(U\+E000\)/);
     const skinTone = await refusal(sampleAttachment({ lines: [sampleLine({ diagnoses: ['ok', 'thumbs 👍🏽'] })] }));
@@ -290,13 +333,31 @@ describe('renderAttachment: input that must not break it', () => {
       dateOfService: '',
       hcpcs: '',
       hcpcsDescriptor: '',
-      drug: { genericName: '', brandName: '', ndc542: '', ndc11: '', strength: '', packageDescription: '' },
+      drug: {
+        genericName: '',
+        brandName: '',
+        ndc542: '',
+        ndc11: '',
+        ndcPrinted: '',
+        strength: '',
+        packageDescription: '',
+      },
       lot: { number: '', expiry: '' },
-      dose: { given: '', route: '', site: '', wasted: '' },
+      dose: { given: '', route: '', technique: '', site: '', wasted: '' },
       claimLines: [],
-      narrative: '',
       providers: { ordering: '', rendering: '' },
-      cost: { supplier: '', invoiceNumber: '', invoiceDate: '', costPerPackage: '', givenCost: '', wastedCost: null },
+      cost: {
+        supplier: '',
+        invoiceNumber: '',
+        invoiceDate: '',
+        packages: '',
+        listPricePerPackage: '',
+        extendedCost: '',
+        discount: '',
+        netCostPerPackage: '',
+        givenCost: '',
+        wastedCost: null,
+      },
       diagnoses: [],
       medicalNecessity: '',
       physicianNotes: '',

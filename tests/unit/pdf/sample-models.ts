@@ -1,7 +1,8 @@
 /**
  * Sample attachment and worksheet models for the PDF tests (and the integration tests that want
  * a realistic document): one ketorolac administration from a 30 mg/mL single-dose vial with
- * waste, so a JZ-less given line and a JW line, billed under J3490. Builders take overrides so
+ * waste, so a JZ-less given line and a JW line, billed under J3490, from an invoice line of 25 vials
+ * at a list price of $5.40 less a $13.50 discount ($4.86 net each). Builders take overrides so
  * a test changes only what it is about.
  */
 import {
@@ -11,6 +12,10 @@ import {
 } from '../../../electron/services/pdf/attachment-model';
 
 export const GENERATED_AT = '2025-03-04T15:07:09.000Z';
+
+/** The sample line with the given line's NOC narrative replaced (the JW line keeps its own). */
+export const lineWithNarrative = (narrative: string): AttachmentLine =>
+  sampleLine({ claimLines: sampleLine().claimLines.map((c, i) => (i === 0 ? { ...c, narrative } : c)) });
 
 export function sampleLine(overrides: Partial<AttachmentLine> = {}): AttachmentLine {
   return {
@@ -23,22 +28,46 @@ export function sampleLine(overrides: Partial<AttachmentLine> = {}): AttachmentL
       brandName: 'Toradol',
       ndc542: '00409-3795-01',
       ndc11: '00409379501',
+      ndcPrinted: '0409-3795-01',
       strength: '30 mg per ML',
       packageDescription: '1 ML single-dose vial',
     },
     lot: { number: 'LOT-7Q2281', expiry: '2026-08-31' },
-    dose: { given: '15 mg (0.5 ML)', route: 'Intramuscular', site: 'Left deltoid', wasted: '15 mg (0.5 ML)' },
+    dose: {
+      given: '15 mg (0.5 ML)',
+      route: 'Intramuscular',
+      technique: 'Injection',
+      site: 'Left deltoid',
+      wasted: '15 mg (0.5 ML)',
+    },
     claimLines: [
-      { kind: 'given', hcpcs: 'J3490', modifiers: [], units: '1', n4: 'N400409379501 ML0.5' },
-      { kind: 'wasted', hcpcs: 'J3490', modifiers: ['JW'], units: '1', n4: 'N400409379501 ML0.5' },
+      {
+        kind: 'given',
+        hcpcs: 'J3490',
+        modifiers: [],
+        units: '1',
+        n4: 'N400409379501 ML0.5',
+        narrative: 'Ketorolac tromethamine (Toradol) 15 mg IM NDC 00409379501',
+      },
+      {
+        kind: 'wasted',
+        hcpcs: 'J3490',
+        modifiers: ['JW'],
+        units: '1',
+        n4: 'N400409379501 ML0.5',
+        narrative: 'Ketorolac tromethamine (Toradol) 15 mg discarded NDC 00409379501',
+      },
     ],
-    narrative: 'Ketorolac tromethamine 30 mg/mL, NDC 00409-3795-01, 15 mg IM given, 15 mg wasted',
-    providers: { ordering: 'Dana Whitfield MD, NPI 1234567893', rendering: 'Omar Haddad NP, NPI 1245319599' },
+    providers: { ordering: 'Dana Whitfield, MD — NPI 1234567893', rendering: 'Omar Haddad, NP — NPI 1245319599' },
     cost: {
       supplier: 'McKesson Medical-Surgical',
       invoiceNumber: 'INV-884213',
       invoiceDate: '2025-02-20',
-      costPerPackage: '$4.86',
+      packages: '25',
+      listPricePerPackage: '$5.40',
+      extendedCost: '$135.00',
+      discount: '$13.50',
+      netCostPerPackage: '$4.86',
       givenCost: '$2.43',
       wastedCost: '$2.43',
     },

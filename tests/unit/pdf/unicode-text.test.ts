@@ -11,7 +11,7 @@ import { type DocumentFonts, embedFonts, faceBytes } from '../../../electron/ser
 import { visualRuns } from '../../../electron/services/pdf/text-runs';
 import { renderWorksheet } from '../../../electron/services/pdf/worksheet-pdf';
 import { checkPdf, drawnLines, embeddedFontFiles, pdfText } from '../../fixtures/pdf-read';
-import { sampleAttachment, sampleLine, sampleWorksheet } from './sample-models';
+import { lineWithNarrative, sampleAttachment, sampleLine, sampleWorksheet } from './sample-models';
 
 const NAMES = [
   'Nguyễn Thị Ánh',
@@ -81,9 +81,10 @@ describe('names in every script', () => {
     // so the order is checked as drawn: glyph by glyph, left to right on the page.
     const reversed = (s: string): string => [...s].reverse().join('');
     const narrative = 'Patient: דוד כהן, MRN 123 and محمد عبد الله, DOB 1980';
-    const bytes = await renderAttachment(sampleAttachment({ lines: [sampleLine({ narrative })] }), []);
+    const bytes = await renderAttachment(sampleAttachment({ lines: [lineWithNarrative(narrative)] }), []);
+    // The narrative is drawn after its label ("Narrative, J3490") in the same row.
     expect(await drawnLines(bytes, 1)).toContain(
-      `Patient: ${reversed('דוד כהן')}, MRN 123 and ${reversed('محمد عبد الله')}, DOB 1980`,
+      `Narrative, J3490Patient: ${reversed('דוד כהן')}, MRN 123 and ${reversed('محمد عبد الله')}, DOB 1980`,
     );
   });
 

@@ -19,6 +19,7 @@ import {
   type ReadinessItem,
 } from '../../../../shared/domain/administration';
 import type { Resolution } from '../../../../shared/api/resolution-schemas';
+import type { Technique, TechniqueFacts } from '../../../../shared/domain/administration-technique';
 import { netCostPerPackage } from '../../../../shared/domain/invoice';
 import { asCents, decimalFromCents, moneyString } from '../../../../shared/domain/money';
 import { readinessChecklist } from '../../../../shared/domain/readiness';
@@ -68,9 +69,15 @@ export type AdministrationRow = {
   wastedMicro: number;
   ndcUnit: string;
   route: string;
+  technique: Technique | '';
+  infusionStart: string;
+  infusionStop: string;
+  infusionMinutes: string;
   site: string;
   orderingNpi: string;
+  orderingProviderName: string;
   renderingNpi: string;
+  renderingProviderName: string;
   /** ICD-10 codes joined by commas (a code never holds one). */
   diagnoses: string;
   medicalNecessity: string;
@@ -137,7 +144,10 @@ export const ROW_SQL = `SELECT a.id, a.date_of_service AS dateOfService, a.patie
     l.package_quantity AS packageQuantity, l.extended_cents AS extendedCents, l.discount_cents AS discountCents,
     i.scan_sha256 IS NOT NULL AS hasScan, a.hcpcs, a.dose_amount AS doseAmount, a.dose_unit AS doseUnit,
     a.wasted_amount AS wastedAmount, a.given_micro AS givenMicro, a.wasted_micro AS wastedMicro,
-    d.ndc_unit AS ndcUnit, a.route, a.site, a.ordering_npi AS orderingNpi, a.rendering_npi AS renderingNpi,
+    d.ndc_unit AS ndcUnit, a.route, a.technique, a.infusion_start AS infusionStart,
+    a.infusion_stop AS infusionStop, a.infusion_minutes AS infusionMinutes, a.site, a.ordering_npi AS orderingNpi,
+    a.ordering_provider_name AS orderingProviderName, a.rendering_npi AS renderingNpi,
+    a.rendering_provider_name AS renderingProviderName,
     a.diagnoses, a.medical_necessity AS medicalNecessity, a.physician_notes AS physicianNotes,
     a.billed_cents AS billedCents, a.wasted_billed_cents AS wastedBilledCents, a.claim_number AS claimNumber,
     a.status, a.modifier_override_json AS modifierOverrideJson, a.estimate_json AS estimateJson,
@@ -176,6 +186,8 @@ export function readinessOf(row: AdministrationRow, snapshot: Snapshot): Adminis
     ndc11: row.ndc11,
     dose: { amount: row.doseAmount, unit: row.doseUnit },
     route: row.route,
+    technique: techniqueOf(row),
+    frozen: isFrozen(row.status),
     diagnoses: splitDiagnoses(row.diagnoses),
     medicalNecessity: row.medicalNecessity,
     physicianNotes: row.physicianNotes,
@@ -193,6 +205,13 @@ export function readinessOf(row: AdministrationRow, snapshot: Snapshot): Adminis
     estimateRefusal: snapshot.refusal,
   });
 }
+
+export const techniqueOf = (row: AdministrationRow): TechniqueFacts => ({
+  technique: row.technique,
+  infusionStart: row.infusionStart,
+  infusionStop: row.infusionStop,
+  infusionMinutes: row.infusionMinutes,
+});
 
 /** The labels of the items that are not ok: what `missing_json` caches. */
 export const missingLabels = (items: readonly ReadinessItem[]): string[] =>
@@ -222,9 +241,12 @@ export function toAdministration(row: AdministrationRow): Administration {
     wastedQuantity: unitsFromMicro(row.wastedMicro),
     ndcUnit: row.ndcUnit,
     route: row.route,
+    ...techniqueOf(row),
     site: row.site,
     orderingNpi: row.orderingNpi,
+    orderingProviderName: row.orderingProviderName,
     renderingNpi: row.renderingNpi,
+    renderingProviderName: row.renderingProviderName,
     diagnoses: splitDiagnoses(row.diagnoses),
     medicalNecessity: row.medicalNecessity,
     physicianNotes: row.physicianNotes,
