@@ -21,7 +21,7 @@ import type { SequestrationRate } from './sequestration';
 // Bound once at load: under tsx's CommonJS transform (the `j3490` CLI, the bench) every use of an
 // imported name is a property-getter call, and profiling put those at ~20% of an estimate (the hot
 // path calls these helpers ~80 times). In a bundle the local binding costs nothing either way.
-const { moneyString, roundCents, usdFromFixed, usdText } = money;
+const { ZERO, moneyString, roundCents, usdFromFixed, usdText } = money;
 
 export type ShareTerms = {
   deductibleRemaining: Decimal;
@@ -42,12 +42,18 @@ export type CostShare = {
 
 /** One line's split, given the deductible still left when the line is reached. */
 export function shareLine(allowed: Decimal, deductibleLeft: Decimal, terms: ShareTerms): CostShare {
+  // The zero cases (no deductible left, no coinsurance, no sequestration) are most claims'; they
+  // skip arithmetic whose answer is known, which keeps the estimate's hot path short.
   const none = deductibleLeft.isZero();
   const deductible = none || deductibleLeft.lessThan(allowed) ? deductibleLeft : allowed;
   const afterDeductible = none ? allowed : allowed.minus(deductible);
-  const coinsurance = roundCents(afterDeductible.times(terms.coinsurance.fraction));
-  const payerShare = afterDeductible.minus(coinsurance);
-  const sequestration = roundCents(payerShare.times(terms.sequestration.fraction));
+  const coinsurance = terms.coinsurance.fraction.isZero()
+    ? ZERO
+    : roundCents(afterDeductible.times(terms.coinsurance.fraction));
+  const payerShare = coinsurance.isZero() ? afterDeductible : afterDeductible.minus(coinsurance);
+  const sequestration = terms.sequestration.fraction.isZero()
+    ? ZERO
+    : roundCents(payerShare.times(terms.sequestration.fraction));
   return {
     allowed,
     deductible,
@@ -55,18 +61,24 @@ export function shareLine(allowed: Decimal, deductibleLeft: Decimal, terms: Shar
     coinsurance,
     payerShare,
     sequestration,
-    payerPays: payerShare.minus(sequestration),
-    patientPays: deductible.plus(coinsurance),
+    payerPays: sequestration.isZero() ? payerShare : payerShare.minus(sequestration),
+    patientPays: deductible.isZero() ? coinsurance : deductible.plus(coinsurance),
   };
 }
 
+/** What a claim reports in total: the sums of its lines' figures. */
+export type ClaimShare = Pick<
+  CostShare,
+  'allowed' | 'deductible' | 'coinsurance' | 'sequestration' | 'payerPays' | 'patientPays'
+>;
+
 /** The lines' splits (deductible in line order) and the claim's, which is their sum. */
-export function splitLines(allowed: readonly Decimal[], terms: ShareTerms): { lines: CostShare[]; total: CostShare } {
+export function splitLines(allowed: readonly Decimal[], terms: ShareTerms): { lines: CostShare[]; total: ClaimShare } {
   let deductibleLeft = terms.deductibleRemaining;
   const lines: CostShare[] = [];
   for (const lineAllowed of allowed) {
     const share = shareLine(lineAllowed, deductibleLeft, terms);
-    deductibleLeft = deductibleLeft.minus(share.deductible);
+    if (!share.deductible.isZero()) deductibleLeft = deductibleLeft.minus(share.deductible);
     lines.push(share);
   }
   // One line is its own total (the common case, and the estimate's hot path).
@@ -74,43 +86,47 @@ export function splitLines(allowed: readonly Decimal[], terms: ShareTerms): { li
   return { lines, total };
 }
 
-function sumOf(lines: readonly CostShare[]): CostShare {
+const plus = (a: Decimal, b: Decimal): Decimal => (b.isZero() ? a : a.isZero() ? b : a.plus(b));
+
+function sumOf(lines: readonly CostShare[]): ClaimShare {
   const first = lines[0];
   if (!first) throw new RangeError('A claim has at least one line.');
   let { allowed, deductible, coinsurance, sequestration, payerPays } = first;
   for (let i = 1; i < lines.length; i++) {
     const l = lines[i] as CostShare;
-    allowed = allowed.plus(l.allowed);
-    deductible = deductible.plus(l.deductible);
-    coinsurance = coinsurance.plus(l.coinsurance);
-    sequestration = sequestration.plus(l.sequestration);
-    payerPays = payerPays.plus(l.payerPays);
+    allowed = plus(allowed, l.allowed);
+    deductible = plus(deductible, l.deductible);
+    coinsurance = plus(coinsurance, l.coinsurance);
+    sequestration = plus(sequestration, l.sequestration);
+    payerPays = plus(payerPays, l.payerPays);
   }
-  // The other sums follow from these exactly (each line's are these same differences).
-  const afterDeductible = allowed.minus(deductible);
-  const payerShare = afterDeductible.minus(coinsurance);
-  return {
-    allowed,
-    deductible,
-    afterDeductible,
-    coinsurance,
-    payerShare,
-    sequestration,
-    payerPays,
-    patientPays: deductible.plus(coinsurance),
-  };
+  return { allowed, deductible, coinsurance, sequestration, payerPays, patientPays: plus(deductible, coinsurance) };
 }
 
 /** Each amount of a split as shown ("205.20"), computed once for both the result and the trace. */
 export type CostShareFixed = { [K in keyof CostShare]: string };
+export type ClaimShareFixed = { [K in keyof ClaimShare]: string };
 
-export function fixedCostShare(share: CostShare): CostShareFixed {
+/** A line's figures as shown; `allowedFixed` is the line's allowed amount as the line already shows it. */
+export function fixedCostShare(share: CostShare, allowedFixed: string): CostShareFixed {
   return {
-    allowed: moneyString(share.allowed),
+    allowed: allowedFixed,
     deductible: moneyString(share.deductible),
     afterDeductible: moneyString(share.afterDeductible),
     coinsurance: moneyString(share.coinsurance),
     payerShare: moneyString(share.payerShare),
+    sequestration: moneyString(share.sequestration),
+    payerPays: moneyString(share.payerPays),
+    patientPays: moneyString(share.patientPays),
+  };
+}
+
+/** The claim's figures as shown. */
+export function fixedClaimShare(share: ClaimShare): ClaimShareFixed {
+  return {
+    allowed: moneyString(share.allowed),
+    deductible: moneyString(share.deductible),
+    coinsurance: moneyString(share.coinsurance),
     sequestration: moneyString(share.sequestration),
     payerPays: moneyString(share.payerPays),
     patientPays: moneyString(share.patientPays),
@@ -124,7 +140,7 @@ export function fixedCostShare(share: CostShare): CostShareFixed {
  */
 export function costShareSteps(
   lines: readonly { label: string; fixed: CostShareFixed }[],
-  total: CostShareFixed,
+  total: ClaimShareFixed,
   terms: ShareTerms,
   dateOfService: string,
 ): string[] {

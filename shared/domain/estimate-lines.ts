@@ -23,7 +23,7 @@ import type { LineDraft, Quantities, StepOutcome } from './estimate-quantities';
 // Bound once at load: under tsx's CommonJS transform (the `j3490` CLI, the bench) every use of an
 // imported name is a property-getter call, and profiling put those at ~20% of an estimate (the hot
 // path calls these helpers ~80 times). In a bundle the local binding costs nothing either way.
-const { Dec, moneyString, rateOf, usdExact, usdFromFixed } = money;
+const { Dec, moneyString, rateOfText, usdExact, usdFromFixed } = money;
 const { convertForPayer, reportedN4Quantity } = units;
 const { buildNocNarrative, formatN4, validateNocNarrative } = claimLine;
 const { acquisitionShare, allowedFor, basisFor, quantityText } = methodology;
@@ -48,18 +48,21 @@ const pricePer = (
 export const lineLabel = (kind: LineDraft['kind']): string => (kind === 'given' ? 'Given line' : 'JW line');
 
 export function priceLines(s: Scenario, q: Quantities, trace: string[], warnings: Warning[]): StepOutcome<PricedLines> {
+  // Only the price the basis reads is parsed (a scenario from the resolver carries every price on
+  // file), and the acquisition cost, which every estimate reports.
+  const basis = s.contract.basis;
+  const p = s.prices;
+  const fee = s.contract.feeSchedule;
   const prices: PriceList = {
-    awpPerPackage: s.prices?.awpPerPackage ? dec(s.prices.awpPerPackage) : null,
-    wacPerPackage: s.prices?.wacPerPackage ? dec(s.prices.wacPerPackage) : null,
-    acquisitionPerPackage: s.prices?.acquisitionPerPackage ? dec(s.prices.acquisitionPerPackage) : null,
-    paymentLimit: pricePer(s.prices?.paymentLimit),
-    feeSchedule: s.contract.feeSchedule
-      ? pricePer({ amount: s.contract.feeSchedule.rate, per: s.contract.feeSchedule.per })
-      : null,
+    awpPerPackage: basis === 'AWP' && p?.awpPerPackage ? dec(p.awpPerPackage) : null,
+    wacPerPackage: basis === 'WAC' && p?.wacPerPackage ? dec(p.wacPerPackage) : null,
+    acquisitionPerPackage: p?.acquisitionPerPackage ? dec(p.acquisitionPerPackage) : null,
+    paymentLimit: basis === 'ASP' || basis === 'ASP_DERIVED' ? pricePer(p?.paymentLimit) : null,
+    feeSchedule: basis === 'FEE_SCHEDULE' && fee ? pricePer({ amount: fee.rate, per: fee.per }) : null,
   };
   const terms = {
-    basis: s.contract.basis,
-    rate: rateOf(dec(s.contract.percent)),
+    basis,
+    rate: rateOfText(s.contract.percent),
     addOn: s.contract.addOn ? dec(s.contract.addOn) : null,
     lesserOfBilled: s.contract.lesserOfBilled,
   };
@@ -186,7 +189,7 @@ function costStep(
   last: boolean,
 ): string {
   const { drug } = q;
-  const head = `acquisition cost ${usdExact(perPackage)} per ${drug.packageSizeText} ${drug.ndcUnit} package × ${quantityText(d.costQuantity)} ${drug.ndcUnit} = ${usdExact(exact)}`;
+  const head = `acquisition cost ${usdExact(perPackage)} per ${drug.packageSizeText} ${drug.ndcUnit} package × ${d.costQuantity === d.quantity ? d.quantityText : quantityText(d.costQuantity)} ${drug.ndcUnit} = ${usdExact(exact)}`;
   const lineFixed = usdFromFixed(moneyString(lineCost));
   if (exact.equals(lineCost)) return head;
   if (last && q.lines.length > 1) {

@@ -7,23 +7,32 @@
  */
 import * as money from './money';
 import type { Dec as Decimal } from './money';
-import { parseNdc } from './ndc';
-import { sequestrationRate, type SequestrationRate } from './sequestration';
-import { parseIsoDate } from './iso-date';
+import * as ndcs from './ndc';
+import * as sequestrations from './sequestration';
+import type { SequestrationRate } from './sequestration';
+import * as isoDates from './iso-date';
 import * as units from './units';
 import type { DrugQuantity } from './units';
-import { checkWholePackages, planUnits } from './waste';
-import { resolveModifiers } from './modifiers';
-import { quantityText, type PricedAmount, type PricingDrug } from './methodology';
+import * as waste from './waste';
+import * as modifierRules from './modifiers';
+import * as methodology from './methodology';
+import type { PricedAmount, PricingDrug } from './methodology';
 import type { Scenario } from './scenario';
 import type { Failure, Warning } from './result';
-import { amountText, conversionText, modifiersText, unitsText } from './estimate-trace';
+import * as traceText from './estimate-trace';
 
 // Bound once at load: under tsx's CommonJS transform (the `j3490` CLI, the bench) every use of an
 // imported name is a property-getter call, and profiling put those at ~20% of an estimate (the hot
 // path calls these helpers ~80 times). In a bundle the local binding costs nothing either way.
 const { Dec, ZERO, moneyString, roundCents, usdFromFixed } = money;
 const { drugAmountIn, toNdcQuantity } = units;
+const { parseNdc } = ndcs;
+const { sequestrationRateOn } = sequestrations;
+const { parseIsoDate } = isoDates;
+const { checkWholePackages, planUnits } = waste;
+const { resolveModifiers } = modifierRules;
+const { quantityText } = methodology;
+const { amountText, conversionText, modifiersText, unitsText } = traceText;
 
 /** One claim line before pricing. */
 export type LineDraft = {
@@ -65,8 +74,7 @@ export function measureLines(s: Scenario, trace: string[], warnings: Warning[]):
   const dos = parseIsoDate(s.dateOfService);
   if (!dos.ok) return dos;
   const dateOfService = dos.date;
-  const seq = sequestrationRate(s.contract.sequestration, dateOfService);
-  if (!seq.ok) return seq;
+  const sequestration = sequestrationRateOn(s.contract.sequestration, dateOfService);
 
   const ndcUnit = s.drug.ndcUnit;
   const container = s.drug.container;
@@ -184,6 +192,6 @@ export function measureLines(s: Scenario, trace: string[], warnings: Warning[]):
 
   return {
     ok: true,
-    value: { ndc11: ndc.ndc11, dateOfService, sequestration: seq.rate, drug, dose, wasted, lines },
+    value: { ndc11: ndc.ndc11, dateOfService, sequestration, drug, dose, wasted, lines },
   };
 }

@@ -28,8 +28,8 @@ import { failure, type Failure, type Warning } from './result';
 // Bound once at load: under tsx's CommonJS transform (the `j3490` CLI, the bench) every use of an
 // imported name is a property-getter call, and profiling put those at ~20% of an estimate (the hot
 // path calls these helpers ~80 times). In a bundle the local binding costs nothing either way.
-const { Dec, ZERO, moneyString, rateOf, usdFromFixed, usdText } = money;
-const { costShareSteps, fixedCostShare, splitLines } = costShare;
+const { Dec, ZERO, moneyString, rateOfText, usdFromFixed, usdText } = money;
+const { costShareSteps, fixedClaimShare, fixedCostShare, splitLines } = costShare;
 const { measureLines } = quantities;
 const { lineLabel, priceLines } = linePrices;
 
@@ -86,7 +86,7 @@ function run(s: Scenario): EstimateOutcome {
   // Cost sharing per line; the claim's figures are the sums of the lines.
   const terms = {
     deductibleRemaining: s.contract.deductibleRemaining ? new Dec(s.contract.deductibleRemaining) : ZERO,
-    coinsurance: rateOf(new Dec(s.contract.coinsurancePercent)),
+    coinsurance: rateOfText(s.contract.coinsurancePercent),
     sequestration: q.sequestration,
   };
   const share = splitLines(priced.value.allowed, terms);
@@ -95,7 +95,7 @@ function run(s: Scenario): EstimateOutcome {
     const line = lines[i];
     const draft = q.lines[i];
     if (!line || !draft) return;
-    const fixed = fixedCostShare(lineShare);
+    const fixed = fixedCostShare(lineShare, line.allowed);
     line.deductible = fixed.deductible;
     line.coinsurance = fixed.coinsurance;
     line.sequestration = fixed.sequestration;
@@ -103,7 +103,7 @@ function run(s: Scenario): EstimateOutcome {
     line.patientPays = fixed.patientPays;
     lineShares.push({ label: lineLabel(draft.kind), fixed });
   });
-  const fixed = share.lines.length === 1 && lineShares[0] ? lineShares[0].fixed : fixedCostShare(share.total);
+  const fixed = share.lines.length === 1 && lineShares[0] ? lineShares[0].fixed : fixedClaimShare(share.total);
   trace.push(
     lines.length > 1
       ? `Total allowed ${lines.map((l) => usdFromFixed(l.allowed)).join(' + ')} = ${usdFromFixed(fixed.allowed)}`

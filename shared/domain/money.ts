@@ -263,6 +263,22 @@ export function rateFromPercent(
 /** For already-validated values (constants, parsed scenarios). */
 export const rateOf = (percent: Dec): Rate => ({ percent: percent.toFixed(), fraction: percent.times(ONE_HUNDREDTH) });
 
+// A practice's contracts use a handful of percents ("95", "20", "103"): each is parsed once. A
+// Rate is immutable (Decimal values are), so sharing one is safe; the map is bounded.
+const RATES = new Map<string, Rate>();
+const MAX_CACHED_RATES = 256;
+
+/** `rateOf` for a validated percent written as text, parsed once per distinct text. */
+export function rateOfText(percent: string): Rate {
+  let rate = RATES.get(percent);
+  if (rate === undefined) {
+    rate = rateOf(new Dec(percent));
+    if (RATES.size >= MAX_CACHED_RATES) RATES.clear();
+    RATES.set(percent, rate);
+  }
+  return rate;
+}
+
 /** "95%". */
 export const formatRate = (rate: Rate): string => `${rate.percent}%`;
 

@@ -49,10 +49,14 @@ export function sequestrationRate(
   dateOfService: string,
 ): { ok: true; rate: SequestrationRate } | Failure<'DATE_INVALID'> {
   const parsed = parseIsoDate(dateOfService);
-  if (!parsed.ok) return parsed;
-  if (policy === 'none') return { ok: true, rate: NONE };
+  return parsed.ok ? { ok: true, rate: sequestrationRateOn(policy, parsed.date) } : parsed;
+}
+
+/** The same for a date already checked by parseIsoDate (the estimate parses it once). */
+export function sequestrationRateOn(policy: SequestrationPolicy, isoDate: string): SequestrationRate {
+  if (policy === 'none') return NONE;
   for (const period of MEDICARE_PERIODS) {
-    if (parsed.date >= period.from) return { ok: true, rate: period.rate };
+    if (isoDate >= period.from) return period.rate;
   }
-  return { ok: true, rate: BEFORE_2013 };
+  return BEFORE_2013;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitLines, shareLine, type ShareTerms } from '../../../shared/domain/cost-share';
+import { splitLines, shareLine, type ClaimShare, type ShareTerms } from '../../../shared/domain/cost-share';
 import { Dec, rateOf } from '../../../shared/domain/money';
 import { sequestrationRate } from '../../../shared/domain/sequestration';
 
@@ -13,7 +13,7 @@ const terms = (deductible: string): ShareTerms => ({
   coinsurance: rateOf(new Dec('20')),
   sequestration: medicare2024,
 });
-const show = (share: ReturnType<typeof shareLine>) => ({
+const show = (share: ClaimShare) => ({
   deductible: share.deductible.toFixed(2),
   coinsurance: share.coinsurance.toFixed(2),
   sequestration: share.sequestration.toFixed(2),
