@@ -7,8 +7,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Administration, AdministrationInput } from '../../shared/domain/administration';
 import type { Invoice, Supplier } from '../../shared/domain/invoice';
 import type { Patient } from '../../shared/domain/patient';
-import type { Payer } from '../../shared/domain/payer';
 import type { Lot } from '../../shared/domain/stock';
+import { oneLotAdministration, onHandOf, seedOneLot, type OneLot } from '../fixtures/one-lot-seed';
 import { serviceHarness } from './service-harness';
 import { fieldCodes } from './service-calls';
 
@@ -27,59 +27,23 @@ const THREEMAB = {
   route: 'IM',
 };
 
-let medicare: Payer;
-let patient: Patient;
-let lot: number;
+let seeded: OneLot;
 let supplier: Supplier;
+let lot: number;
 
 beforeEach(async () => {
-  await value('drugs:create', THREEMAB);
-  ({ payer: medicare } = await value<{ payer: Payer }>('payers:createFromTemplate', { template: 'medicare-part-b' }));
-  await value('prices:create', {
-    ndc: THREEMAB.ndc,
-    priceType: 'AWP',
-    pricePerPackage: '600.00',
-    effectiveFrom: '2024-01-01',
+  seeded = await seedOneLot(value, THREEMAB, {
+    lotNumber: 'TM-1',
+    packageQuantity: '1',
+    costPerPackage: '500.00',
+    awpPerPackage: '600.00',
   });
-  supplier = await value<Supplier>('suppliers:create', { name: 'McKesson' });
-  const invoice = await value<Invoice>('invoices:create', {
-    supplierId: supplier.id,
-    invoiceNumber: 'INV-3',
-    invoiceDate: '2025-02-01',
-    lines: [
-      {
-        ndc: THREEMAB.ndc,
-        lotNumber: 'TM-1',
-        expiryDate: '2026-06-30',
-        packageQuantity: '1',
-        costPerPackage: '500.00',
-      },
-    ],
-  });
-  lot = invoice.lines[0]?.id ?? 0;
-  patient = await value<Patient>('patients:create', {
-    lastName: 'Smith',
-    firstName: 'Ann',
-    dateOfBirth: '1950-04-02',
-    accountNumber: 'MRN-1001',
-    payerId: medicare.id,
-  });
+  ({ supplier, lot } = seeded);
 });
 
-const input = (changes: Partial<AdministrationInput> = {}): AdministrationInput => ({
-  dateOfService: '2025-02-20',
-  patientId: patient.id,
-  payerId: medicare.id,
-  invoiceLineId: lot,
-  dose: { amount: '10', unit: 'mg' },
-  route: 'IM',
-  billedCharge: '300.00',
-  ...changes,
-});
-const onHand = async (): Promise<string> => {
-  const { rows } = await value<{ rows: Lot[] }>('stock:list', { includeEmpty: true, today: '2025-03-01' });
-  return rows.find((l) => l.invoiceLineId === lot)?.onHand ?? 'missing';
-};
+const input = (changes: Partial<AdministrationInput> = {}): AdministrationInput =>
+  oneLotAdministration(seeded, changes);
+const onHand = (): Promise<string> => onHandOf(value, lot);
 
 describe('a dose whose NDC quantity repeats', () => {
   it('is saved: the claim reports ML3.333 with NDC_QUANTITY_ROUNDED, the stock draws 3.333333 mL', async () => {

@@ -5,12 +5,9 @@
  * open administrations and is refused when any is billed.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Administration } from '../../shared/domain/administration';
+import type { Administration, AdministrationInput } from '../../shared/domain/administration';
 import type { Drug, DrugUsage } from '../../shared/domain/drug-catalog';
-import type { Invoice, Supplier } from '../../shared/domain/invoice';
-import type { Patient } from '../../shared/domain/patient';
-import type { Payer } from '../../shared/domain/payer';
-import type { Lot } from '../../shared/domain/stock';
+import { oneLotAdministration, onHandOf, seedOneLot, type OneLot } from '../fixtures/one-lot-seed';
 import { serviceHarness } from './service-harness';
 import { fieldCodes } from './service-calls';
 
@@ -29,58 +26,26 @@ const OLANZAPINE = {
 };
 
 let drug: Drug;
-let medicare: Payer;
-let patient: Patient;
+let seeded: OneLot;
 let lot: number;
 
 beforeEach(async () => {
-  drug = await value<Drug>('drugs:create', OLANZAPINE);
-  ({ payer: medicare } = await value<{ payer: Payer }>('payers:createFromTemplate', { template: 'medicare-part-b' }));
-  await value('prices:create', {
-    ndc: OLANZAPINE.ndc,
-    priceType: 'AWP',
-    pricePerPackage: '1200.00',
-    effectiveFrom: '2024-01-01',
+  seeded = await seedOneLot(value, OLANZAPINE, {
+    lotNumber: 'OL-1',
+    packageQuantity: '5',
+    costPerPackage: '950.00',
+    awpPerPackage: '1200.00',
   });
-  const supplier = await value<Supplier>('suppliers:create', { name: 'McKesson' });
-  const invoice = await value<Invoice>('invoices:create', {
-    supplierId: supplier.id,
-    invoiceNumber: 'INV-9',
-    invoiceDate: '2025-02-01',
-    lines: [
-      {
-        ndc: OLANZAPINE.ndc,
-        lotNumber: 'OL-1',
-        expiryDate: '2026-06-30',
-        packageQuantity: '5',
-        costPerPackage: '950.00',
-      },
-    ],
-  });
-  lot = invoice.lines[0]?.id ?? 0;
-  patient = await value<Patient>('patients:create', {
-    lastName: 'Smith',
-    firstName: 'Ann',
-    dateOfBirth: '1950-04-02',
-    accountNumber: 'MRN-1001',
-  });
+  lot = seeded.lot;
+  drug = await value<Drug>('drugs:get', { ndc: OLANZAPINE.ndc });
 });
 
-const give = (changes = {}) =>
-  value<Administration>('administrations:create', {
-    dateOfService: '2025-02-20',
-    patientId: patient.id,
-    payerId: medicare.id,
-    invoiceLineId: lot,
-    dose: { amount: '200', unit: 'mg' },
-    route: 'IM',
-    billedCharge: '1500.00',
-    ...changes,
-  });
-const onHand = async (): Promise<string> => {
-  const { rows } = await value<{ rows: Lot[] }>('stock:list', { includeEmpty: true, today: '2025-03-01' });
-  return rows.find((l) => l.invoiceLineId === lot)?.onHand ?? 'missing';
-};
+const give = (changes: Partial<AdministrationInput> = {}) =>
+  value<Administration>(
+    'administrations:create',
+    oneLotAdministration(seeded, { dose: { amount: '200', unit: 'mg' }, billedCharge: '1500.00', ...changes }),
+  );
+const onHand = (): Promise<string> => onHandOf(value, lot);
 const halfStrength = { ...OLANZAPINE, strengthAmount: '10' };
 
 describe('a drug in use keeps what it was billed with', () => {

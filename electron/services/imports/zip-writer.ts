@@ -28,27 +28,11 @@ export function writeZip(entries: readonly PackedEntry[]): Buffer {
     const name = Buffer.from(e.name, 'utf8');
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(VERSION, 4);
-    local.writeUInt16LE(UTF8_NAMES, 6);
-    local.writeUInt16LE(e.method, 8);
-    local.writeUInt16LE(e.dosTime, 10);
-    local.writeUInt16LE(e.dosDate, 12);
-    local.writeUInt32LE(e.crc32, 14);
-    local.writeUInt32LE(e.packed.length, 18);
-    local.writeUInt32LE(e.unpackedSize, 22);
-    local.writeUInt16LE(name.length, 26);
+    writeEntryFields(local, 4, e, name.length);
     const header = Buffer.alloc(46);
     header.writeUInt32LE(0x02014b50, 0);
-    header.writeUInt16LE(VERSION, 4);
-    header.writeUInt16LE(VERSION, 6);
-    header.writeUInt16LE(UTF8_NAMES, 8);
-    header.writeUInt16LE(e.method, 10);
-    header.writeUInt16LE(e.dosTime, 12);
-    header.writeUInt16LE(e.dosDate, 14);
-    header.writeUInt32LE(e.crc32, 16);
-    header.writeUInt32LE(e.packed.length, 20);
-    header.writeUInt32LE(e.unpackedSize, 24);
-    header.writeUInt16LE(name.length, 28);
+    header.writeUInt16LE(VERSION, 4); // version made by; the central header's fields then follow as the local one's
+    writeEntryFields(header, 6, e, name.length);
     header.writeUInt32LE(offset, 42);
     parts.push(local, name, e.packed);
     central.push(header, name);
@@ -62,4 +46,20 @@ export function writeZip(entries: readonly PackedEntry[]): Buffer {
   end.writeUInt32LE(directory.length, 12);
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...parts, directory, end]);
+}
+
+/**
+ * The fields a local file header and its central directory header share, in the same order
+ * (version needed, flags, method, time, date, CRC-32, sizes, name length), from byte `at`.
+ */
+function writeEntryFields(buf: Buffer, at: number, e: PackedEntry, nameLength: number): void {
+  buf.writeUInt16LE(VERSION, at);
+  buf.writeUInt16LE(UTF8_NAMES, at + 2);
+  buf.writeUInt16LE(e.method, at + 4);
+  buf.writeUInt16LE(e.dosTime, at + 6);
+  buf.writeUInt16LE(e.dosDate, at + 8);
+  buf.writeUInt32LE(e.crc32, at + 10);
+  buf.writeUInt32LE(e.packed.length, at + 14);
+  buf.writeUInt32LE(e.unpackedSize, at + 18);
+  buf.writeUInt16LE(nameLength, at + 22);
 }
