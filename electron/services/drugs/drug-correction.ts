@@ -18,6 +18,7 @@ import { unitsFromMicro } from '../../../shared/domain/stock-quantity';
 import { administrationService } from '../administrations/administration-service';
 import { AppError, fieldError } from '../app-error';
 import type { Db } from '../db/open';
+import { administrationRepository } from '../repositories/administration-repository';
 import type { AuditLog } from '../repositories/audit-log';
 import { drugRepository } from '../repositories/drug-repository';
 import { stockRepository } from '../repositories/stock-repository';
@@ -26,9 +27,7 @@ export function drugCorrection(db: Db, audit: AuditLog) {
   const drugs = drugRepository(db, audit);
   const stock = stockRepository(db, audit);
   const administrations = administrationService(db, audit);
-  const openOfNdc = db
-    .prepare(`SELECT id FROM administrations WHERE ndc11 = ? AND status IN ('draft', 'ready') ORDER BY id`)
-    .pluck();
+  const administrationRows = administrationRepository(db);
 
   return db.transaction(
     (
@@ -71,7 +70,7 @@ export function drugCorrection(db: Db, audit: AuditLog) {
           );
         }
       }
-      const ids = openOfNdc.all(drug.ndc11) as number[];
+      const ids = administrationRows.openIdsOfNdc(drug.ndc11);
       for (const adminId of ids) {
         const fieldsNow = administrationInputSchema.parse(administrationInputOf(administrations.get(adminId)));
         try {

@@ -81,6 +81,9 @@ export function administrationRepository(db: Db) {
       ORDER BY date_of_service, id`,
   );
   const staleIds = db.prepare(`SELECT id FROM administrations WHERE estimate_stale = 1 ORDER BY id`).pluck();
+  const openOfNdc = db
+    .prepare(`SELECT id FROM administrations WHERE ndc11 = ? AND status IN ('draft', 'ready') ORDER BY id`)
+    .pluck();
   const openOfPayer = db.prepare(`SELECT id FROM administrations WHERE payer_id = ? AND status IN ('draft', 'ready')`);
   const openOfInvoice = db.prepare(
     `SELECT id FROM administrations WHERE status IN ('draft', 'ready')
@@ -139,6 +142,9 @@ export function administrationRepository(db: Db) {
 
     /** Administrations whose estimate is flagged out of date (estimate-staleness.ts). */
     staleIds: (): number[] => staleIds.all() as number[],
+
+    /** The open (draft, ready) administrations of an NDC, oldest first. */
+    openIdsOfNdc: (ndc11: string): number[] => openOfNdc.all(ndc11) as number[],
 
     insert: (row: AdministrationRow): number => Number(insert.run(row).lastInsertRowid),
 
