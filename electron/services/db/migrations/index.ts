@@ -12,6 +12,7 @@ import m0006 from './0006-administration-counts';
 import m0007 from './0007-drop-lot-number-index';
 import m0008 from './0008-search-indexes-with-dates';
 import m0009 from './0009-billing-record-facts';
+import m0010 from './0010-remittances';
 
 export type Migration = { version: number; name: string; sql: string };
 
@@ -25,6 +26,7 @@ export const migrations: readonly Migration[] = [
   { version: 7, name: 'drop-lot-number-index', sql: m0007 },
   { version: 8, name: 'search-indexes-with-dates', sql: m0008 },
   { version: 9, name: 'billing-record-facts', sql: m0009 },
+  { version: 10, name: 'remittances', sql: m0010 },
 ];
 
 export const latestSchemaVersion = migrations.length;
