@@ -14,6 +14,7 @@ import { patientHandlers } from './handlers/patient-handlers';
 import { stockHandlers } from './handlers/stock-handlers';
 import { payerHandlers } from './handlers/payer-handlers';
 import { priceHandlers } from './handlers/price-handlers';
+import { remittanceHandlers } from './handlers/remittance-handlers';
 import { resolutionHandlers } from './handlers/resolution-handlers';
 import { auditLog } from './repositories/audit-log';
 
@@ -32,5 +33,6 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...patientHandlers(ctx, audit),
     ...administrationHandlers(ctx, audit),
     ...attachmentHandlers(ctx, audit),
+    ...remittanceHandlers(ctx, audit),
   };
 }

@@ -4,6 +4,8 @@
  * and the renderer's client are all derived from this table, so a channel cannot exist in one
  * door and not another.
  */
+import type { ChannelSpec } from './channel-spec';
+import { remittanceChannels } from './remittance-channels';
 import { z } from 'zod';
 import {
   drugCorrectionSchema,
@@ -52,8 +54,6 @@ import {
   administrationSchema,
   administrationSummarySchema,
 } from '../domain/administration';
-
-type ChannelSpec = { summary: string; args: z.ZodType; result: z.ZodType; maxBodyBytes?: number };
 
 const feeScheduleEntrySchema = z.object({
   id: idSchema,
@@ -449,6 +449,7 @@ export const contract = {
     }),
     result: z.object({ written: z.array(z.object({ id: idSchema, path: z.string() })) }),
   },
+  ...remittanceChannels,
 } as const satisfies Record<string, ChannelSpec>;
 
 export type Contract = typeof contract;

@@ -32,6 +32,7 @@ import {
   type AdministrationRow,
 } from '../repositories/administrations/administration-rows';
 import type { AuditLog } from '../repositories/audit-log';
+import { varianceService } from '../remittances/variance-service';
 import { administrationDrafts } from './administration-draft';
 
 export type AdministrationPreview = Omit<Administration, 'id' | 'createdAt' | 'updatedAt'>;
@@ -46,6 +47,7 @@ const statusAfterChange = (status: AdministrationStatus, row: AdministrationRow)
 export function administrationService(db: Db, audit: AuditLog) {
   const repository = administrationRepository(db);
   const drafts = administrationDrafts(db, audit);
+  const variance = varianceService(db, audit);
   const read = repository.get;
 
   return {
@@ -147,6 +149,9 @@ export function administrationService(db: Db, audit: AuditLog) {
         { ready: before.readiness.ready, missingJson: JSON.stringify(missingLabels(before.readiness.items)) },
         at,
       );
+      // A billed claim is now expected to be paid: its lines enter expected-versus-paid, unpaid.
+      if (status === 'billed') repository.setBilledAt(id, at);
+      variance.refresh(id);
       const after = read(id);
       audit.record(at, actor, 'administration', id, 'update', auditSnapshot(before), auditSnapshot(after));
       return after;

@@ -80,6 +80,8 @@ export function administrationRepository(db: Db) {
     `SELECT id FROM administrations WHERE payer_id = ? AND patient_id = ? AND claim_number = ?
       ORDER BY date_of_service, id`,
   );
+  const billedAtOf = db.prepare(`SELECT billed_at FROM administrations WHERE id = ?`).pluck();
+  const setBilledAt = db.prepare(`UPDATE administrations SET billed_at = ? WHERE id = ?`);
   const staleIds = db.prepare(`SELECT id FROM administrations WHERE estimate_stale = 1 ORDER BY id`).pluck();
   const openOfNdc = db
     .prepare(`SELECT id FROM administrations WHERE ndc11 = ? AND status IN ('draft', 'ready') ORDER BY id`)
@@ -163,6 +165,12 @@ export function administrationRepository(db: Db) {
 
     remove(id: number): void {
       remove.run(id);
+    },
+
+    /** When the claim went out (set as it is marked billed), for aging. */
+    billedAt: (id: number): string | null => (billedAtOf.get(id) as string | null | undefined) ?? null,
+    setBilledAt: (id: number, at: string): void => {
+      setBilledAt.run(at, id);
     },
   };
 }

@@ -1,0 +1,63 @@
+/** Expected versus paid: paper postings, the variance of each claim line, and its settings. */
+import type { ServiceContext } from '../context';
+import type { AuditLog } from '../repositories/audit-log';
+import { administrationRepository } from '../repositories/administration-repository';
+import { remittanceRepository } from '../repositories/remittance-repository';
+import { paperPosting } from '../remittances/paper-posting';
+import { varianceView } from '../remittances/remittance-views';
+import { varianceService } from '../remittances/variance-service';
+import type { HandlersFor } from './handler-types';
+import { realDate } from './real-date';
+
+export function remittanceHandlers(
+  ctx: ServiceContext,
+  audit: AuditLog,
+): HandlersFor<
+  | 'payments:post'
+  | 'payments:correct'
+  | 'payments:delete'
+  | 'payments:ofAdministration'
+  | 'variance:list'
+  | 'settings:get'
+  | 'settings:setVarianceTolerance'
+> {
+  const postings = paperPosting(ctx.db, audit);
+  const variance = varianceService(ctx.db, audit);
+  const remittances = remittanceRepository(ctx.db);
+  const administrations = administrationRepository(ctx.db);
+
+  return {
+    'payments:post': (fields) => postings.post(fields, ctx.now(), ctx.actor),
+    'payments:correct': ({ remittanceId, posting }) => postings.correct(remittanceId, posting, ctx.now(), ctx.actor),
+    'payments:delete': ({ remittanceId }) => postings.remove(remittanceId, ctx.now(), ctx.actor),
+    'payments:ofAdministration': ({ administrationId }) => {
+      const a = administrations.get(administrationId);
+      const ids = [
+        ...new Set(remittances.linesOfAdministration(a.id).map((l) => remittances.claim(l.claimId)?.remittanceId)),
+      ];
+      return {
+        lines: variance.ofAdministration(a.id).map((r) =>
+          varianceView({
+            ...r,
+            payerName: a.payerName,
+            patientName: a.patientName,
+            genericName: a.drugName,
+            brandName: '',
+            claimNumber: a.claimNumber,
+          }),
+        ),
+        remittances: ids.filter((id): id is number => id !== undefined).map((id) => postings.view(id)),
+      };
+    },
+    'variance:list': (q) => {
+      if (q.from !== undefined) realDate('from', 'From', q.from);
+      if (q.to !== undefined) realDate('to', 'To', q.to);
+      const { rows, total } = variance.list(q);
+      return { rows: rows.map(varianceView), total };
+    },
+    'settings:get': () => ({ varianceTolerance: variance.toleranceText() }),
+    'settings:setVarianceTolerance': ({ value }) => ({
+      varianceTolerance: variance.setTolerance(value, ctx.now(), ctx.actor),
+    }),
+  };
+}

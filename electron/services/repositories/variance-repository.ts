@@ -1,0 +1,179 @@
+/**
+ * Expected versus paid per claim line, kept in `line_variance` (migration 10) so the worklists and
+ * the variance report page through an index over a million claims instead of reading each
+ * estimate. SQL only; remittances/variance-service.ts decides what the rows say.
+ */
+import type { Statement } from 'better-sqlite3';
+import type { LineKind } from '../../../shared/domain/remittance';
+import type { VarianceStatus } from '../../../shared/domain/variance';
+import type { Db } from '../db/open';
+import { PATIENT_NAME_SQL } from './administrations/administration-rows';
+
+export type VarianceRow = {
+  administrationId: number;
+  lineKind: LineKind;
+  payerId: number;
+  dateOfService: string;
+  billedAt: string | null;
+  hcpcs: string;
+  modifiers: string;
+  expectedAllowedCents: number;
+  expectedPaidCents: number;
+  expectedPatientCents: number;
+  expectedSequestrationCents: number;
+  actualAllowedCents: number;
+  actualPaidCents: number;
+  actualPatientCents: number;
+  actualSequestrationCents: number;
+  postedLines: number;
+  lastPaymentDate: string | null;
+  status: VarianceStatus;
+  varianceCents: number;
+  reasons: string;
+};
+
+export type VarianceListRow = VarianceRow & {
+  payerName: string;
+  patientName: string;
+  genericName: string;
+  brandName: string;
+  claimNumber: string;
+};
+
+export type VarianceQuery = {
+  status?: VarianceStatus | undefined;
+  payerId?: number | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  /** Billed on or before this date (for aging). */
+  billedBefore?: string | undefined;
+  sortDir: 'asc' | 'desc';
+  limit: number;
+  offset: number;
+};
+
+const COLUMNS = `v.administration_id AS administrationId, v.line_kind AS lineKind, v.payer_id AS payerId,
+  v.date_of_service AS dateOfService, v.billed_at AS billedAt, v.hcpcs, v.modifiers,
+  v.expected_allowed_cents AS expectedAllowedCents, v.expected_paid_cents AS expectedPaidCents,
+  v.expected_patient_cents AS expectedPatientCents, v.expected_sequestration_cents AS expectedSequestrationCents,
+  v.actual_allowed_cents AS actualAllowedCents, v.actual_paid_cents AS actualPaidCents,
+  v.actual_patient_cents AS actualPatientCents, v.actual_sequestration_cents AS actualSequestrationCents,
+  v.posted_lines AS postedLines, v.last_payment_date AS lastPaymentDate, v.status, v.variance_cents AS varianceCents,
+  v.reasons`;
+
+export function varianceRepository(db: Db) {
+  const upsert = db.prepare(
+    `INSERT INTO line_variance (administration_id, line_kind, payer_id, date_of_service, billed_at, hcpcs, modifiers,
+       expected_allowed_cents, expected_paid_cents, expected_patient_cents, expected_sequestration_cents,
+       actual_allowed_cents, actual_paid_cents, actual_patient_cents, actual_sequestration_cents, posted_lines,
+       last_payment_date, status, variance_cents, reasons)
+     VALUES (@administrationId, @lineKind, @payerId, @dateOfService, @billedAt, @hcpcs, @modifiers,
+       @expectedAllowedCents, @expectedPaidCents, @expectedPatientCents, @expectedSequestrationCents,
+       @actualAllowedCents, @actualPaidCents, @actualPatientCents, @actualSequestrationCents, @postedLines,
+       @lastPaymentDate, @status, @varianceCents, @reasons)
+     ON CONFLICT (administration_id, line_kind) DO UPDATE SET
+       payer_id = excluded.payer_id, date_of_service = excluded.date_of_service, billed_at = excluded.billed_at,
+       hcpcs = excluded.hcpcs, modifiers = excluded.modifiers,
+       expected_allowed_cents = excluded.expected_allowed_cents, expected_paid_cents = excluded.expected_paid_cents,
+       expected_patient_cents = excluded.expected_patient_cents,
+       expected_sequestration_cents = excluded.expected_sequestration_cents,
+       actual_allowed_cents = excluded.actual_allowed_cents, actual_paid_cents = excluded.actual_paid_cents,
+       actual_patient_cents = excluded.actual_patient_cents,
+       actual_sequestration_cents = excluded.actual_sequestration_cents, posted_lines = excluded.posted_lines,
+       last_payment_date = excluded.last_payment_date, status = excluded.status,
+       variance_cents = excluded.variance_cents, reasons = excluded.reasons`,
+  );
+  const removeOf = db.prepare(`DELETE FROM line_variance WHERE administration_id = ?`);
+  const ofAdministration = db.prepare(
+    `SELECT ${COLUMNS} FROM line_variance v WHERE v.administration_id = ? ORDER BY v.line_kind`,
+  );
+  const setting = db.prepare(`SELECT value FROM app_settings WHERE key = ?`).pluck();
+  const putSetting = db.prepare(
+    `INSERT INTO app_settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+  );
+  const allIds = db.prepare(`SELECT DISTINCT administration_id FROM line_variance ORDER BY administration_id`).pluck();
+  const statements = new Map<string, Statement>();
+  const prepared = (sql: string): Statement => {
+    let st = statements.get(sql);
+    if (!st) statements.set(sql, (st = db.prepare(sql)));
+    return st;
+  };
+
+  /** The WHERE clause and parameters of a query, and the index its first condition walks. */
+  function filter(q: Omit<VarianceQuery, 'limit' | 'offset' | 'sortDir'>) {
+    const where: string[] = [];
+    const params: Record<string, string | number> = {};
+    if (q.status !== undefined) {
+      where.push('v.status = @status');
+      params.status = q.status;
+    }
+    if (q.payerId !== undefined) {
+      where.push('v.payer_id = @payerId');
+      params.payerId = q.payerId;
+    }
+    if (q.from !== undefined) {
+      where.push('v.date_of_service >= @from');
+      params.from = q.from;
+    }
+    if (q.to !== undefined) {
+      where.push('v.date_of_service <= @to');
+      params.to = q.to;
+    }
+    if (q.billedBefore !== undefined) {
+      where.push('v.billed_at <= @billedBefore');
+      params.billedBefore = q.billedBefore;
+    }
+    return { whereSql: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
+  }
+
+  const JOINS = `JOIN administrations a ON a.id = v.administration_id JOIN patients p ON p.id = a.patient_id
+    JOIN payers y ON y.id = v.payer_id JOIN drugs d ON d.ndc11 = a.ndc11`;
+  const NAMES = `y.name AS payerName, ${PATIENT_NAME_SQL} AS patientName, d.generic_name AS genericName,
+    d.brand_name AS brandName, a.claim_number AS claimNumber`;
+
+  return {
+    upsert: (row: VarianceRow): void => {
+      upsert.run(row);
+    },
+    removeOf: (administrationId: number): void => {
+      removeOf.run(administrationId);
+    },
+    ofAdministration: (administrationId: number): VarianceRow[] =>
+      ofAdministration.all(administrationId) as VarianceRow[],
+    allAdministrationIds: (): number[] => allIds.all() as number[],
+
+    /** A page of claim lines, newest date of service first (or oldest), with the total. */
+    list(q: VarianceQuery): { rows: VarianceListRow[]; total: number } {
+      const { whereSql, params } = filter(q);
+      const dir = q.sortDir === 'asc' ? 'ASC' : 'DESC';
+      const rows = prepared(
+        `SELECT ${COLUMNS}, ${NAMES}
+           FROM (SELECT v.administration_id AS aid, v.line_kind AS kind FROM line_variance v ${whereSql}
+                 ORDER BY v.date_of_service ${dir}, v.administration_id ${dir}, v.line_kind LIMIT @limit OFFSET @offset) page
+           CROSS JOIN line_variance v ON v.administration_id = page.aid AND v.line_kind = page.kind
+           ${JOINS}
+          ORDER BY v.date_of_service ${dir}, v.administration_id ${dir}, v.line_kind`,
+      ).all({ ...params, limit: q.limit, offset: q.offset }) as VarianceListRow[];
+      const total = prepared(`SELECT count(*) FROM line_variance v ${whereSql}`).pluck().get(params) as number;
+      return { rows, total };
+    },
+
+    /** Every row of a query, streamed by SQLite one at a time, for exports (never all in memory). */
+    *each(q: Omit<VarianceQuery, 'limit' | 'offset'>): Generator<VarianceListRow> {
+      const { whereSql, params } = filter(q);
+      const dir = q.sortDir === 'asc' ? 'ASC' : 'DESC';
+      const statement = prepared(
+        `SELECT ${COLUMNS}, ${NAMES} FROM line_variance v ${JOINS} ${whereSql}
+          ORDER BY v.date_of_service ${dir}, v.administration_id ${dir}, v.line_kind`,
+      );
+      for (const row of statement.iterate(params)) yield row as VarianceListRow;
+    },
+
+    /** The tolerance within which a line counts as paid as expected, in cents (default $1.00). */
+    toleranceText: (): string => (setting.get('variance_tolerance') as string | undefined) ?? '1.00',
+    setToleranceText: (value: string): void => {
+      putSetting.run('variance_tolerance', value);
+    },
+  };
+}
+export type VarianceRepository = ReturnType<typeof varianceRepository>;
