@@ -158,6 +158,7 @@ export function remittanceRepository(db: Db) {
      VALUES (@claimId, @position, @code, @modifiers, @submittedCode, @chargeCents, @paidCents, @allowedCents,
        @units, @dateOfService, @lineControlNumber, @balanced, @adjustmentsJson, @remarksJson)`,
   );
+  const setFileWarnings = db.prepare(`UPDATE era_files SET warnings_json = ? WHERE id = ?`);
   const setMatch = db.prepare(
     `UPDATE remittance_lines SET administration_id = ?, line_kind = ?, match_how = ? WHERE id = ?`,
   );
@@ -238,6 +239,9 @@ export function remittanceRepository(db: Db) {
     unmatchedOfFile: (fileId: number): number => unmatchedOfFile.get(fileId) as number,
 
     insertFile: (f: Omit<StoredEraFile, 'id'>): number => Number(insertFile.run(f).lastInsertRowid),
+    setFileWarnings: (fileId: number, warningsJson: string): void => {
+      setFileWarnings.run(warningsJson, fileId);
+    },
 
     /** The payer a remittance names: by its payer code (N1*PR id), else by name, case ignored. */
     payerIdFor(name: string, identifier: string): number | null {
