@@ -1,0 +1,315 @@
+/**
+ * One 835 segment → one typed piece (a claim, a line, adjustments, a name…), with a warning for
+ * each value the reader had to assume. Which loop a piece belongs to is era-reader.ts's business.
+ *
+ * `where` names the item for the biller ("Claim CLM-2025-0042, line 1 (J3490)"), so a warning
+ * reads on its own; the segment number travels beside it.
+ */
+import { claimStatusMeaning } from './era-claim-status';
+import {
+  type EraAdjustment,
+  type EraAmount,
+  type EraClaim,
+  type EraDate,
+  type EraLine,
+  type EraName,
+  type EraProviderAdjustment,
+  type EraReference,
+  type EraWarningCode,
+} from './era-types';
+import { type EraWarnings } from './era-warnings';
+import { clipQuoted } from '../quoted-text';
+import { components, element, type X12Segment } from './x12-tokenizer';
+import { readX12Amount, readX12Date, readX12Quantity, textOrNull } from './x12-values';
+
+/** "CLP03 (charge)": how an element is named in a warning. */
+type Field = { name: string; label: string };
+
+const ZERO_AMOUNT = '0.00';
+
+/** A required amount: "0.00" when it is missing or not a number, with a warning saying so. */
+export function requiredAmount(
+  seg: X12Segment,
+  n: number,
+  field: Field,
+  where: string,
+  warnings: EraWarnings,
+  missingCode: EraWarningCode = 'AMOUNT_MISSING',
+): string {
+  return amount(seg, n, field, where, warnings, missingCode) ?? ZERO_AMOUNT;
+}
+
+/** An optional amount: null when the element is empty. */
+export function optionalAmount(seg: X12Segment, n: number, field: Field, where: string, warnings: EraWarnings) {
+  return amount(seg, n, field, where, warnings, null);
+}
+
+function amount(
+  seg: X12Segment,
+  n: number,
+  field: Field,
+  where: string,
+  warnings: EraWarnings,
+  missingCode: EraWarningCode | null,
+): string | null {
+  const raw = element(seg, n);
+  const read = readX12Amount(raw);
+  if (read.ok) {
+    if (read.rounded) {
+      warnings.add(
+        'AMOUNT_ROUNDED',
+        seg.index,
+        `${where}: ${field.name} (${field.label}) "${clipQuoted(raw)}" has more than 2 decimals; it is read as ${read.text}.`,
+      );
+    }
+    return read.text;
+  }
+  if (read.problem === 'missing') {
+    if (missingCode === null) return null;
+    warnings.add(missingCode, seg.index, `${where}: ${field.name} (${field.label}) is empty; it is read as 0.00.`);
+    return ZERO_AMOUNT;
+  }
+  warnings.add(
+    'AMOUNT_INVALID',
+    seg.index,
+    `${where}: ${field.name} (${field.label}) "${clipQuoted(raw)}" is not an amount; it is read as 0.00.`,
+  );
+  return missingCode === null ? null : ZERO_AMOUNT;
+}
+
+/** A DTM date, with DATE_INVALID when DTM02 is not a CCYYMMDD calendar date. */
+export function dateOf(seg: X12Segment, n: number, field: Field, where: string, warnings: EraWarnings): string | null {
+  const raw = element(seg, n);
+  if (raw === '') return null;
+  const date = readX12Date(raw);
+  if (date === null) {
+    warnings.add(
+      'DATE_INVALID',
+      seg.index,
+      `${where}: ${field.name} (${field.label}) "${clipQuoted(raw)}" is not a date written CCYYMMDD; it is left empty.`,
+    );
+  }
+  return date;
+}
+
+export const readReference = (seg: X12Segment): EraReference => ({
+  qualifier: element(seg, 1),
+  value: element(seg, 2),
+  segment: seg.index,
+});
+
+export const readDate = (seg: X12Segment, where: string, warnings: EraWarnings): EraDate => ({
+  qualifier: element(seg, 1),
+  date: dateOf(seg, 2, { name: 'DTM02', label: `date ${element(seg, 1)}` }, where, warnings),
+  segment: seg.index,
+});
+
+export function readAmountSegment(seg: X12Segment, where: string, warnings: EraWarnings): EraAmount {
+  const qualifier = element(seg, 1);
+  const field = { name: 'AMT02', label: `amount ${qualifier}` };
+  return { qualifier, amount: requiredAmount(seg, 2, field, where, warnings), segment: seg.index };
+}
+
+export function readName(seg: X12Segment): EraName {
+  return {
+    last: textOrNull(seg.elements[3]),
+    first: textOrNull(seg.elements[4]),
+    middle: textOrNull(seg.elements[5]),
+    id: textOrNull(seg.elements[9]),
+    idQualifier: textOrNull(seg.elements[8]),
+    segment: seg.index,
+  };
+}
+
+const CAS_GROUPS = new Set(['CO', 'PR', 'OA', 'PI', 'CR']);
+
+/** CAS: the group, then up to six (reason, amount, quantity) triplets, each one adjustment. */
+export function readCas(seg: X12Segment, where: string, warnings: EraWarnings): EraAdjustment[] {
+  const group = element(seg, 1);
+  if (!CAS_GROUPS.has(group)) {
+    warnings.add(
+      'CAS_GROUP_UNKNOWN',
+      seg.index,
+      `${where}: adjustment group "${clipQuoted(group)}" is not CO, PR, OA or PI; its amounts are still counted in the balance.`,
+    );
+  }
+  const out: EraAdjustment[] = [];
+  const last = seg.elements.length - 1;
+  for (let r = 2; r <= last; r += 3) {
+    const reason = element(seg, r);
+    const amountRaw = element(seg, r + 1);
+    if (reason === '' && amountRaw === '') continue;
+    const field = { name: `CAS${String(r + 1).padStart(2, '0')}`, label: `amount of ${group}-${reason}` };
+    const quantity = readX12Quantity(element(seg, r + 2));
+    out.push({
+      group,
+      reason,
+      amount: requiredAmount(seg, r + 1, field, where, warnings),
+      quantity: quantity.ok ? quantity.text : null,
+      segment: seg.index,
+    });
+  }
+  return out;
+}
+
+/** CLP: the claim's own fields; its loops are filled by the reader. */
+export function readClp(seg: X12Segment, warnings: EraWarnings, headerNumber: string | null): EraClaim {
+  const patientControlNumber = textOrNull(seg.elements[1]);
+  const where = claimLabel(patientControlNumber, seg.index);
+  if (patientControlNumber === null) {
+    warnings.add(
+      'CLAIM_ID_MISSING',
+      seg.index,
+      'A claim has no patient control number (CLP01), so it cannot be matched to a claim you sent.',
+    );
+  }
+  const status = element(seg, 2);
+  const statusMeaning = claimStatusMeaning(status);
+  if (statusMeaning === null) {
+    warnings.add(
+      'CLAIM_STATUS_UNKNOWN',
+      seg.index,
+      `${where}: status "${clipQuoted(status)}" (CLP02) is not a claim status code of the 835; check the claim with the payer.`,
+    );
+  }
+  return {
+    patientControlNumber,
+    status,
+    charge: requiredAmount(seg, 3, { name: 'CLP03', label: 'charge' }, where, warnings),
+    paid: requiredAmount(seg, 4, { name: 'CLP04', label: 'paid' }, where, warnings),
+    patientResponsibility: optionalAmount(seg, 5, { name: 'CLP05', label: 'patient responsibility' }, where, warnings),
+    payerClaimNumber: textOrNull(seg.elements[7]),
+    patient: null,
+    balanced: true,
+    adjustments: [],
+    lines: [],
+    segment: seg.index,
+    statusMeaning,
+    filingIndicator: textOrNull(seg.elements[6]),
+    facilityType: textOrNull(seg.elements[8]),
+    frequency: textOrNull(seg.elements[9]),
+    headerNumber,
+    insured: null,
+    correctedPatient: null,
+    rendering: null,
+    renderingNpi: null,
+    serviceStart: null,
+    serviceEnd: null,
+    received: null,
+    remarks: [],
+    references: [],
+    amounts: [],
+    dates: [],
+    balance: {
+      chargeMinusPaid: ZERO_AMOUNT,
+      claimAdjustments: ZERO_AMOUNT,
+      lineAdjustments: ZERO_AMOUNT,
+      difference: ZERO_AMOUNT,
+    },
+  };
+}
+
+/** The procedure composite: qualifier, code, up to four modifiers, description. */
+type Procedure = { qualifier: string | null; code: string | null; modifiers: string[]; description: string | null };
+
+function readProcedure(seg: X12Segment, n: number): Procedure {
+  const parts = components(seg, n);
+  if (parts.length === 1) {
+    // No component separator: a bare code ("J3490") rather than "HC:J3490".
+    return { qualifier: null, code: textOrNull(parts[0]), modifiers: [], description: null };
+  }
+  const modifiers: string[] = [];
+  for (let i = 2; i <= 5 && i < parts.length; i++) {
+    const m = textOrNull(parts[i]);
+    if (m !== null) modifiers.push(m);
+  }
+  return {
+    qualifier: textOrNull(parts[0]),
+    code: textOrNull(parts[1]),
+    modifiers,
+    description: textOrNull(parts[6]),
+  };
+}
+
+/** SVC: one service line (its DTM, CAS, REF, AMT and LQ are filled by the reader). */
+export function readSvc(seg: X12Segment, claim: EraClaim, warnings: EraWarnings): EraLine {
+  const procedure = readProcedure(seg, 1);
+  const where = lineWhere(claim, claim.lines.length, procedure.code);
+  if (procedure.code === null) {
+    warnings.add('SVC_CODE_MISSING', seg.index, `${where}: the line has no procedure code (SVC01 is empty).`);
+  }
+  const submitted = element(seg, 6) === '' ? null : readProcedure(seg, 6);
+  const units = readX12Quantity(element(seg, 5));
+  if (!units.ok) {
+    const said =
+      units.problem === 'missing'
+        ? 'the payer did not say how many units it paid (SVC05), which means 1'
+        : `the units paid (SVC05) "${clipQuoted(element(seg, 5))}" are not a number`;
+    warnings.add(
+      units.problem === 'missing' ? 'SVC_UNITS_DEFAULTED' : 'UNITS_INVALID',
+      seg.index,
+      `${where}: ${said}; units are read as 1.`,
+    );
+  }
+  const submittedUnits = readX12Quantity(element(seg, 7));
+  return {
+    code: procedure.code,
+    modifiers: procedure.modifiers,
+    submittedCode: submitted?.code ?? null,
+    charge: requiredAmount(seg, 2, { name: 'SVC02', label: 'line charge' }, where, warnings, 'SVC_AMOUNT_MISSING'),
+    paid: requiredAmount(seg, 3, { name: 'SVC03', label: 'line paid' }, where, warnings, 'SVC_AMOUNT_MISSING'),
+    allowed: null,
+    units: units.ok ? units.text : '1',
+    dateOfService: null,
+    lineControlNumber: null,
+    balanced: true,
+    remarks: [],
+    adjustments: [],
+    segment: seg.index,
+    qualifier: procedure.qualifier,
+    description: procedure.description,
+    submittedQualifier: submitted?.qualifier ?? null,
+    submittedModifiers: submitted?.modifiers ?? [],
+    submittedUnits: submittedUnits.ok ? submittedUnits.text : null,
+    revenueCode: textOrNull(seg.elements[4]),
+    serviceStart: null,
+    serviceEnd: null,
+    otherRemarks: [],
+    references: [],
+    amounts: [],
+    dates: [],
+    balance: { chargeMinusPaid: ZERO_AMOUNT, adjustments: ZERO_AMOUNT, difference: ZERO_AMOUNT },
+  };
+}
+
+/** PLB: provider id, fiscal period date, then up to six (reason:reference, amount) pairs. */
+export function readPlb(seg: X12Segment, warnings: EraWarnings): EraProviderAdjustment[] {
+  const where = 'Provider adjustment (PLB)';
+  const providerId = textOrNull(seg.elements[1]);
+  const fiscalPeriodDate = dateOf(seg, 2, { name: 'PLB02', label: 'fiscal period date' }, where, warnings);
+  const out: EraProviderAdjustment[] = [];
+  for (let r = 3; r < seg.elements.length; r += 2) {
+    if (element(seg, r) === '' && element(seg, r + 1) === '') continue;
+    const [reason = '', reference] = components(seg, r);
+    const field = { name: `PLB${String(r + 1).padStart(2, '0')}`, label: `amount of ${reason}` };
+    out.push({
+      reason,
+      reference: textOrNull(reference),
+      amount: requiredAmount(seg, r + 1, field, where, warnings),
+      providerId,
+      fiscalPeriodDate,
+      segment: seg.index,
+    });
+  }
+  return out;
+}
+
+const claimLabel = (patientControlNumber: string | null, segment: number): string =>
+  patientControlNumber === null ? `The claim at segment ${segment}` : `Claim ${clipQuoted(patientControlNumber)}`;
+
+/** "Claim CLM-1", naming a claim in a warning. */
+export const claimWhere = (claim: EraClaim): string => claimLabel(claim.patientControlNumber, claim.segment);
+
+/** "Claim CLM-1, line 2 (J3490)": `index` is the line's 0-based position in the claim. */
+export const lineWhere = (claim: EraClaim, index: number, code: string | null): string =>
+  `${claimWhere(claim)}, line ${index + 1}${code === null ? '' : ` (${clipQuoted(code)})`}`;
