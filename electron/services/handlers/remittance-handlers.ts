@@ -1,9 +1,12 @@
 /** Expected versus paid: paper postings, the variance of each claim line, and its settings. */
+import { decodeBase64 } from '../base64-file';
 import type { ServiceContext } from '../context';
 import type { AuditLog } from '../repositories/audit-log';
 import { administrationRepository } from '../repositories/administration-repository';
 import { remittanceRepository } from '../repositories/remittance-repository';
+import { eraImport } from '../remittances/era-import';
 import { paperPosting } from '../remittances/paper-posting';
+import { remittanceRecords } from '../remittances/remittance-records';
 import { varianceView } from '../remittances/remittance-views';
 import { varianceService } from '../remittances/variance-service';
 import type { HandlersFor } from './handler-types';
@@ -20,11 +23,21 @@ export function remittanceHandlers(
   | 'variance:list'
   | 'settings:get'
   | 'settings:setVarianceTolerance'
+  | 'remittances:preview'
+  | 'remittances:import'
+  | 'remittances:files'
+  | 'remittances:file'
+  | 'remittances:unmatched'
+  | 'remittances:match'
+  | 'remittances:unmatch'
 > {
   const postings = paperPosting(ctx.db, audit);
   const variance = varianceService(ctx.db, audit);
   const remittances = remittanceRepository(ctx.db);
   const administrations = administrationRepository(ctx.db);
+  const records = remittanceRecords(ctx.db, audit);
+  const era = eraImport(ctx, audit);
+  const bytesOf = (fileName: string, contentBase64: string): Buffer => decodeBase64(contentBase64, fileName);
 
   return {
     'payments:post': (fields) => postings.post(fields, ctx.now(), ctx.actor),
@@ -59,5 +72,14 @@ export function remittanceHandlers(
     'settings:setVarianceTolerance': ({ value }) => ({
       varianceTolerance: variance.setTolerance(value, ctx.now(), ctx.actor),
     }),
+    'remittances:preview': ({ fileName, contentBase64 }) => era.preview(fileName, bytesOf(fileName, contentBase64)),
+    'remittances:import': ({ fileName, contentBase64 }) =>
+      era.import(fileName, bytesOf(fileName, contentBase64), ctx.now(), ctx.actor),
+    'remittances:files': ({ limit, offset }) => records.files(limit, offset),
+    'remittances:file': ({ id }) => records.file(id),
+    'remittances:unmatched': (q) => records.unmatched(q),
+    'remittances:match': ({ lineId, administrationId, lineKind }) =>
+      records.match(lineId, administrationId, lineKind, ctx.now(), ctx.actor),
+    'remittances:unmatch': ({ lineId }) => records.unmatch(lineId, ctx.now(), ctx.actor),
   };
 }

@@ -171,7 +171,7 @@ export function remittanceRepository(db: Db) {
   const original = db.prepare(
     `SELECT c.id FROM remittance_claims c JOIN remittances r ON r.id = c.remittance_id
       WHERE c.patient_control_number = @pcn AND c.status <> '22' AND c.reversed_by_claim_id IS NULL
-        AND c.id <> @id AND (@payerId IS NULL OR r.payer_id IS @payerId)
+        AND c.id < @id AND (@payerId IS NULL OR r.payer_id IS @payerId)
         AND (@payerClaimNumber = '' OR c.payer_claim_number = @payerClaimNumber)
       ORDER BY c.id DESC LIMIT 1`,
   );
