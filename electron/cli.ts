@@ -51,6 +51,9 @@ Commands:
                                         read a CSV, XLSX or CMS zip, then import it in one transaction;
                                         rows with errors refuse the whole file (exit 2, listed) unless
                                         --accept-errors leaves them out. Fee schedules need --payer.
+  import era FILE [--preview]           an 835 remittance: every payment, claim and line read, balanced and
+                                        matched to the administrations, then posted in one transaction
+                                        (--preview writes nothing); the same file twice is refused
   invoices import FILE --supplier ID|NAME [--map "field=Column[;...]"] [--accept-errors]
                                         a distributor's invoice export (CSV or XLSX, one row per
                                         line) as invoices of that supplier, the same way as import
@@ -77,6 +80,7 @@ const BOOLEAN_FLAGS = new Set([
   'billed',
   'merged',
   'no-physician-notes',
+  'preview',
 ]);
 
 export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Promise<number> {
@@ -268,6 +272,20 @@ function toRequest(
       return { error: fail('NOT_JSON', 'The scenario is not valid JSON; see the format in README.md.') };
     }
   }
+  if (command === 'import' && sub === 'era') {
+    const [file] = rest;
+    if (!file) return { error: fail('ARGUMENT_MISSING', 'Say which file: j3490 import era FILE [--preview].') };
+    let content: Buffer;
+    try {
+      content = readFileSync(file);
+    } catch {
+      return { error: fail('FILE_UNREADABLE', `Cannot read ${file}.`) };
+    }
+    return {
+      channel: options.get('preview') === true ? 'remittances:preview' : 'remittances:import',
+      args: { fileName: file.replace(/^.*[\\/]/, ''), contentBase64: content.toString('base64') },
+    };
+  }
   // `invoices import FILE` goes the same way as `import KIND FILE`, with kind 'invoices'.
   if (command === 'import' || key === 'invoices import') {
     const kind = command === 'invoices' ? 'invoices' : sub;
@@ -280,7 +298,9 @@ function toRequest(
     const args = typeof acceptOpt === 'string' && !/^(true|yes|1)$/i.test(acceptOpt) ? [...rest, acceptOpt] : rest;
     const [file, ...pairs] = args;
     if (command === 'import' && (!sub || !kinds.includes(sub)))
-      return { error: fail('ARGUMENT_INVALID', `Say what the file is: j3490 import ${kinds.join('|')} FILE.`) };
+      return {
+        error: fail('ARGUMENT_INVALID', `Say what the file is: j3490 import ${[...kinds, 'era'].join('|')} FILE.`),
+      };
     if (!file) return { error: fail('ARGUMENT_MISSING', `Say which file: ${usage}.`) };
     let content: Buffer;
     try {

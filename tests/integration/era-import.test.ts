@@ -5,15 +5,18 @@
  * in the unmatched list for a person; a reversal undoes the payment it reverses and the corrected
  * claim after it posts as the new payment.
  */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { EraReadingResult } from '../../shared/api/remittance-channels';
 import type { Administration } from '../../shared/domain/administration';
 import type { LineVarianceView, UnmatchedLine } from '../../shared/domain/remittance';
 import { remittance835 } from '../fixtures/era/remittance-835';
 import { readyAdministration, seedPractice, type Seeded } from '../fixtures/claim-seed';
+import { runCliIn } from './cli-run';
 import { serviceHarness } from './service-harness';
 
-const { services, value, refusal } = serviceHarness();
+const { services, dir, value, refusal } = serviceHarness();
 
 let s: Seeded;
 let a: Administration;
@@ -121,5 +124,25 @@ describe('importing an 835', () => {
     expect(imported.warnings.map((w) => w.code)).toContain('CLAIM_REVERSAL');
     const [given] = await lines();
     expect([given?.status, given?.actual.allowed, given?.lastPaymentDate]).toEqual(['paid', '79.80', '2025-04-15']);
+  });
+});
+
+describe('j3490 import era', () => {
+  it('--preview prints the reading and writes nothing; the import prints it with its id; a second import exits 2', async () => {
+    const path = join(dir(), 'medicare.835');
+    writeFileSync(path, remittance835([{ administration: a, lines: [{ kind: 'given' }, { kind: 'wasted' }] }]));
+    const preview = await runCliIn(dir(), ['import', 'era', path, '--preview']);
+    expect(preview.code).toBe(0);
+    expect(preview.json).toMatchObject({
+      fileName: 'medicare.835',
+      alreadyImported: false,
+      summary: { claims: 1, lines: 2, matched: 2, unmatched: 0, outOfBalance: 0, totalPaid: '89.37' },
+    });
+    expect(preview.json.importId).toBeUndefined();
+    expect(count('remittances')).toBe(0);
+    const imported = await runCliIn(dir(), ['import', 'era', path]);
+    expect([imported.code, typeof imported.json.importId]).toEqual([0, 'number']);
+    const again = await runCliIn(dir(), ['import', 'era', path]);
+    expect([again.code, (again.json as { error: { code: string } }).error.code]).toEqual([2, 'ERA_DUPLICATE']);
   });
 });
