@@ -39,7 +39,6 @@ export const AREAS: readonly Area[] = [
     path: '/remittances',
     label: 'Remittances',
     purpose: 'Imported 835 remittances, expected against paid per line.',
-    comingSoon: true,
   },
   {
     path: '/reports',

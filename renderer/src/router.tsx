@@ -18,7 +18,10 @@ import { PayersPage } from './pages/payers-page';
 import { PracticeSettingsPage } from './pages/practice-settings-page';
 import { PricesPage } from './pages/prices-page';
 import { QuickEstimatePage } from './pages/quick-estimate-page';
+import { EraFilePage } from './pages/era-file-page';
+import { RemittancesPage } from './pages/remittances-page';
 import { StockPage } from './pages/stock-page';
+import { UnmatchedPage } from './pages/unmatched-page';
 
 export const router = createHashRouter([
   {
@@ -42,6 +45,9 @@ export const router = createHashRouter([
       { path: 'payers/:id', element: <PayerDetailPage /> },
       { path: 'prices', element: <PricesPage /> },
       { path: 'attachments', element: <AttachmentsPage /> },
+      { path: 'remittances', element: <RemittancesPage /> },
+      { path: 'remittances/unmatched', element: <UnmatchedPage /> },
+      { path: 'remittances/files/:id', element: <EraFilePage /> },
       { path: 'settings', element: <PracticeSettingsPage /> },
       ...AREAS.filter((a) => a.comingSoon).map((a) => ({
         path: a.path.slice(1),

@@ -236,6 +236,7 @@ export const administrationSummarySchema = z.object({
   ndc11: z.string(),
   lotNumber: z.string(),
   hcpcs: z.string(),
+  claimNumber: z.string(),
   billedCharge: z.string(),
   expected: z.string().nullable(),
   status: z.enum(ADMINISTRATION_STATUSES),

@@ -573,6 +573,7 @@ describe('administrations:list', () => {
       lotNumber: 'EX-1',
       hcpcs: 'J3490',
       billedCharge: '90.00',
+      claimNumber: '',
       expected: expect.stringMatching(/^\d+\.\d{2}$/),
       status: 'draft',
       estimateStale: false,

@@ -59,7 +59,14 @@ export function remittanceHandlers(
             claimNumber: a.claimNumber,
           }),
         ),
-        remittances: ids.filter((id): id is number => id !== undefined).map((id) => postings.view(id)),
+        // Each payment with only the claims that pay this administration (an 835 carries many).
+        remittances: ids
+          .filter((id): id is number => id !== undefined)
+          .map((id) => postings.view(id))
+          .map((r) => ({
+            ...r,
+            claims: r.claims.filter((c) => c.lines.some((l) => l.match?.administrationId === a.id)),
+          })),
       };
     },
     'variance:list': (q) => {

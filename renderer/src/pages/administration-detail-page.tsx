@@ -15,6 +15,7 @@ import { AdministrationActions } from '../administrations/administration-actions
 import { DocumentsCard } from '../attachments/documents-card';
 import { EstimatePanel } from '../administrations/estimate-panel';
 import { ReadinessBadge, ReadinessChecklist } from '../administrations/readiness-checklist';
+import { PaymentsCard } from '../remittances/payments-card';
 import { STATUS_COLORS, STATUS_LABELS } from '../administrations/status-words';
 import { BackToList, useRecordQuery } from '../components/record-page';
 import { administrationRecord } from '../administrations/administration-record';
@@ -79,6 +80,7 @@ export function AdministrationDetailPage() {
           <EstimatePanel value={a} />
         </Stack>
       </Paper>
+      <PaymentsCard administration={a} />
       <DocumentsCard administration={a} />
       <Text size="xs" c="dimmed">
         Recorded {stamp(a.createdAt)}

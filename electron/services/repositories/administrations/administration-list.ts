@@ -120,6 +120,7 @@ export function administrationList(db: Db) {
     const rows = prepared(
       `SELECT a.id, a.date_of_service AS dateOfService, ${PATIENT_NAME_SQL} AS patientName, y.name AS payerName,
          d.generic_name AS genericName, d.brand_name AS brandName, a.ndc11, l.lot_number AS lotNumber, a.hcpcs,
+         a.claim_number AS claimNumber,
          a.billed_cents AS billedCents, a.status, a.ready, a.missing_json AS missingJson,
          a.estimate_stale AS estimateStale,
          json_extract(a.estimate_json, '$.estimate.totals.payerPays') AS payerPays,
@@ -198,6 +199,7 @@ function toSummary(r: SummaryRow): AdministrationSummary {
     ndc11: r.ndc11,
     lotNumber: r.lotNumber,
     hcpcs: r.hcpcs,
+    claimNumber: r.claimNumber,
     billedCharge: money(r.billedCents),
     expected:
       r.payerPays === null || r.patientPays === null
