@@ -52,6 +52,14 @@ export type X12TokenizeFailure = Failure<'ERA_EMPTY' | 'ERA_NOT_835' | 'ERA_ENVE
  */
 export const MAX_X12_LENGTH = 32 * 1024 * 1024;
 
+/**
+ * No 835 segment has more than 24 elements (MIA) nor a composite more than 8 components; a
+ * split stops at these bounds, so a hostile segment of a million separators costs no million
+ * empty strings.
+ */
+const MAX_ELEMENTS = 100;
+const MAX_COMPONENTS = 20;
+
 /** A standard ISA is 106 characters; one with unpadded fields is shorter. Never look further. */
 const MAX_ISA_LENGTH = 200;
 /** How far to look for the terminator of a GS or ST segment when the file has no ISA. */
@@ -225,7 +233,7 @@ export function scanX12(text: string, onSegment: (segment: X12Segment) => void):
     let segEnd = end;
     while (segEnd > pos && (text.charCodeAt(segEnd - 1) === CR || text.charCodeAt(segEnd - 1) === LF)) segEnd--;
     if (segEnd > pos) {
-      const elements = text.slice(pos, segEnd).split(delimiters.element);
+      const elements = text.slice(pos, segEnd).split(delimiters.element, MAX_ELEMENTS);
       index++;
       onSegment({ index, id: elements[0] ?? '', elements, delimiters });
     }
@@ -239,4 +247,4 @@ export const element = (segment: X12Segment, n: number): string => segment.eleme
 
 /** The components of a composite element ("HC:J3490:JW" → ["HC", "J3490", "JW"]). */
 export const components = (segment: X12Segment, n: number): string[] =>
-  element(segment, n).split(segment.delimiters.component);
+  element(segment, n).split(segment.delimiters.component, MAX_COMPONENTS);
