@@ -12,21 +12,22 @@
 import { claimWhere, lineWhere } from './era-segments';
 import { type EraClaim, type EraImbalance, type EraLine, type EraTransaction } from './era-types';
 import { type EraWarnings } from './era-warnings';
-import { MoneyTotal, totalOf } from './era-money';
+import { absMoneyText, centsOf, isZeroTotal, minus, moneyText, plus, sumAmounts, type Total } from './era-money';
 
-const differenceNote = (difference: MoneyTotal): string => `a difference of ${difference.absText()}`;
+const ZERO = '0.00';
 
-/** SVC02 − SVC03 = Σ line CAS. Returns the line's CAS total for the claim's rule. */
-export function balanceLine(line: EraLine): MoneyTotal {
-  const chargeMinusPaid = totalOf(line.charge).subtract(line.paid);
-  const adjustments = new MoneyTotal();
-  for (const a of line.adjustments) adjustments.add(a.amount);
-  const difference = new MoneyTotal().addTotal(chargeMinusPaid).subtractTotal(adjustments);
-  line.balanced = difference.isZero();
+/** SVC02 − SVC03 = Σ line CAS. Returns the line's CAS total, which the claim's rule adds up. */
+export function balanceLine(line: EraLine): Total {
+  const chargeMinusPaid = minus(centsOf(line.charge), centsOf(line.paid));
+  const adjustments = sumAmounts(line.adjustments);
+  const difference = minus(chargeMinusPaid, adjustments);
+  const balanced = isZeroTotal(difference);
+  const text = moneyText(chargeMinusPaid);
+  line.balanced = balanced;
   line.balance = {
-    chargeMinusPaid: chargeMinusPaid.text(),
-    adjustments: adjustments.text(),
-    difference: difference.text(),
+    chargeMinusPaid: text,
+    adjustments: balanced ? text : moneyText(adjustments),
+    difference: balanced ? ZERO : moneyText(difference),
   };
   return adjustments;
 }
@@ -38,51 +39,51 @@ export function balanceClaim(
   warnings: EraWarnings,
   imbalances: EraImbalance[],
 ): void {
-  const lineAdjustments = new MoneyTotal();
-  claim.lines.forEach((line, i) => {
-    lineAdjustments.addTotal(balanceLine(line));
-    if (line.balanced) return;
+  let lineAdjustments: Total = 0;
+  for (let i = 0; i < claim.lines.length; i++) {
+    const line = claim.lines[i] as EraLine;
+    lineAdjustments = plus(lineAdjustments, balanceLine(line));
+    if (line.balanced) continue;
+    const b = line.balance;
     warnings.add(
       'LINE_OUT_OF_BALANCE',
       line.segment,
-      `${lineWhere(claim, i, line.code)} does not balance: charge ${line.charge} minus paid ${line.paid} is ${line.balance.chargeMinusPaid}, but the line's adjustments add up to ${line.balance.adjustments} (${differenceNote(totalOf(line.balance.difference))}).`,
+      `${lineWhere(claim, i, line.code)} does not balance: charge ${line.charge} minus paid ${line.paid} is ${b.chargeMinusPaid}, but the line's adjustments add up to ${b.adjustments} (a difference of ${absMoneyText(centsOf(b.difference))}).`,
     );
     imbalances.push({
       level: 'line',
       segment: line.segment,
       transactionIndex,
       patientControlNumber: claim.patientControlNumber,
-      difference: line.balance.difference,
+      difference: b.difference,
     });
-  });
-  const chargeMinusPaid = totalOf(claim.charge).subtract(claim.paid);
-  const claimAdjustments = new MoneyTotal();
-  for (const a of claim.adjustments) claimAdjustments.add(a.amount);
-  const difference = new MoneyTotal()
-    .addTotal(chargeMinusPaid)
-    .subtractTotal(claimAdjustments)
-    .subtractTotal(lineAdjustments);
-  claim.balanced = difference.isZero();
+  }
+  const chargeMinusPaid = minus(centsOf(claim.charge), centsOf(claim.paid));
+  const claimAdjustments = sumAmounts(claim.adjustments);
+  const adjusted = plus(claimAdjustments, lineAdjustments);
+  const difference = minus(chargeMinusPaid, adjusted);
+  const balanced = isZeroTotal(difference);
+  claim.balanced = balanced;
   claim.balance = {
-    chargeMinusPaid: chargeMinusPaid.text(),
-    claimAdjustments: claimAdjustments.text(),
-    lineAdjustments: lineAdjustments.text(),
-    difference: difference.text(),
+    chargeMinusPaid: moneyText(chargeMinusPaid),
+    claimAdjustments: moneyText(claimAdjustments),
+    lineAdjustments: moneyText(lineAdjustments),
+    difference: balanced ? ZERO : moneyText(difference),
   };
-  if (claim.balanced) return;
-  const adjusted = new MoneyTotal().addTotal(claimAdjustments).addTotal(lineAdjustments).text();
+  if (balanced) return;
+  const b = claim.balance;
   const interest = claim.amounts.find((a) => a.qualifier === 'I');
   warnings.add(
     'CLAIM_OUT_OF_BALANCE',
     claim.segment,
-    `${claimWhere(claim)} does not balance: charge ${claim.charge} minus paid ${claim.paid} is ${claim.balance.chargeMinusPaid}, but its adjustments (claim ${claim.balance.claimAdjustments}, lines ${claim.balance.lineAdjustments}) add up to ${adjusted} (${differenceNote(difference)}).${interest ? ` The payer reports interest of ${interest.amount} on it (AMT*I), which may explain part of it.` : ''}`,
+    `${claimWhere(claim)} does not balance: charge ${claim.charge} minus paid ${claim.paid} is ${b.chargeMinusPaid}, but its adjustments (claim ${b.claimAdjustments}, lines ${b.lineAdjustments}) add up to ${moneyText(adjusted)} (a difference of ${absMoneyText(difference)}).${interest ? ` The payer reports interest of ${interest.amount} on it (AMT*I), which may explain part of it.` : ''}`,
   );
   imbalances.push({
     level: 'claim',
     segment: claim.segment,
     transactionIndex,
     patientControlNumber: claim.patientControlNumber,
-    difference: claim.balance.difference,
+    difference: b.difference,
   });
 }
 
@@ -96,39 +97,37 @@ export function balanceTransaction(
   warnings: EraWarnings,
   imbalances: EraImbalance[],
 ): void {
-  const claimsPaid = new MoneyTotal();
+  let claimsPaid: Total = 0;
   for (const claim of txn.claims) {
     balanceClaim(claim, transactionIndex, warnings, imbalances);
-    claimsPaid.add(claim.paid);
+    claimsPaid = plus(claimsPaid, centsOf(claim.paid));
   }
-  const providerAdjustments = new MoneyTotal();
-  for (const p of txn.providerAdjustments) providerAdjustments.add(p.amount);
-  const payment = totalOf(txn.payment.amount ?? '0.00');
-  const signedPayment = txn.payment.creditDebit === 'D' ? new MoneyTotal().subtractTotal(payment) : payment;
-  const difference = new MoneyTotal()
-    .addTotal(claimsPaid)
-    .subtractTotal(providerAdjustments)
-    .subtractTotal(signedPayment);
-  txn.balanced = difference.isZero();
+  const providerAdjustments = sumAmounts(txn.providerAdjustments);
+  const written = centsOf(txn.payment.amount ?? ZERO);
+  const payment = txn.payment.creditDebit === 'D' ? -written : written;
+  const net = minus(claimsPaid, providerAdjustments);
+  const difference = minus(net, payment);
+  const balanced = isZeroTotal(difference);
+  txn.balanced = balanced;
   txn.balance = {
-    payment: signedPayment.text(),
-    claimsPaid: claimsPaid.text(),
-    providerAdjustments: providerAdjustments.text(),
-    difference: difference.text(),
+    payment: moneyText(payment),
+    claimsPaid: moneyText(claimsPaid),
+    providerAdjustments: moneyText(providerAdjustments),
+    difference: balanced ? ZERO : moneyText(difference),
   };
-  if (txn.balanced) return;
-  const net = new MoneyTotal().addTotal(claimsPaid).subtractTotal(providerAdjustments).text();
+  if (balanced) return;
+  const b = txn.balance;
   const named = txn.payment.trace === null ? 'The payment' : `Payment ${txn.payment.trace}`;
   warnings.add(
     'TRANSACTION_OUT_OF_BALANCE',
     txn.segment,
-    `${named} does not balance: it is ${txn.balance.payment}, but its claims paid ${txn.balance.claimsPaid} minus provider adjustments of ${txn.balance.providerAdjustments} is ${net} (${differenceNote(difference)}).`,
+    `${named} does not balance: it is ${b.payment}, but its claims paid ${b.claimsPaid} minus provider adjustments of ${b.providerAdjustments} is ${moneyText(net)} (a difference of ${absMoneyText(difference)}).`,
   );
   imbalances.push({
     level: 'transaction',
     segment: txn.segment,
     transactionIndex,
     patientControlNumber: null,
-    difference: txn.balance.difference,
+    difference: b.difference,
   });
 }

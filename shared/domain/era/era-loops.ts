@@ -19,10 +19,11 @@ import { claimWarnings } from './era-claim-warnings';
 import {
   claimWhere,
   lineWhere,
+  append,
+  dtmDate,
   readAmountSegment,
   readCas,
   readClp,
-  readDate,
   readName,
   readPlb,
   readReference,
@@ -200,11 +201,11 @@ export function readInTransaction(seg: X12Segment, open: OpenTransaction, warnin
     }
     case 'CAS':
       if (open.loop === 'claim' && open.claim) {
-        for (const a of readCas(seg, open.claimLabel, warnings)) open.claim.adjustments.push(a);
+        open.claim.adjustments = readCas(seg, open.claimLabel, warnings, open.claim.adjustments);
         return;
       }
       if (open.loop === 'line' && open.line) {
-        for (const a of readCas(seg, open.lineLabel, warnings)) open.line.adjustments.push(a);
+        open.line.adjustments = readCas(seg, open.lineLabel, warnings, open.line.adjustments);
         return;
       }
       break;
@@ -219,13 +220,14 @@ export function readInTransaction(seg: X12Segment, open: OpenTransaction, warnin
       return;
     case 'AMT':
       if (open.loop === 'claim' && open.claim) {
-        open.claim.amounts.push(readAmountSegment(seg, open.claimLabel, warnings));
+        open.claim.amounts = append(open.claim.amounts, readAmountSegment(seg, open.claimLabel, warnings));
         return;
       }
       if (open.loop === 'line' && open.line) {
+        const line = open.line;
         const amount = readAmountSegment(seg, open.lineLabel, warnings);
-        open.line.amounts.push(amount);
-        if (amount.qualifier === 'B6' && open.line.allowed === null) open.line.allowed = amount.amount;
+        if (amount.qualifier === 'B6' && line.allowed === null) line.allowed = amount.amount;
+        else line.amounts = append(line.amounts, amount);
         return;
       }
       break;
@@ -237,15 +239,15 @@ export function readInTransaction(seg: X12Segment, open: OpenTransaction, warnin
       if (!inClaim(open) || !claim) break;
       const line = readSvc(seg, claim, warnings);
       open.lineLabel = lineWhere(claim, claim.lines.length, line.code);
-      claim.lines.push(line);
+      claim.lines = append(claim.lines, line);
       open.line = line;
       open.loop = 'line';
       return;
     }
     case 'LQ':
       if (open.loop !== 'line' || !open.line) break;
-      if (element(seg, 1) === 'HE') open.line.remarks.push(element(seg, 2));
-      else open.line.otherRemarks.push(`${element(seg, 1)}:${element(seg, 2)}`);
+      if (element(seg, 1) === 'HE') open.line.remarks = append(open.line.remarks, element(seg, 2));
+      else open.line.otherRemarks = append(open.line.otherRemarks, `${element(seg, 1)}:${element(seg, 2)}`);
       return;
     case 'PLB':
       open.loop = 'summary';
@@ -289,13 +291,15 @@ function readRef(seg: X12Segment, open: OpenTransaction): boolean {
       if (ref.qualifier === 'TJ' && txn.payee.taxId === null && ref.value !== '') txn.payee.taxId = ref.value;
       return true;
     case 'claim':
-      open.claim?.references.push(ref);
-      return open.claim !== null;
+      if (!open.claim) return false;
+      open.claim.references = append(open.claim.references, ref);
+      return true;
     case 'line':
       if (!open.line) return false;
-      open.line.references.push(ref);
       if (ref.qualifier === '6R' && open.line.lineControlNumber === null) {
         open.line.lineControlNumber = textOrNull(ref.value);
+      } else {
+        open.line.references = append(open.line.references, ref);
       }
       return true;
     default:
@@ -305,29 +309,29 @@ function readRef(seg: X12Segment, open: OpenTransaction): boolean {
 
 /** Whether the DTM belongs where it is. */
 function readDtm(seg: X12Segment, open: OpenTransaction, warnings: EraWarnings): boolean {
+  const qualifier = element(seg, 1);
   if (open.loop === 'header') {
-    const d = readDate(seg, 'The payment', warnings);
-    if (d.qualifier === '405') open.txn.productionDate = d.date;
+    const date = dtmDate(seg, 'The payment', warnings);
+    if (qualifier === '405') open.txn.productionDate = date;
     return true;
   }
   if (open.loop === 'claim' && open.claim) {
     const claim = open.claim;
-    const d = readDate(seg, open.claimLabel, warnings);
-    claim.dates.push(d);
-    if (d.qualifier === '232') claim.serviceStart = d.date;
-    else if (d.qualifier === '233') claim.serviceEnd = d.date;
-    else if (d.qualifier === '050') claim.received = d.date;
+    const date = dtmDate(seg, open.claimLabel, warnings);
+    if (qualifier === '232') claim.serviceStart = date;
+    else if (qualifier === '233') claim.serviceEnd = date;
+    else if (qualifier === '050') claim.received = date;
+    else if (qualifier === '036') claim.coverageExpiration = date;
     return true;
   }
   if (open.loop === 'line' && open.line) {
     const line = open.line;
-    const d = readDate(seg, open.lineLabel, warnings);
-    line.dates.push(d);
-    if (d.qualifier === '472') line.dateOfService = d.date;
-    else if (d.qualifier === '150') {
-      line.serviceStart = d.date;
-      line.dateOfService ??= d.date;
-    } else if (d.qualifier === '151') line.serviceEnd = d.date;
+    const date = dtmDate(seg, open.lineLabel, warnings);
+    if (qualifier === '472') line.dateOfService = date;
+    else if (qualifier === '150') {
+      line.serviceStart = date;
+      line.dateOfService ??= date;
+    } else if (qualifier === '151') line.serviceEnd = date;
     return true;
   }
   return false;
@@ -402,6 +406,6 @@ function readRemarkCodes(seg: X12Segment, claim: EraClaim): void {
   const positions = seg.id === 'MOA' ? [3, 4, 5, 6, 7] : [5, 20, 21, 22, 23];
   for (const n of positions) {
     const code = textOrNull(seg.elements[n]);
-    if (code !== null) claim.remarks.push(code);
+    if (code !== null) claim.remarks = append(claim.remarks, code);
   }
 }

@@ -25,12 +25,12 @@ import {
   unknownSegment,
   type OpenTransaction,
 } from './era-loops';
-import { MoneyTotal } from './era-money';
+import { centsOf, moneyText, plus, type Total } from './era-money';
 import { type EraEnvelope, type EraImbalance, type EraReadResult, type EraTransaction } from './era-types';
 import { EraWarnings } from './era-warnings';
 import { clipQuoted } from '../quoted-text';
 import { failure } from '../result';
-import { element, tokenizeX12, type X12Segment } from './x12-tokenizer';
+import { element, scanX12, type X12Segment } from './x12-tokenizer';
 import { textOrNull } from './x12-values';
 
 type OpenInterchange = { isa: X12Segment; groups: number };
@@ -57,20 +57,16 @@ const EXPECTED_VERSION = '005010X221';
  * reading is the full model; `eraPreview(reading)` gives the CLI's `--preview` shape.
  */
 export function readEra(text: string): EraReadResult {
-  const tokens = tokenizeX12(text);
-  if (!tokens.ok) return tokens;
   const warnings = new EraWarnings();
-  for (const note of tokens.notes) warnings.add('ENVELOPE_INVALID', note.index, note.message);
 
   const transactions: EraTransaction[] = [];
   const imbalances: EraImbalance[] = [];
   let open: OpenTransaction | null = null;
   let skipping: X12Segment | null = null; // the ST of a set that is not an 835
-  let otherSet: string | null = null;
+  // `as`: assigned in `step`, so it must not be narrowed to null here.
+  let otherSet = null as X12Segment | null; // the first ST of another kind
   let interchange: OpenInterchange | null = null;
   let group: OpenGroup | null = null;
-  const segments = tokens.segments;
-  const lastIndex = segments.length === 0 ? 0 : (segments[segments.length - 1]?.index ?? 0);
 
   const closeTransaction = (at: X12Segment | null): void => {
     if (skipping !== null && at === null) skipping = null;
@@ -106,32 +102,32 @@ export function readEra(text: string): EraReadResult {
     interchange = null;
   };
 
-  for (const seg of segments) {
+  const step = (seg: X12Segment): void => {
     switch (seg.id) {
       case 'ISA':
         closeTransaction(null);
         closeGroup();
         closeInterchange();
         interchange = { isa: seg, groups: 0 };
-        continue;
+        return;
       case 'GS':
         closeTransaction(null);
         closeGroup();
         group = { gs: seg, sets: 0 };
         if (interchange !== null) interchange.groups++;
         checkVersion(seg, 8, warnings);
-        continue;
+        return;
       case 'ST':
         closeTransaction(null);
         if (group !== null) group.sets++;
         if (element(seg, 1) !== '835') {
           skipping = seg;
-          otherSet ??= element(seg, 1);
-          continue;
+          otherSet ??= seg;
+          return;
         }
         checkVersion(seg, 3, warnings);
         open = openTransaction(seg, envelopeOf(interchange, group));
-        continue;
+        return;
       case 'SE':
         if (open !== null) {
           checkSe(seg, open.st, warnings);
@@ -141,27 +137,31 @@ export function readEra(text: string): EraReadResult {
         } else {
           outOfPlace(seg, 'outside any transaction', warnings);
         }
-        continue;
+        return;
       case 'GE':
         closeTransaction(null);
         if (group === null) outOfPlace(seg, 'outside any functional group', warnings);
         else checkTrailer(seg, group.gs, 6, group.sets, 'functional group', 'transaction sets', warnings);
         group = null;
-        continue;
+        return;
       case 'IEA':
         closeTransaction(null);
         closeGroup();
         if (interchange === null) outOfPlace(seg, 'outside any interchange', warnings);
         else checkTrailer(seg, interchange.isa, 13, interchange.groups, 'interchange', 'functional groups', warnings);
         interchange = null;
-        continue;
+        return;
     }
     if (open !== null) readInTransaction(seg, open, warnings);
     else if (skipping === null) {
       if (isKnownSegment(seg.id)) outOfPlace(seg, 'outside any transaction', warnings);
       else unknownSegment(seg, warnings);
     }
-  }
+  };
+  const scan = scanX12(text, step);
+  if (!scan.ok) return scan;
+  for (const note of scan.notes) warnings.add('ENVELOPE_INVALID', note.index, note.message);
+  const lastIndex = scan.segments;
   closeTransaction(null);
   closeGroup();
   closeInterchange();
@@ -170,7 +170,7 @@ export function readEra(text: string): EraReadResult {
     if (otherSet !== null) {
       return failure(
         'ERA_NOT_835',
-        `This file is ${setName(otherSet)} file, not an 835 remittance, so there is no payment to read in it.`,
+        `This file is ${setName(element(otherSet, 1))} file, not an 835 remittance, so there is no payment to read in it.`,
       );
     }
     return failure('ERA_EMPTY', 'The file has no 835 transaction (ST*835) in it, so there is nothing to read.');
@@ -179,19 +179,19 @@ export function readEra(text: string): EraReadResult {
     // Said once per file: each skipped set is not a finding of its own.
     warnings.add(
       'TRANSACTION_NOT_835',
-      lastIndex,
-      `The file also holds ${setName(otherSet)} transaction set; only its 835 transactions are read.`,
+      otherSet.index,
+      `The file also holds ${setName(element(otherSet, 1))} transaction set; only its 835 transactions are read.`,
     );
   }
 
-  const paid = new MoneyTotal();
+  let paid: Total = 0;
   let claims = 0;
   let lines = 0;
   for (const t of transactions) {
     for (const c of t.claims) {
       claims++;
       lines += c.lines.length;
-      paid.add(c.paid);
+      paid = plus(paid, centsOf(c.paid));
     }
   }
   return {
@@ -199,7 +199,7 @@ export function readEra(text: string): EraReadResult {
     reading: {
       transactions,
       warnings: warnings.list(),
-      summary: { claims, lines, outOfBalance: imbalances.length, totalPaid: paid.text() },
+      summary: { claims, lines, outOfBalance: imbalances.length, totalPaid: moneyText(paid) },
       outOfBalance: imbalances,
       segments: lastIndex,
     },

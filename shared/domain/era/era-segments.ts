@@ -10,7 +10,6 @@ import {
   type EraAdjustment,
   type EraAmount,
   type EraClaim,
-  type EraDate,
   type EraLine,
   type EraName,
   type EraProviderAdjustment,
@@ -20,10 +19,18 @@ import {
 import { type EraWarnings } from './era-warnings';
 import { clipQuoted } from '../quoted-text';
 import { components, element, type X12Segment } from './x12-tokenizer';
-import { readX12Amount, readX12Date, readX12Quantity, textOrNull } from './x12-values';
+import { canonicalCents, readX12Amount, readX12Date, readX12Quantity, textOrNull } from './x12-values';
 
 /** "CLP03 (charge)": how an element is named in a warning. */
 type Field = { name: string; label: string };
+/**
+ * A field, or a function naming it from the segment, called only when there is something to say
+ * (naming each CAS triplet up front would cost more than reading it).
+ */
+type FieldOf = Field | ((seg: X12Segment, n: number) => Field);
+const nameOf = (field: FieldOf, seg: X12Segment, n: number): Field =>
+  typeof field === 'function' ? field(seg, n) : field;
+const elementName = (seg: X12Segment, n: number): string => `${seg.id}${String(n).padStart(2, '0')}`;
 
 const ZERO_AMOUNT = '0.00';
 
@@ -31,7 +38,7 @@ const ZERO_AMOUNT = '0.00';
 export function requiredAmount(
   seg: X12Segment,
   n: number,
-  field: Field,
+  field: FieldOf,
   where: string,
   warnings: EraWarnings,
   missingCode: EraWarningCode = 'AMOUNT_MISSING',
@@ -40,20 +47,23 @@ export function requiredAmount(
 }
 
 /** An optional amount: null when the element is empty. */
-export function optionalAmount(seg: X12Segment, n: number, field: Field, where: string, warnings: EraWarnings) {
+export function optionalAmount(seg: X12Segment, n: number, field: FieldOf, where: string, warnings: EraWarnings) {
   return amount(seg, n, field, where, warnings, null);
 }
 
 function amount(
   seg: X12Segment,
   n: number,
-  field: Field,
+  fieldOf: FieldOf,
   where: string,
   warnings: EraWarnings,
   missingCode: EraWarningCode | null,
 ): string | null {
   const raw = element(seg, n);
+  const canonical = canonicalCents(raw);
+  if (canonical === canonical) return raw; // already "1087.92": nothing to check or to say
   const read = readX12Amount(raw);
+  const field = nameOf(fieldOf, seg, n);
   if (read.ok) {
     if (read.rounded) {
       warnings.add(
@@ -98,16 +108,37 @@ export const readReference = (seg: X12Segment): EraReference => ({
   segment: seg.index,
 });
 
-export const readDate = (seg: X12Segment, where: string, warnings: EraWarnings): EraDate => ({
-  qualifier: element(seg, 1),
-  date: dateOf(seg, 2, { name: 'DTM02', label: `date ${element(seg, 1)}` }, where, warnings),
-  segment: seg.index,
+/** DTM02 of a DTM segment (its qualifier is DTM01). */
+export const dtmDate = (seg: X12Segment, where: string, warnings: EraWarnings): string | null =>
+  dateOf(seg, 2, { name: 'DTM02', label: `date ${element(seg, 1)}` }, where, warnings);
+
+/**
+ * The empty list every list of a reading starts as, shared and frozen: a 10,000-claim file would
+ * otherwise allocate a dozen arrays per line, most of them never filled, and pay for them in
+ * garbage collection. Lists are `readonly` in the reading's types, so nobody pushes onto it;
+ * `append` makes a real array on the first item.
+ */
+export const NONE: readonly never[] = Object.freeze([]);
+
+export function append<T>(list: readonly T[], item: T): readonly T[] {
+  if (list.length === 0) return [item];
+  (list as T[]).push(item);
+  return list;
+}
+
+const amtField = (seg: X12Segment): Field => ({ name: 'AMT02', label: `amount ${element(seg, 1)}` });
+const casField = (seg: X12Segment, n: number): Field => ({
+  name: elementName(seg, n),
+  label: `amount of ${element(seg, 1)}-${element(seg, n - 1)}`,
+});
+const plbField = (seg: X12Segment, n: number): Field => ({
+  name: elementName(seg, n),
+  label: `amount of ${components(seg, n - 1)[0] ?? ''}`,
 });
 
 export function readAmountSegment(seg: X12Segment, where: string, warnings: EraWarnings): EraAmount {
   const qualifier = element(seg, 1);
-  const field = { name: 'AMT02', label: `amount ${qualifier}` };
-  return { qualifier, amount: requiredAmount(seg, 2, field, where, warnings), segment: seg.index };
+  return { qualifier, amount: requiredAmount(seg, 2, amtField, where, warnings), segment: seg.index };
 }
 
 export function readName(seg: X12Segment): EraName {
@@ -123,8 +154,16 @@ export function readName(seg: X12Segment): EraName {
 
 const CAS_GROUPS = new Set(['CO', 'PR', 'OA', 'PI', 'CR']);
 
-/** CAS: the group, then up to six (reason, amount, quantity) triplets, each one adjustment. */
-export function readCas(seg: X12Segment, where: string, warnings: EraWarnings): EraAdjustment[] {
+/**
+ * CAS: the group, then up to six (reason, amount, quantity) triplets, each one adjustment,
+ * appended to `list`.
+ */
+export function readCas(
+  seg: X12Segment,
+  where: string,
+  warnings: EraWarnings,
+  list: readonly EraAdjustment[],
+): readonly EraAdjustment[] {
   const group = element(seg, 1);
   if (!CAS_GROUPS.has(group)) {
     warnings.add(
@@ -133,18 +172,17 @@ export function readCas(seg: X12Segment, where: string, warnings: EraWarnings): 
       `${where}: adjustment group "${clipQuoted(group)}" is not CO, PR, OA or PI; its amounts are still counted in the balance.`,
     );
   }
-  const out: EraAdjustment[] = [];
+  let out = list;
   const last = seg.elements.length - 1;
   for (let r = 2; r <= last; r += 3) {
     const reason = element(seg, r);
     const amountRaw = element(seg, r + 1);
     if (reason === '' && amountRaw === '') continue;
-    const field = { name: `CAS${String(r + 1).padStart(2, '0')}`, label: `amount of ${group}-${reason}` };
     const quantity = readX12Quantity(element(seg, r + 2));
-    out.push({
+    out = append(out, {
       group,
       reason,
-      amount: requiredAmount(seg, r + 1, field, where, warnings),
+      amount: requiredAmount(seg, r + 1, casField, where, warnings),
       quantity: quantity.ok ? quantity.text : null,
       segment: seg.index,
     });
@@ -181,8 +219,8 @@ export function readClp(seg: X12Segment, warnings: EraWarnings, headerNumber: st
     payerClaimNumber: textOrNull(seg.elements[7]),
     patient: null,
     balanced: true,
-    adjustments: [],
-    lines: [],
+    adjustments: NONE,
+    lines: NONE,
     segment: seg.index,
     statusMeaning,
     filingIndicator: textOrNull(seg.elements[6]),
@@ -196,10 +234,10 @@ export function readClp(seg: X12Segment, warnings: EraWarnings, headerNumber: st
     serviceStart: null,
     serviceEnd: null,
     received: null,
-    remarks: [],
-    references: [],
-    amounts: [],
-    dates: [],
+    coverageExpiration: null,
+    remarks: NONE,
+    references: NONE,
+    amounts: NONE,
     balance: {
       chargeMinusPaid: ZERO_AMOUNT,
       claimAdjustments: ZERO_AMOUNT,
@@ -210,18 +248,23 @@ export function readClp(seg: X12Segment, warnings: EraWarnings, headerNumber: st
 }
 
 /** The procedure composite: qualifier, code, up to four modifiers, description. */
-type Procedure = { qualifier: string | null; code: string | null; modifiers: string[]; description: string | null };
+type Procedure = {
+  qualifier: string | null;
+  code: string | null;
+  modifiers: readonly string[];
+  description: string | null;
+};
 
 function readProcedure(seg: X12Segment, n: number): Procedure {
   const parts = components(seg, n);
   if (parts.length === 1) {
     // No component separator: a bare code ("J3490") rather than "HC:J3490".
-    return { qualifier: null, code: textOrNull(parts[0]), modifiers: [], description: null };
+    return { qualifier: null, code: textOrNull(parts[0]), modifiers: NONE, description: null };
   }
-  const modifiers: string[] = [];
+  let modifiers: readonly string[] = NONE;
   for (let i = 2; i <= 5 && i < parts.length; i++) {
     const m = textOrNull(parts[i]);
-    if (m !== null) modifiers.push(m);
+    if (m !== null) modifiers = append(modifiers, m);
   }
   return {
     qualifier: textOrNull(parts[0]),
@@ -263,21 +306,20 @@ export function readSvc(seg: X12Segment, claim: EraClaim, warnings: EraWarnings)
     dateOfService: null,
     lineControlNumber: null,
     balanced: true,
-    remarks: [],
-    adjustments: [],
+    remarks: NONE,
+    adjustments: NONE,
     segment: seg.index,
     qualifier: procedure.qualifier,
     description: procedure.description,
     submittedQualifier: submitted?.qualifier ?? null,
-    submittedModifiers: submitted?.modifiers ?? [],
+    submittedModifiers: submitted?.modifiers ?? NONE,
     submittedUnits: submittedUnits.ok ? submittedUnits.text : null,
     revenueCode: textOrNull(seg.elements[4]),
     serviceStart: null,
     serviceEnd: null,
-    otherRemarks: [],
-    references: [],
-    amounts: [],
-    dates: [],
+    otherRemarks: NONE,
+    references: NONE,
+    amounts: NONE,
     balance: { chargeMinusPaid: ZERO_AMOUNT, adjustments: ZERO_AMOUNT, difference: ZERO_AMOUNT },
   };
 }
@@ -291,11 +333,10 @@ export function readPlb(seg: X12Segment, warnings: EraWarnings): EraProviderAdju
   for (let r = 3; r < seg.elements.length; r += 2) {
     if (element(seg, r) === '' && element(seg, r + 1) === '') continue;
     const [reason = '', reference] = components(seg, r);
-    const field = { name: `PLB${String(r + 1).padStart(2, '0')}`, label: `amount of ${reason}` };
     out.push({
       reason,
       reference: textOrNull(reference),
-      amount: requiredAmount(seg, r + 1, field, where, warnings),
+      amount: requiredAmount(seg, r + 1, plbField, where, warnings),
       providerId,
       fiscalPeriodDate,
       segment: seg.index,

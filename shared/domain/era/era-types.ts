@@ -74,9 +74,6 @@ export type EraReference = { qualifier: string; value: string; segment: number }
 /** An AMT segment: qualifier (B6 allowed, AU coverage, I interest…) and amount. */
 export type EraAmount = { qualifier: string; amount: string; segment: number };
 
-/** A DTM segment: qualifier (472, 150, 232, 050…) and date (null when it is not a real date). */
-export type EraDate = { qualifier: string; date: string | null; segment: number };
-
 export type EraAddress = {
   line1: string | null;
   line2: string | null;
@@ -137,7 +134,7 @@ export type EraImbalance = {
 export type EraLine = {
   /** SVC01-2: the procedure code as adjudicated. null only when SVC01 is empty. */
   code: string | null;
-  modifiers: string[];
+  modifiers: readonly string[];
   /** SVC06-2: the code as submitted, when the payer changed it. */
   submittedCode: string | null;
   charge: string;
@@ -152,8 +149,8 @@ export type EraLine = {
   lineControlNumber: string | null;
   balanced: boolean;
   /** LQ*HE remark codes (RARC), in file order. */
-  remarks: string[];
-  adjustments: EraAdjustment[];
+  remarks: readonly string[];
+  adjustments: readonly EraAdjustment[];
   // Extras
   segment: number;
   /** SVC01-1: HC (HCPCS/CPT), AD, ER, IV, N4, NU, WK, ZZ… */
@@ -161,19 +158,20 @@ export type EraLine = {
   /** SVC01-7. */
   description: string | null;
   submittedQualifier: string | null;
-  submittedModifiers: string[];
+  submittedModifiers: readonly string[];
   /** SVC07. */
   submittedUnits: string | null;
   /** SVC04: the NUBC revenue code (institutional). */
   revenueCode: string | null;
-  /** DTM*150 / DTM*151. */
+  /** DTM*150 / DTM*151: a service period. */
   serviceStart: string | null;
   serviceEnd: string | null;
   /** LQ codes with another qualifier than HE (RX: NCPDP reject codes), as "RX:70". */
-  otherRemarks: string[];
-  references: EraReference[];
-  amounts: EraAmount[];
-  dates: EraDate[];
+  otherRemarks: readonly string[];
+  /** REF segments other than 6R (LU location, G1 prior authorization, HPI…). */
+  references: readonly EraReference[];
+  /** AMT segments other than B6 (KH late filing reduction, T tax…). */
+  amounts: readonly EraAmount[];
   balance: EraLineBalance;
 };
 
@@ -200,8 +198,8 @@ export type EraClaim = {
   patient: EraPatient | null;
   balanced: boolean;
   /** Claim-level CAS only; line CAS are on the lines. */
-  adjustments: EraAdjustment[];
-  lines: EraLine[];
+  adjustments: readonly EraAdjustment[];
+  lines: readonly EraLine[];
   // Extras
   segment: number;
   /** "Processed as primary", "Denied", "Reversal of previous payment"… or null for an unknown code. */
@@ -218,15 +216,18 @@ export type EraClaim = {
   rendering: EraName | null;
   /** The NPI of the rendering provider when NM1*82 carries one (NM108 = XX). */
   renderingNpi: string | null;
-  /** DTM*232 / DTM*233: the claim's service (statement) period; DTM*050: received by the payer. */
+  /** DTM*232 / DTM*233: the claim's service (statement) period; DTM*050: received by the payer;
+   * DTM*036: the patient's coverage expired. */
   serviceStart: string | null;
   serviceEnd: string | null;
   received: string | null;
+  coverageExpiration: string | null;
   /** MOA/MIA remark codes (RARC), in file order. */
-  remarks: string[];
-  references: EraReference[];
-  amounts: EraAmount[];
-  dates: EraDate[];
+  remarks: readonly string[];
+  /** REF segments (1L group number, EA medical record, F8 original reference…). */
+  references: readonly EraReference[];
+  /** AMT segments (AU coverage, I interest, F5 patient paid…). */
+  amounts: readonly EraAmount[];
   balance: EraClaimBalance;
 };
 

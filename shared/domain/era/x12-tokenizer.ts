@@ -41,6 +41,9 @@ export type X12Note = { index: number; message: string };
 
 export type X12Tokens = { ok: true; segments: X12Segment[]; notes: X12Note[] };
 
+/** What a scan saw: the number of segments handed over, and notes on broken mid-file ISAs. */
+export type X12Scan = { ok: true; segments: number; notes: X12Note[] };
+
 export type X12TokenizeFailure = Failure<'ERA_EMPTY' | 'ERA_NOT_835' | 'ERA_ENVELOPE_INVALID' | 'ERA_TOO_LARGE'>;
 
 /**
@@ -48,6 +51,14 @@ export type X12TokenizeFailure = Failure<'ERA_EMPTY' | 'ERA_NOT_835' | 'ERA_ENVE
  * remittance for a year; a bigger file is refused rather than held in memory several times over.
  */
 export const MAX_X12_LENGTH = 32 * 1024 * 1024;
+
+/**
+ * No 835 segment has more than 24 elements (MIA) nor a composite more than 8 components; a
+ * split stops at these bounds, so a hostile segment of a million separators costs no million
+ * empty strings.
+ */
+const MAX_ELEMENTS = 100;
+const MAX_COMPONENTS = 20;
 
 /** A standard ISA is 106 characters; one with unpadded fields is shorter. Never look further. */
 const MAX_ISA_LENGTH = 200;
@@ -161,12 +172,21 @@ function envelopeStart(text: string, at: number): 'ISA' | 'bare' | null {
 const NOT_X12 =
   'This file is not an 835 remittance: an 835 starts with an ISA envelope (or an ST transaction header), and this one does not.';
 
-/**
- * Split `text` into segments. Refuses an empty text (ERA_EMPTY), text that does not start with
- * ISA, GS or ST (ERA_NOT_835), a first header whose delimiters cannot be read
- * (ERA_ENVELOPE_INVALID) and text over MAX_X12_LENGTH (ERA_TOO_LARGE).
- */
+/** Every segment of `text` in a list; see scanX12. */
 export function tokenizeX12(text: string): X12Tokens | X12TokenizeFailure {
+  const segments: X12Segment[] = [];
+  const scan = scanX12(text, (seg) => segments.push(seg));
+  return scan.ok ? { ok: true, segments, notes: scan.notes } : scan;
+}
+
+/**
+ * Hand each segment of `text` to `onSegment`, in order, without keeping them (a reader keeps what
+ * it needs; a 100,000-segment list held to the end costs more in garbage collection than the
+ * split itself). Refuses an empty text (ERA_EMPTY), text that does not start with ISA, GS or ST
+ * (ERA_NOT_835), a first header whose delimiters cannot be read (ERA_ENVELOPE_INVALID) and text
+ * over MAX_X12_LENGTH (ERA_TOO_LARGE); the refusal comes before any segment is handed over.
+ */
+export function scanX12(text: string, onSegment: (segment: X12Segment) => void): X12Scan | X12TokenizeFailure {
   if (typeof text !== 'string') return failure('ERA_NOT_835', NOT_X12);
   if (text.length > MAX_X12_LENGTH) {
     return failure(
@@ -189,7 +209,6 @@ export function tokenizeX12(text: string): X12Tokens | X12TokenizeFailure {
   }
 
   let delimiters = first.delimiters;
-  const segments: X12Segment[] = [];
   const notes: X12Note[] = [];
   let pos = start;
   let index = 0;
@@ -214,13 +233,13 @@ export function tokenizeX12(text: string): X12Tokens | X12TokenizeFailure {
     let segEnd = end;
     while (segEnd > pos && (text.charCodeAt(segEnd - 1) === CR || text.charCodeAt(segEnd - 1) === LF)) segEnd--;
     if (segEnd > pos) {
-      const elements = text.slice(pos, segEnd).split(delimiters.element);
+      const elements = text.slice(pos, segEnd).split(delimiters.element, MAX_ELEMENTS);
       index++;
-      segments.push({ index, id: elements[0] ?? '', elements, delimiters });
+      onSegment({ index, id: elements[0] ?? '', elements, delimiters });
     }
     pos = end + 1;
   }
-  return { ok: true, segments, notes };
+  return { ok: true, segments: index, notes };
 }
 
 /** Element `n` of a segment ("" when absent): element(clp, 3) is CLP03. */
@@ -228,4 +247,4 @@ export const element = (segment: X12Segment, n: number): string => segment.eleme
 
 /** The components of a composite element ("HC:J3490:JW" → ["HC", "J3490", "JW"]). */
 export const components = (segment: X12Segment, n: number): string[] =>
-  element(segment, n).split(segment.delimiters.component);
+  element(segment, n).split(segment.delimiters.component, MAX_COMPONENTS);

@@ -14,10 +14,13 @@
  * commas, "+", hex, letters and text over MAX_AMOUNT_LENGTH are not amounts.
  */
 import { centsFromDecimal, Dec, MAX_AMOUNT_LENGTH, moneyString, roundCents, type Cents } from '../money';
-import { parseIsoDate } from '../iso-date';
 
 export type X12AmountRead =
   { ok: true; text: string; cents: Cents; rounded: boolean } | { ok: false; problem: 'missing' | 'invalid' };
+
+// Shared refusals: a file has an empty element on nearly every line, and each would allocate.
+const MISSING = Object.freeze({ ok: false, problem: 'missing' } as const);
+const INVALID = Object.freeze({ ok: false, problem: 'invalid' } as const);
 
 /** At most 13 digits before the point, as money.ts: the cents of any amount are a safe integer. */
 const MAX_INTEGER_DIGITS = 13;
@@ -50,13 +53,42 @@ function decimalParts(raw: string): [boolean, string, string] | null {
   return [negative, whole, s.slice(fractionStart, f)];
 }
 
+/**
+ * The cents of an amount already in the reading's form, "-?(0|[1-9][0-9]*)\.[0-9]{2}" with at most
+ * 13 digits before the point ("1087.92", "-25.00", "0.50"); NaN for any other text. One scan, no
+ * allocation: most payers write this form, and balancing reads every amount of the reading again.
+ */
+export function canonicalCents(s: string): number {
+  const n = s.length;
+  if (n < 4 || n > 17 || s.charCodeAt(n - 3) !== 46) return NaN;
+  const negative = s.charCodeAt(0) === 45;
+  const first = negative ? 1 : 0;
+  const point = n - 3;
+  if (point === first || point - first > MAX_INTEGER_DIGITS) return NaN;
+  if (s.charCodeAt(first) === 48 && point - first > 1) return NaN; // a leading zero
+  let v = 0;
+  for (let i = first; i < point; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return NaN;
+    v = v * 10 + d;
+  }
+  const d1 = s.charCodeAt(n - 2) - 48;
+  const d2 = s.charCodeAt(n - 1) - 48;
+  if (d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9) return NaN;
+  v = v * 100 + d1 * 10 + d2;
+  if (negative && v === 0) return NaN; // "-0.00" is written "0.00"
+  return negative ? -v : v;
+}
+
 /** An X12 amount: see the module comment. An empty element is `missing`, not zero. */
 export function readX12Amount(raw: string): X12AmountRead {
-  if (raw.length === 0) return { ok: false, problem: 'missing' };
+  const canonical = canonicalCents(raw);
+  if (canonical === canonical) return { ok: true, text: raw, cents: canonical as Cents, rounded: false };
+  if (raw.length === 0) return MISSING;
   const parts = decimalParts(raw);
-  if (parts === null) return { ok: false, problem: raw.trim() === '' ? 'missing' : 'invalid' };
+  if (parts === null) return raw.trim() === '' ? MISSING : INVALID;
   const [negative, whole, fraction] = parts;
-  if (whole.length > MAX_INTEGER_DIGITS) return { ok: false, problem: 'invalid' };
+  if (whole.length > MAX_INTEGER_DIGITS) return INVALID;
   if (fraction.length <= 2) {
     const cents2 = fraction.length === 0 ? '00' : fraction.length === 1 ? `${fraction}0` : fraction;
     // Both parts are whole numbers of at most 13 and 2 digits: exact, far inside the safe range.
@@ -78,13 +110,18 @@ export type X12QuantityRead = { ok: true; text: string } | { ok: false; problem:
 
 const MAX_QUANTITY_DIGITS = 15;
 
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
 /** A quantity (SVC05 units, CAS quantity): "1", "2.5", "-1"; "001.50" → "1.5". */
 export function readX12Quantity(raw: string): X12QuantityRead {
-  if (raw.length === 0) return { ok: false, problem: 'missing' };
+  if (raw.length === 0) return MISSING;
   const parts = decimalParts(raw);
-  if (parts === null) return { ok: false, problem: raw.trim() === '' ? 'missing' : 'invalid' };
+  if (parts === null) return raw.trim() === '' ? MISSING : INVALID;
   const [negative, whole, fraction] = parts;
-  if (whole.length + fraction.length > MAX_QUANTITY_DIGITS) return { ok: false, problem: 'invalid' };
+  if (whole.length + fraction.length > MAX_QUANTITY_DIGITS) return INVALID;
   const zero = whole === '0' && fraction.length === 0;
   return { ok: true, text: `${negative && !zero ? '-' : ''}${whole}${fraction ? `.${fraction}` : ''}` };
 }
@@ -92,9 +129,17 @@ export function readX12Quantity(raw: string): X12QuantityRead {
 /** CCYYMMDD → "YYYY-MM-DD"; null unless it is a real calendar date. */
 export function readX12Date(raw: string): string | null {
   if (raw.length !== 8) return null;
-  for (let i = 0; i < 8; i++) if (!isDigit(raw.charCodeAt(i))) return null;
-  const parsed = parseIsoDate(`${raw.slice(0, 4)}-${raw.slice(4, 6)}-${raw.slice(6, 8)}`);
-  return parsed.ok ? parsed.date : null;
+  let ymd = 0;
+  for (let i = 0; i < 8; i++) {
+    const d = raw.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return null;
+    ymd = ymd * 10 + d;
+  }
+  const year = (ymd - (ymd % 10_000)) / 10_000;
+  const month = ((ymd % 10_000) - (ymd % 100)) / 100;
+  const day = ymd % 100;
+  if (year < 1900 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  return `${raw.slice(0, 4)}-${raw.slice(4, 6)}-${raw.slice(6, 8)}`;
 }
 
 /** An identifier or name element: trimmed, null when empty. */
