@@ -56,7 +56,7 @@ const adjustments = (list: readonly EraAdjustment[]): PostingAdjustment[] =>
 function postingLine(l: EraLine): PostingLine {
   return {
     code: l.code ?? '',
-    modifiers: l.modifiers,
+    modifiers: [...l.modifiers],
     submittedCode: l.submittedCode,
     chargeCents: cents(l.charge),
     paidCents: cents(l.paid),
@@ -66,7 +66,7 @@ function postingLine(l: EraLine): PostingLine {
     lineControlNumber: l.lineControlNumber ?? '',
     balanced: l.balanced,
     adjustments: adjustments(l.adjustments),
-    remarks: l.remarks,
+    remarks: [...l.remarks],
   };
 }
 
@@ -84,7 +84,7 @@ function claimOnlyLine(c: EraClaim): PostingLine {
     lineControlNumber: '',
     balanced: c.balanced,
     adjustments: [],
-    remarks: c.remarks,
+    remarks: [...c.remarks],
   };
 }
 
