@@ -108,4 +108,22 @@ test('an 835 paid, underpaid, denied and unmatched: preview, import, statuses, m
   }
   await expect(page.getByTestId('unmatched-none')).toBeVisible();
   await expect.poll(() => statuses(typo.id)).toEqual(['paid', 'paid']);
+
+  // A wider tolerance re-rates every line: the underpayment now counts as paid, the denial stays.
+  await openApp('/settings');
+  const tolerance = page.getByRole('textbox', { name: 'Variance tolerance ($)' });
+  await expect(tolerance).toHaveValue('1.00');
+  await tolerance.fill('ten');
+  await page.getByRole('button', { name: 'Save tolerance' }).click();
+  await expect(page.getByText('Enter dollars and cents, e.g. 1.00')).toBeVisible();
+  await tolerance.fill('1000');
+  await page.getByRole('button', { name: 'Save tolerance' }).click();
+  await page
+    .getByRole('dialog', { name: 'Change the variance tolerance?' })
+    .getByRole('button', { name: 'Change tolerance' })
+    .click();
+  await expect(page.getByText('Lines within $1,000.00 of the expected amount count as paid.')).toBeVisible();
+  await snapWidths(page, 'settings-tolerance');
+  await expect.poll(() => statuses(under.id)).toEqual(['paid', 'paid']);
+  await expect.poll(() => statuses(denied.id)).toEqual(['denied', 'denied']);
 });

@@ -1,4 +1,4 @@
-/** Settings: the practice as it prints on claims and attachments. */
+/** Settings: the practice as it prints on claims and attachments, and how payments are rated. */
 import { Alert, Button, Group, Loader, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -7,6 +7,7 @@ import { practiceInputSchema, US_STATES } from '../../../shared/domain/practice-
 import { formatTin } from '../../../shared/domain/tin';
 import { call } from '../api';
 import { useRecordForm, type FormValues } from '../components/use-record-form';
+import { VarianceToleranceCard } from '../remittances/variance-tolerance-card';
 
 const EMPTY: FormValues = {
   name: '',
@@ -98,6 +99,7 @@ export function PracticeSettingsPage() {
           </Group>
         </Stack>
       </form>
+      <VarianceToleranceCard />
     </Stack>
   );
 }
