@@ -25,7 +25,6 @@ import type {
   EraReading,
   EraTransaction,
 } from '../../../shared/domain/era/era-types';
-import { parseCents } from '../../../shared/domain/money';
 import {
   REVERSAL_STATUS,
   type PostingAdjustment,
@@ -33,7 +32,8 @@ import {
   type PostingLine,
   type PostingRemittance,
 } from '../../../shared/domain/remittance';
-import { matchClaimLines, type LineMatch } from '../../../shared/domain/remittance-matching';
+import { centsOf } from '../../../shared/domain/era/era-money';
+import { matchClaimLines, type CandidateLine, type LineMatch } from '../../../shared/domain/remittance-matching';
 import { AppError } from '../app-error';
 import { saveContent, sha256Hex } from '../content-file';
 import type { ServiceContext } from '../context';
@@ -43,12 +43,8 @@ import { varianceService } from './variance-service';
 
 export const MAX_ERA_BYTES = 32 * 1024 * 1024;
 
-const cents = (money: string | null): number => {
-  if (money === null) return 0;
-  const r = parseCents(money, { allowNegative: true });
-  if (!r.ok) throw new RangeError(`The 835 reader gave "${money}", which is not money.`);
-  return r.cents;
-};
+/** The reader's amounts are already checked money text; centsOf reads them without decimal.js. */
+const cents = (money: string | null): number => (money === null ? 0 : centsOf(money));
 
 const adjustments = (list: readonly EraAdjustment[]): PostingAdjustment[] =>
   list.map((a) => ({ group: a.group, reason: a.reason, amountCents: cents(a.amount), quantity: a.quantity }));
@@ -148,16 +144,23 @@ export function eraImport(ctx: ServiceContext, audit: AuditLog) {
     return reading.transactions.map((t) => {
       const posting = postingRemittance(t);
       const payerId = remittances.payerIdFor(posting.payerName, posting.payerIdentifier);
+      const candidates =
+        payerId === null
+          ? new Map<string, CandidateLine[]>()
+          : remittances.claimCandidatesOf(
+              payerId,
+              posting.claims.map((c) => c.patientControlNumber),
+            );
       const matches = posting.claims.map((c): LineMatch[] => {
         if (payerId === null) return c.lines.map(() => ({ matched: false, reason: 'The payer is not one of yours.' }));
-        const candidates = remittances.claimCandidates(payerId, c.patientControlNumber);
-        if (candidates.length === 0) {
+        const lines = candidates.get(c.patientControlNumber) ?? [];
+        if (lines.length === 0) {
           return c.lines.map(() => ({
             matched: false,
             reason: `No administration of this payer has claim number ${c.patientControlNumber || '(none)'}.`,
           }));
         }
-        return matchClaimLines(c.lines, candidates);
+        return matchClaimLines(c.lines, lines);
       });
       return { posting, payerId, matches };
     });

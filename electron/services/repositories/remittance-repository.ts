@@ -8,6 +8,7 @@
 import type { Statement } from 'better-sqlite3';
 import type { CandidateLine } from '../../../shared/domain/remittance-matching';
 import type { LineKind, PostingAdjustment, PostingRemittance } from '../../../shared/domain/remittance';
+import { canonicalCents } from '../../../shared/domain/era/x12-values';
 import { parseCents } from '../../../shared/domain/money';
 import type { Db } from '../db/open';
 
@@ -164,9 +165,17 @@ export function remittanceRepository(db: Db) {
   );
   const payerByName = db.prepare(`SELECT id FROM payers WHERE name = ? COLLATE NOCASE`).pluck();
   const payerByCode = db.prepare(`SELECT id FROM payers WHERE payer_code <> '' AND payer_code = ?`).pluck();
-  const claimAdministrations = db.prepare(
-    `SELECT id, hcpcs, date_of_service AS dateOfService, estimate_json AS estimateJson
-       FROM administrations WHERE payer_id = ? AND claim_number = ? ORDER BY date_of_service, id`,
+  // The claim lines of many claims at once (an 835 names thousands): each administration with the
+  // lines its estimate billed (administration_claim_lines, kept by triggers). `+payer_id` keeps
+  // SQLite on the claim-number index: left to itself it walks the payer's index (which also gives
+  // the order) and reads every administration of the payer for each claim.
+  const claimLines = db.prepare(
+    `SELECT a.id, a.claim_number AS claimNumber, a.hcpcs, a.date_of_service AS dateOfService,
+            l.line_kind AS kind, l.hcpcs AS lineHcpcs, l.modifiers_json AS modifiers, l.billed_charge AS billedCharge
+       FROM administrations a
+       LEFT JOIN administration_claim_lines l ON l.administration_id = a.id
+      WHERE a.claim_number IN (SELECT value FROM json_each(?)) AND +a.payer_id = ?
+      ORDER BY a.claim_number, a.date_of_service, a.id, l.line_no`,
   );
   const original = db.prepare(
     `SELECT c.id FROM remittance_claims c JOIN remittances r ON r.id = c.remittance_id
@@ -228,6 +237,29 @@ export function remittanceRepository(db: Db) {
     if (!st) statements.set(sql, (st = db.prepare(sql)));
     return st;
   };
+
+  /** The claim lines of many claims in one query, by claim number (claims with no administration absent). */
+  function claimCandidatesOf(payerId: number, claimNumbers: readonly string[]): Map<string, CandidateLine[]> {
+    const out = new Map<string, CandidateLine[]>();
+    const wanted = [...new Set(claimNumbers)].filter((n) => n !== '');
+    if (wanted.length === 0) return out;
+    const rows = claimLines.all(JSON.stringify(wanted), payerId) as CandidateRow[];
+    for (const r of rows) {
+      let list = out.get(r.claimNumber);
+      if (!list) out.set(r.claimNumber, (list = []));
+      // An administration without an estimate still has its given line, matched by code and date.
+      const given = r.kind === null;
+      list.push({
+        administrationId: r.id,
+        lineKind: given ? 'given' : (r.kind as LineKind),
+        hcpcs: given ? r.hcpcs : (r.lineHcpcs ?? r.hcpcs),
+        modifiers: r.modifiers ? (JSON.parse(r.modifiers) as string[]) : [],
+        dateOfService: r.dateOfService,
+        billedChargeCents: r.billedCharge === null ? -1 : centsOfMoney(r.billedCharge),
+      });
+    }
+    return out;
+  }
 
   return {
     fileBySha: (sha256: string): StoredEraFile | undefined => fileBySha.get(sha256) as StoredEraFile | undefined,
@@ -324,41 +356,10 @@ export function remittanceRepository(db: Db) {
 
     /** The claim lines a remittance claim may pay: each administration of that claim, given and JW. */
     claimCandidates(payerId: number, claimNumber: string): CandidateLine[] {
-      if (claimNumber === '') return [];
-      const rows = claimAdministrations.all(payerId, claimNumber) as {
-        id: number;
-        hcpcs: string;
-        dateOfService: string;
-        estimateJson: string | null;
-      }[];
-      const out: CandidateLine[] = [];
-      for (const r of rows) {
-        const lines = r.estimateJson
-          ? ((JSON.parse(r.estimateJson) as { estimate: { lines: EstimateLineJson[] } | null }).estimate?.lines ?? [])
-          : [];
-        if (lines.length === 0) {
-          out.push({
-            administrationId: r.id,
-            lineKind: 'given',
-            hcpcs: r.hcpcs,
-            modifiers: [],
-            dateOfService: r.dateOfService,
-            billedChargeCents: -1,
-          });
-        }
-        for (const l of lines) {
-          out.push({
-            administrationId: r.id,
-            lineKind: l.kind,
-            hcpcs: l.hcpcs,
-            modifiers: l.modifiers,
-            dateOfService: r.dateOfService,
-            billedChargeCents: centsOfMoney(l.billedCharge),
-          });
-        }
-      }
-      return out;
+      return claimCandidatesOf(payerId, [claimNumber]).get(claimNumber) ?? [];
     },
+
+    claimCandidatesOf,
 
     /** The claim a reversal undoes: the newest earlier claim of the payer with its numbers, not yet reversed. */
     originalOf(claim: { id: number; patientControlNumber: string; payerClaimNumber: string }, payerId: number | null) {
@@ -482,10 +483,21 @@ export type UnmatchedRow = {
   paidCents: number;
 };
 
-type EstimateLineJson = { kind: LineKind; hcpcs: string; modifiers: string[]; billedCharge: string };
+type CandidateRow = {
+  id: number;
+  claimNumber: string;
+  hcpcs: string;
+  dateOfService: string;
+  kind: string | null;
+  lineHcpcs: string | null;
+  modifiers: string | null;
+  billedCharge: string | null;
+};
 
 /** "300.00" (a stored estimate's money text) → 30000; -1 (matches no charge) when unreadable. */
 function centsOfMoney(text: string): number {
+  const fast = canonicalCents(text);
+  if (fast === fast) return fast;
   const r = parseCents(text);
   return r.ok ? r.cents : -1;
 }

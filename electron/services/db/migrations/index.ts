@@ -13,6 +13,7 @@ import m0007 from './0007-drop-lot-number-index';
 import m0008 from './0008-search-indexes-with-dates';
 import m0009 from './0009-billing-record-facts';
 import m0010 from './0010-remittances';
+import m0011 from './0011-claim-lines';
 
 export type Migration = { version: number; name: string; sql: string };
 
@@ -27,6 +28,7 @@ export const migrations: readonly Migration[] = [
   { version: 8, name: 'search-indexes-with-dates', sql: m0008 },
   { version: 9, name: 'billing-record-facts', sql: m0009 },
   { version: 10, name: 'remittances', sql: m0010 },
+  { version: 11, name: 'claim-lines', sql: m0011 },
 ];
 
 export const latestSchemaVersion = migrations.length;
