@@ -22,6 +22,8 @@ import type {
   EraAdjustment,
   EraClaim,
   EraLine,
+  EraPreviewClaim,
+  EraPreviewLine,
   EraReading,
   EraTransaction,
 } from '../../../shared/domain/era/era-types';
@@ -171,19 +173,22 @@ export function eraImport(ctx: ServiceContext, audit: AuditLog) {
     const preview = eraPreview(reading);
     let matched = 0;
     let unmatched = 0;
-    const transactions = preview.transactions.map((t, ti) => ({
-      ...t,
-      claims: t.claims.map((c, ci) => ({
-        ...c,
-        lines: c.lines.map((l, li) => {
+    // The preview is a fresh copy: each line gets its match in place (no second copy of a file's
+    // thousands of lines).
+    const transactions = preview.transactions.map((t, ti) => {
+      t.claims.forEach((c, ci) => {
+        c.lines.forEach((l, li) => {
           const m = planned[ti]?.matches[ci]?.[li];
           const match: EraMatchView = m?.matched ? { administrationId: m.administrationId, how: m.how } : null;
           if (match) matched++;
           else unmatched++;
-          return { ...l, match };
-        }),
-      })),
-    }));
+          (l as typeof l & { match: EraMatchView }).match = match;
+        });
+      });
+      return t as typeof t & {
+        claims: (EraPreviewClaim & { lines: (EraPreviewLine & { match: EraMatchView })[] })[];
+      };
+    });
     return {
       fileName,
       sha256,

@@ -243,19 +243,20 @@ export function remittanceRepository(db: Db) {
     const out = new Map<string, CandidateLine[]>();
     const wanted = [...new Set(claimNumbers)].filter((n) => n !== '');
     if (wanted.length === 0) return out;
-    const rows = claimLines.all(JSON.stringify(wanted), payerId) as CandidateRow[];
-    for (const r of rows) {
-      let list = out.get(r.claimNumber);
-      if (!list) out.set(r.claimNumber, (list = []));
+    // Raw rows (arrays, not objects): a big 835 reads tens of thousands of them.
+    const rows = claimLines.raw().all(JSON.stringify(wanted), payerId) as CandidateRow[];
+    for (const [id, claimNumber, hcpcs, dateOfService, kind, lineHcpcs, modifiers, billedCharge] of rows) {
+      let list = out.get(claimNumber);
+      if (!list) out.set(claimNumber, (list = []));
       // An administration without an estimate still has its given line, matched by code and date.
-      const given = r.kind === null;
+      const given = kind === null;
       list.push({
-        administrationId: r.id,
-        lineKind: given ? 'given' : (r.kind as LineKind),
-        hcpcs: given ? r.hcpcs : (r.lineHcpcs ?? r.hcpcs),
-        modifiers: r.modifiers ? (JSON.parse(r.modifiers) as string[]) : [],
-        dateOfService: r.dateOfService,
-        billedChargeCents: r.billedCharge === null ? -1 : centsOfMoney(r.billedCharge),
+        administrationId: id,
+        lineKind: given ? 'given' : (kind as LineKind),
+        hcpcs: given ? hcpcs : (lineHcpcs ?? hcpcs),
+        modifiers: modifiers && modifiers !== '[]' ? (JSON.parse(modifiers) as string[]) : [],
+        dateOfService,
+        billedChargeCents: billedCharge === null ? -1 : centsOfMoney(billedCharge),
       });
     }
     return out;
@@ -483,16 +484,17 @@ export type UnmatchedRow = {
   paidCents: number;
 };
 
-type CandidateRow = {
-  id: number;
-  claimNumber: string;
-  hcpcs: string;
-  dateOfService: string;
-  kind: string | null;
-  lineHcpcs: string | null;
-  modifiers: string | null;
-  billedCharge: string | null;
-};
+/** id, claim number, HCPCS and date of the administration; kind, HCPCS, modifiers and charge of a line (null: none). */
+type CandidateRow = [
+  id: number,
+  claimNumber: string,
+  hcpcs: string,
+  dateOfService: string,
+  kind: string | null,
+  lineHcpcs: string | null,
+  modifiers: string | null,
+  billedCharge: string | null,
+];
 
 /** "300.00" (a stored estimate's money text) → 30000; -1 (matches no charge) when unreadable. */
 function centsOfMoney(text: string): number {
