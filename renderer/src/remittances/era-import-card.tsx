@@ -108,7 +108,7 @@ export function EraImportCard() {
               loading={importFile.isPending}
               disabled={reading.alreadyImported}
             >
-              Import and post {reading.summary.claims} claim{reading.summary.claims === 1 ? '' : 's'}
+              Import and post {count(reading.summary.claims)} claim{reading.summary.claims === 1 ? '' : 's'}
             </Button>
             {reading.alreadyImported && (
               <Text c="orange.8">This file was imported before; nothing would be posted twice.</Text>
@@ -140,10 +140,10 @@ function ReadingSummary({ reading }: { reading: EraReadingResult }) {
         {payers.join(', ')} · {reading.transactions.length} payment{reading.transactions.length === 1 ? '' : 's'}
       </Text>
       <SimpleGrid cols={{ base: 2, md: 5 }} spacing="xs">
-        <Figure label="Claims" value={String(s.claims)} />
-        <Figure label="Lines" value={String(s.lines)} />
-        <Figure label="Matched" value={String(s.matched)} testId="era-matched" />
-        <Figure label="To match by hand" value={String(s.unmatched)} testId="era-unmatched" />
+        <Figure label="Claims" value={count(s.claims)} />
+        <Figure label="Lines" value={count(s.lines)} />
+        <Figure label="Matched" value={count(s.matched)} testId="era-matched" />
+        <Figure label="To match by hand" value={count(s.unmatched)} testId="era-unmatched" />
         <Figure label="Total paid" value={usdFromFixed(s.totalPaid)} />
       </SimpleGrid>
       {s.outOfBalance > 0 ? (
@@ -176,6 +176,9 @@ function ReadingSummary({ reading }: { reading: EraReadingResult }) {
     </Stack>
   );
 }
+
+/** 10,000 rather than 10000. */
+const count = (n: number): string => n.toLocaleString('en-US');
 
 function Figure(props: { label: string; value: string; testId?: string }) {
   return (
