@@ -3,7 +3,8 @@
  * each value the reader had to assume. Which loop a piece belongs to is era-reader.ts's business.
  *
  * `where` names the item for the biller ("Claim CLM-2025-0042, line 1 (J3490)"), so a warning
- * reads on its own; the segment number travels beside it.
+ * reads on its own; the segment number travels beside it. It is put into words only when there
+ * is a warning to write (see `Where`).
  */
 import { claimStatusMeaning } from './era-claim-status';
 import {
@@ -19,7 +20,15 @@ import {
 import { type EraWarnings } from './era-warnings';
 import { clipQuoted } from '../quoted-text';
 import { components, element, type X12Segment } from './x12-tokenizer';
-import { canonicalCents, readX12Amount, readX12Date, readX12Quantity, textOrNull } from './x12-values';
+import {
+  canonicalCents,
+  codeOrNull,
+  intern,
+  readX12Amount,
+  readX12Date,
+  readX12Quantity,
+  textOrNull,
+} from './x12-values';
 
 /** "CLP03 (charge)": how an element is named in a warning. */
 type Field = { name: string; label: string };
@@ -39,7 +48,7 @@ export function requiredAmount(
   seg: X12Segment,
   n: number,
   field: FieldOf,
-  where: string,
+  where: Where,
   warnings: EraWarnings,
   missingCode: EraWarningCode = 'AMOUNT_MISSING',
 ): string {
@@ -47,7 +56,7 @@ export function requiredAmount(
 }
 
 /** An optional amount: null when the element is empty. */
-export function optionalAmount(seg: X12Segment, n: number, field: FieldOf, where: string, warnings: EraWarnings) {
+export function optionalAmount(seg: X12Segment, n: number, field: FieldOf, where: Where, warnings: EraWarnings) {
   return amount(seg, n, field, where, warnings, null);
 }
 
@@ -55,7 +64,7 @@ function amount(
   seg: X12Segment,
   n: number,
   fieldOf: FieldOf,
-  where: string,
+  where: Where,
   warnings: EraWarnings,
   missingCode: EraWarningCode | null,
 ): string | null {
@@ -69,26 +78,30 @@ function amount(
       warnings.add(
         'AMOUNT_ROUNDED',
         seg.index,
-        `${where}: ${field.name} (${field.label}) "${clipQuoted(raw)}" has more than 2 decimals; it is read as ${read.text}.`,
+        `${placeOf(where)}: ${field.name} (${field.label}) "${clipQuoted(raw)}" has more than 2 decimals; it is read as ${read.text}.`,
       );
     }
     return read.text;
   }
   if (read.problem === 'missing') {
     if (missingCode === null) return null;
-    warnings.add(missingCode, seg.index, `${where}: ${field.name} (${field.label}) is empty; it is read as 0.00.`);
+    warnings.add(
+      missingCode,
+      seg.index,
+      `${placeOf(where)}: ${field.name} (${field.label}) is empty; it is read as 0.00.`,
+    );
     return ZERO_AMOUNT;
   }
   warnings.add(
     'AMOUNT_INVALID',
     seg.index,
-    `${where}: ${field.name} (${field.label}) "${clipQuoted(raw)}" is not an amount; it is read as 0.00.`,
+    `${placeOf(where)}: ${field.name} (${field.label}) "${clipQuoted(raw)}" is not an amount; it is read as 0.00.`,
   );
   return missingCode === null ? null : ZERO_AMOUNT;
 }
 
 /** A DTM date, with DATE_INVALID when DTM02 is not a CCYYMMDD calendar date. */
-export function dateOf(seg: X12Segment, n: number, field: Field, where: string, warnings: EraWarnings): string | null {
+export function dateOf(seg: X12Segment, n: number, field: Field, where: Where, warnings: EraWarnings): string | null {
   const raw = element(seg, n);
   if (raw === '') return null;
   const date = readX12Date(raw);
@@ -96,20 +109,20 @@ export function dateOf(seg: X12Segment, n: number, field: Field, where: string, 
     warnings.add(
       'DATE_INVALID',
       seg.index,
-      `${where}: ${field.name} (${field.label}) "${clipQuoted(raw)}" is not a date written CCYYMMDD; it is left empty.`,
+      `${placeOf(where)}: ${field.name} (${field.label}) "${clipQuoted(raw)}" is not a date written CCYYMMDD; it is left empty.`,
     );
   }
   return date;
 }
 
 export const readReference = (seg: X12Segment): EraReference => ({
-  qualifier: element(seg, 1),
+  qualifier: intern(element(seg, 1)),
   value: element(seg, 2),
   segment: seg.index,
 });
 
 /** DTM02 of a DTM segment (its qualifier is DTM01). */
-export const dtmDate = (seg: X12Segment, where: string, warnings: EraWarnings): string | null =>
+export const dtmDate = (seg: X12Segment, where: Where, warnings: EraWarnings): string | null =>
   dateOf(seg, 2, { name: 'DTM02', label: `date ${element(seg, 1)}` }, where, warnings);
 
 /**
@@ -121,9 +134,18 @@ export const dtmDate = (seg: X12Segment, where: string, warnings: EraWarnings): 
 export const NONE: readonly never[] = Object.freeze([]);
 
 export function append<T>(list: readonly T[], item: T): readonly T[] {
-  if (list.length === 0) return [item];
-  (list as T[]).push(item);
-  return list;
+  // Literals are allocated at their exact length; `push` would grow a 1-item list to 17 slots.
+  switch (list.length) {
+    case 0:
+      return [item];
+    case 1:
+      return [list[0] as T, item];
+    case 2:
+      return [list[0] as T, list[1] as T, item];
+    default:
+      (list as T[]).push(item);
+      return list;
+  }
 }
 
 const amtField = (seg: X12Segment): Field => ({ name: 'AMT02', label: `amount ${element(seg, 1)}` });
@@ -136,8 +158,12 @@ const plbField = (seg: X12Segment, n: number): Field => ({
   label: `amount of ${components(seg, n - 1)[0] ?? ''}`,
 });
 
-export function readAmountSegment(seg: X12Segment, where: string, warnings: EraWarnings): EraAmount {
-  const qualifier = element(seg, 1);
+/** AMT02 of an AMT*B6, the line's allowed amount. */
+export const allowedAmount = (seg: X12Segment, where: Where, warnings: EraWarnings): string =>
+  requiredAmount(seg, 2, amtField, where, warnings);
+
+export function readAmountSegment(seg: X12Segment, where: Where, warnings: EraWarnings): EraAmount {
+  const qualifier = intern(element(seg, 1));
   return { qualifier, amount: requiredAmount(seg, 2, amtField, where, warnings), segment: seg.index };
 }
 
@@ -147,7 +173,7 @@ export function readName(seg: X12Segment): EraName {
     first: textOrNull(seg.elements[4]),
     middle: textOrNull(seg.elements[5]),
     id: textOrNull(seg.elements[9]),
-    idQualifier: textOrNull(seg.elements[8]),
+    idQualifier: codeOrNull(seg.elements[8]),
     segment: seg.index,
   };
 }
@@ -160,22 +186,22 @@ const CAS_GROUPS = new Set(['CO', 'PR', 'OA', 'PI', 'CR']);
  */
 export function readCas(
   seg: X12Segment,
-  where: string,
+  where: Where,
   warnings: EraWarnings,
   list: readonly EraAdjustment[],
 ): readonly EraAdjustment[] {
-  const group = element(seg, 1);
+  const group = intern(element(seg, 1));
   if (!CAS_GROUPS.has(group)) {
     warnings.add(
       'CAS_GROUP_UNKNOWN',
       seg.index,
-      `${where}: adjustment group "${clipQuoted(group)}" is not CO, PR, OA or PI; its amounts are still counted in the balance.`,
+      `${placeOf(where)}: adjustment group "${clipQuoted(group)}" is not CO, PR, OA or PI; its amounts are still counted in the balance.`,
     );
   }
   let out = list;
   const last = seg.elements.length - 1;
   for (let r = 2; r <= last; r += 3) {
-    const reason = element(seg, r);
+    const reason = intern(element(seg, r));
     const amountRaw = element(seg, r + 1);
     if (reason === '' && amountRaw === '') continue;
     const quantity = readX12Quantity(element(seg, r + 2));
@@ -193,7 +219,6 @@ export function readCas(
 /** CLP: the claim's own fields; its loops are filled by the reader. */
 export function readClp(seg: X12Segment, warnings: EraWarnings, headerNumber: string | null): EraClaim {
   const patientControlNumber = textOrNull(seg.elements[1]);
-  const where = claimLabel(patientControlNumber, seg.index);
   if (patientControlNumber === null) {
     warnings.add(
       'CLAIM_ID_MISSING',
@@ -201,21 +226,21 @@ export function readClp(seg: X12Segment, warnings: EraWarnings, headerNumber: st
       'A claim has no patient control number (CLP01), so it cannot be matched to a claim you sent.',
     );
   }
-  const status = element(seg, 2);
+  const status = intern(element(seg, 2));
   const statusMeaning = claimStatusMeaning(status);
   if (statusMeaning === null) {
     warnings.add(
       'CLAIM_STATUS_UNKNOWN',
       seg.index,
-      `${where}: status "${clipQuoted(status)}" (CLP02) is not a claim status code of the 835; check the claim with the payer.`,
+      `${claimLabel(patientControlNumber, seg.index)}: status "${clipQuoted(status)}" (CLP02) is not a claim status code of the 835; check the claim with the payer.`,
     );
   }
-  return {
+  const claim: EraClaim = {
     patientControlNumber,
     status,
-    charge: requiredAmount(seg, 3, { name: 'CLP03', label: 'charge' }, where, warnings),
-    paid: requiredAmount(seg, 4, { name: 'CLP04', label: 'paid' }, where, warnings),
-    patientResponsibility: optionalAmount(seg, 5, { name: 'CLP05', label: 'patient responsibility' }, where, warnings),
+    charge: ZERO_AMOUNT,
+    paid: ZERO_AMOUNT,
+    patientResponsibility: null,
     payerClaimNumber: textOrNull(seg.elements[7]),
     patient: null,
     balanced: true,
@@ -223,9 +248,9 @@ export function readClp(seg: X12Segment, warnings: EraWarnings, headerNumber: st
     lines: NONE,
     segment: seg.index,
     statusMeaning,
-    filingIndicator: textOrNull(seg.elements[6]),
-    facilityType: textOrNull(seg.elements[8]),
-    frequency: textOrNull(seg.elements[9]),
+    filingIndicator: codeOrNull(seg.elements[6]),
+    facilityType: codeOrNull(seg.elements[8]),
+    frequency: codeOrNull(seg.elements[9]),
     headerNumber,
     insured: null,
     correctedPatient: null,
@@ -238,14 +263,20 @@ export function readClp(seg: X12Segment, warnings: EraWarnings, headerNumber: st
     remarks: NONE,
     references: NONE,
     amounts: NONE,
-    balance: {
-      chargeMinusPaid: ZERO_AMOUNT,
-      claimAdjustments: ZERO_AMOUNT,
-      lineAdjustments: ZERO_AMOUNT,
-      difference: ZERO_AMOUNT,
-    },
+    balance: null,
   };
+  const where: Place = { claim, lineIndex: -1, lineCode: null };
+  claim.charge = requiredAmount(seg, 3, CLP03, where, warnings);
+  claim.paid = requiredAmount(seg, 4, CLP04, where, warnings);
+  claim.patientResponsibility = optionalAmount(seg, 5, CLP05, where, warnings);
+  return claim;
 }
+
+const CLP03 = { name: 'CLP03', label: 'charge' };
+const CLP04 = { name: 'CLP04', label: 'paid' };
+const CLP05 = { name: 'CLP05', label: 'patient responsibility' };
+const SVC02 = { name: 'SVC02', label: 'line charge' };
+const SVC03 = { name: 'SVC03', label: 'line paid' };
 
 /** The procedure composite: qualifier, code, up to four modifiers, description. */
 type Procedure = {
@@ -259,16 +290,16 @@ function readProcedure(seg: X12Segment, n: number): Procedure {
   const parts = components(seg, n);
   if (parts.length === 1) {
     // No component separator: a bare code ("J3490") rather than "HC:J3490".
-    return { qualifier: null, code: textOrNull(parts[0]), modifiers: NONE, description: null };
+    return { qualifier: null, code: codeOrNull(parts[0]), modifiers: NONE, description: null };
   }
   let modifiers: readonly string[] = NONE;
   for (let i = 2; i <= 5 && i < parts.length; i++) {
-    const m = textOrNull(parts[i]);
+    const m = codeOrNull(parts[i]);
     if (m !== null) modifiers = append(modifiers, m);
   }
   return {
-    qualifier: textOrNull(parts[0]),
-    code: textOrNull(parts[1]),
+    qualifier: codeOrNull(parts[0]),
+    code: codeOrNull(parts[1]),
     modifiers,
     description: textOrNull(parts[6]),
   };
@@ -277,9 +308,9 @@ function readProcedure(seg: X12Segment, n: number): Procedure {
 /** SVC: one service line (its DTM, CAS, REF, AMT and LQ are filled by the reader). */
 export function readSvc(seg: X12Segment, claim: EraClaim, warnings: EraWarnings): EraLine {
   const procedure = readProcedure(seg, 1);
-  const where = lineWhere(claim, claim.lines.length, procedure.code);
+  const where: Place = { claim, lineIndex: claim.lines.length, lineCode: procedure.code };
   if (procedure.code === null) {
-    warnings.add('SVC_CODE_MISSING', seg.index, `${where}: the line has no procedure code (SVC01 is empty).`);
+    warnings.add('SVC_CODE_MISSING', seg.index, `${placeOf(where)}: the line has no procedure code (SVC01 is empty).`);
   }
   const submitted = element(seg, 6) === '' ? null : readProcedure(seg, 6);
   const units = readX12Quantity(element(seg, 5));
@@ -291,7 +322,7 @@ export function readSvc(seg: X12Segment, claim: EraClaim, warnings: EraWarnings)
     warnings.add(
       units.problem === 'missing' ? 'SVC_UNITS_DEFAULTED' : 'UNITS_INVALID',
       seg.index,
-      `${where}: ${said}; units are read as 1.`,
+      `${placeOf(where)}: ${said}; units are read as 1.`,
     );
   }
   const submittedUnits = readX12Quantity(element(seg, 7));
@@ -299,8 +330,8 @@ export function readSvc(seg: X12Segment, claim: EraClaim, warnings: EraWarnings)
     code: procedure.code,
     modifiers: procedure.modifiers,
     submittedCode: submitted?.code ?? null,
-    charge: requiredAmount(seg, 2, { name: 'SVC02', label: 'line charge' }, where, warnings, 'SVC_AMOUNT_MISSING'),
-    paid: requiredAmount(seg, 3, { name: 'SVC03', label: 'line paid' }, where, warnings, 'SVC_AMOUNT_MISSING'),
+    charge: requiredAmount(seg, 2, SVC02, where, warnings, 'SVC_AMOUNT_MISSING'),
+    paid: requiredAmount(seg, 3, SVC03, where, warnings, 'SVC_AMOUNT_MISSING'),
     allowed: null,
     units: units.ok ? units.text : '1',
     dateOfService: null,
@@ -314,13 +345,13 @@ export function readSvc(seg: X12Segment, claim: EraClaim, warnings: EraWarnings)
     submittedQualifier: submitted?.qualifier ?? null,
     submittedModifiers: submitted?.modifiers ?? NONE,
     submittedUnits: submittedUnits.ok ? submittedUnits.text : null,
-    revenueCode: textOrNull(seg.elements[4]),
+    revenueCode: codeOrNull(seg.elements[4]),
     serviceStart: null,
     serviceEnd: null,
     otherRemarks: NONE,
     references: NONE,
     amounts: NONE,
-    balance: { chargeMinusPaid: ZERO_AMOUNT, adjustments: ZERO_AMOUNT, difference: ZERO_AMOUNT },
+    balance: null,
   };
 }
 
@@ -343,6 +374,24 @@ export function readPlb(seg: X12Segment, warnings: EraWarnings): EraProviderAdju
     });
   }
   return out;
+}
+
+/**
+ * What a warning is about: a fixed name ("The payment"), or a claim and, unless `lineIndex` is
+ * -1, its line at that index. Put into words only when a warning is written: naming every claim
+ * and line up front cost a tenth of the reading of a clean file.
+ */
+export type Place = {
+  readonly claim: EraClaim | null;
+  readonly lineIndex: number;
+  readonly lineCode: string | null;
+};
+export type Where = string | Place;
+
+export function placeOf(where: Where): string {
+  if (typeof where === 'string') return where;
+  if (where.claim === null) return 'A claim';
+  return where.lineIndex < 0 ? claimWhere(where.claim) : lineWhere(where.claim, where.lineIndex, where.lineCode);
 }
 
 const claimLabel = (patientControlNumber: string | null, segment: number): string =>
