@@ -11,7 +11,7 @@
  * in the reading's `outOfBalance` list. A transaction keeps its `balance` either way. Nothing is corrected:
  * the payer's figures are reported as the payer wrote them.
  */
-import { claimWhere, lineWhere } from './era-segments';
+import { claimWhere, lineWhere } from './era-where';
 import { type EraClaim, type EraImbalance, type EraLine, type EraTransaction } from './era-types';
 import { type EraWarnings } from './era-warnings';
 import { absMoneyText, centsOf, isZeroTotal, minus, moneyText, plus, sumAmounts, type Total } from './era-money';

@@ -6,7 +6,7 @@
  */
 import { CLAIM_DENIED, CLAIM_REVERSAL, isProcessedStatus } from './era-claim-status';
 import { isZeroMoney } from './era-money';
-import { claimWhere } from './era-segments';
+import { claimWhere } from './era-where';
 import { type EraClaim, type EraTransaction } from './era-types';
 import { type EraWarnings } from './era-warnings';
 import { clipQuoted } from '../quoted-text';

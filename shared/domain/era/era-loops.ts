@@ -16,9 +16,9 @@
  * payment would cost more than reading a misplaced one.
  */
 import { claimWarnings } from './era-claim-warnings';
+import { dateOf, dtmDate, requiredAmount } from './era-fields';
+import { append } from './era-lists';
 import {
-  append,
-  dtmDate,
   allowedAmount,
   readAmountSegment,
   readCas,
@@ -27,8 +27,6 @@ import {
   readPlb,
   readReference,
   readSvc,
-  requiredAmount,
-  dateOf,
 } from './era-segments';
 import { type EraAddress, type EraClaim, type EraLine, type EraTransaction } from './era-types';
 import { type EraWarnings } from './era-warnings';

@@ -1,10 +1,6 @@
 /**
  * One 835 segment → one typed piece (a claim, a line, adjustments, a name…), with a warning for
- * each value the reader had to assume. Which loop a piece belongs to is era-reader.ts's business.
- *
- * `where` names the item for the biller ("Claim CLM-2025-0042, line 1 (J3490)"), so a warning
- * reads on its own; the segment number travels beside it. It is put into words only when there
- * is a warning to write (see `Where`).
+ * each value the reader had to assume. Which loop a piece belongs to is era-loops.ts's business.
  */
 import { claimStatusMeaning } from './era-claim-status';
 import {
@@ -15,138 +11,20 @@ import {
   type EraName,
   type EraProviderAdjustment,
   type EraReference,
-  type EraWarningCode,
 } from './era-types';
 import { type EraWarnings } from './era-warnings';
+import { dateOf, elementName, optionalAmount, requiredAmount, ZERO_AMOUNT, type Field } from './era-fields';
+import { append, NONE } from './era-lists';
+import { claimLabel, placeOf, type Place, type Where } from './era-where';
 import { clipQuoted } from '../quoted-text';
 import { components, element, type X12Segment } from './x12-tokenizer';
-import {
-  canonicalCents,
-  codeOrNull,
-  intern,
-  readX12Amount,
-  readX12Date,
-  readX12Quantity,
-  textOrNull,
-} from './x12-values';
-
-/** "CLP03 (charge)": how an element is named in a warning. */
-type Field = { name: string; label: string };
-/**
- * A field, or a function naming it from the segment, called only when there is something to say
- * (naming each CAS triplet up front would cost more than reading it).
- */
-type FieldOf = Field | ((seg: X12Segment, n: number) => Field);
-const nameOf = (field: FieldOf, seg: X12Segment, n: number): Field =>
-  typeof field === 'function' ? field(seg, n) : field;
-const elementName = (seg: X12Segment, n: number): string => `${seg.id}${String(n).padStart(2, '0')}`;
-
-const ZERO_AMOUNT = '0.00';
-
-/** A required amount: "0.00" when it is missing or not a number, with a warning saying so. */
-export function requiredAmount(
-  seg: X12Segment,
-  n: number,
-  field: FieldOf,
-  where: Where,
-  warnings: EraWarnings,
-  missingCode: EraWarningCode = 'AMOUNT_MISSING',
-): string {
-  return amount(seg, n, field, where, warnings, missingCode) ?? ZERO_AMOUNT;
-}
-
-/** An optional amount: null when the element is empty. */
-export function optionalAmount(seg: X12Segment, n: number, field: FieldOf, where: Where, warnings: EraWarnings) {
-  return amount(seg, n, field, where, warnings, null);
-}
-
-function amount(
-  seg: X12Segment,
-  n: number,
-  fieldOf: FieldOf,
-  where: Where,
-  warnings: EraWarnings,
-  missingCode: EraWarningCode | null,
-): string | null {
-  const raw = element(seg, n);
-  const canonical = canonicalCents(raw);
-  if (canonical === canonical) return raw; // already "1087.92": nothing to check or to say
-  const read = readX12Amount(raw);
-  const field = nameOf(fieldOf, seg, n);
-  if (read.ok) {
-    if (read.rounded) {
-      warnings.add(
-        'AMOUNT_ROUNDED',
-        seg.index,
-        `${placeOf(where)}: ${field.name} (${field.label}) "${clipQuoted(raw)}" has more than 2 decimals; it is read as ${read.text}.`,
-      );
-    }
-    return read.text;
-  }
-  if (read.problem === 'missing') {
-    if (missingCode === null) return null;
-    warnings.add(
-      missingCode,
-      seg.index,
-      `${placeOf(where)}: ${field.name} (${field.label}) is empty; it is read as 0.00.`,
-    );
-    return ZERO_AMOUNT;
-  }
-  warnings.add(
-    'AMOUNT_INVALID',
-    seg.index,
-    `${placeOf(where)}: ${field.name} (${field.label}) "${clipQuoted(raw)}" is not an amount; it is read as 0.00.`,
-  );
-  return missingCode === null ? null : ZERO_AMOUNT;
-}
-
-/** A DTM date, with DATE_INVALID when DTM02 is not a CCYYMMDD calendar date. */
-export function dateOf(seg: X12Segment, n: number, field: Field, where: Where, warnings: EraWarnings): string | null {
-  const raw = element(seg, n);
-  if (raw === '') return null;
-  const date = readX12Date(raw);
-  if (date === null) {
-    warnings.add(
-      'DATE_INVALID',
-      seg.index,
-      `${placeOf(where)}: ${field.name} (${field.label}) "${clipQuoted(raw)}" is not a date written CCYYMMDD; it is left empty.`,
-    );
-  }
-  return date;
-}
+import { codeOrNull, intern, readX12Quantity, textOrNull } from './x12-values';
 
 export const readReference = (seg: X12Segment): EraReference => ({
   qualifier: intern(element(seg, 1)),
   value: element(seg, 2),
   segment: seg.index,
 });
-
-/** DTM02 of a DTM segment (its qualifier is DTM01). */
-export const dtmDate = (seg: X12Segment, where: Where, warnings: EraWarnings): string | null =>
-  dateOf(seg, 2, { name: 'DTM02', label: `date ${element(seg, 1)}` }, where, warnings);
-
-/**
- * The empty list every list of a reading starts as, shared and frozen: a 10,000-claim file would
- * otherwise allocate a dozen arrays per line, most of them never filled, and pay for them in
- * garbage collection. Lists are `readonly` in the reading's types, so nobody pushes onto it;
- * `append` makes a real array on the first item.
- */
-export const NONE: readonly never[] = Object.freeze([]);
-
-export function append<T>(list: readonly T[], item: T): readonly T[] {
-  // Literals are allocated at their exact length; `push` would grow a 1-item list to 17 slots.
-  switch (list.length) {
-    case 0:
-      return [item];
-    case 1:
-      return [list[0] as T, item];
-    case 2:
-      return [list[0] as T, list[1] as T, item];
-    default:
-      (list as T[]).push(item);
-      return list;
-  }
-}
 
 const amtField = (seg: X12Segment): Field => ({ name: 'AMT02', label: `amount ${element(seg, 1)}` });
 const casField = (seg: X12Segment, n: number): Field => ({
@@ -375,31 +253,3 @@ export function readPlb(seg: X12Segment, warnings: EraWarnings): EraProviderAdju
   }
   return out;
 }
-
-/**
- * What a warning is about: a fixed name ("The payment"), or a claim and, unless `lineIndex` is
- * -1, its line at that index. Put into words only when a warning is written: naming every claim
- * and line up front cost a tenth of the reading of a clean file.
- */
-export type Place = {
-  readonly claim: EraClaim | null;
-  readonly lineIndex: number;
-  readonly lineCode: string | null;
-};
-export type Where = string | Place;
-
-export function placeOf(where: Where): string {
-  if (typeof where === 'string') return where;
-  if (where.claim === null) return 'A claim';
-  return where.lineIndex < 0 ? claimWhere(where.claim) : lineWhere(where.claim, where.lineIndex, where.lineCode);
-}
-
-const claimLabel = (patientControlNumber: string | null, segment: number): string =>
-  patientControlNumber === null ? `The claim at segment ${segment}` : `Claim ${clipQuoted(patientControlNumber)}`;
-
-/** "Claim CLM-1", naming a claim in a warning. */
-export const claimWhere = (claim: EraClaim): string => claimLabel(claim.patientControlNumber, claim.segment);
-
-/** "Claim CLM-1, line 2 (J3490)": `index` is the line's 0-based position in the claim. */
-export const lineWhere = (claim: EraClaim, index: number, code: string | null): string =>
-  `${claimWhere(claim)}, line ${index + 1}${code === null ? '' : ` (${clipQuoted(code)})`}`;
