@@ -5,11 +5,13 @@
  *   claim        CLP03 − CLP04 = Σ claim CAS + Σ line CAS
  *   transaction  BPR02 = Σ CLP04 − Σ PLB        (BPR03 = D, a debit: −BPR02)
  *
- * Each item keeps how the rule came out (`balance`) and `balanced`; an item that does not
- * balance gets a warning and a place in the reading's `outOfBalance` list. Nothing is corrected:
+ * Each item keeps `balanced`; a line or claim that does not balance also keeps how the rule
+ * came out (`balance`; null on a balanced one, whose figures say nothing new: 30,000 objects
+ * for a 10,000-claim file), and every item that does not balance gets a warning and a place
+ * in the reading's `outOfBalance` list. A transaction keeps its `balance` either way. Nothing is corrected:
  * the payer's figures are reported as the payer wrote them.
  */
-import { claimWhere, lineWhere } from './era-segments';
+import { claimWhere, lineWhere } from './era-where';
 import { type EraClaim, type EraImbalance, type EraLine, type EraTransaction } from './era-types';
 import { type EraWarnings } from './era-warnings';
 import { absMoneyText, centsOf, isZeroTotal, minus, moneyText, plus, sumAmounts, type Total } from './era-money';
@@ -22,13 +24,14 @@ export function balanceLine(line: EraLine): Total {
   const adjustments = sumAmounts(line.adjustments);
   const difference = minus(chargeMinusPaid, adjustments);
   const balanced = isZeroTotal(difference);
-  const text = moneyText(chargeMinusPaid);
   line.balanced = balanced;
-  line.balance = {
-    chargeMinusPaid: text,
-    adjustments: balanced ? text : moneyText(adjustments),
-    difference: balanced ? ZERO : moneyText(difference),
-  };
+  line.balance = balanced
+    ? null
+    : {
+        chargeMinusPaid: moneyText(chargeMinusPaid),
+        adjustments: moneyText(adjustments),
+        difference: moneyText(difference),
+      };
   return adjustments;
 }
 
@@ -43,8 +46,8 @@ export function balanceClaim(
   for (let i = 0; i < claim.lines.length; i++) {
     const line = claim.lines[i] as EraLine;
     lineAdjustments = plus(lineAdjustments, balanceLine(line));
-    if (line.balanced) continue;
     const b = line.balance;
+    if (b === null) continue;
     warnings.add(
       'LINE_OUT_OF_BALANCE',
       line.segment,
@@ -62,16 +65,18 @@ export function balanceClaim(
   const claimAdjustments = sumAmounts(claim.adjustments);
   const adjusted = plus(claimAdjustments, lineAdjustments);
   const difference = minus(chargeMinusPaid, adjusted);
-  const balanced = isZeroTotal(difference);
-  claim.balanced = balanced;
-  claim.balance = {
+  claim.balanced = isZeroTotal(difference);
+  if (claim.balanced) {
+    claim.balance = null;
+    return;
+  }
+  const b = {
     chargeMinusPaid: moneyText(chargeMinusPaid),
     claimAdjustments: moneyText(claimAdjustments),
     lineAdjustments: moneyText(lineAdjustments),
-    difference: balanced ? ZERO : moneyText(difference),
+    difference: moneyText(difference),
   };
-  if (balanced) return;
-  const b = claim.balance;
+  claim.balance = b;
   const interest = claim.amounts.find((a) => a.qualifier === 'I');
   warnings.add(
     'CLAIM_OUT_OF_BALANCE',

@@ -6,7 +6,7 @@
  */
 import { CLAIM_DENIED, CLAIM_REVERSAL, isProcessedStatus } from './era-claim-status';
 import { isZeroMoney } from './era-money';
-import { claimWhere } from './era-segments';
+import { claimWhere } from './era-where';
 import { type EraClaim, type EraTransaction } from './era-types';
 import { type EraWarnings } from './era-warnings';
 import { clipQuoted } from '../quoted-text';
@@ -39,8 +39,10 @@ function reasonsOf(claim: EraClaim): string {
 export function claimWarnings(txn: EraTransaction, warnings: EraWarnings): void {
   // The last non-reversal claim of each patient control number, to say whether a correction follows.
   const lastCorrection = new Map<string, EraClaim>();
-  for (const c of txn.claims) {
-    if (c.status !== CLAIM_REVERSAL && c.patientControlNumber !== null) lastCorrection.set(c.patientControlNumber, c);
+  if (txn.claims.some((c) => c.status === CLAIM_REVERSAL)) {
+    for (const c of txn.claims) {
+      if (c.status !== CLAIM_REVERSAL && c.patientControlNumber !== null) lastCorrection.set(c.patientControlNumber, c);
+    }
   }
   for (const claim of txn.claims) {
     const where = claimWhere(claim);

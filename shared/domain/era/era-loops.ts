@@ -16,11 +16,10 @@
  * payment would cost more than reading a misplaced one.
  */
 import { claimWarnings } from './era-claim-warnings';
+import { dateOf, dtmDate, requiredAmount } from './era-fields';
+import { append } from './era-lists';
 import {
-  claimWhere,
-  lineWhere,
-  append,
-  dtmDate,
+  allowedAmount,
   readAmountSegment,
   readCas,
   readClp,
@@ -28,14 +27,12 @@ import {
   readPlb,
   readReference,
   readSvc,
-  requiredAmount,
-  dateOf,
 } from './era-segments';
 import { type EraAddress, type EraClaim, type EraLine, type EraTransaction } from './era-types';
 import { type EraWarnings } from './era-warnings';
 import { clipQuoted } from '../quoted-text';
 import { element, type X12Segment } from './x12-tokenizer';
-import { textOrNull } from './x12-values';
+import { codeOrNull, intern, textOrNull } from './x12-values';
 
 export type Loop = 'header' | 'payer' | 'payee' | 'detail' | 'claim' | 'line' | 'summary';
 
@@ -54,10 +51,10 @@ export type OpenTransaction = {
   st: X12Segment;
   loop: Loop;
   claim: EraClaim | null;
-  /** claimWhere(claim), made once per claim for its warnings. */
-  claimLabel: string;
   line: EraLine | null;
-  lineLabel: string;
+  /** Where the reader is, for warnings (a `Place`): the index and code of `line`, -1 in a claim. */
+  lineIndex: number;
+  lineCode: string | null;
   headerNumber: string | null;
   sawBpr: boolean;
 };
@@ -90,9 +87,9 @@ export function openTransaction(st: X12Segment, envelope: EraTransaction['envelo
     st,
     loop: 'header',
     claim: null,
-    claimLabel: '',
     line: null,
-    lineLabel: '',
+    lineIndex: -1,
+    lineCode: null,
     headerNumber: null,
     sawBpr: false,
     txn: {
@@ -194,18 +191,18 @@ export function readInTransaction(seg: X12Segment, open: OpenTransaction, warnin
       const claim = readClp(seg, warnings, open.headerNumber);
       txn.claims.push(claim);
       open.claim = claim;
-      open.claimLabel = claimWhere(claim);
       open.line = null;
+      open.lineIndex = -1;
       open.loop = 'claim';
       return;
     }
     case 'CAS':
       if (open.loop === 'claim' && open.claim) {
-        open.claim.adjustments = readCas(seg, open.claimLabel, warnings, open.claim.adjustments);
+        open.claim.adjustments = readCas(seg, open, warnings, open.claim.adjustments);
         return;
       }
       if (open.loop === 'line' && open.line) {
-        open.line.adjustments = readCas(seg, open.lineLabel, warnings, open.line.adjustments);
+        open.line.adjustments = readCas(seg, open, warnings, open.line.adjustments);
         return;
       }
       break;
@@ -220,14 +217,13 @@ export function readInTransaction(seg: X12Segment, open: OpenTransaction, warnin
       return;
     case 'AMT':
       if (open.loop === 'claim' && open.claim) {
-        open.claim.amounts = append(open.claim.amounts, readAmountSegment(seg, open.claimLabel, warnings));
+        open.claim.amounts = append(open.claim.amounts, readAmountSegment(seg, open, warnings));
         return;
       }
       if (open.loop === 'line' && open.line) {
         const line = open.line;
-        const amount = readAmountSegment(seg, open.lineLabel, warnings);
-        if (amount.qualifier === 'B6' && line.allowed === null) line.allowed = amount.amount;
-        else line.amounts = append(line.amounts, amount);
+        if (element(seg, 1) === 'B6' && line.allowed === null) line.allowed = allowedAmount(seg, open, warnings);
+        else line.amounts = append(line.amounts, readAmountSegment(seg, open, warnings));
         return;
       }
       break;
@@ -238,7 +234,8 @@ export function readInTransaction(seg: X12Segment, open: OpenTransaction, warnin
       const claim = open.claim;
       if (!inClaim(open) || !claim) break;
       const line = readSvc(seg, claim, warnings);
-      open.lineLabel = lineWhere(claim, claim.lines.length, line.code);
+      open.lineIndex = claim.lines.length;
+      open.lineCode = line.code;
       claim.lines = append(claim.lines, line);
       open.line = line;
       open.loop = 'line';
@@ -246,7 +243,7 @@ export function readInTransaction(seg: X12Segment, open: OpenTransaction, warnin
     }
     case 'LQ':
       if (open.loop !== 'line' || !open.line) break;
-      if (element(seg, 1) === 'HE') open.line.remarks = append(open.line.remarks, element(seg, 2));
+      if (element(seg, 1) === 'HE') open.line.remarks = append(open.line.remarks, intern(element(seg, 2)));
       else open.line.otherRemarks = append(open.line.otherRemarks, `${element(seg, 1)}:${element(seg, 2)}`);
       return;
     case 'PLB':
@@ -273,8 +270,12 @@ function readBpr(seg: X12Segment, txn: EraTransaction, warnings: EraWarnings): v
 
 /** Whether the REF belongs where it is. */
 function readRef(seg: X12Segment, open: OpenTransaction): boolean {
+  const { txn, line } = open;
+  if (open.loop === 'line' && line !== null && line.lineControlNumber === null && element(seg, 1) === '6R') {
+    line.lineControlNumber = textOrNull(seg.elements[2]);
+    return true;
+  }
   const ref = readReference(seg);
-  const { txn } = open;
   switch (open.loop) {
     case 'header':
       txn.references.push(ref);
@@ -295,12 +296,8 @@ function readRef(seg: X12Segment, open: OpenTransaction): boolean {
       open.claim.references = append(open.claim.references, ref);
       return true;
     case 'line':
-      if (!open.line) return false;
-      if (ref.qualifier === '6R' && open.line.lineControlNumber === null) {
-        open.line.lineControlNumber = textOrNull(ref.value);
-      } else {
-        open.line.references = append(open.line.references, ref);
-      }
+      if (!line) return false;
+      line.references = append(line.references, ref);
       return true;
     default:
       return false;
@@ -317,7 +314,7 @@ function readDtm(seg: X12Segment, open: OpenTransaction, warnings: EraWarnings):
   }
   if (open.loop === 'claim' && open.claim) {
     const claim = open.claim;
-    const date = dtmDate(seg, open.claimLabel, warnings);
+    const date = dtmDate(seg, open, warnings);
     if (qualifier === '232') claim.serviceStart = date;
     else if (qualifier === '233') claim.serviceEnd = date;
     else if (qualifier === '050') claim.received = date;
@@ -326,7 +323,7 @@ function readDtm(seg: X12Segment, open: OpenTransaction, warnings: EraWarnings):
   }
   if (open.loop === 'line' && open.line) {
     const line = open.line;
-    const date = dtmDate(seg, open.lineLabel, warnings);
+    const date = dtmDate(seg, open, warnings);
     if (qualifier === '472') line.dateOfService = date;
     else if (qualifier === '150') {
       line.serviceStart = date;
@@ -405,7 +402,7 @@ function readNm1(seg: X12Segment, claim: EraClaim): void {
 function readRemarkCodes(seg: X12Segment, claim: EraClaim): void {
   const positions = seg.id === 'MOA' ? [3, 4, 5, 6, 7] : [5, 20, 21, 22, 23];
   for (const n of positions) {
-    const code = textOrNull(seg.elements[n]);
+    const code = codeOrNull(seg.elements[n]);
     if (code !== null) claim.remarks = append(claim.remarks, code);
   }
 }

@@ -1,6 +1,7 @@
 /**
- * The 835 loop state machine: segments in, an `EraReading` out (or a coded refusal, never a
- * throw).
+ * Reading an 835: text in, an `EraReading` out (or a coded refusal, never a throw). Here the
+ * envelopes and their checks (ISA/GS/ST … SE/GE/IEA: counts, control numbers, version, sets of
+ * another kind); the loops inside a transaction are era-loops.ts's, balancing era-balance.ts's.
  *
  *   ISA → GS → ST*835 → BPR, TRN, CUR, REF, DTM*405            (header)
  *                      → N1*PR, N3, N4, REF, PER               (1000A payer)

@@ -1,9 +1,6 @@
 /**
  * One 835 segment → one typed piece (a claim, a line, adjustments, a name…), with a warning for
- * each value the reader had to assume. Which loop a piece belongs to is era-reader.ts's business.
- *
- * `where` names the item for the biller ("Claim CLM-2025-0042, line 1 (J3490)"), so a warning
- * reads on its own; the segment number travels beside it.
+ * each value the reader had to assume. Which loop a piece belongs to is era-loops.ts's business.
  */
 import { claimStatusMeaning } from './era-claim-status';
 import {
@@ -14,117 +11,20 @@ import {
   type EraName,
   type EraProviderAdjustment,
   type EraReference,
-  type EraWarningCode,
 } from './era-types';
 import { type EraWarnings } from './era-warnings';
+import { dateOf, elementName, optionalAmount, requiredAmount, ZERO_AMOUNT, type Field } from './era-fields';
+import { append, NONE } from './era-lists';
+import { claimLabel, placeOf, type Place, type Where } from './era-where';
 import { clipQuoted } from '../quoted-text';
 import { components, element, type X12Segment } from './x12-tokenizer';
-import { canonicalCents, readX12Amount, readX12Date, readX12Quantity, textOrNull } from './x12-values';
-
-/** "CLP03 (charge)": how an element is named in a warning. */
-type Field = { name: string; label: string };
-/**
- * A field, or a function naming it from the segment, called only when there is something to say
- * (naming each CAS triplet up front would cost more than reading it).
- */
-type FieldOf = Field | ((seg: X12Segment, n: number) => Field);
-const nameOf = (field: FieldOf, seg: X12Segment, n: number): Field =>
-  typeof field === 'function' ? field(seg, n) : field;
-const elementName = (seg: X12Segment, n: number): string => `${seg.id}${String(n).padStart(2, '0')}`;
-
-const ZERO_AMOUNT = '0.00';
-
-/** A required amount: "0.00" when it is missing or not a number, with a warning saying so. */
-export function requiredAmount(
-  seg: X12Segment,
-  n: number,
-  field: FieldOf,
-  where: string,
-  warnings: EraWarnings,
-  missingCode: EraWarningCode = 'AMOUNT_MISSING',
-): string {
-  return amount(seg, n, field, where, warnings, missingCode) ?? ZERO_AMOUNT;
-}
-
-/** An optional amount: null when the element is empty. */
-export function optionalAmount(seg: X12Segment, n: number, field: FieldOf, where: string, warnings: EraWarnings) {
-  return amount(seg, n, field, where, warnings, null);
-}
-
-function amount(
-  seg: X12Segment,
-  n: number,
-  fieldOf: FieldOf,
-  where: string,
-  warnings: EraWarnings,
-  missingCode: EraWarningCode | null,
-): string | null {
-  const raw = element(seg, n);
-  const canonical = canonicalCents(raw);
-  if (canonical === canonical) return raw; // already "1087.92": nothing to check or to say
-  const read = readX12Amount(raw);
-  const field = nameOf(fieldOf, seg, n);
-  if (read.ok) {
-    if (read.rounded) {
-      warnings.add(
-        'AMOUNT_ROUNDED',
-        seg.index,
-        `${where}: ${field.name} (${field.label}) "${clipQuoted(raw)}" has more than 2 decimals; it is read as ${read.text}.`,
-      );
-    }
-    return read.text;
-  }
-  if (read.problem === 'missing') {
-    if (missingCode === null) return null;
-    warnings.add(missingCode, seg.index, `${where}: ${field.name} (${field.label}) is empty; it is read as 0.00.`);
-    return ZERO_AMOUNT;
-  }
-  warnings.add(
-    'AMOUNT_INVALID',
-    seg.index,
-    `${where}: ${field.name} (${field.label}) "${clipQuoted(raw)}" is not an amount; it is read as 0.00.`,
-  );
-  return missingCode === null ? null : ZERO_AMOUNT;
-}
-
-/** A DTM date, with DATE_INVALID when DTM02 is not a CCYYMMDD calendar date. */
-export function dateOf(seg: X12Segment, n: number, field: Field, where: string, warnings: EraWarnings): string | null {
-  const raw = element(seg, n);
-  if (raw === '') return null;
-  const date = readX12Date(raw);
-  if (date === null) {
-    warnings.add(
-      'DATE_INVALID',
-      seg.index,
-      `${where}: ${field.name} (${field.label}) "${clipQuoted(raw)}" is not a date written CCYYMMDD; it is left empty.`,
-    );
-  }
-  return date;
-}
+import { codeOrNull, intern, readX12Quantity, textOrNull } from './x12-values';
 
 export const readReference = (seg: X12Segment): EraReference => ({
-  qualifier: element(seg, 1),
+  qualifier: intern(element(seg, 1)),
   value: element(seg, 2),
   segment: seg.index,
 });
-
-/** DTM02 of a DTM segment (its qualifier is DTM01). */
-export const dtmDate = (seg: X12Segment, where: string, warnings: EraWarnings): string | null =>
-  dateOf(seg, 2, { name: 'DTM02', label: `date ${element(seg, 1)}` }, where, warnings);
-
-/**
- * The empty list every list of a reading starts as, shared and frozen: a 10,000-claim file would
- * otherwise allocate a dozen arrays per line, most of them never filled, and pay for them in
- * garbage collection. Lists are `readonly` in the reading's types, so nobody pushes onto it;
- * `append` makes a real array on the first item.
- */
-export const NONE: readonly never[] = Object.freeze([]);
-
-export function append<T>(list: readonly T[], item: T): readonly T[] {
-  if (list.length === 0) return [item];
-  (list as T[]).push(item);
-  return list;
-}
 
 const amtField = (seg: X12Segment): Field => ({ name: 'AMT02', label: `amount ${element(seg, 1)}` });
 const casField = (seg: X12Segment, n: number): Field => ({
@@ -136,8 +36,12 @@ const plbField = (seg: X12Segment, n: number): Field => ({
   label: `amount of ${components(seg, n - 1)[0] ?? ''}`,
 });
 
-export function readAmountSegment(seg: X12Segment, where: string, warnings: EraWarnings): EraAmount {
-  const qualifier = element(seg, 1);
+/** AMT02 of an AMT*B6, the line's allowed amount. */
+export const allowedAmount = (seg: X12Segment, where: Where, warnings: EraWarnings): string =>
+  requiredAmount(seg, 2, amtField, where, warnings);
+
+export function readAmountSegment(seg: X12Segment, where: Where, warnings: EraWarnings): EraAmount {
+  const qualifier = intern(element(seg, 1));
   return { qualifier, amount: requiredAmount(seg, 2, amtField, where, warnings), segment: seg.index };
 }
 
@@ -147,7 +51,7 @@ export function readName(seg: X12Segment): EraName {
     first: textOrNull(seg.elements[4]),
     middle: textOrNull(seg.elements[5]),
     id: textOrNull(seg.elements[9]),
-    idQualifier: textOrNull(seg.elements[8]),
+    idQualifier: codeOrNull(seg.elements[8]),
     segment: seg.index,
   };
 }
@@ -160,22 +64,22 @@ const CAS_GROUPS = new Set(['CO', 'PR', 'OA', 'PI', 'CR']);
  */
 export function readCas(
   seg: X12Segment,
-  where: string,
+  where: Where,
   warnings: EraWarnings,
   list: readonly EraAdjustment[],
 ): readonly EraAdjustment[] {
-  const group = element(seg, 1);
+  const group = intern(element(seg, 1));
   if (!CAS_GROUPS.has(group)) {
     warnings.add(
       'CAS_GROUP_UNKNOWN',
       seg.index,
-      `${where}: adjustment group "${clipQuoted(group)}" is not CO, PR, OA or PI; its amounts are still counted in the balance.`,
+      `${placeOf(where)}: adjustment group "${clipQuoted(group)}" is not CO, PR, OA or PI; its amounts are still counted in the balance.`,
     );
   }
   let out = list;
   const last = seg.elements.length - 1;
   for (let r = 2; r <= last; r += 3) {
-    const reason = element(seg, r);
+    const reason = intern(element(seg, r));
     const amountRaw = element(seg, r + 1);
     if (reason === '' && amountRaw === '') continue;
     const quantity = readX12Quantity(element(seg, r + 2));
@@ -193,7 +97,6 @@ export function readCas(
 /** CLP: the claim's own fields; its loops are filled by the reader. */
 export function readClp(seg: X12Segment, warnings: EraWarnings, headerNumber: string | null): EraClaim {
   const patientControlNumber = textOrNull(seg.elements[1]);
-  const where = claimLabel(patientControlNumber, seg.index);
   if (patientControlNumber === null) {
     warnings.add(
       'CLAIM_ID_MISSING',
@@ -201,21 +104,21 @@ export function readClp(seg: X12Segment, warnings: EraWarnings, headerNumber: st
       'A claim has no patient control number (CLP01), so it cannot be matched to a claim you sent.',
     );
   }
-  const status = element(seg, 2);
+  const status = intern(element(seg, 2));
   const statusMeaning = claimStatusMeaning(status);
   if (statusMeaning === null) {
     warnings.add(
       'CLAIM_STATUS_UNKNOWN',
       seg.index,
-      `${where}: status "${clipQuoted(status)}" (CLP02) is not a claim status code of the 835; check the claim with the payer.`,
+      `${claimLabel(patientControlNumber, seg.index)}: status "${clipQuoted(status)}" (CLP02) is not a claim status code of the 835; check the claim with the payer.`,
     );
   }
-  return {
+  const claim: EraClaim = {
     patientControlNumber,
     status,
-    charge: requiredAmount(seg, 3, { name: 'CLP03', label: 'charge' }, where, warnings),
-    paid: requiredAmount(seg, 4, { name: 'CLP04', label: 'paid' }, where, warnings),
-    patientResponsibility: optionalAmount(seg, 5, { name: 'CLP05', label: 'patient responsibility' }, where, warnings),
+    charge: ZERO_AMOUNT,
+    paid: ZERO_AMOUNT,
+    patientResponsibility: null,
     payerClaimNumber: textOrNull(seg.elements[7]),
     patient: null,
     balanced: true,
@@ -223,9 +126,9 @@ export function readClp(seg: X12Segment, warnings: EraWarnings, headerNumber: st
     lines: NONE,
     segment: seg.index,
     statusMeaning,
-    filingIndicator: textOrNull(seg.elements[6]),
-    facilityType: textOrNull(seg.elements[8]),
-    frequency: textOrNull(seg.elements[9]),
+    filingIndicator: codeOrNull(seg.elements[6]),
+    facilityType: codeOrNull(seg.elements[8]),
+    frequency: codeOrNull(seg.elements[9]),
     headerNumber,
     insured: null,
     correctedPatient: null,
@@ -238,14 +141,20 @@ export function readClp(seg: X12Segment, warnings: EraWarnings, headerNumber: st
     remarks: NONE,
     references: NONE,
     amounts: NONE,
-    balance: {
-      chargeMinusPaid: ZERO_AMOUNT,
-      claimAdjustments: ZERO_AMOUNT,
-      lineAdjustments: ZERO_AMOUNT,
-      difference: ZERO_AMOUNT,
-    },
+    balance: null,
   };
+  const where: Place = { claim, lineIndex: -1, lineCode: null };
+  claim.charge = requiredAmount(seg, 3, CLP03, where, warnings);
+  claim.paid = requiredAmount(seg, 4, CLP04, where, warnings);
+  claim.patientResponsibility = optionalAmount(seg, 5, CLP05, where, warnings);
+  return claim;
 }
+
+const CLP03 = { name: 'CLP03', label: 'charge' };
+const CLP04 = { name: 'CLP04', label: 'paid' };
+const CLP05 = { name: 'CLP05', label: 'patient responsibility' };
+const SVC02 = { name: 'SVC02', label: 'line charge' };
+const SVC03 = { name: 'SVC03', label: 'line paid' };
 
 /** The procedure composite: qualifier, code, up to four modifiers, description. */
 type Procedure = {
@@ -259,16 +168,16 @@ function readProcedure(seg: X12Segment, n: number): Procedure {
   const parts = components(seg, n);
   if (parts.length === 1) {
     // No component separator: a bare code ("J3490") rather than "HC:J3490".
-    return { qualifier: null, code: textOrNull(parts[0]), modifiers: NONE, description: null };
+    return { qualifier: null, code: codeOrNull(parts[0]), modifiers: NONE, description: null };
   }
   let modifiers: readonly string[] = NONE;
   for (let i = 2; i <= 5 && i < parts.length; i++) {
-    const m = textOrNull(parts[i]);
+    const m = codeOrNull(parts[i]);
     if (m !== null) modifiers = append(modifiers, m);
   }
   return {
-    qualifier: textOrNull(parts[0]),
-    code: textOrNull(parts[1]),
+    qualifier: codeOrNull(parts[0]),
+    code: codeOrNull(parts[1]),
     modifiers,
     description: textOrNull(parts[6]),
   };
@@ -277,9 +186,9 @@ function readProcedure(seg: X12Segment, n: number): Procedure {
 /** SVC: one service line (its DTM, CAS, REF, AMT and LQ are filled by the reader). */
 export function readSvc(seg: X12Segment, claim: EraClaim, warnings: EraWarnings): EraLine {
   const procedure = readProcedure(seg, 1);
-  const where = lineWhere(claim, claim.lines.length, procedure.code);
+  const where: Place = { claim, lineIndex: claim.lines.length, lineCode: procedure.code };
   if (procedure.code === null) {
-    warnings.add('SVC_CODE_MISSING', seg.index, `${where}: the line has no procedure code (SVC01 is empty).`);
+    warnings.add('SVC_CODE_MISSING', seg.index, `${placeOf(where)}: the line has no procedure code (SVC01 is empty).`);
   }
   const submitted = element(seg, 6) === '' ? null : readProcedure(seg, 6);
   const units = readX12Quantity(element(seg, 5));
@@ -291,7 +200,7 @@ export function readSvc(seg: X12Segment, claim: EraClaim, warnings: EraWarnings)
     warnings.add(
       units.problem === 'missing' ? 'SVC_UNITS_DEFAULTED' : 'UNITS_INVALID',
       seg.index,
-      `${where}: ${said}; units are read as 1.`,
+      `${placeOf(where)}: ${said}; units are read as 1.`,
     );
   }
   const submittedUnits = readX12Quantity(element(seg, 7));
@@ -299,8 +208,8 @@ export function readSvc(seg: X12Segment, claim: EraClaim, warnings: EraWarnings)
     code: procedure.code,
     modifiers: procedure.modifiers,
     submittedCode: submitted?.code ?? null,
-    charge: requiredAmount(seg, 2, { name: 'SVC02', label: 'line charge' }, where, warnings, 'SVC_AMOUNT_MISSING'),
-    paid: requiredAmount(seg, 3, { name: 'SVC03', label: 'line paid' }, where, warnings, 'SVC_AMOUNT_MISSING'),
+    charge: requiredAmount(seg, 2, SVC02, where, warnings, 'SVC_AMOUNT_MISSING'),
+    paid: requiredAmount(seg, 3, SVC03, where, warnings, 'SVC_AMOUNT_MISSING'),
     allowed: null,
     units: units.ok ? units.text : '1',
     dateOfService: null,
@@ -314,13 +223,13 @@ export function readSvc(seg: X12Segment, claim: EraClaim, warnings: EraWarnings)
     submittedQualifier: submitted?.qualifier ?? null,
     submittedModifiers: submitted?.modifiers ?? NONE,
     submittedUnits: submittedUnits.ok ? submittedUnits.text : null,
-    revenueCode: textOrNull(seg.elements[4]),
+    revenueCode: codeOrNull(seg.elements[4]),
     serviceStart: null,
     serviceEnd: null,
     otherRemarks: NONE,
     references: NONE,
     amounts: NONE,
-    balance: { chargeMinusPaid: ZERO_AMOUNT, adjustments: ZERO_AMOUNT, difference: ZERO_AMOUNT },
+    balance: null,
   };
 }
 
@@ -344,13 +253,3 @@ export function readPlb(seg: X12Segment, warnings: EraWarnings): EraProviderAdju
   }
   return out;
 }
-
-const claimLabel = (patientControlNumber: string | null, segment: number): string =>
-  patientControlNumber === null ? `The claim at segment ${segment}` : `Claim ${clipQuoted(patientControlNumber)}`;
-
-/** "Claim CLM-1", naming a claim in a warning. */
-export const claimWhere = (claim: EraClaim): string => claimLabel(claim.patientControlNumber, claim.segment);
-
-/** "Claim CLM-1, line 2 (J3490)": `index` is the line's 0-based position in the claim. */
-export const lineWhere = (claim: EraClaim, index: number, code: string | null): string =>
-  `${claimWhere(claim)}, line ${index + 1}${code === null ? '' : ` (${clipQuoted(code)})`}`;

@@ -94,7 +94,8 @@ export type EraName = {
 };
 
 // ---------------------------------------------------------------------------------------------
-// Balances (how each balancing rule came out; `difference` is 0.00 when balanced)
+// Balances: how a balancing rule came out on an item that does not balance (`difference` is
+// never 0.00 on a line or claim: a balanced line or claim has `balance: null`).
 
 /** SVC02 − SVC03 = Σ line CAS. */
 export type EraLineBalance = { chargeMinusPaid: string; adjustments: string; difference: string };
@@ -109,7 +110,7 @@ export type EraClaimBalance = {
 
 /**
  * BPR02 = Σ CLP04 − Σ PLB (with BPR03 = D, a debit, the sum is −BPR02). `difference` is
- * (Σ CLP04 − Σ PLB) − payment.
+ * (Σ CLP04 − Σ PLB) − payment. Kept on every transaction, balanced or not.
  */
 export type EraTransactionBalance = {
   payment: string;
@@ -172,7 +173,8 @@ export type EraLine = {
   references: readonly EraReference[];
   /** AMT segments other than B6 (KH late filing reduction, T tax…). */
   amounts: readonly EraAmount[];
-  balance: EraLineBalance;
+  /** null when the line balances. */
+  balance: EraLineBalance | null;
 };
 
 export type EraPatient = {
@@ -228,7 +230,8 @@ export type EraClaim = {
   references: readonly EraReference[];
   /** AMT segments (AU coverage, I interest, F5 patient paid…). */
   amounts: readonly EraAmount[];
-  balance: EraClaimBalance;
+  /** null when the claim balances. */
+  balance: EraClaimBalance | null;
 };
 
 export type EraProviderAdjustment = {

@@ -99,7 +99,8 @@ describe('the --preview shape (issue 12)', () => {
       rendering: { last: 'CHEN', first: 'DAVID', idQualifier: 'XX', id: '1679576722' },
       renderingNpi: '1679576722',
       patient: { middle: 'M', segment: 18 },
-      balance: { chargeMinusPaid: '412.08', claimAdjustments: '0.00', lineAdjustments: '412.08', difference: '0.00' },
+      balanced: true,
+      balance: null,
     });
     expect(line).toMatchObject({
       segment: 23,
@@ -108,7 +109,8 @@ describe('the --preview shape (issue 12)', () => {
       submittedModifiers: [],
       references: [],
       amounts: [],
-      balance: { chargeMinusPaid: '412.08', adjustments: '412.08', difference: '0.00' },
+      balanced: true,
+      balance: null,
     });
     expect(line.adjustments.map((a) => a.segment)).toEqual([25, 26, 27]);
   });
@@ -175,10 +177,11 @@ describe('claims and lines (E2–E6, §9 C)', () => {
       ['150.00', '145.00', true],
       ['75.00', '75.00', true],
     ]);
-    expect(claim.balance).toEqual({
-      chargeMinusPaid: '25.00',
-      claimAdjustments: '20.00',
-      lineAdjustments: '5.00',
+    expect(claim.balance).toBeNull(); // kept only on what does not balance
+    expect(reading.transactions[0]?.balance).toEqual({
+      payment: '200.00',
+      claimsPaid: '200.00',
+      providerAdjustments: '0.00',
       difference: '0.00',
     });
   });
