@@ -23,12 +23,20 @@ export type CandidateLine = {
   billedChargeCents: number;
 };
 
+/** What matching reads of a remittance line (a posting line has it all). */
+export type MatchableLine = Pick<
+  PostingLine,
+  'code' | 'submittedCode' | 'chargeCents' | 'dateOfService' | 'lineControlNumber'
+> & {
+  modifiers: readonly string[];
+};
+
 export type LineMatch =
   { matched: true; administrationId: number; lineKind: LineKind; how: string } | { matched: false; reason: string };
 
 const CONTROL = /^(\d{1,12})(?:-([12]))?$/;
 
-export function matchClaimLines(lines: readonly PostingLine[], candidates: readonly CandidateLine[]): LineMatch[] {
+export function matchClaimLines(lines: readonly MatchableLine[], candidates: readonly CandidateLine[]): LineMatch[] {
   const taken = new Set<CandidateLine>();
   const free = () => candidates.filter((c) => !taken.has(c));
   return lines.map((line) => {
@@ -43,7 +51,7 @@ export function matchClaimLines(lines: readonly PostingLine[], candidates: reado
   });
 }
 
-function matchOne(line: PostingLine, candidates: readonly CandidateLine[]): LineMatch {
+function matchOne(line: MatchableLine, candidates: readonly CandidateLine[]): LineMatch {
   if (candidates.length === 0) return { matched: false, reason: 'No line of this claim is left to match it to.' };
 
   const control = CONTROL.exec(line.lineControlNumber.trim());

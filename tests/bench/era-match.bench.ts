@@ -66,7 +66,7 @@ async function main(): Promise<void> {
     const file = generate835({
       claims: CLAIMS,
       claimNumber,
-      linesPerClaim: () => 2,
+      linesPerClaim: () => (process.env.BENCH_ERA_LINES === '1' ? 1 : 2),
       codes: ['J3490:JZ', 'J3490:JW'],
       dateOfService: () => DATE_OF_SERVICE,
       payerName: seeded.medicare.name,

@@ -57,11 +57,12 @@ describe('the claim lines kept beside each estimate', () => {
       await readyAdministration(value, s, s.patients[0]!),
       await readyAdministration(value, s, s.patients[1]!, { wastedAmount: '0' }),
     ];
-    // Take the file back to version 10: no table, no triggers.
+    // Take the file back to version 10: no table, triggers or index.
     const db = services().ctx.db;
     db.exec(`DROP TRIGGER administration_claim_lines_on_insert;
              DROP TRIGGER administration_claim_lines_on_update;
-             DROP TABLE administration_claim_lines;`);
+             DROP TABLE administration_claim_lines;
+             DROP INDEX administrations_by_claim_payer;`);
     db.pragma('user_version = 10');
     services().close();
 

@@ -35,7 +35,12 @@ import {
   type PostingRemittance,
 } from '../../../shared/domain/remittance';
 import { centsOf } from '../../../shared/domain/era/era-money';
-import { matchClaimLines, type CandidateLine, type LineMatch } from '../../../shared/domain/remittance-matching';
+import {
+  matchClaimLines,
+  type CandidateLine,
+  type LineMatch,
+  type MatchableLine,
+} from '../../../shared/domain/remittance-matching';
 import { AppError } from '../app-error';
 import { saveContent, sha256Hex } from '../content-file';
 import type { ServiceContext } from '../context';
@@ -84,6 +89,30 @@ function claimOnlyLine(c: EraClaim): PostingLine {
     adjustments: [],
     remarks: [...c.remarks],
   };
+}
+
+/** What matching reads of each line of a claim, in posting order (see postingClaim). */
+function matchableLines(c: EraClaim): MatchableLine[] {
+  if (c.lines.length === 0) {
+    return [
+      {
+        code: '',
+        modifiers: [],
+        submittedCode: null,
+        chargeCents: cents(c.charge),
+        dateOfService: c.serviceStart,
+        lineControlNumber: '',
+      },
+    ];
+  }
+  return c.lines.map((l) => ({
+    code: l.code ?? '',
+    modifiers: l.modifiers,
+    submittedCode: l.submittedCode,
+    chargeCents: cents(l.charge),
+    dateOfService: l.dateOfService,
+    lineControlNumber: l.lineControlNumber ?? '',
+  }));
 }
 
 function postingClaim(c: EraClaim): PostingClaim {
@@ -141,30 +170,31 @@ export function eraImport(ctx: ServiceContext, audit: AuditLog) {
     return { reading: result.reading, sha256: sha256Hex(bytes) };
   }
 
-  /** Each transaction as a posting, its payer, and each claim's line matches (file order). */
+  /** Each transaction's payer and each claim's line matches (file order). */
   function plan(reading: EraReading) {
     return reading.transactions.map((t) => {
-      const posting = postingRemittance(t);
-      const payerId = remittances.payerIdFor(posting.payerName, posting.payerIdentifier);
+      const payerId = remittances.payerIdFor(t.payer.name ?? '', t.payer.id ?? '');
       const candidates =
         payerId === null
           ? new Map<string, CandidateLine[]>()
           : remittances.claimCandidatesOf(
               payerId,
-              posting.claims.map((c) => c.patientControlNumber),
+              t.claims.map((c) => c.patientControlNumber ?? ''),
             );
-      const matches = posting.claims.map((c): LineMatch[] => {
-        if (payerId === null) return c.lines.map(() => ({ matched: false, reason: 'The payer is not one of yours.' }));
-        const lines = candidates.get(c.patientControlNumber) ?? [];
-        if (lines.length === 0) {
-          return c.lines.map(() => ({
+      const matches = t.claims.map((c): LineMatch[] => {
+        const lines = matchableLines(c);
+        if (payerId === null) return lines.map(() => ({ matched: false, reason: 'The payer is not one of yours.' }));
+        const pcn = c.patientControlNumber ?? '';
+        const found = candidates.get(pcn) ?? [];
+        if (found.length === 0) {
+          return lines.map(() => ({
             matched: false,
-            reason: `No administration of this payer has claim number ${c.patientControlNumber || '(none)'}.`,
+            reason: `No administration of this payer has claim number ${pcn || '(none)'}.`,
           }));
         }
-        return matchClaimLines(c.lines, lines);
+        return matchClaimLines(lines, found);
       });
-      return { posting, payerId, matches };
+      return { transaction: t, payerId, matches };
     });
   }
 
@@ -233,7 +263,8 @@ export function eraImport(ctx: ServiceContext, audit: AuditLog) {
           importedBy: actor,
         });
         const touched: number[] = [];
-        for (const { posting, payerId, matches } of planned) {
+        for (const { transaction, payerId, matches } of planned) {
+          const posting = postingRemittance(transaction);
           const ids = remittances.insertRemittance(posting, { eraFileId: fileId, payerId }, at, actor);
           posting.claims.forEach((claim, ci) => {
             const stored = ids.claims[ci];

@@ -166,15 +166,15 @@ export function remittanceRepository(db: Db) {
   const payerByName = db.prepare(`SELECT id FROM payers WHERE name = ? COLLATE NOCASE`).pluck();
   const payerByCode = db.prepare(`SELECT id FROM payers WHERE payer_code <> '' AND payer_code = ?`).pluck();
   // The claim lines of many claims at once (an 835 names thousands): each administration with the
-  // lines its estimate billed (administration_claim_lines, kept by triggers). `+payer_id` keeps
-  // SQLite on the claim-number index: left to itself it walks the payer's index (which also gives
-  // the order) and reads every administration of the payer for each claim.
+  // lines its estimate billed (administration_claim_lines, kept by triggers), from the index of
+  // claim number and payer alone. INDEXED BY: left to itself SQLite may walk the payer's index
+  // (which also gives the order) and read every administration of the payer for each claim.
   const claimLines = db.prepare(
     `SELECT a.id, a.claim_number AS claimNumber, a.hcpcs, a.date_of_service AS dateOfService,
             l.line_kind AS kind, l.hcpcs AS lineHcpcs, l.modifiers_json AS modifiers, l.billed_charge AS billedCharge
-       FROM administrations a
+       FROM administrations a INDEXED BY administrations_by_claim_payer
        LEFT JOIN administration_claim_lines l ON l.administration_id = a.id
-      WHERE a.claim_number IN (SELECT value FROM json_each(?)) AND +a.payer_id = ?
+      WHERE a.claim_number IN (SELECT value FROM json_each(?)) AND a.payer_id = ?
       ORDER BY a.claim_number, a.date_of_service, a.id, l.line_no`,
   );
   const original = db.prepare(
