@@ -8,8 +8,8 @@
  * Every query reads the per-lot sums from one grouped subquery (MOVEMENTS), joined once, so a list
  * of thousands of lots is one statement, and administrations will be added there alone.
  */
+import { lotSearchSql } from './lot-search';
 import type { Statement } from 'better-sqlite3';
-import { parseNdc } from '../../../shared/domain/ndc';
 import {
   daysBetween,
   lotStatus,
@@ -140,27 +140,7 @@ export function stockRepository(db: Db, audit: AuditLog) {
         limit: q.limit,
         offset: q.offset,
       };
-      if (q.search) {
-        params.search = `%${escapeLike(q.search)}%`;
-        const any = [
-          `d.generic_name LIKE @search ESCAPE '\\'`,
-          `d.brand_name LIKE @search ESCAPE '\\'`,
-          `l.lot_number LIKE @search ESCAPE '\\'`,
-        ];
-        // NDCs by their digits as typed without hyphens, and by the exact code when the search is
-        // a complete NDC in any printed form (5-3-2 "50242-040-62" is no substring of its 11 digits).
-        const digits = q.search.replace(/-/g, '');
-        if (/^\d+$/.test(digits)) {
-          params.digits = `%${digits}%`;
-          any.push('l.ndc11 LIKE @digits');
-        }
-        const ndc = parseNdc(q.search);
-        if (ndc.ok) {
-          params.ndc11 = ndc.ndc11;
-          any.push('l.ndc11 = @ndc11');
-        }
-        where.push(`(${any.join(' OR ')})`);
-      }
+      if (q.search) where.push(lotSearchSql(q.search, params));
       if (q.status !== 'all') where.push(STATUS_WHERE[q.status]);
       else if (!q.includeEmpty) where.push(`${ON_HAND} > 0`);
       const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
@@ -283,5 +263,3 @@ function addDays(isoDate: string, days: number): string {
   const later = new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000);
   return later.getUTCFullYear() > 9999 ? '9999-12-31' : later.toISOString().slice(0, 10);
 }
-
-const escapeLike = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\${c}`);
