@@ -10,6 +10,7 @@ import { channels, contract } from '../shared/api/contract';
 import { fail, type Reply } from '../shared/api/reply';
 import { AppError } from './services/app-error';
 import { attachmentCommand } from './cli-attachments';
+import { reportCommand } from './cli-report';
 import { camel, parseArgs } from './cli-args';
 import { exitWhenFlushed } from './cli-exit';
 import { openServices, type Services } from './services/context';
@@ -64,6 +65,12 @@ Commands:
                                         one attachment per claim of the payer's ready (or --billed)
                                         administrations in the dates, into DIR; progress on stderr,
                                         what was made and skipped (and why) as JSON
+  report NAME --format csv|xlsx --out FILE [--from D] [--to D] [--payer ID|NAME] [--status S]
+                                        a worklist or report as CSV or XLSX (never over a file). NAME:
+                                        variance (every claim line, expected against paid; --status
+                                        underpaid|denied|unpaid|... for one list), aging, unmatched,
+                                        never-billed, expected-vs-paid, margin-by-drug, margin-by-payer,
+                                        volume, days-to-payment
   call CHANNEL [JSON|-]                 any contract channel with JSON arguments (- reads stdin)
   channels                              list the channels
   --help                                this text
@@ -106,8 +113,8 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Pr
   }
   const dataDir = resolve(typeof dataDirOpt === 'string' ? dataDirOpt : defaultDataDir());
 
-  const attachments = command === 'attachment' || command === 'attachments';
-  const request = attachments ? { calls: [] } : toRequest(command, sub, rest, options, io);
+  const ownCommand = command === 'attachment' || command === 'attachments' || command === 'report';
+  const request = ownCommand ? { calls: [] } : toRequest(command, sub, rest, options, io);
   if ('error' in request) return print(io, request.error);
 
   let services: Services;
@@ -118,9 +125,10 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Pr
     throw err;
   }
   try {
-    if (command === 'attachment' || command === 'attachments') {
+    if (ownCommand) {
       const call = (channel: string, args: unknown) =>
         dispatch(services.handlers, channel, args, { error: (m, e) => io.err(`${m}: ${String(e)}`) });
+      if (command === 'report') return print(io, await reportCommand(sub, options, call));
       return print(io, await attachmentCommand(command, sub, options, call, io));
     }
     const plan: Plan = 'calls' in request ? request : { calls: Array.isArray(request) ? request : [request] };

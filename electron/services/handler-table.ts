@@ -15,6 +15,7 @@ import { stockHandlers } from './handlers/stock-handlers';
 import { payerHandlers } from './handlers/payer-handlers';
 import { priceHandlers } from './handlers/price-handlers';
 import { remittanceHandlers } from './handlers/remittance-handlers';
+import { reportHandlers } from './handlers/report-handlers';
 import { resolutionHandlers } from './handlers/resolution-handlers';
 import { auditLog } from './repositories/audit-log';
 
@@ -34,5 +35,6 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...administrationHandlers(ctx, audit),
     ...attachmentHandlers(ctx, audit),
     ...remittanceHandlers(ctx, audit),
+    ...reportHandlers(ctx, audit),
   };
 }

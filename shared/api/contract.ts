@@ -6,6 +6,7 @@
  */
 import type { ChannelSpec } from './channel-spec';
 import { remittanceChannels } from './remittance-channels';
+import { reportChannels } from './report-channels';
 import { z } from 'zod';
 import {
   drugCorrectionSchema,
@@ -450,6 +451,7 @@ export const contract = {
     result: z.object({ written: z.array(z.object({ id: idSchema, path: z.string() })) }),
   },
   ...remittanceChannels,
+  ...reportChannels,
 } as const satisfies Record<string, ChannelSpec>;
 
 export type Contract = typeof contract;

@@ -137,6 +137,8 @@ export const remittanceChannels = {
     summary: 'Remittance lines no administration is matched to yet, with why, newest first.',
     args: z.object({
       payerId: idSchema.optional(),
+      from: isoDate,
+      to: isoDate,
       search: z.string().trim().max(100).default(''),
       limit: z.number().int().min(1).max(500).default(50),
       offset: z.number().int().min(0).default(0),

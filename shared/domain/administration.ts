@@ -263,6 +263,8 @@ export const administrationListQuerySchema = z.object({
   search: z.string().trim().max(100).default(''),
   /** Only open administrations whose estimate is out of date. */
   outOfDate: z.boolean().optional(),
+  /** Only administrations no cost attachment has been made for yet. */
+  noAttachment: z.boolean().optional(),
   sortBy: z.enum(ADMINISTRATION_SORT_KEYS).default('dateOfService'),
   sortDir: z.enum(['asc', 'desc']).default('desc'),
   limit: z.number().int().min(1).max(500).default(50),

@@ -57,9 +57,14 @@ describe('the claim lines kept beside each estimate', () => {
       await readyAdministration(value, s, s.patients[0]!),
       await readyAdministration(value, s, s.patients[1]!, { wastedAmount: '0' }),
     ];
-    // Take the file back to version 10: no table, triggers or index.
+    // Take the file back to version 10: no table, triggers or index (nor version 12's columns).
     const db = services().ctx.db;
-    db.exec(`DROP TRIGGER administration_claim_lines_on_insert;
+    db.exec(`DROP INDEX line_variance_by_status_billed;
+             ALTER TABLE line_variance DROP COLUMN ndc11;
+             ALTER TABLE line_variance DROP COLUMN units;
+             ALTER TABLE line_variance DROP COLUMN billed_cents;
+             ALTER TABLE line_variance DROP COLUMN acquisition_cost_cents;
+             DROP TRIGGER administration_claim_lines_on_insert;
              DROP TRIGGER administration_claim_lines_on_update;
              DROP TABLE administration_claim_lines;
              DROP INDEX administrations_by_claim_payer;`);

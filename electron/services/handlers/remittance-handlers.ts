@@ -84,7 +84,11 @@ export function remittanceHandlers(
       era.import(fileName, bytesOf(fileName, contentBase64), ctx.now(), ctx.actor),
     'remittances:files': ({ limit, offset }) => records.files(limit, offset),
     'remittances:file': ({ id }) => records.file(id),
-    'remittances:unmatched': (q) => records.unmatched(q),
+    'remittances:unmatched': (q) => {
+      if (q.from !== undefined) realDate('from', 'From', q.from);
+      if (q.to !== undefined) realDate('to', 'To', q.to);
+      return records.unmatched(q);
+    },
     'remittances:match': ({ lineId, administrationId, lineKind }) =>
       records.match(lineId, administrationId, lineKind, ctx.now(), ctx.actor),
     'remittances:unmatch': ({ lineId }) => records.unmatch(lineId, ctx.now(), ctx.actor),

@@ -22,6 +22,7 @@ import { administrationRepository } from '../repositories/administration-reposit
 import type { AuditLog } from '../repositories/audit-log';
 import {
   remittanceRepository,
+  type UnmatchedQuery,
   type StoredEraFile,
   type StoredLine,
   type UnmatchedRow,
@@ -129,7 +130,7 @@ export function remittanceRecords(db: Db, audit: AuditLog) {
 
     remittance,
 
-    unmatched(q: { payerId?: number | undefined; search: string; limit: number; offset: number }): {
+    unmatched(q: UnmatchedQuery): {
       rows: UnmatchedLine[];
       total: number;
     } {

@@ -129,6 +129,15 @@ const adjustmentsJson = (list: readonly PostingAdjustment[]): string =>
     list.map((a) => ({ group: a.group, reason: a.reason, amountCents: a.amountCents, quantity: a.quantity })),
   );
 
+export type UnmatchedQuery = {
+  payerId?: number | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  search: string;
+  limit: number;
+  offset: number;
+};
+
 export function remittanceRepository(db: Db) {
   const fileBySha = db.prepare(`SELECT ${FILE_COLUMNS} FROM era_files WHERE sha256 = ?`);
   const fileById = db.prepare(`SELECT ${FILE_COLUMNS} FROM era_files WHERE id = ?`);
@@ -393,13 +402,21 @@ export function remittanceRepository(db: Db) {
     postedOf: (administrationId: number, lineKind: LineKind): PostedRow[] =>
       posted.all(administrationId, lineKind) as PostedRow[],
 
-    /** Unmatched lines (newest first), optionally of one payer or matching a search. */
-    unmatched(q: { payerId?: number | undefined; search: string; limit: number; offset: number }) {
+    /** Unmatched lines (newest first), optionally of one payer, service dates, or matching a search. */
+    unmatched(q: UnmatchedQuery) {
       const where = ['l.administration_id IS NULL'];
       const params: Record<string, string | number> = { limit: q.limit, offset: q.offset };
       if (q.payerId !== undefined) {
         where.push('r.payer_id = @payerId');
         params.payerId = q.payerId;
+      }
+      if (q.from !== undefined) {
+        where.push('l.date_of_service >= @from');
+        params.from = q.from;
+      }
+      if (q.to !== undefined) {
+        where.push('l.date_of_service <= @to');
+        params.to = q.to;
       }
       if (q.search !== '') {
         where.push(

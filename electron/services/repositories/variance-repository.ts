@@ -17,6 +17,12 @@ export type VarianceRow = {
   billedAt: string | null;
   hcpcs: string;
   modifiers: string;
+  ndc11: string;
+  /** Billing units of the line (HCPCS units). */
+  units: number;
+  billedCents: number;
+  /** The line's share of what the drug cost; null when the estimate predates acquisition costs. */
+  acquisitionCostCents: number | null;
   expectedAllowedCents: number;
   expectedPaidCents: number;
   expectedPatientCents: number;
@@ -54,6 +60,7 @@ export type VarianceQuery = {
 
 const COLUMNS = `v.administration_id AS administrationId, v.line_kind AS lineKind, v.payer_id AS payerId,
   v.date_of_service AS dateOfService, v.billed_at AS billedAt, v.hcpcs, v.modifiers,
+  v.ndc11, v.units, v.billed_cents AS billedCents, v.acquisition_cost_cents AS acquisitionCostCents,
   v.expected_allowed_cents AS expectedAllowedCents, v.expected_paid_cents AS expectedPaidCents,
   v.expected_patient_cents AS expectedPatientCents, v.expected_sequestration_cents AS expectedSequestrationCents,
   v.actual_allowed_cents AS actualAllowedCents, v.actual_paid_cents AS actualPaidCents,
@@ -64,16 +71,17 @@ const COLUMNS = `v.administration_id AS administrationId, v.line_kind AS lineKin
 export function varianceRepository(db: Db) {
   const upsert = db.prepare(
     `INSERT INTO line_variance (administration_id, line_kind, payer_id, date_of_service, billed_at, hcpcs, modifiers,
-       expected_allowed_cents, expected_paid_cents, expected_patient_cents, expected_sequestration_cents,
+       ndc11, units, billed_cents, acquisition_cost_cents, expected_allowed_cents, expected_paid_cents, expected_patient_cents, expected_sequestration_cents,
        actual_allowed_cents, actual_paid_cents, actual_patient_cents, actual_sequestration_cents, posted_lines,
        last_payment_date, status, variance_cents, reasons)
      VALUES (@administrationId, @lineKind, @payerId, @dateOfService, @billedAt, @hcpcs, @modifiers,
-       @expectedAllowedCents, @expectedPaidCents, @expectedPatientCents, @expectedSequestrationCents,
+       @ndc11, @units, @billedCents, @acquisitionCostCents, @expectedAllowedCents, @expectedPaidCents, @expectedPatientCents, @expectedSequestrationCents,
        @actualAllowedCents, @actualPaidCents, @actualPatientCents, @actualSequestrationCents, @postedLines,
        @lastPaymentDate, @status, @varianceCents, @reasons)
      ON CONFLICT (administration_id, line_kind) DO UPDATE SET
        payer_id = excluded.payer_id, date_of_service = excluded.date_of_service, billed_at = excluded.billed_at,
-       hcpcs = excluded.hcpcs, modifiers = excluded.modifiers,
+       hcpcs = excluded.hcpcs, modifiers = excluded.modifiers, ndc11 = excluded.ndc11, units = excluded.units,
+       billed_cents = excluded.billed_cents, acquisition_cost_cents = excluded.acquisition_cost_cents,
        expected_allowed_cents = excluded.expected_allowed_cents, expected_paid_cents = excluded.expected_paid_cents,
        expected_patient_cents = excluded.expected_patient_cents,
        expected_sequestration_cents = excluded.expected_sequestration_cents,

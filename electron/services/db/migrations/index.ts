@@ -14,6 +14,7 @@ import m0008 from './0008-search-indexes-with-dates';
 import m0009 from './0009-billing-record-facts';
 import m0010 from './0010-remittances';
 import m0011 from './0011-claim-lines';
+import m0012 from './0012-variance-report-facts';
 
 export type Migration = { version: number; name: string; sql: string };
 
@@ -29,6 +30,7 @@ export const migrations: readonly Migration[] = [
   { version: 9, name: 'billing-record-facts', sql: m0009 },
   { version: 10, name: 'remittances', sql: m0010 },
   { version: 11, name: 'claim-lines', sql: m0011 },
+  { version: 12, name: 'variance-report-facts', sql: m0012 },
 ];
 
 export const latestSchemaVersion = migrations.length;

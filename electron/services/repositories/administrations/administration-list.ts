@@ -72,7 +72,13 @@ export function administrationList(db: Db) {
     whereSql: string,
     params: Record<string, string | number>,
   ): number => {
-    if (q.from === undefined && q.to === undefined && !q.outOfDate && searchWords(q.search).length === 0) {
+    if (
+      q.from === undefined &&
+      q.to === undefined &&
+      !q.outOfDate &&
+      !q.noAttachment &&
+      searchWords(q.search).length === 0
+    ) {
       const kept: string[] = [];
       const keptParams: Record<string, string | number> = {};
       if (q.payerId !== undefined) {
@@ -110,6 +116,9 @@ export function administrationList(db: Db) {
     }
     // Out-of-date estimates are few (the partial index administrations_stale holds just them).
     if (q.outOfDate) where.push('a.estimate_stale = 1');
+    if (q.noAttachment) {
+      where.push('NOT EXISTS (SELECT 1 FROM generated_document_lines g WHERE g.administration_id = a.id)');
+    }
     searchWords(q.search).forEach((word, i) => where.push(wordMatch(word, i, params)));
     const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const order = ORDER[q.sortBy](q.sortDir === 'asc' ? 'ASC' : 'DESC');

@@ -1,0 +1,130 @@
+/** Finance staff's worklists, reports, exports and Home's summary of the day's work. */
+import { centsText } from '../../../shared/domain/cents-text';
+import type { CellValue } from '../../../shared/domain/export-cells';
+import { monthsEnding } from '../../../shared/domain/months';
+import type { ServiceContext } from '../context';
+import { appealLetters } from '../remittances/appeal-letter';
+import { remittanceRecords } from '../remittances/remittance-records';
+import { varianceService } from '../remittances/variance-service';
+import { csvBytes, xlsxBytes } from '../reports/export-file';
+import { neverBilledStock } from '../reports/never-billed';
+import { reportService } from '../reports/report-service';
+import { tableOf, type TableSources } from '../reports/report-tables';
+import { administrationRepository } from '../repositories/administration-repository';
+import type { AuditLog } from '../repositories/audit-log';
+import { stockRepository } from '../repositories/stock-repository';
+import type { HandlersFor } from './handler-types';
+import { realDate } from './real-date';
+import { neverBilledCells, unmatchedCells } from '../reports/worklist-cells';
+
+type Dated = { from?: string | undefined; to?: string | undefined };
+
+/** Dates typed in a filter must be real days, checked like every other date argument. */
+function checkedDates<T extends Dated>(q: T): T {
+  if (q.from !== undefined) realDate('from', 'From', q.from);
+  if (q.to !== undefined) realDate('to', 'To', q.to);
+  return q;
+}
+
+export function reportHandlers(
+  ctx: ServiceContext,
+  audit: AuditLog,
+): HandlersFor<
+  | 'reports:expectedVsPaid'
+  | 'reports:margin'
+  | 'reports:volume'
+  | 'reports:daysToPayment'
+  | 'worklists:aging'
+  | 'worklists:neverBilled'
+  | 'worklists:appealLetter'
+  | 'reports:export'
+  | 'home:summary'
+> {
+  const reports = reportService(ctx.db);
+  const variance = varianceService(ctx.db, audit);
+  const records = remittanceRecords(ctx.db, audit);
+  const neverBilled = neverBilledStock(ctx.db);
+  const administrations = administrationRepository(ctx.db);
+  const stock = stockRepository(ctx.db, audit);
+  const letters = appealLetters(ctx);
+
+  const sources: TableSources = {
+    reports,
+    eachVariance: (q) => variance.each(q),
+    *eachUnmatched(q) {
+      const limit = 500;
+      for (let offset = 0; ; offset += limit) {
+        const { rows } = records.unmatched({ ...q, limit, offset });
+        for (const r of rows) yield unmatchedCells(r);
+        if (rows.length < limit) return;
+      }
+    },
+    *eachNeverBilled(q): Generator<CellValue[]> {
+      for (const lot of neverBilled.each(q)) yield neverBilledCells(lot);
+    },
+  };
+
+  return {
+    'reports:expectedVsPaid': (f) => ({ rows: reports.expectedVsPaid(checkedDates(f)) }),
+    'reports:margin': ({ by, ...f }) => ({ rows: reports.margin(checkedDates(f), by) }),
+    'reports:volume': (f) => ({ rows: reports.volume(checkedDates(f)) }),
+    'reports:daysToPayment': (f) => ({ rows: reports.daysToPayment(checkedDates(f)) }),
+    'worklists:aging': (q) => reports.aging({ ...checkedDates(q), today: ctx.today() }),
+    'worklists:neverBilled': (q) => neverBilled.list({ ...checkedDates(q), today: ctx.today() }),
+    'worklists:appealLetter': async ({ administrationId }) => {
+      const { fileName, bytes } = await letters.letterOf(administrationId);
+      return { fileName, contentBase64: Buffer.from(bytes).toString('base64') };
+    },
+    'reports:export': async ({ format, ...q }) => {
+      const table = tableOf({ ...checkedDates(q), today: ctx.today() }, sources);
+      const { bytes, rows } = format === 'csv' ? csvBytes(table) : await xlsxBytes(table);
+      return { fileName: `${table.fileStem}.${format}`, contentBase64: bytes.toString('base64'), rows };
+    },
+    'home:summary': () => {
+      const today = ctx.today();
+      const counts = reports.statusCounts();
+      const twelve = monthsEnding(today.slice(0, 7), 12);
+      const byMonth = new Map(
+        reports.expectedVsPaidByMonth({ from: `${twelve[0]}-01`, to: today }).map((r) => [r.month, r]),
+      );
+      const months = twelve.map((month) => ({
+        month,
+        expectedPaid: centsText(byMonth.get(month)?.expectedPaidCents ?? 0),
+        paid: centsText(byMonth.get(month)?.paidCents ?? 0),
+      }));
+      const administrationCount = (q: Omit<Parameters<typeof administrations.list>[0], 'limit' | 'offset'>) =>
+        administrations.list({ ...q, limit: 1, offset: 0 }).total;
+      return {
+        notReadyToBill: administrationCount({
+          status: 'draft',
+          readiness: 'not-ready',
+          search: '',
+          sortBy: 'dateOfService',
+          sortDir: 'desc',
+        }),
+        readyWithoutAttachment: administrationCount({
+          status: 'ready',
+          readiness: 'all',
+          noAttachment: true,
+          search: '',
+          sortBy: 'dateOfService',
+          sortDir: 'desc',
+        }),
+        underpaidLines: counts.underpaid ?? 0,
+        deniedLines: counts.denied ?? 0,
+        unpaidOver60Days: reports.unpaidOlderThan(today, 61),
+        lotsExpiringIn30Days: stock.list({
+          search: '',
+          status: 'expiring',
+          expiringWithinDays: 30,
+          includeEmpty: false,
+          today,
+          limit: 1,
+          offset: 0,
+        }).total,
+        unmatchedLines: records.unmatched({ search: '', limit: 1, offset: 0 }).total,
+        months,
+      };
+    },
+  };
+}
