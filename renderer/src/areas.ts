@@ -41,10 +41,14 @@ export const AREAS: readonly Area[] = [
     purpose: 'Imported 835 remittances, expected against paid per line.',
   },
   {
+    path: '/worklists',
+    label: 'Worklists',
+    purpose: 'Underpaid, denied and unpaid claim lines, unmatched payments and stock never billed.',
+  },
+  {
     path: '/reports',
     label: 'Reports',
-    purpose: 'Underpayments, denials and margin by drug and payer.',
-    comingSoon: true,
+    purpose: 'Expected against paid, margin, volume and days to payment, with charts and exports.',
   },
   {
     path: '/settings',

@@ -18,10 +18,12 @@ import { PayersPage } from './pages/payers-page';
 import { PracticeSettingsPage } from './pages/practice-settings-page';
 import { PricesPage } from './pages/prices-page';
 import { QuickEstimatePage } from './pages/quick-estimate-page';
+import { ReportsPage } from './pages/reports-page';
 import { EraFilePage } from './pages/era-file-page';
 import { RemittancesPage } from './pages/remittances-page';
 import { StockPage } from './pages/stock-page';
 import { UnmatchedPage } from './pages/unmatched-page';
+import { WorklistsPage } from './pages/worklists-page';
 
 export const router = createHashRouter([
   {
@@ -48,6 +50,9 @@ export const router = createHashRouter([
       { path: 'remittances', element: <RemittancesPage /> },
       { path: 'remittances/unmatched', element: <UnmatchedPage /> },
       { path: 'remittances/files/:id', element: <EraFilePage /> },
+      { path: 'worklists', element: <WorklistsPage /> },
+      { path: 'worklists/:list', element: <WorklistsPage /> },
+      { path: 'reports', element: <ReportsPage /> },
       { path: 'settings', element: <PracticeSettingsPage /> },
       ...AREAS.filter((a) => a.comingSoon).map((a) => ({
         path: a.path.slice(1),

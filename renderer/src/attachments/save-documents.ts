@@ -43,7 +43,7 @@ export async function saveDocuments(queryClient: QueryClient, ids: readonly numb
   return { kind: 'downloaded', fileNames };
 }
 
-function download(fileName: string, blob: Blob): void {
+export function download(fileName: string, blob: Blob): void {
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;

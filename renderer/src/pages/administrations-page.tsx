@@ -22,7 +22,7 @@ import {
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import {
   ADMINISTRATION_STATUSES,
   FROZEN_STATUSES,
@@ -44,9 +44,18 @@ type Readiness = NonNullable<AdministrationListQuery['readiness']>;
 
 export function AdministrationsPage() {
   const navigate = useNavigate();
+  // Home's links open the list already filtered (?status=ready&noAttachment=1, ?readiness=not-ready).
+  const [params] = useSearchParams();
   const [payerId, setPayerId] = useState<string | null>(null);
-  const [status, setStatus] = useState<AdministrationStatus | null>(null);
-  const [readiness, setReadiness] = useState<Readiness>('all');
+  const [status, setStatus] = useState<AdministrationStatus | null>(() => {
+    const s = params.get('status');
+    return ADMINISTRATION_STATUSES.find((x) => x === s) ?? null;
+  });
+  const [readiness, setReadiness] = useState<Readiness>(() => {
+    const r = params.get('readiness');
+    return r === 'ready' || r === 'not-ready' ? r : 'all';
+  });
+  const [noAttachment, setNoAttachment] = useState(params.get('noAttachment') === '1');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [search, setSearch] = useState('');
@@ -63,6 +72,7 @@ export function AdministrationsPage() {
     ...(payerId ? { payerId: Number(payerId) } : {}),
     ...(status ? { status } : {}),
     readiness,
+    ...(noAttachment ? { noAttachment: true } : {}),
     ...(from.trim() && fromValid ? { from: from.trim() } : {}),
     ...(to.trim() && toValid ? { to: to.trim() } : {}),
     search: debounced,
@@ -78,7 +88,7 @@ export function AdministrationsPage() {
   });
   const rows = list.data?.rows ?? [];
   const total = list.data?.total ?? 0;
-  const filtered = Boolean(payerId || status || readiness !== 'all' || from || to || debounced);
+  const filtered = Boolean(payerId || status || readiness !== 'all' || noAttachment || from || to || debounced);
   const filter =
     <T,>(setter: (v: T) => void) =>
     (v: T) => {
@@ -116,6 +126,17 @@ export function AdministrationsPage() {
       </Group>
 
       <OutOfDateBanner />
+
+      {noAttachment && (
+        <Group gap="xs">
+          <Badge variant="light" size="lg" tt="none">
+            Only those with no cost attachment yet
+          </Badge>
+          <Button variant="subtle" size="xs" onClick={() => filter(setNoAttachment)(false)}>
+            Show all
+          </Button>
+        </Group>
+      )}
 
       <SimpleGrid cols={{ base: 2, md: 3, xl: 6 }} spacing="sm">
         <TextInput

@@ -21,7 +21,7 @@ import {
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { formatNdc542 } from '../../../shared/domain/ndc';
 import type { Lot, LotStatus } from '../../../shared/domain/stock';
 import { call } from '../api';
@@ -34,8 +34,16 @@ const PAGE_SIZE = 200;
 type StatusFilter = 'all' | Exclude<LotStatus, 'ok'>;
 
 export function StockPage() {
-  const [status, setStatus] = useState<StatusFilter>('all');
-  const [daysText, setDaysText] = useState('60');
+  // Home's "lots expiring in 30 days" opens the list filtered: ?status=expiring&days=30.
+  const [params] = useSearchParams();
+  const [status, setStatus] = useState<StatusFilter>(() => {
+    const s = params.get('status');
+    return s === 'expiring' || s === 'expired' || s === 'empty' ? s : 'all';
+  });
+  const [daysText, setDaysText] = useState(() => {
+    const d = params.get('days');
+    return d !== null && /^\d{1,4}$/.test(d) ? d : '60';
+  });
   const [includeEmpty, setIncludeEmpty] = useState(false);
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search, 200);

@@ -1,5 +1,5 @@
 /** Remittance lines no administration is matched to yet, with why, and matching them by hand. */
-import { Anchor, Button, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -7,41 +7,44 @@ import { usdFromFixed } from '../../../shared/domain/money';
 import { call } from '../api';
 import { ListFooter } from '../components/list-footer';
 import { LIST_PAGE_SIZE, usePagedSearch } from '../components/paged-list';
+import { ExportButtons } from '../components/export-buttons';
 import { MatchLineModal, type LineToMatch } from '../remittances/match-line-modal';
+import { DateFilters, PayerFilter, useWorklistFilter } from '../worklists/worklist-filters';
 
-export function UnmatchedPage() {
+/** The page, or (embedded) the same list as a tab of Worklists without its own heading. */
+export function UnmatchedPage(props: { embedded?: boolean }) {
   const paged = usePagedSearch();
-  const [payerId, setPayerId] = useState<string | null>(null);
+  const state = useWorklistFilter(() => paged.setPage(1));
   const [matching, setMatching] = useState<LineToMatch | null>(null);
-  const payers = useQuery({ queryKey: ['payers', 'list'], queryFn: () => call('payers:list', {}) });
   const list = useQuery({
-    queryKey: ['remittances', 'unmatched', paged.args, payerId],
-    queryFn: () => call('remittances:unmatched', { ...paged.args, ...(payerId ? { payerId: Number(payerId) } : {}) }),
+    queryKey: ['remittances', 'unmatched', paged.args, state.filter],
+    queryFn: () => call('remittances:unmatched', { ...paged.args, ...state.filter }),
     placeholderData: keepPreviousData,
   });
   const rows = list.data?.rows ?? [];
   return (
     <Stack>
-      <Anchor component={Link} to="/remittances" size="sm">
-        ← Remittances
-      </Anchor>
-      <Title order={2}>Unmatched remittance lines</Title>
+      {!props.embedded && (
+        <>
+          <Anchor component={Link} to="/remittances" size="sm">
+            ← Remittances
+          </Anchor>
+          <Title order={2}>Unmatched remittance lines</Title>
+        </>
+      )}
       <Text c="dimmed" maw={760}>
         Payments the app could not tie to a claim line by itself: match each to its administration, and what it paid
         counts from then on.
       </Text>
-      <Group>
-        <TextInput label="Search" placeholder="Claim number, patient or code" w={320} {...paged.searchProps} />
-        <Select
-          label="Payer"
-          clearable
-          placeholder="All payers"
-          data={(payers.data ?? []).map((p) => ({ value: String(p.id), label: p.name }))}
-          value={payerId}
-          onChange={(v) => {
-            setPayerId(v);
-            paged.setPage(1);
-          }}
+      <Group align="flex-end" justify="space-between">
+        <Group align="flex-start">
+          <TextInput label="Search" placeholder="Claim number, patient or code" w={260} {...paged.searchProps} />
+          <PayerFilter state={state} />
+          <DateFilters state={state} what="Service" />
+        </Group>
+        <ExportButtons
+          label="unmatched lines"
+          query={{ report: 'unmatched', ...state.filter, search: paged.args.search }}
         />
       </Group>
       {list.isSuccess && list.data.total === 0 ? (
