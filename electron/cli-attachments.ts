@@ -4,33 +4,19 @@
  * what it adds is writing the PDFs where the person said and following a batch to its end
  * (progress on stderr, the summary as JSON on stdout).
  */
-import { isAbsolute, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { BatchStatus, GeneratedDocument } from '../shared/api/document-schemas';
 import { fail, ok, type Reply } from '../shared/api/reply';
 import type { CliIo } from './cli';
-import { writeFileDurably } from './services/durable-file';
+import { optionText, payerIdOf, writeNewFile, type Call } from './cli-common';
 
-type Call = (channel: string, args: unknown) => Promise<Reply<unknown>>;
-
-const text = (options: Map<string, string | true>, name: string): string | undefined => {
-  const v = options.get(name);
-  return typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
-};
+const text = optionText;
 
 async function writePdf(call: Call, id: number, file: string): Promise<Reply<string>> {
   const read = await call('documents:read', { id });
   if (!read.ok) return read;
   const { contentBase64 } = read.value as { contentBase64: string };
-  const path = isAbsolute(file) ? file : resolve(file);
-  try {
-    writeFileDurably(path, Buffer.from(contentBase64, 'base64'), { exclusive: true });
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    return code === 'EEXIST'
-      ? fail('FILE_EXISTS', `${path} already exists; nothing was overwritten. Choose another name.`)
-      : fail('SAVE_FAILED', `${path} could not be written: ${(err as Error).message}`);
-  }
-  return ok(path);
+  return writeNewFile(file, Buffer.from(contentBase64, 'base64'));
 }
 
 async function single(
@@ -75,14 +61,10 @@ async function batch(options: Map<string, string | true>, call: Call, io: CliIo)
       'Usage: j3490 attachments --payer ID|NAME --from YYYY-MM-DD --to YYYY-MM-DD --out DIR.',
     );
   }
-  let payerId = /^\d{1,9}$/.test(payer) ? Number(payer) : null;
-  if (payerId === null) {
-    const found = await call('payers:get', { name: payer });
-    if (!found.ok) return found;
-    payerId = (found.value as { payer: { id: number } }).payer.id;
-  }
+  const payerId = await payerIdOf(call, payer);
+  if (!payerId.ok) return payerId;
   const started = await call('attachments:batchStart', {
-    payerId,
+    payerId: payerId.value,
     from,
     to,
     status: options.has('billed') ? 'billed' : 'ready',

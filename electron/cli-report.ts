@@ -3,12 +3,9 @@
  * a worklist or report exported the way the app's Export button does it (the same contract call),
  * written where the person said, never over an existing file.
  */
-import { isAbsolute, resolve } from 'node:path';
 import { EXPORTABLE } from '../shared/api/report-channels';
 import { fail, ok, type Reply } from '../shared/api/reply';
-import { writeFileDurably } from './services/durable-file';
-
-type Call = (channel: string, args: unknown) => Promise<Reply<unknown>>;
+import { optionText, payerIdOf, writeNewFile, type Call } from './cli-common';
 
 const USAGE = `Usage: j3490 report ${EXPORTABLE.join('|')} --format csv|xlsx --out FILE [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--payer ID|NAME] [--status S]`;
 
@@ -17,10 +14,7 @@ export async function reportCommand(
   options: Map<string, string | true>,
   call: Call,
 ): Promise<Reply<unknown>> {
-  const text = (key: string): string | undefined => {
-    const v = options.get(key);
-    return typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
-  };
+  const text = (key: string): string | undefined => optionText(options, key);
   const bare = ['format', 'out', 'from', 'to', 'payer', 'status', 'search'].find((k) => options.get(k) === true);
   if (bare) return fail('ARGUMENT_MISSING', `--${bare} needs a value. ${USAGE}`);
   const report = EXPORTABLE.find((r) => r === name);
@@ -32,12 +26,9 @@ export async function reportCommand(
   const payer = text('payer');
   let payerId: number | undefined;
   if (payer !== undefined) {
-    if (/^\d{1,9}$/.test(payer)) payerId = Number(payer);
-    else {
-      const found = await call('payers:get', { name: payer });
-      if (!found.ok) return found;
-      payerId = (found.value as { payer: { id: number } }).payer.id;
-    }
+    const found = await payerIdOf(call, payer);
+    if (!found.ok) return found;
+    payerId = found.value;
   }
   const made = await call('reports:export', {
     report,
@@ -50,14 +41,7 @@ export async function reportCommand(
   });
   if (!made.ok) return made;
   const { contentBase64, rows } = made.value as { contentBase64: string; rows: number };
-  const path = isAbsolute(out) ? out : resolve(out);
-  try {
-    writeFileDurably(path, Buffer.from(contentBase64, 'base64'), { exclusive: true });
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    return code === 'EEXIST'
-      ? fail('FILE_EXISTS', `${path} already exists; nothing was overwritten. Choose another name.`)
-      : fail('SAVE_FAILED', `${path} could not be written: ${(err as Error).message}`);
-  }
-  return ok({ file: path, format, rows });
+  const written = writeNewFile(out, Buffer.from(contentBase64, 'base64'));
+  if (!written.ok) return written;
+  return ok({ file: written.value, format, rows });
 }

@@ -9,35 +9,14 @@
 import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import type { Download, Page } from '@playwright/test';
-import { administrationInputOf, type Administration } from '../../shared/domain/administration';
 import { expect, snapWidths, test } from './fixtures';
-import { seed, type Handlers } from './seed';
-import { seedAdministration, seedCatalog, seedInvoice, seedPractice } from './seed-administration';
+import { seed } from './seed';
+import { seedBilledClaim, seedCatalog, seedInvoice, seedPractice } from './seed-administration';
 
 /** Today in this machine's time zone, as the services date a payment. */
 function localToday(): string {
   const d = new Date();
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
-async function billed(
-  h: Handlers,
-  o: { payerId: number; lineId: number; lastName: string; claimNumber: string; dateOfService: string },
-): Promise<Administration> {
-  const a = await seedAdministration(h, {
-    payerId: o.payerId,
-    lineId: o.lineId,
-    patient: { lastName: o.lastName, firstName: 'Test', accountNumber: `MRN-${o.claimNumber}` },
-    dateOfService: o.dateOfService,
-    markReady: false,
-  });
-  const stored = await seed<Administration>(h, 'administrations:get', { id: a.id });
-  await seed(h, 'administrations:update', {
-    id: a.id,
-    administration: { ...administrationInputOf(stored), claimNumber: o.claimNumber },
-  });
-  await seed(h, 'administrations:setStatus', { id: a.id, status: 'ready' });
-  return seed<Administration>(h, 'administrations:setStatus', { id: a.id, status: 'billed' });
 }
 
 async function downloadBy(page: Page, button: string): Promise<{ download: Download; path: string }> {
@@ -65,14 +44,14 @@ test('reports: expected against paid per month with exact amounts, margin by dru
     scanned: true,
   });
   await seed(h, 'payers:confirmProfile', { id: payer.id });
-  const october = await billed(h, {
+  const october = await seedBilledClaim(h, {
     payerId: payer.id,
     lineId,
     lastName: 'Alvarez',
     claimNumber: 'CLM-OCT',
     dateOfService: '2026-10-15',
   });
-  const november = await billed(h, {
+  const november = await seedBilledClaim(h, {
     payerId: payer.id,
     lineId,
     lastName: 'Brooks',

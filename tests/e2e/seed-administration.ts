@@ -3,6 +3,7 @@
  * is a single-dose 5 ML vial of examplizumab (50 mg/mL), Medicare Part B from its template (95% of AWP) with an AWP of $600 on file, and
  * Cardinal Health as the supplier.
  */
+import { administrationInputOf, type Administration } from '../../shared/domain/administration';
 import { PRACTICE } from '../fixtures/claim-seed';
 import { onePagePdf } from '../fixtures/e2e/scans/make-scans';
 import { seed, type Handlers } from './seed';
@@ -117,4 +118,25 @@ export async function seedAdministration(
   });
   if (o.markReady) await seed(h, 'administrations:setStatus', { id: administration.id, status: 'ready' });
   return administration;
+}
+
+/** An administration under its claim number (and its own patient), marked ready then billed. */
+export async function seedBilledClaim(
+  h: Handlers,
+  o: { payerId: number; lineId: number; lastName: string; claimNumber: string; dateOfService: string },
+): Promise<Administration> {
+  const a = await seedAdministration(h, {
+    payerId: o.payerId,
+    lineId: o.lineId,
+    patient: { lastName: o.lastName, firstName: 'Test', accountNumber: `MRN-${o.claimNumber}` },
+    dateOfService: o.dateOfService,
+    markReady: false,
+  });
+  const stored = await seed<Administration>(h, 'administrations:get', { id: a.id });
+  await seed(h, 'administrations:update', {
+    id: a.id,
+    administration: { ...administrationInputOf(stored), claimNumber: o.claimNumber },
+  });
+  await seed(h, 'administrations:setStatus', { id: a.id, status: 'ready' });
+  return seed<Administration>(h, 'administrations:setStatus', { id: a.id, status: 'billed' });
 }

@@ -5,11 +5,11 @@
  * unpaid list with its timely filing day; the underpaid list exported as CSV reads back.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { administrationInputOf, type Administration } from '../../shared/domain/administration';
+import type { Administration } from '../../shared/domain/administration';
 import { remittance835 } from '../fixtures/era/remittance-835';
 import { expect, snapWidths, test } from './fixtures';
 import { seed } from './seed';
-import { seedAdministration, seedCatalog, seedInvoice, seedPractice } from './seed-administration';
+import { seedBilledClaim, seedCatalog, seedInvoice, seedPractice } from './seed-administration';
 
 test('after an 835: Home’s day of work, underpaid with its appeal letter, denied reasons, unpaid by age, export', async ({
   desk,
@@ -27,21 +27,16 @@ test('after an 835: Home’s day of work, underpaid with its appeal letter, deni
   });
   await seed(h, 'payers:confirmProfile', { id: payer.id });
   const billed: Administration[] = [];
-  for (const [i, name] of ['Rivera', 'Okafor', 'Nakamura', 'Kowalski'].entries()) {
-    const a = await seedAdministration(h, {
-      payerId: payer.id,
-      lineId,
-      patient: { lastName: name, firstName: 'Test', accountNumber: `MRN-${i}` },
-      dateOfService: `2026-11-0${i + 2}`,
-      markReady: false,
-    });
-    const stored = await seed<Administration>(h, 'administrations:get', { id: a.id });
-    await seed(h, 'administrations:update', {
-      id: a.id,
-      administration: { ...administrationInputOf(stored), claimNumber: `CLM-${i + 1}` },
-    });
-    await seed(h, 'administrations:setStatus', { id: a.id, status: 'ready' });
-    billed.push(await seed<Administration>(h, 'administrations:setStatus', { id: a.id, status: 'billed' }));
+  for (const [i, lastName] of ['Rivera', 'Okafor', 'Nakamura', 'Kowalski'].entries()) {
+    billed.push(
+      await seedBilledClaim(h, {
+        payerId: payer.id,
+        lineId,
+        lastName,
+        claimNumber: `CLM-${i + 1}`,
+        dateOfService: `2026-11-0${i + 2}`,
+      }),
+    );
   }
   const [paid, under, denied] = billed as [Administration, Administration, Administration, Administration];
   const path = test.info().outputPath('medicare-2026-12-01.835');

@@ -6,12 +6,13 @@
 import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Table, Text, UnstyledButton } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { usdFromFixed } from '../../../shared/domain/money';
 import { call } from '../api';
 import { ExportButtons } from '../components/export-buttons';
 import { ListFooter } from '../components/list-footer';
 import { LIST_PAGE_SIZE } from '../components/paged-list';
+import { PatientClaimCell } from './patient-claim-cell';
 import { DateFilters, PayerFilter, useWorklistFilter } from './worklist-filters';
 
 /** The fewest days since billing of each bucket, to list only that bucket and older. */
@@ -144,14 +145,7 @@ export function AgingWorklist() {
                   </Table.Td>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>{r.billedOn}</Table.Td>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>{r.dateOfService}</Table.Td>
-                  <Table.Td>
-                    <Anchor component={Link} to={`/administrations/${r.administrationId}`}>
-                      {r.patientName}
-                    </Anchor>
-                    <Text size="xs" c="dimmed">
-                      Claim {r.claimNumber || 'number not entered'} · {r.payerName}
-                    </Text>
-                  </Table.Td>
+                  <PatientClaimCell {...r} />
                   <Table.Td>
                     {[r.hcpcs, ...r.modifiers].join(' ')}
                     <Text size="xs" c="dimmed">

@@ -3,11 +3,10 @@
  * against) what the contract says, with the reasons in words, how the expected amount was
  * reached (the estimate's own steps for that line), and the appeal letter as a PDF.
  */
-import { Anchor, Badge, Button, Group, List, Stack, Table, Text } from '@mantine/core';
+import { Badge, Button, Group, List, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { Fragment, useState } from 'react';
-import { Link } from 'react-router';
 import { describeAdjustment, describeRemark } from '../../../shared/domain/adjustment-codes';
 import { traceOfLine } from '../../../shared/domain/line-trace';
 import { usdFromFixed } from '../../../shared/domain/money';
@@ -19,6 +18,7 @@ import { ExportButtons } from '../components/export-buttons';
 import { ListFooter } from '../components/list-footer';
 import { LIST_PAGE_SIZE } from '../components/paged-list';
 import { LINE_KIND_WORDS } from '../remittances/variance-words';
+import { PatientClaimCell } from './patient-claim-cell';
 import { DateFilters, PayerFilter, useWorklistFilter } from './worklist-filters';
 
 /** "CO-16" or "N350" in words; other reasons (e.g. "Claim denied") as they are. */
@@ -86,14 +86,7 @@ export function VarianceWorklist(props: { status: 'underpaid' | 'denied' }) {
                   <Fragment key={key}>
                     <Table.Tr data-testid="worklist-row">
                       <Table.Td style={{ whiteSpace: 'nowrap' }}>{r.dateOfService}</Table.Td>
-                      <Table.Td>
-                        <Anchor component={Link} to={`/administrations/${r.administrationId}`}>
-                          {r.patientName}
-                        </Anchor>
-                        <Text size="xs" c="dimmed">
-                          Claim {r.claimNumber || 'number not entered'} · {r.payerName}
-                        </Text>
-                      </Table.Td>
+                      <PatientClaimCell {...r} />
                       <Table.Td>
                         {[r.hcpcs, ...r.modifiers].join(' ')}
                         <Text size="xs" c="dimmed">
