@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { latestSchemaVersion } from '../../electron/services/db/migrations';
 import { administrationInputOf, type Administration } from '../../shared/domain/administration';
 import { administrationInput, readyAdministration, seedPractice } from '../fixtures/claim-seed';
+import { undoMigration12 } from './migration-12-undo';
 import { serviceHarness } from './service-harness';
 
 const { services, dir, open, value } = serviceHarness();
@@ -59,12 +60,8 @@ describe('the claim lines kept beside each estimate', () => {
     ];
     // Take the file back to version 10: no table, triggers or index (nor version 12's columns).
     const db = services().ctx.db;
-    db.exec(`DROP INDEX line_variance_by_status_billed;
-             ALTER TABLE line_variance DROP COLUMN ndc11;
-             ALTER TABLE line_variance DROP COLUMN units;
-             ALTER TABLE line_variance DROP COLUMN billed_cents;
-             ALTER TABLE line_variance DROP COLUMN acquisition_cost_cents;
-             DROP TRIGGER administration_claim_lines_on_insert;
+    undoMigration12(db);
+    db.exec(`DROP TRIGGER administration_claim_lines_on_insert;
              DROP TRIGGER administration_claim_lines_on_update;
              DROP TABLE administration_claim_lines;
              DROP INDEX administrations_by_claim_payer;`);

@@ -20,7 +20,12 @@ import type {
 import type { Administration } from '../../shared/domain/administration';
 import { Dec } from '../../shared/domain/money';
 import { readyAdministration, seedPractice, type Seeded } from '../fixtures/claim-seed';
+import { csvBytes } from '../../electron/services/reports/export-file';
+import { tableOf } from '../../electron/services/reports/report-tables';
+import { tableSources } from '../../electron/services/reports/table-sources';
+import { auditLog } from '../../electron/services/repositories/audit-log';
 import { runCliIn } from './cli-run';
+import { undoMigration12 } from './migration-12-undo';
 import { serviceHarness } from './service-harness';
 
 const { value, refusal, clock, services, open, dir } = serviceHarness();
@@ -235,6 +240,30 @@ describe('exports', () => {
     expect(text).not.toContain(`'-`);
   });
 
+  it('the variance CSV written from SQLite’s runs of amounts is the cell-by-cell CSV, field for field', async () => {
+    // An overpaid line gives a negative difference; the patient named like a formula is escaped.
+    const m = lineOf(march, 'given');
+    await value('payments:post', {
+      administrationId: march.id,
+      lineKind: 'given',
+      paymentDate: '2025-04-25',
+      allowed: new Dec(m.allowed).plus('5.05').toFixed(2),
+      paid: new Dec(m.payerPays!).plus('5.05').toFixed(2),
+      patientResponsibility: m.patientPays!,
+      adjustments: [{ group: 'PR', reason: '2', amount: m.patientPays! }],
+      checkNumber: 'CHK-2',
+    });
+    const db = services().ctx.db;
+    const table = tableOf({ report: 'variance', search: '', today: '2025-06-01' }, tableSources(db, auditLog(db)));
+    expect(table.csvChunks).toBeDefined();
+    const fast = csvBytes(table).bytes.toString('utf8');
+    const cellByCell = csvBytes({ ...table, csvChunks: undefined }).bytes.toString('utf8');
+    expect(fast).toBe(cellByCell);
+    expect(fast).toContain(',Overpaid,');
+    expect(fast).toContain(',-5.05,');
+    expect(fast).toContain(`"'=HYPERLINK(""http://x""), Cell"`);
+  });
+
   it('a report as XLSX: read back, amounts are numbers with two decimals shown', async () => {
     const file = await exported({ report: 'expected-vs-paid', format: 'xlsx' });
     expect(file.fileName).toBe('expected-vs-paid-by-payer-and-month-to-2025-04-01.xlsx');
@@ -295,23 +324,34 @@ describe('j3490 report', () => {
 });
 
 describe('migration 12', () => {
-  it('fills the drug, units, charge and acquisition cost of the lines already kept', async () => {
+  it('keeps each line’s claim number and patient equal to its administration’s, whatever writes them', () => {
+    const db = services().ctx.db;
+    db.prepare(`UPDATE administrations SET claim_number = 'CLM-FEB-2', patient_id = ? WHERE id = ?`).run(
+      s.patients[1]!.id,
+      february.id,
+    );
+    expect(
+      db
+        .prepare(
+          `SELECT DISTINCT claim_number AS claim, patient_id AS patient FROM line_variance WHERE administration_id = ?`,
+        )
+        .all(february.id),
+    ).toEqual([{ claim: 'CLM-FEB-2', patient: s.patients[1]!.id }]);
+  });
+
+  it('fills the drug, units, charge, acquisition cost, claim number and patient of the lines already kept', async () => {
     const facts = () =>
       services()
         .ctx.db.prepare(
           `SELECT administration_id AS id, line_kind AS kind, ndc11, units, billed_cents AS billed,
-                  acquisition_cost_cents AS cost FROM line_variance ORDER BY id, kind`,
+                  acquisition_cost_cents AS cost, claim_number AS claim, patient_id AS patient
+             FROM line_variance ORDER BY id, kind`,
         )
         .all();
     const written = facts();
     expect(written).toHaveLength(3);
     const db = services().ctx.db;
-    db.exec(`DROP INDEX line_variance_by_status_billed;
-             ALTER TABLE line_variance DROP COLUMN ndc11;
-             ALTER TABLE line_variance DROP COLUMN units;
-             ALTER TABLE line_variance DROP COLUMN billed_cents;
-             ALTER TABLE line_variance DROP COLUMN acquisition_cost_cents;`);
-    db.pragma('user_version = 11');
+    undoMigration12(db);
     services().close();
     open(dir());
     expect(facts()).toEqual(written);
@@ -323,6 +363,8 @@ describe('migration 12', () => {
       units: Number(g.units),
       billed: Number(g.billedCharge.replace('.', '')),
       cost: Number(g.acquisitionCost!.replace('.', '')),
+      claim: 'CLM-FEB',
+      patient: february.patientId,
     });
   });
 });

@@ -1,21 +1,19 @@
 /** Finance staff's worklists, reports, exports and Home's summary of the day's work. */
 import { centsText } from '../../../shared/domain/cents-text';
-import type { CellValue } from '../../../shared/domain/export-cells';
 import { monthsEnding } from '../../../shared/domain/months';
 import type { ServiceContext } from '../context';
 import { appealLetters } from '../remittances/appeal-letter';
 import { remittanceRecords } from '../remittances/remittance-records';
-import { varianceService } from '../remittances/variance-service';
 import { csvBytes, xlsxBytes } from '../reports/export-file';
 import { neverBilledStock } from '../reports/never-billed';
 import { reportService } from '../reports/report-service';
-import { tableOf, type TableSources } from '../reports/report-tables';
+import { tableOf } from '../reports/report-tables';
+import { tableSources } from '../reports/table-sources';
 import { administrationRepository } from '../repositories/administration-repository';
 import type { AuditLog } from '../repositories/audit-log';
 import { stockRepository } from '../repositories/stock-repository';
 import type { HandlersFor } from './handler-types';
 import { realDate } from './real-date';
-import { neverBilledCells, unmatchedCells } from '../reports/worklist-cells';
 
 type Dated = { from?: string | undefined; to?: string | undefined };
 
@@ -41,28 +39,13 @@ export function reportHandlers(
   | 'home:summary'
 > {
   const reports = reportService(ctx.db);
-  const variance = varianceService(ctx.db, audit);
   const records = remittanceRecords(ctx.db, audit);
   const neverBilled = neverBilledStock(ctx.db);
   const administrations = administrationRepository(ctx.db);
   const stock = stockRepository(ctx.db, audit);
   const letters = appealLetters(ctx);
 
-  const sources: TableSources = {
-    reports,
-    eachVariance: (q) => variance.each(q),
-    *eachUnmatched(q) {
-      const limit = 500;
-      for (let offset = 0; ; offset += limit) {
-        const { rows } = records.unmatched({ ...q, limit, offset });
-        for (const r of rows) yield unmatchedCells(r);
-        if (rows.length < limit) return;
-      }
-    },
-    *eachNeverBilled(q): Generator<CellValue[]> {
-      for (const lot of neverBilled.each(q)) yield neverBilledCells(lot);
-    },
-  };
+  const sources = tableSources(ctx.db, audit);
 
   return {
     'reports:expectedVsPaid': (f) => ({ rows: reports.expectedVsPaid(checkedDates(f)) }),

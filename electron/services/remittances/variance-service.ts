@@ -93,6 +93,8 @@ export function varianceService(db: Db, audit: AuditLog) {
         hcpcs: line.hcpcs,
         modifiers: line.modifiers.join(','),
         ndc11: row.ndc11,
+        claimNumber: row.claimNumber,
+        patientId: row.patientId,
         units: Number(line.units),
         billedCents: cents(line.billedCharge),
         acquisitionCostCents: line.acquisitionCost === undefined ? null : cents(line.acquisitionCost),
@@ -166,6 +168,8 @@ export function varianceService(db: Db, audit: AuditLog) {
     }),
     list: variances.list,
     each: variances.each,
+    eachForCsv: variances.eachForCsv,
+    names: variances.names,
     ofAdministration: variances.ofAdministration,
   };
 }

@@ -16,15 +16,24 @@ export type ExportTable = {
   sheetName: string;
   columns: readonly ExportColumn[];
   rows: Iterable<CellValue[]>;
+  /**
+   * The same rows already written as CSV, a run of lines at a time, when a table has a faster way
+   * to write them than cell by cell (the variance report); CSV uses it, XLSX still reads `rows`.
+   */
+  csvChunks?: Iterable<{ text: string; rows: number }>;
 };
+
+function* records(rows: Iterable<CellValue[]>): Generator<{ text: string; rows: number }> {
+  for (const row of rows) yield { text: csvRecord(row), rows: 1 };
+}
 
 /** CSV (UTF-8 with a byte-order mark, so Excel reads accents right), in chunks of about 64 KB. */
 export function writeCsv(table: ExportTable, sink: (chunk: string) => void): number {
   let buffer = `\uFEFF${csvRecord(table.columns.map((c) => c.header))}`;
   let rows = 0;
-  for (const row of table.rows) {
-    buffer += csvRecord(row);
-    rows += 1;
+  for (const { text, rows: count } of table.csvChunks ?? records(table.rows)) {
+    buffer += text;
+    rows += count;
     if (buffer.length > 65_536) {
       sink(buffer);
       buffer = '';

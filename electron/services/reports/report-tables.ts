@@ -8,6 +8,7 @@ import { centsText } from '../../../shared/domain/cents-text';
 import type { CellValue } from '../../../shared/domain/export-cells';
 import { VARIANCE_STATUS_LABELS, type VarianceStatus } from '../../../shared/domain/variance';
 import type { ExportColumn, ExportTable } from './export-file';
+import { drugLabel, lineLabel, reasonsText } from './variance-labels';
 import type { ReportService } from './report-service';
 import type { VarianceListRow } from '../repositories/variance-repository';
 
@@ -21,15 +22,19 @@ export type TableQuery = {
   today: string;
 };
 
+export type VarianceExportQuery = {
+  status?: VarianceStatus | undefined;
+  payerId?: number | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  sortDir: 'asc' | 'desc';
+};
+
 export type TableSources = {
   reports: ReportService;
-  eachVariance: (q: {
-    status?: VarianceStatus | undefined;
-    payerId?: number | undefined;
-    from?: string | undefined;
-    to?: string | undefined;
-    sortDir: 'asc' | 'desc';
-  }) => Iterable<VarianceListRow>;
+  eachVariance: (q: VarianceExportQuery) => Iterable<VarianceListRow>;
+  /** The same lines as eachVariance, as CSV text in chunks (variance-csv.ts). */
+  varianceCsv: (q: VarianceExportQuery) => Iterable<{ text: string; rows: number }>;
   eachUnmatched: (q: {
     payerId?: number | undefined;
     from?: string | undefined;
@@ -115,10 +120,10 @@ export function varianceCells(v: VarianceListRow): CellValue[] {
     v.claimNumber,
     v.patientName,
     v.payerName,
-    v.brandName ? `${v.genericName} (${v.brandName})` : v.genericName,
+    drugLabel(v),
     v.hcpcs,
     v.modifiers.replaceAll(',', ' '),
-    v.lineKind === 'wasted' ? 'Discarded (JW)' : 'Given',
+    lineLabel(v.lineKind),
     VARIANCE_STATUS_LABELS[v.status],
     centsText(v.expectedAllowedCents),
     centsText(v.expectedPaidCents),
@@ -131,7 +136,7 @@ export function varianceCells(v: VarianceListRow): CellValue[] {
     centsText(v.varianceCents),
     v.billedAt === null ? null : v.billedAt.slice(0, 10),
     v.lastPaymentDate,
-    v.reasons.replaceAll(',', ', '),
+    reasonsText(v.reasons),
   ];
 }
 
@@ -168,6 +173,7 @@ export function tableOf(q: TableQuery, s: TableSources): ExportTable {
         sheetName: q.status ? VARIANCE_STATUS_LABELS[q.status] : 'Expected vs paid',
         columns: VARIANCE_COLUMNS,
         rows: mapped(s.eachVariance({ ...f, status: q.status, sortDir: 'desc' }), varianceCells),
+        csvChunks: s.varianceCsv({ ...f, status: q.status, sortDir: 'desc' }),
       };
     case 'aging':
       return {

@@ -212,7 +212,7 @@ export function reportRepository(db: Db) {
       const rows = prepared(
         `SELECT v.administration_id AS administrationId, v.line_kind AS lineKind, v.payer_id AS payerId,
                 y.name AS payerName, p.last_name || ', ' || p.first_name AS patientName,
-                coalesce(nullif(d.generic_name, ''), v.ndc11) AS drugName, a.claim_number AS claimNumber,
+                coalesce(nullif(d.generic_name, ''), v.ndc11) AS drugName, v.claim_number AS claimNumber,
                 v.date_of_service AS dateOfService, v.billed_at AS billedAt, v.hcpcs, v.modifiers,
                 v.expected_paid_cents AS expectedPaidCents, v.expected_allowed_cents AS expectedAllowedCents,
                 y.timely_filing_days AS timelyFilingDays
@@ -220,8 +220,7 @@ export function reportRepository(db: Db) {
                    FROM line_variance v INDEXED BY line_variance_by_status_billed ${w.sql}
                   ORDER BY v.billed_at, v.administration_id, v.line_kind LIMIT @limit OFFSET @offset) page
            CROSS JOIN line_variance v ON v.administration_id = page.aid AND v.line_kind = page.kind
-           JOIN administrations a ON a.id = v.administration_id JOIN patients p ON p.id = a.patient_id
-           JOIN payers y ON y.id = v.payer_id LEFT JOIN drugs d ON d.ndc11 = v.ndc11
+           JOIN patients p ON p.id = v.patient_id JOIN payers y ON y.id = v.payer_id LEFT JOIN drugs d ON d.ndc11 = v.ndc11
           ORDER BY v.billed_at, v.administration_id, v.line_kind`,
       ).all({ ...params, limit: f.limit, offset: f.offset }) as AgingRow[];
       const total = prepared(`SELECT count(*) FROM line_variance v INDEXED BY line_variance_by_status_billed ${w.sql}`)

@@ -1,0 +1,34 @@
+/** Where each exportable table reads its rows, over one database (report-tables.ts lays them out). */
+import type { CellValue } from '../../../shared/domain/export-cells';
+import type { Db } from '../db/open';
+import { remittanceRecords } from '../remittances/remittance-records';
+import { varianceService } from '../remittances/variance-service';
+import type { AuditLog } from '../repositories/audit-log';
+import { neverBilledStock } from './never-billed';
+import { reportService } from './report-service';
+import { varianceCsvChunks } from './variance-csv';
+import type { TableSources } from './report-tables';
+import { neverBilledCells, unmatchedCells } from './worklist-cells';
+
+export function tableSources(db: Db, audit: AuditLog): TableSources {
+  const variance = varianceService(db, audit);
+  const records = remittanceRecords(db, audit);
+  const neverBilled = neverBilledStock(db);
+  return {
+    reports: reportService(db),
+    eachVariance: (q) => variance.each(q),
+    varianceCsv: (q) => varianceCsvChunks(variance.eachForCsv(q), variance.names),
+    *eachUnmatched(q) {
+      // Unmatched lines are a few hundred at most: read a page at a time through the list.
+      const limit = 500;
+      for (let offset = 0; ; offset += limit) {
+        const { rows } = records.unmatched({ ...q, limit, offset });
+        for (const r of rows) yield unmatchedCells(r);
+        if (rows.length < limit) return;
+      }
+    },
+    *eachNeverBilled(q): Generator<CellValue[]> {
+      for (const lot of neverBilled.each(q)) yield neverBilledCells(lot);
+    },
+  };
+}
