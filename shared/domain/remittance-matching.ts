@@ -18,7 +18,7 @@ export type CandidateLine = {
   administrationId: number;
   lineKind: LineKind;
   hcpcs: string;
-  modifiers: string[];
+  modifiers: readonly string[];
   dateOfService: string;
   billedChargeCents: number;
 };
@@ -36,20 +36,49 @@ export type LineMatch =
 
 const CONTROL = /^(\d{1,12})(?:-([12]))?$/;
 
+/**
+ * How a line was matched, as stored and shown: one constant string per way, rather than a new
+ * string for each of a big remittance's lines.
+ */
+const HOW = {
+  plain: {
+    date: 'claim+code+date',
+    modifier: 'claim+code+date+modifier',
+    charge: 'claim+code+date+charge',
+  },
+  recoded: {
+    date: 'claim+code+date+submitted-code',
+    modifier: 'claim+code+date+submitted-code+modifier',
+    charge: 'claim+code+date+submitted-code+charge',
+  },
+} as const;
+
 export function matchClaimLines(lines: readonly MatchableLine[], candidates: readonly CandidateLine[]): LineMatch[] {
   const taken = new Set<CandidateLine>();
-  const free = () => candidates.filter((c) => !taken.has(c));
-  return lines.map((line) => {
-    const result = matchOne(line, free());
+  const out: LineMatch[] = [];
+  for (const line of lines) {
+    const result = matchOne(line, taken.size === 0 ? candidates : notTaken(candidates, taken));
     if (result.matched) {
       const chosen = candidates.find(
         (c) => c.administrationId === result.administrationId && c.lineKind === result.lineKind,
       );
       if (chosen) taken.add(chosen);
     }
-    return result;
-  });
+    out.push(result);
+  }
+  return out;
 }
+
+function notTaken(candidates: readonly CandidateLine[], taken: ReadonlySet<CandidateLine>): CandidateLine[] {
+  return candidates.filter((c) => !taken.has(c));
+}
+
+const matchedTo = (c: CandidateLine, how: string): LineMatch => ({
+  matched: true,
+  administrationId: c.administrationId,
+  lineKind: c.lineKind,
+  how,
+});
 
 function matchOne(line: MatchableLine, candidates: readonly CandidateLine[]): LineMatch {
   if (candidates.length === 0) return { matched: false, reason: 'No line of this claim is left to match it to.' };
@@ -63,39 +92,39 @@ function matchOne(line: MatchableLine, candidates: readonly CandidateLine[]): Li
   }
 
   const recoded = line.submittedCode !== null && line.submittedCode !== '' && line.submittedCode !== line.code;
-  const byCode = candidates.filter(
-    (c) => c.hcpcs === line.code || (line.submittedCode !== null && c.hcpcs === line.submittedCode),
+  const how = recoded ? HOW.recoded : HOW.plain;
+  const byDate = candidates.filter(
+    (c) =>
+      (c.hcpcs === line.code || (line.submittedCode !== null && c.hcpcs === line.submittedCode)) &&
+      (line.dateOfService === null || c.dateOfService === line.dateOfService),
   );
-  const byDate = line.dateOfService === null ? byCode : byCode.filter((c) => c.dateOfService === line.dateOfService);
-  const how = `claim+code+date${recoded ? '+submitted-code' : ''}`;
   if (byDate.length === 0) {
     return {
       matched: false,
       reason: `No line of this claim has code ${line.submittedCode ?? line.code}${line.dateOfService ? ` on ${line.dateOfService}` : ''}.`,
     };
   }
-  if (byDate.length === 1) {
-    const c = byDate[0] as CandidateLine;
-    return { matched: true, administrationId: c.administrationId, lineKind: c.lineKind, how };
-  }
+  if (byDate.length === 1) return matchedTo(byDate[0] as CandidateLine, how.date);
 
   const jw = line.modifiers.includes('JW');
-  const byModifier = byDate.filter((c) => (c.lineKind === 'wasted') === jw);
-  if (byModifier.length === 1 && (jw || line.modifiers.length > 0)) {
-    const c = byModifier[0] as CandidateLine;
-    return { matched: true, administrationId: c.administrationId, lineKind: c.lineKind, how: `${how}+modifier` };
-  }
-  const byCharge = byDate.filter((c) => c.billedChargeCents === line.chargeCents);
-  if (byCharge.length === 1) {
-    const c = byCharge[0] as CandidateLine;
-    return { matched: true, administrationId: c.administrationId, lineKind: c.lineKind, how: `${how}+charge` };
-  }
-  if (byModifier.length === 1) {
-    const c = byModifier[0] as CandidateLine;
-    return { matched: true, administrationId: c.administrationId, lineKind: c.lineKind, how: `${how}+modifier` };
-  }
+  const byModifier = only(byDate, (c) => (c.lineKind === 'wasted') === jw);
+  if (byModifier !== null && (jw || line.modifiers.length > 0)) return matchedTo(byModifier, how.modifier);
+  const byCharge = only(byDate, (c) => c.billedChargeCents === line.chargeCents);
+  if (byCharge !== null) return matchedTo(byCharge, how.charge);
+  if (byModifier !== null) return matchedTo(byModifier, how.modifier);
   return {
     matched: false,
     reason: `${byDate.length} lines of this claim have code ${line.code}${line.dateOfService ? ` on ${line.dateOfService}` : ''} and neither the modifier nor the charge tells them apart.`,
   };
+}
+
+/** The one candidate that passes `test`; null when none or several do. */
+function only(candidates: readonly CandidateLine[], test: (c: CandidateLine) => boolean): CandidateLine | null {
+  let found: CandidateLine | null = null;
+  for (const c of candidates) {
+    if (!test(c)) continue;
+    if (found !== null) return null;
+    found = c;
+  }
+  return found;
 }

@@ -179,8 +179,8 @@ export function remittanceRepository(db: Db) {
   // claim number and payer alone. INDEXED BY: left to itself SQLite may walk the payer's index
   // (which also gives the order) and read every administration of the payer for each claim.
   const claimLines = db.prepare(
-    `SELECT a.id, a.claim_number AS claimNumber, a.hcpcs, a.date_of_service AS dateOfService,
-            l.line_kind AS kind, l.hcpcs AS lineHcpcs, l.modifiers_json AS modifiers, l.billed_charge AS billedCharge
+    `SELECT a.id, a.claim_number AS claimNumber, coalesce(l.hcpcs, a.hcpcs) AS hcpcs, a.date_of_service AS dateOfService,
+            l.line_kind AS kind, nullif(l.modifiers_json, '[]') AS modifiers, l.billed_charge AS billedCharge
        FROM administrations a INDEXED BY administrations_by_claim_payer
        LEFT JOIN administration_claim_lines l ON l.administration_id = a.id
       WHERE a.claim_number IN (SELECT value FROM json_each(?)) AND a.payer_id = ?
@@ -252,18 +252,27 @@ export function remittanceRepository(db: Db) {
     const out = new Map<string, CandidateLine[]>();
     const wanted = [...new Set(claimNumbers)].filter((n) => n !== '');
     if (wanted.length === 0) return out;
-    // Raw rows (arrays, not objects): a big 835 reads tens of thousands of them.
+    // Raw rows (arrays, not objects): a big 835 reads tens of thousands of them. The SQL already
+    // picks the line's HCPCS (else the administration's) and leaves "[]" modifiers out.
     const rows = claimLines.raw().all(JSON.stringify(wanted), payerId) as CandidateRow[];
-    for (const [id, claimNumber, hcpcs, dateOfService, kind, lineHcpcs, modifiers, billedCharge] of rows) {
-      let list = out.get(claimNumber);
-      if (!list) out.set(claimNumber, (list = []));
-      // An administration without an estimate still has its given line, matched by code and date.
-      const given = kind === null;
+    // Most lines carry one of a few modifier lists ("["JW"]"): each is parsed once per call.
+    const modifierLists = new Map<string, readonly string[]>();
+    let list: CandidateLine[] = [];
+    let listOf = '';
+    for (const row of rows) {
+      const [id, claimNumber, hcpcs, dateOfService, kind, modifiers, billedCharge] = row;
+      // Rows come ordered by claim number, so a claim's rows follow each other.
+      if (claimNumber !== listOf) {
+        listOf = claimNumber;
+        list = out.get(claimNumber) ?? [];
+        out.set(claimNumber, list);
+      }
       list.push({
         administrationId: id,
-        lineKind: given ? 'given' : (kind as LineKind),
-        hcpcs: given ? hcpcs : (lineHcpcs ?? hcpcs),
-        modifiers: modifiers && modifiers !== '[]' ? (JSON.parse(modifiers) as string[]) : [],
+        // An administration without an estimate still has its given line, matched by code and date.
+        lineKind: kind === null ? 'given' : (kind as LineKind),
+        hcpcs,
+        modifiers: modifiers ? modifierListOf(modifiers, modifierLists) : [],
         dateOfService,
         billedChargeCents: billedCharge === null ? -1 : centsOfMoney(billedCharge),
       });
@@ -501,17 +510,26 @@ export type UnmatchedRow = {
   paidCents: number;
 };
 
-/** id, claim number, HCPCS and date of the administration; kind, HCPCS, modifiers and charge of a line (null: none). */
+/** id, claim number, HCPCS (the line's, else the administration's), date; kind, modifiers and charge of a line (null: none). */
 type CandidateRow = [
   id: number,
   claimNumber: string,
   hcpcs: string,
   dateOfService: string,
   kind: string | null,
-  lineHcpcs: string | null,
   modifiers: string | null,
   billedCharge: string | null,
 ];
+
+/** A line's modifiers from their JSON, parsed once per distinct text of one read (`seen`). */
+function modifierListOf(json: string, seen: Map<string, readonly string[]>): readonly string[] {
+  let list = seen.get(json);
+  if (list === undefined) {
+    list = Object.freeze(JSON.parse(json) as string[]);
+    seen.set(json, list);
+  }
+  return list;
+}
 
 /** "300.00" (a stored estimate's money text) → 30000; -1 (matches no charge) when unreadable. */
 function centsOfMoney(text: string): number {

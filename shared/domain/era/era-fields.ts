@@ -2,14 +2,14 @@
  * Amounts and dates read from a segment's elements, with a warning for each value the reader had
  * to assume: an empty required amount is 0.00 (said), text that is not an amount is 0.00 (said),
  * more than 2 decimals are rounded half-up (said), a date that is not a calendar day is left
- * empty (said). An amount already written "1087.92" is taken as is, without a second look.
+ * empty (said). An amount written plainly ("1087.92", "100") is taken without a second look.
  */
 import { type EraWarningCode } from './era-types';
 import { type EraWarnings } from './era-warnings';
 import { placeOf, type Where } from './era-where';
 import { clipQuoted } from '../quoted-text';
 import { element, type X12Segment } from './x12-tokenizer';
-import { canonicalCents, readX12Amount, readX12Date } from './x12-values';
+import { plainAmountText, readX12Amount, readX12Date } from './x12-values';
 
 /** "CLP03 (charge)": how an element is named in a warning. */
 export type Field = { name: string; label: string };
@@ -51,8 +51,8 @@ function amount(
   missingCode: EraWarningCode | null,
 ): string | null {
   const raw = element(seg, n);
-  const canonical = canonicalCents(raw);
-  if (canonical === canonical) return raw; // already "1087.92": nothing to check or to say
+  const plain = plainAmountText(raw); // "1087.92" as is, "100" → "100.00": nothing to check or to say
+  if (plain !== null) return plain;
   const read = readX12Amount(raw);
   const field = nameOf(fieldOf, seg, n);
   if (read.ok) {

@@ -80,6 +80,30 @@ export function canonicalCents(s: string): number {
   return negative ? -v : v;
 }
 
+/**
+ * The reading's text of an amount written plainly, or null for any other text (which
+ * `readX12Amount` reads): "1087.92" as is (see canonicalCents), and a whole or one-decimal amount,
+ * "-?(0|[1-9][0-9]*)(\.[0-9]?)?" with at most 13 digits before the point, with its cents written
+ * out ("100" → "100.00", "1.5" → "1.50", "5." → "5.00"). Payers write most amounts one of these
+ * ways ("CAS*CO*45*15"): one scan and at most one concatenation, where taking the text apart
+ * allocates several strings per amount.
+ */
+export function plainAmountText(s: string): string | null {
+  const cents = canonicalCents(s);
+  if (cents === cents) return s;
+  const n = s.length;
+  const first = s.charCodeAt(0) === 45 ? 1 : 0; // '-'
+  let i = first;
+  while (i < n && isDigit(s.charCodeAt(i))) i++;
+  const wholeDigits = i - first;
+  if (wholeDigits === 0 || wholeDigits > MAX_INTEGER_DIGITS) return null;
+  if (s.charCodeAt(first) === 48 && (wholeDigits > 1 || first === 1)) return null; // "05", "-0": leading zero, negative zero
+  if (i === n) return `${s}.00`;
+  if (s.charCodeAt(i) !== 46 /* . */) return null;
+  if (i === n - 1) return `${s}00`;
+  return i === n - 2 && isDigit(s.charCodeAt(n - 1)) ? `${s}0` : null;
+}
+
 /** An X12 amount: see the module comment. An empty element is `missing`, not zero. */
 export function readX12Amount(raw: string): X12AmountRead {
   const canonical = canonicalCents(raw);
