@@ -8,24 +8,14 @@ import { writeFileSync } from 'node:fs';
 import type { Administration } from '../../shared/domain/administration';
 import { remittance835 } from '../fixtures/era/remittance-835';
 import { expect, snapWidths, test } from './fixtures';
-import { seed } from './seed';
-import { seedBilledClaim, seedCatalog, seedInvoice, seedPractice } from './seed-administration';
+import { seedBilledClaim, seedBillingSetup } from './seed-administration';
 
 test('an 835 paid, underpaid, denied and unmatched: preview, import, statuses, matching by hand', async ({
   desk,
   openApp,
 }) => {
   const h = desk.services.handlers;
-  await seedPractice(h);
-  const { payer, supplierId } = await seedCatalog(h);
-  const { lineId } = await seedInvoice(h, {
-    supplierId,
-    invoiceNumber: 'CH-9',
-    lotNumber: 'A100',
-    packages: '20',
-    scanned: true,
-  });
-  await seed(h, 'payers:confirmProfile', { id: payer.id });
+  const { payer, lineId } = await seedBillingSetup(h, { invoiceNumber: 'CH-9', lotNumber: 'A100', packages: '20' });
   const billed: Administration[] = [];
   for (const [i, lastName] of ['Rivera', 'Okafor', 'Nakamura', 'Kowalski'].entries()) {
     billed.push(

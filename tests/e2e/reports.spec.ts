@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import type { Download, Page } from '@playwright/test';
 import { expect, snapWidths, test } from './fixtures';
 import { seed } from './seed';
-import { seedBilledClaim, seedCatalog, seedInvoice, seedPractice } from './seed-administration';
+import { seedBilledClaim, seedBillingSetup } from './seed-administration';
 
 /** Today in this machine's time zone, as the services date a payment. */
 function localToday(): string {
@@ -34,16 +34,7 @@ test('reports: expected against paid per month with exact amounts, margin by dru
   page,
 }) => {
   const h = desk.services.handlers;
-  await seedPractice(h);
-  const { payer, supplierId } = await seedCatalog(h);
-  const { lineId } = await seedInvoice(h, {
-    supplierId,
-    invoiceNumber: 'CH-7',
-    lotNumber: 'R100',
-    packages: '10',
-    scanned: true,
-  });
-  await seed(h, 'payers:confirmProfile', { id: payer.id });
+  const { payer, lineId } = await seedBillingSetup(h, { invoiceNumber: 'CH-7', lotNumber: 'R100', packages: '10' });
   const october = await seedBilledClaim(h, {
     payerId: payer.id,
     lineId,

@@ -140,3 +140,18 @@ export async function seedBilledClaim(
   await seed(h, 'administrations:setStatus', { id: a.id, status: 'ready' });
   return seed<Administration>(h, 'administrations:setStatus', { id: a.id, status: 'billed' });
 }
+
+/**
+ * What a billed claim needs: the practice, the catalog drug and its payer (profile confirmed),
+ * and a scanned invoice with one lot of it.
+ */
+export async function seedBillingSetup(
+  h: Handlers,
+  invoice: { invoiceNumber: string; lotNumber: string; packages: string },
+): Promise<{ payer: Payer; lineId: number }> {
+  await seedPractice(h);
+  const { payer, supplierId } = await seedCatalog(h);
+  const { lineId } = await seedInvoice(h, { supplierId, ...invoice, scanned: true });
+  await seed(h, 'payers:confirmProfile', { id: payer.id });
+  return { payer, lineId };
+}

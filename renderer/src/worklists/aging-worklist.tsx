@@ -10,9 +10,9 @@ import { useSearchParams } from 'react-router';
 import { usdFromFixed } from '../../../shared/domain/money';
 import { call } from '../api';
 import { ExportButtons } from '../components/export-buttons';
-import { ListFooter } from '../components/list-footer';
 import { LIST_PAGE_SIZE } from '../components/paged-list';
 import { PatientClaimCell } from './patient-claim-cell';
+import { WorklistFooter } from './worklist-footer';
 import { DateFilters, PayerFilter, useWorklistFilter } from './worklist-filters';
 
 /** The fewest days since billing of each bucket, to list only that bucket and older. */
@@ -162,16 +162,13 @@ export function AgingWorklist() {
           </Table>
         </Table.ScrollContainer>
       )}
-      {list.data && list.data.total > 0 && (
-        <ListFooter
-          total={list.data.total}
-          page={page}
-          pageSize={LIST_PAGE_SIZE}
-          onPage={setPage}
-          noun={['unpaid line', 'unpaid lines']}
-          testId="worklist-aging-count"
-        />
-      )}
+      <WorklistFooter
+        total={list.data?.total}
+        page={page}
+        onPage={setPage}
+        noun={['unpaid line', 'unpaid lines']}
+        testId="worklist-aging-count"
+      />
     </Stack>
   );
 }

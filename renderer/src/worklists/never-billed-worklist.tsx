@@ -13,8 +13,8 @@ import { formatNdc542 } from '../../../shared/domain/ndc';
 import type { NeverBilledLot } from '../../../shared/domain/stock-loss';
 import { call } from '../api';
 import { ExportButtons } from '../components/export-buttons';
-import { ListFooter } from '../components/list-footer';
 import { LIST_PAGE_SIZE } from '../components/paged-list';
+import { WorklistFooter } from './worklist-footer';
 import { DateFilters, useWorklistFilter } from './worklist-filters';
 
 /** Where the stock no bill accounts for went, in words, leaving out the parts that are zero. */
@@ -134,16 +134,13 @@ export function NeverBilledWorklist() {
           </Table>
         </Table.ScrollContainer>
       )}
-      {list.data && list.data.total > 0 && (
-        <ListFooter
-          total={list.data.total}
-          page={page}
-          pageSize={LIST_PAGE_SIZE}
-          onPage={setPage}
-          noun={['lot', 'lots']}
-          testId="worklist-stock-count"
-        />
-      )}
+      <WorklistFooter
+        total={list.data?.total}
+        page={page}
+        onPage={setPage}
+        noun={['lot', 'lots']}
+        testId="worklist-stock-count"
+      />
     </Stack>
   );
 }

@@ -15,10 +15,10 @@ import { call } from '../api';
 import { download } from '../attachments/save-documents';
 import { bytesOfBase64 } from '../components/blob-view';
 import { ExportButtons } from '../components/export-buttons';
-import { ListFooter } from '../components/list-footer';
 import { LIST_PAGE_SIZE } from '../components/paged-list';
 import { LINE_KIND_WORDS } from '../remittances/variance-words';
 import { PatientClaimCell } from './patient-claim-cell';
+import { WorklistFooter } from './worklist-footer';
 import { DateFilters, PayerFilter, useWorklistFilter } from './worklist-filters';
 
 /** "CO-16" or "N350" in words; other reasons (e.g. "Claim denied") as they are. */
@@ -139,16 +139,13 @@ export function VarianceWorklist(props: { status: 'underpaid' | 'denied' }) {
           </Table>
         </Table.ScrollContainer>
       )}
-      {list.data && list.data.total > 0 && (
-        <ListFooter
-          total={list.data.total}
-          page={page}
-          pageSize={LIST_PAGE_SIZE}
-          onPage={setPage}
-          noun={['claim line', 'claim lines']}
-          testId={`worklist-${props.status}-count`}
-        />
-      )}
+      <WorklistFooter
+        total={list.data?.total}
+        page={page}
+        onPage={setPage}
+        noun={['claim line', 'claim lines']}
+        testId={`worklist-${props.status}-count`}
+      />
     </Stack>
   );
 }
