@@ -10,8 +10,6 @@ import { fail, ok, type Reply } from '../shared/api/reply';
 import type { CliIo } from './cli';
 import { optionText, payerIdOf, writeNewFile, type Call } from './cli-common';
 
-const text = optionText;
-
 async function writePdf(call: Call, id: number, file: string): Promise<Reply<string>> {
   const read = await call('documents:read', { id });
   if (!read.ok) return read;
@@ -26,9 +24,9 @@ async function single(
 ): Promise<Reply<unknown>> {
   if (!id || !/^\d{1,9}$/.test(id))
     return fail('ARGUMENT_MISSING', 'Say which administration: j3490 attachment ID --out FILE.');
-  const out = text(options, 'out');
+  const out = optionText(options, 'out');
   if (!out) return fail('ARGUMENT_MISSING', 'Say where to write the PDF: --out FILE.');
-  const worksheetOut = text(options, 'worksheet');
+  const worksheetOut = optionText(options, 'worksheet');
   const made = await call('attachments:generate', {
     administrationId: Number(id),
     includePhysicianNotes: !options.has('no-physician-notes'),
@@ -51,10 +49,10 @@ async function single(
 }
 
 async function batch(options: Map<string, string | true>, call: Call, io: CliIo): Promise<Reply<unknown>> {
-  const payer = text(options, 'payer');
-  const from = text(options, 'from');
-  const to = text(options, 'to');
-  const out = text(options, 'out');
+  const payer = optionText(options, 'payer');
+  const from = optionText(options, 'from');
+  const to = optionText(options, 'to');
+  const out = optionText(options, 'out');
   if (!payer || !from || !to || !out) {
     return fail(
       'ARGUMENT_MISSING',

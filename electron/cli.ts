@@ -151,6 +151,15 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Pr
 }
 
 type Call = { channel: string; args: unknown | ((previous: Reply<unknown>) => unknown) };
+
+/** The bytes of a file named on the command line, or the FILE_UNREADABLE reply. */
+function fileBytes(file: string): Buffer | { error: Reply<never> } {
+  try {
+    return readFileSync(file);
+  } catch {
+    return { error: fail('FILE_UNREADABLE', `Cannot read ${file}.`) };
+  }
+}
 /** What a call's args function returns to stop the plan with this reply, calling nothing. */
 class Refuse {
   constructor(readonly reply: Reply<never>) {}
@@ -283,12 +292,8 @@ function toRequest(
   if (command === 'import' && sub === 'era') {
     const [file] = rest;
     if (!file) return { error: fail('ARGUMENT_MISSING', 'Say which file: j3490 import era FILE [--preview].') };
-    let content: Buffer;
-    try {
-      content = readFileSync(file);
-    } catch {
-      return { error: fail('FILE_UNREADABLE', `Cannot read ${file}.`) };
-    }
+    const content = fileBytes(file);
+    if (!Buffer.isBuffer(content)) return content;
     return {
       channel: options.get('preview') === true ? 'remittances:preview' : 'remittances:import',
       args: { fileName: file.replace(/^.*[\\/]/, ''), contentBase64: content.toString('base64') },
@@ -310,12 +315,8 @@ function toRequest(
         error: fail('ARGUMENT_INVALID', `Say what the file is: j3490 import ${[...kinds, 'era'].join('|')} FILE.`),
       };
     if (!file) return { error: fail('ARGUMENT_MISSING', `Say which file: ${usage}.`) };
-    let content: Buffer;
-    try {
-      content = readFileSync(file);
-    } catch {
-      return { error: fail('FILE_UNREADABLE', `Cannot read ${file}.`) };
-    }
+    const content = fileBytes(file);
+    if (!Buffer.isBuffer(content)) return content;
     const map = options.get('map');
     const mapping: Record<string, string> = {};
     for (const pair of [...(typeof map === 'string' ? map.split(';') : []), ...pairs]) {

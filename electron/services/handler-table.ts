@@ -17,14 +17,19 @@ import { priceHandlers } from './handlers/price-handlers';
 import { remittanceHandlers } from './handlers/remittance-handlers';
 import { reportHandlers } from './handlers/report-handlers';
 import { resolutionHandlers } from './handlers/resolution-handlers';
+import { remittanceRecords } from './remittances/remittance-records';
+import { varianceService } from './remittances/variance-service';
 import { auditLog } from './repositories/audit-log';
 
 export type { Handlers };
 
 export function createHandlers(ctx: ServiceContext): Handlers {
   const audit = auditLog(ctx.db);
+  // One variance service and one set of remittance records for the whole table.
+  const variance = varianceService(ctx.db, audit);
+  const shared = { variance, records: remittanceRecords(ctx.db, audit, variance) };
   return {
-    ...catalogHandlers(ctx, audit),
+    ...catalogHandlers(ctx, audit, shared),
     ...payerHandlers(ctx, audit),
     ...priceHandlers(ctx, audit),
     ...importHandlers(ctx, audit),
@@ -32,9 +37,9 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...invoiceHandlers(ctx, audit),
     ...stockHandlers(ctx, audit),
     ...patientHandlers(ctx, audit),
-    ...administrationHandlers(ctx, audit),
+    ...administrationHandlers(ctx, audit, shared),
     ...attachmentHandlers(ctx, audit),
-    ...remittanceHandlers(ctx, audit),
-    ...reportHandlers(ctx, audit),
+    ...remittanceHandlers(ctx, audit, shared),
+    ...reportHandlers(ctx, audit, shared),
   };
 }

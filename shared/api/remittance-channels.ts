@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import type { ChannelSpec } from './channel-spec';
-import { idSchema } from '../domain/field-rules';
+import { idSchema, optionalIsoDate, pageFields } from '../domain/field-rules';
 import {
   eraFileSummarySchema,
   LINE_KINDS,
@@ -16,19 +16,13 @@ import {
 } from '../domain/remittance';
 import { VARIANCE_STATUSES } from '../domain/variance';
 
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Write the date as YYYY-MM-DD.' })
-  .optional();
-
 export const varianceQuerySchema = z.object({
   status: z.enum(VARIANCE_STATUSES).optional(),
   payerId: idSchema.optional(),
-  from: isoDate,
-  to: isoDate,
+  from: optionalIsoDate,
+  to: optionalIsoDate,
   sortDir: z.enum(['asc', 'desc']).default('desc'),
-  limit: z.number().int().min(1).max(500).default(50),
-  offset: z.number().int().min(0).default(0),
+  ...pageFields,
 });
 export type VarianceQueryInput = z.input<typeof varianceQuerySchema>;
 
@@ -123,8 +117,7 @@ export const remittanceChannels = {
   'remittances:files': {
     summary: 'The 835 files imported, newest first, with their counts, balance and warnings.',
     args: z.object({
-      limit: z.number().int().min(1).max(500).default(50),
-      offset: z.number().int().min(0).default(0),
+      ...pageFields,
     }),
     result: z.object({ rows: z.array(eraFileSummarySchema), total: z.number().int() }),
   },
@@ -137,11 +130,10 @@ export const remittanceChannels = {
     summary: 'Remittance lines no administration is matched to yet, with why, newest first.',
     args: z.object({
       payerId: idSchema.optional(),
-      from: isoDate,
-      to: isoDate,
+      from: optionalIsoDate,
+      to: optionalIsoDate,
       search: z.string().trim().max(100).default(''),
-      limit: z.number().int().min(1).max(500).default(50),
-      offset: z.number().int().min(0).default(0),
+      ...pageFields,
     }),
     result: z.object({ rows: z.array(unmatchedLineSchema), total: z.number().int() }),
   },

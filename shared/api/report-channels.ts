@@ -6,19 +6,19 @@
 import { z } from 'zod';
 import type { ChannelSpec } from './channel-spec';
 import { AGING_BUCKETS } from '../domain/aging';
-import { idSchema } from '../domain/field-rules';
+import { idSchema, optionalIsoDate, pageFields } from '../domain/field-rules';
 import { LINE_KINDS } from '../domain/remittance';
 import { neverBilledLotSchema } from '../domain/stock-loss';
 import { VARIANCE_STATUSES } from '../domain/variance';
 
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Write the date as YYYY-MM-DD.' })
-  .optional();
 const money = z.string();
 const count = z.number().int();
 
-export const reportFilterSchema = z.object({ from: isoDate, to: isoDate, payerId: idSchema.optional() });
+export const reportFilterSchema = z.object({
+  from: optionalIsoDate,
+  to: optionalIsoDate,
+  payerId: idSchema.optional(),
+});
 export type ReportFilterInput = z.input<typeof reportFilterSchema>;
 
 export const expectedVsPaidRowSchema = z.object({
@@ -102,16 +102,14 @@ export type AgingRowView = z.output<typeof agingRowSchema>;
 
 export const agingQuerySchema = reportFilterSchema.extend({
   minAgeDays: z.number().int().min(0).max(3650).optional(),
-  limit: z.number().int().min(1).max(500).default(50),
-  offset: z.number().int().min(0).default(0),
+  ...pageFields,
 });
 
 export const neverBilledQuerySchema = z.object({
-  from: isoDate,
-  to: isoDate,
+  from: optionalIsoDate,
+  to: optionalIsoDate,
   search: z.string().trim().max(100).default(''),
-  limit: z.number().int().min(1).max(500).default(50),
-  offset: z.number().int().min(0).default(0),
+  ...pageFields,
 });
 
 /** What can be exported, each with the filters of its page. */
@@ -131,8 +129,8 @@ export type Exportable = (typeof EXPORTABLE)[number];
 export const exportQuerySchema = z.object({
   report: z.enum(EXPORTABLE),
   format: z.enum(['csv', 'xlsx']),
-  from: isoDate,
-  to: isoDate,
+  from: optionalIsoDate,
+  to: optionalIsoDate,
   payerId: idSchema.optional(),
   /** Variance lines of one status (the underpaid and denied worklists). */
   status: z.enum(VARIANCE_STATUSES).optional(),

@@ -59,3 +59,11 @@ export function describeRemark(code: string): string {
   const meaning = RARC.get(code);
   return meaning ? `${code}: ${meaning}` : code;
 }
+
+/** A variance reason in words: "CO-16" or "N350" described; other reasons (e.g. "Claim denied") as they are. */
+export function describeReason(reason: string): string {
+  const adjustment = /^([A-Z]{2})-(\w+)$/.exec(reason);
+  if (adjustment) return describeAdjustment(adjustment[1] ?? '', adjustment[2] ?? '');
+  if (/^[A-Z]{1,2}\d+$/.test(reason)) return describeRemark(reason);
+  return reason;
+}

@@ -4,7 +4,7 @@
  * limit from the payer's profile). The limit runs from the date of service, as payers write it;
  * a claim the payer never received must be sent again before that day.
  */
-import { daysBetween } from './stock';
+import { addDays, daysBetween } from './iso-date';
 
 export const AGING_BUCKETS = ['0–30 days', '31–60 days', '61–90 days', 'Over 90 days'] as const;
 
@@ -20,12 +20,6 @@ export function agingBucketIndex(ageDays: number): 0 | 1 | 2 | 3 {
 
 export const agingBucket = (ageDays: number): AgingBucket => AGING_BUCKETS[agingBucketIndex(ageDays)];
 
-/** An ISO date `days` days after another (UTC calendar days, no time zone can move it). */
-export function addDays(date: string, days: number): string {
-  const t = Date.parse(`${date}T00:00:00Z`) + days * 86_400_000;
-  return new Date(t).toISOString().slice(0, 10);
-}
-
 export type TimelyFiling = { ends: string; daysLeft: number } | null;
 
 /** The last day to file under the payer's limit, and the days left from today (negative: past). */
@@ -34,5 +28,3 @@ export function timelyFiling(dateOfService: string, limitDays: number | null, to
   const ends = addDays(dateOfService, limitDays);
   return { ends, daysLeft: daysBetween(today, ends) };
 }
-
-export { daysBetween };

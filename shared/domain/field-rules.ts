@@ -59,3 +59,15 @@ export function canonicalDecimal(s: string): string {
 }
 
 export const idSchema = z.number().int().positive();
+
+/** An optional YYYY-MM-DD filter of a list or report query (the shape only; the query compares text). */
+export const optionalIsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Write the date as YYYY-MM-DD.' })
+  .optional();
+
+/** The page of a list query: up to 500 rows, 50 by default. Spread into the query's object. */
+export const pageFields = {
+  limit: z.number().int().min(1).max(500).default(50),
+  offset: z.number().int().min(0).default(0),
+};

@@ -25,7 +25,22 @@ export function parseIsoDate(input: string, label = 'Date of service'): IsoDateR
 
 export const isIsoDate = (input: string): boolean => parseIsoDate(input).ok;
 
-function daysInMonth(year: number, month: number): number {
+/** Days in a month of the proleptic Gregorian calendar (month 1–12). */
+export function daysInMonth(year: number, month: number): number {
   if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+/**
+ * Days from one ISO date to another (UTC calendar days). Both instants are UTC midnights, whole
+ * multiples of a day apart (JS time has no leap seconds), so the quotient is an exact integer.
+ */
+export function daysBetween(from: string, to: string): number {
+  return (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000;
+}
+
+/** An ISO date N calendar days later (UTC, so no daylight-saving hour moves it); at most 9999-12-31. */
+export function addDays(isoDate: string, days: number): string {
+  const later = new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000);
+  return later.getUTCFullYear() > 9999 ? '9999-12-31' : later.toISOString().slice(0, 10);
 }

@@ -57,14 +57,11 @@ export function matchClaimLines(lines: readonly MatchableLine[], candidates: rea
   const taken = new Set<CandidateLine>();
   const out: LineMatch[] = [];
   for (const line of lines) {
-    const result = matchOne(line, taken.size === 0 ? candidates : notTaken(candidates, taken));
-    if (result.matched) {
-      const chosen = candidates.find(
-        (c) => c.administrationId === result.administrationId && c.lineKind === result.lineKind,
-      );
-      if (chosen) taken.add(chosen);
-    }
-    out.push(result);
+    const pick = matchOne(line, taken.size === 0 ? candidates : notTaken(candidates, taken));
+    if ('chosen' in pick) {
+      taken.add(pick.chosen);
+      out.push(matchedTo(pick.chosen, pick.how));
+    } else out.push(pick);
   }
   return out;
 }
@@ -80,7 +77,10 @@ const matchedTo = (c: CandidateLine, how: string): LineMatch => ({
   how,
 });
 
-function matchOne(line: MatchableLine, candidates: readonly CandidateLine[]): LineMatch {
+/** The candidate a line matches and how, or why none. */
+type Choice = { chosen: CandidateLine; how: string } | { matched: false; reason: string };
+
+function matchOne(line: MatchableLine, candidates: readonly CandidateLine[]): Choice {
   if (candidates.length === 0) return { matched: false, reason: 'No line of this claim is left to match it to.' };
 
   const control = CONTROL.exec(line.lineControlNumber.trim());
@@ -88,7 +88,7 @@ function matchOne(line: MatchableLine, candidates: readonly CandidateLine[]): Li
     const id = Number(control[1]);
     const kind: LineKind = control[2] === '2' ? 'wasted' : 'given';
     const named = candidates.find((c) => c.administrationId === id && c.lineKind === kind);
-    if (named) return { matched: true, administrationId: id, lineKind: kind, how: 'line-control' };
+    if (named) return { chosen: named, how: 'line-control' };
   }
 
   const recoded = line.submittedCode !== null && line.submittedCode !== '' && line.submittedCode !== line.code;
@@ -104,14 +104,14 @@ function matchOne(line: MatchableLine, candidates: readonly CandidateLine[]): Li
       reason: `No line of this claim has code ${line.submittedCode ?? line.code}${line.dateOfService ? ` on ${line.dateOfService}` : ''}.`,
     };
   }
-  if (byDate.length === 1) return matchedTo(byDate[0] as CandidateLine, how.date);
+  if (byDate.length === 1) return { chosen: byDate[0] as CandidateLine, how: how.date };
 
   const jw = line.modifiers.includes('JW');
   const byModifier = only(byDate, (c) => (c.lineKind === 'wasted') === jw);
-  if (byModifier !== null && (jw || line.modifiers.length > 0)) return matchedTo(byModifier, how.modifier);
+  if (byModifier !== null && (jw || line.modifiers.length > 0)) return { chosen: byModifier, how: how.modifier };
   const byCharge = only(byDate, (c) => c.billedChargeCents === line.chargeCents);
-  if (byCharge !== null) return matchedTo(byCharge, how.charge);
-  if (byModifier !== null) return matchedTo(byModifier, how.modifier);
+  if (byCharge !== null) return { chosen: byCharge, how: how.charge };
+  if (byModifier !== null) return { chosen: byModifier, how: how.modifier };
   return {
     matched: false,
     reason: `${byDate.length} lines of this claim have code ${line.code}${line.dateOfService ? ` on ${line.dateOfService}` : ''} and neither the modifier nor the charge tells them apart.`,

@@ -11,7 +11,6 @@ import { parseAmount } from './money';
 import { VARIANCE_STATUSES } from './variance';
 
 export const ADJUSTMENT_GROUP_CODES = ['CO', 'PR', 'OA', 'PI', 'CR'] as const;
-export type AdjustmentGroup = (typeof ADJUSTMENT_GROUP_CODES)[number];
 
 export const LINE_KINDS = ['given', 'wasted'] as const;
 export type LineKind = (typeof LINE_KINDS)[number];
@@ -61,21 +60,6 @@ export type PostingRemittance = {
   providerAdjustments: { reason: string; reference: string; amountCents: number }[];
   claims: PostingClaim[];
 };
-
-/** CLP02: the claim statuses a remittance can carry. */
-export const CLAIM_STATUS_WORDS: ReadonlyMap<string, string> = new Map([
-  ['1', 'Processed as primary'],
-  ['2', 'Processed as secondary'],
-  ['3', 'Processed as tertiary'],
-  ['4', 'Denied'],
-  ['19', 'Processed as primary, forwarded to another payer'],
-  ['20', 'Processed as secondary, forwarded to another payer'],
-  ['21', 'Processed as tertiary, forwarded to another payer'],
-  ['22', 'Reversal of a previous payment'],
-  ['23', 'Not our claim, forwarded'],
-  ['25', 'Predetermination pricing only, no payment'],
-]);
-export const REVERSAL_STATUS = '22';
 
 // ---------------------------------------------------------------------------------------------
 // Views sent to the UI

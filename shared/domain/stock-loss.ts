@@ -22,7 +22,7 @@ import { FROZEN_STATUSES } from './administration';
 import { idSchema } from './field-rules';
 import { asCents, decimalFromCents, roundToCents, type Cents } from './money';
 import { unitsFromMicro } from './stock-quantity';
-import type { AdjustmentReason } from './stock';
+import { isExpired, type AdjustmentReason } from './stock';
 
 /** The statuses whose administrations count as billed: the claim went out. */
 export const BILLED_STATUSES = FROZEN_STATUSES;
@@ -64,8 +64,8 @@ export type StockLoss = {
   unbilledCostCents: Cents;
 };
 
-/** Same rule as lotStatus: the expiry day itself is still usable. */
-export const isExpired = (expiryDate: string, today: string): boolean => expiryDate < today;
+// never-billed.ts imports isExpired from here.
+export { isExpired };
 
 export function stockLoss(lot: LotDraws): StockLoss {
   const unbilledMicro = lot.receivedMicro - lot.billedMicro;

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { idSchema } from './field-rules';
+import { daysBetween } from './iso-date';
 
 export const ADJUSTMENT_REASONS = ['expired', 'returned', 'damaged', 'correction'] as const;
 export type AdjustmentReason = (typeof ADJUSTMENT_REASONS)[number];
@@ -35,10 +36,11 @@ export const lotSchema = z.object({
 });
 export type Lot = z.output<typeof lotSchema>;
 
-/** Days from one ISO date to another (UTC calendar days). */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
+// tests/unit/domain/stock.test.ts imports daysBetween from here.
+export { daysBetween };
+
+/** A lot is expired the day after its expiry date: the expiry day itself is still usable. */
+export const isExpired = (expiryDate: string, today: string): boolean => expiryDate < today;
 
 export function lotStatus(
   onHandMicro: number,
@@ -47,7 +49,7 @@ export function lotStatus(
   expiringWithinDays: number,
 ): LotStatus {
   if (onHandMicro <= 0) return 'empty';
-  if (expiryDate < today) return 'expired';
+  if (isExpired(expiryDate, today)) return 'expired';
   return daysBetween(today, expiryDate) <= expiringWithinDays ? 'expiring' : 'ok';
 }
 

@@ -1,6 +1,6 @@
 /**
  * Expected versus paid for one claim line (domain.md §7, §10 E6–E7). Amounts are integer cents
- * (as stored), compared through decimal.js like every other amount.
+ * (as stored), added and compared as integers (addCents refuses a sum outside the safe range).
  *
  * - Expected is the frozen estimate line: allowed, what the payer pays, what the patient owes,
  *   Medicare sequestration.
@@ -19,10 +19,7 @@
  *                     tolerance of it unaccounted (e.g. a secondary payer still to pay)
  *     paid            otherwise: paid as expected
  */
-import * as money from './money';
-import type { Dec as Decimal } from './money';
-
-const { asCents, centsFromDecimal, decimalFromCents } = money;
+import { addCents, asCents } from './money';
 
 export const VARIANCE_STATUSES = ['unpaid', 'paid', 'underpaid', 'overpaid', 'denied', 'partially-paid'] as const;
 export type VarianceStatus = (typeof VARIANCE_STATUSES)[number];
@@ -52,39 +49,29 @@ export type PostedLine = {
   sequestrationCents: number;
 };
 
-export type ActualLine = {
-  allowedCents: number;
-  paidCents: number;
-  patientCents: number;
-  sequestrationCents: number;
-  postedLines: number;
-};
-
-// Stored amounts are integer cents; the arithmetic is in dollars through decimal.js and back.
-const d = (c: number): Decimal => decimalFromCents(asCents(c));
-const cents = (x: Decimal): number => centsFromDecimal(x);
+export type ActualLine = ExpectedLine & { postedLines: number };
 
 /** The actual figures of a claim line: the sums of the remittance lines matched to it. */
 export function actualOf(posted: readonly PostedLine[]): ActualLine {
-  let allowed = d(0);
-  let paid = d(0);
-  let patient = d(0);
-  let sequestration = d(0);
+  let allowed = asCents(0);
+  let paid = asCents(0);
+  let patient = asCents(0);
+  let sequestration = asCents(0);
   for (const p of posted) {
     const lineAllowed =
       p.allowedCents === null
-        ? d(p.paidCents).plus(d(p.patientCents)).plus(d(p.sequestrationCents))
-        : d(p.allowedCents);
-    allowed = allowed.plus(lineAllowed);
-    paid = paid.plus(d(p.paidCents));
-    patient = patient.plus(d(p.patientCents));
-    sequestration = sequestration.plus(d(p.sequestrationCents));
+        ? addCents(asCents(p.paidCents), asCents(p.patientCents), asCents(p.sequestrationCents))
+        : asCents(p.allowedCents);
+    allowed = addCents(allowed, lineAllowed);
+    paid = addCents(paid, asCents(p.paidCents));
+    patient = addCents(patient, asCents(p.patientCents));
+    sequestration = addCents(sequestration, asCents(p.sequestrationCents));
   }
   return {
-    allowedCents: cents(allowed),
-    paidCents: cents(paid),
-    patientCents: cents(patient),
-    sequestrationCents: cents(sequestration),
+    allowedCents: allowed,
+    paidCents: paid,
+    patientCents: patient,
+    sequestrationCents: sequestration,
     postedLines: posted.length,
   };
 }
@@ -93,20 +80,22 @@ export type LineVariance = { status: VarianceStatus; varianceCents: number };
 
 export function lineVariance(expected: ExpectedLine, actual: ActualLine, toleranceCents: number): LineVariance {
   if (actual.postedLines === 0) return { status: 'unpaid', varianceCents: expected.allowedCents };
-  const variance = d(expected.allowedCents).minus(d(actual.allowedCents));
-  if (actual.allowedCents === 0 && actual.paidCents === 0) return { status: 'denied', varianceCents: cents(variance) };
-  const tolerance = d(toleranceCents);
+  const variance = addCents(asCents(expected.allowedCents), asCents(-actual.allowedCents));
+  if (actual.allowedCents === 0 && actual.paidCents === 0) return { status: 'denied', varianceCents: variance };
+  const tolerance = asCents(toleranceCents);
   let status: VarianceStatus;
-  if (variance.greaterThan(tolerance)) status = 'underpaid';
-  else if (variance.negated().greaterThan(tolerance)) status = 'overpaid';
+  if (variance > tolerance) status = 'underpaid';
+  else if (-variance > tolerance) status = 'overpaid';
   else {
-    const open = d(actual.allowedCents)
-      .minus(d(actual.paidCents))
-      .minus(d(actual.patientCents))
-      .minus(d(actual.sequestrationCents));
-    status = open.greaterThan(tolerance) ? 'partially-paid' : 'paid';
+    const open = addCents(
+      asCents(actual.allowedCents),
+      asCents(-actual.paidCents),
+      asCents(-actual.patientCents),
+      asCents(-actual.sequestrationCents),
+    );
+    status = open > tolerance ? 'partially-paid' : 'paid';
   }
-  return { status, varianceCents: cents(variance) };
+  return { status, varianceCents: variance };
 }
 
 /** What a CAS list comes to for the variance: patient responsibility (PR) and sequestration (CO-253). */
@@ -114,11 +103,11 @@ export function adjustmentShares(adjustments: readonly { group: string; reason: 
   patientCents: number;
   sequestrationCents: number;
 } {
-  let patient = d(0);
-  let sequestration = d(0);
+  let patient = asCents(0);
+  let sequestration = asCents(0);
   for (const a of adjustments) {
-    if (a.group === 'PR') patient = patient.plus(d(a.amountCents));
-    else if (a.reason === '253') sequestration = sequestration.plus(d(a.amountCents));
+    if (a.group === 'PR') patient = addCents(patient, asCents(a.amountCents));
+    else if (a.reason === '253') sequestration = addCents(sequestration, asCents(a.amountCents));
   }
-  return { patientCents: cents(patient), sequestrationCents: cents(sequestration) };
+  return { patientCents: patient, sequestrationCents: sequestration };
 }

@@ -12,7 +12,7 @@ import { dispatch } from '../../electron/services/dispatch';
 import { openServices } from '../../electron/services/context';
 import type { Db } from '../../electron/services/db/open';
 import { packagesToMicro } from '../../shared/domain/stock-quantity';
-import { figure, median, ms, tempDir } from './bench-util';
+import { figure, isoDayFrom, median, ms, seededRandom, tempDir } from './bench-util';
 
 const N_ADMINISTRATIONS = Number(process.env.BENCH_ADMINISTRATIONS ?? 1_000_000);
 const N_PAYERS = 50;
@@ -24,18 +24,8 @@ const BATCH = 50_000;
 const RUNS = 20;
 const AT = '2026-01-02T09:00:00.000Z';
 
-// mulberry32: a small seeded generator whose low bits are as random as its high ones (a plain
-// power-of-two LCG taken modulo 50 would put most rows on half the payers).
-let state = 20250301;
-const rand = (n: number): number => {
-  state = (state + 0x6d2b79f5) | 0;
-  let t = Math.imul(state ^ (state >>> 15), 1 | state);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
-};
-const DAY = 86_400_000;
-const FIRST_DAY = Date.parse('2021-01-01T00:00:00Z');
-const isoDay = (day: number): string => new Date(FIRST_DAY + day * DAY).toISOString().slice(0, 10);
+const rand = seededRandom(20250301);
+const isoDay = isoDayFrom('2021-01-01');
 const FIVE_YEARS = 1826;
 
 /** Statuses by share of a five-year history: most claims are paid long ago. */

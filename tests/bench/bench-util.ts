@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Db } from '../../electron/services/db/open';
 
 export const tempDir = (prefix = 'j3490-bench-'): string => mkdtempSync(join(tmpdir(), prefix));
 
@@ -51,3 +52,33 @@ export function sqliteShellImport(opts: ShellImport & { runs?: number }): number
 
 /** "3.1, 2.9, 3.4": per-run figures as printed. */
 export const list = (xs: number[], digits = 0): string => xs.map((x) => x.toFixed(digits)).join(', ');
+
+/** A full garbage collection when node runs with --expose-gc; otherwise nothing. */
+export const collect: () => void = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
+
+/**
+ * mulberry32 from `seed`: a small seeded generator whose low bits are as random as its high ones
+ * (a plain power-of-two LCG taken modulo 50 would put most rows on half the payers). The returned
+ * function draws an integer in [0, n); the same seed gives the same data every run.
+ */
+export function seededRandom(seed: number): (n: number) => number {
+  let state = seed;
+  return (n) => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
+  };
+}
+
+const DAY_MS = 86_400_000;
+
+/** Day `day` counted from `firstDay` (an ISO date, day 0) as an ISO date. */
+export function isoDayFrom(firstDay: string): (day: number) => string {
+  const first = Date.parse(`${firstDay}T00:00:00Z`);
+  return (day) => new Date(first + day * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** The column names of `table`, in order. */
+export const columnsOf = (db: Db, table: string): string[] =>
+  (db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name);

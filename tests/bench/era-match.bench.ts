@@ -21,40 +21,33 @@ import { openServices } from '../../electron/services/context';
 import { dispatch } from '../../electron/services/dispatch';
 import { eraImport } from '../../electron/services/remittances/era-import';
 import { auditLog } from '../../electron/services/repositories/audit-log';
-import type { Administration } from '../../shared/domain/administration';
-import { readyAdministration, seedPractice } from '../fixtures/claim-seed';
+import { billedAdministration, seedPractice } from '../fixtures/claim-seed';
 import { generate835 } from '../fixtures/era/generate-835';
-import { figure, list, median, ms, tempDir } from './bench-util';
+import { collect, columnsOf, figure, list, median, ms, tempDir } from './bench-util';
+import { unwrap } from './import-runs';
 
 const CLAIMS = Number(process.env.BENCH_ERA_CLAIMS ?? 10_000);
 const RUNS = 7;
 const AT = '2026-01-02T09:00:00.000Z';
 const DATE_OF_SERVICE = '2025-03-03';
 
-const collect = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
 const claimNumber = (i: number): string => `CLM-${String(i + 1).padStart(6, '0')}`;
 
 async function main(): Promise<void> {
   const dir = tempDir();
   const services = openServices({ dataDir: dir, mode: 'cli', now: () => AT, actor: 'bench' });
   const db = services.ctx.db;
-  const value = async <T>(channel: string, args: unknown): Promise<T> => {
-    const r = await dispatch(services.handlers, channel, args);
-    if (!r.ok) throw new Error(`${channel}: ${r.error.code} ${r.error.message}`);
-    return r.value as T;
-  };
+  const value = async <T>(channel: string, args: unknown): Promise<T> =>
+    unwrap<T>(await dispatch(services.handlers, channel, args));
   try {
     const seeded = await seedPractice(value);
-    const first = await readyAdministration(value, seeded, seeded.patients[0]!, {
+    const first = await billedAdministration(value, seeded, seeded.patients[0]!, {
       claimNumber: claimNumber(0),
       dateOfService: DATE_OF_SERVICE,
     });
-    await value<Administration>('administrations:setStatus', { id: first.id, status: 'billed' });
 
     // Copies of the billed administration, one per claim number.
-    const columns = (db.prepare(`PRAGMA table_info(administrations)`).all() as { name: string }[])
-      .map((c) => c.name)
-      .filter((c) => c !== 'id' && c !== 'claim_number');
+    const columns = columnsOf(db, 'administrations').filter((c) => c !== 'id' && c !== 'claim_number');
     const copy = db.prepare(
       `INSERT INTO administrations (claim_number, ${columns.join(', ')})
        SELECT ?, ${columns.join(', ')} FROM administrations WHERE id = ?`,

@@ -16,7 +16,7 @@
 import { eraPreview } from '../../shared/domain/era/era-preview';
 import { readEra } from '../../shared/domain/era/era-reader';
 import { generate835 } from '../fixtures/era/generate-835';
-import { figure, list, median, ms } from './bench-util';
+import { collect, figure, list, median, ms } from './bench-util';
 
 const CLAIMS = 10_000;
 const RUNS = 9;
@@ -24,8 +24,6 @@ const WARM_UP = 3;
 
 const file = generate835({ claims: CLAIMS, providerAdjustmentCents: 2_500 });
 const text = file.text;
-
-const collect = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
 
 function readOnce(): number {
   const result = readEra(text);

@@ -13,23 +13,14 @@ import { openDatabase } from '../../electron/services/db/open';
 import { auditLog } from '../../electron/services/repositories/audit-log';
 import { stockRepository } from '../../electron/services/repositories/stock-repository';
 import { neverBilledStock } from '../../electron/services/reports/never-billed';
-import { figure, median, ms, tempDir } from './bench-util';
+import { figure, isoDayFrom, median, ms, seededRandom, tempDir } from './bench-util';
 
 const N_INVOICES = 20_000;
 const LINES = 5;
 const AT = '2026-01-02T09:00:00.000Z';
 const TODAY = '2026-01-02';
-const DAY = 86_400_000;
-const FIRST_DAY = Date.parse('2021-01-01T00:00:00Z');
-const isoDay = (day: number): string => new Date(FIRST_DAY + day * DAY).toISOString().slice(0, 10);
-
-let state = 20250301;
-const rand = (n: number): number => {
-  state = (state + 0x6d2b79f5) | 0;
-  let t = Math.imul(state ^ (state >>> 15), 1 | state);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
-};
+const isoDay = isoDayFrom('2021-01-01');
+const rand = seededRandom(20250301);
 // Claims go out within weeks: recent administrations are draft, ready or billed; older ones were
 // billed long ago (mostly paid), but a few were forgotten as drafts, which is what this list finds.
 const pickStatus = (daysAgo: number): string => {

@@ -21,10 +21,10 @@
  *   never runs it.
  */
 import type { Db } from '../../electron/services/db/open';
-import type { Administration } from '../../shared/domain/administration';
 import type { Invoice } from '../../shared/domain/invoice';
-import { administrationInput, seedPractice, type Value } from '../fixtures/claim-seed';
+import { billedAdministration, seedPractice, type Value } from '../fixtures/claim-seed';
 import { tinyPdf } from '../fixtures/scans/tiny-scans';
+import { columnsOf, isoDayFrom, ms, seededRandom } from './bench-util';
 import { insertPayments } from './variance-report-payments';
 
 const N_PAYERS = 5;
@@ -46,16 +46,8 @@ const LAST_ENDS = ['', 'son', 'ford', 'ley', 'well', '-Hart', 'man', 'ridge', 'w
 const FIRST = ['Ana', 'Zoë', 'Minh', 'James', 'Maria', 'Robert', 'Linh', 'Patricia', 'Omar', 'Dana'];
 
 // mulberry32, seeded: the same database every run.
-let state = 20260102;
-const rand = (n: number): number => {
-  state = (state + 0x6d2b79f5) | 0;
-  let t = Math.imul(state ^ (state >>> 15), 1 | state);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
-};
-const DAY_MS = 86_400_000;
-const isoDay = (day: number): string =>
-  new Date(Date.parse(`${FIRST_DAY}T00:00:00Z`) + day * DAY_MS).toISOString().slice(0, 10);
+const rand = seededRandom(20260102);
+const isoDay = isoDayFrom(FIRST_DAY);
 
 type Outcome = 'paid' | 'underpaid' | 'overpaid' | 'partially-paid' | 'denied' | 'unpaid';
 /** Per thousand administrations; the last 45 days are all still unpaid. */
@@ -134,7 +126,7 @@ async function seedTemplates(value: Value): Promise<{ templates: Template[]; lot
           { withWaste: false, dose: '100', waste: '0', route: 'IV' as const },
         ];
     for (const shape of shapes) {
-      const input = administrationInput(seeded, patient, {
+      const a = await billedAdministration(value, seeded, patient, {
         dateOfService: '2025-02-20',
         invoiceLineId: lotOf.get(drug)!,
         dose: { amount: shape.dose, unit: 'mg' },
@@ -142,17 +134,11 @@ async function seedTemplates(value: Value): Promise<{ templates: Template[]; lot
         route: shape.route,
         claimNumber: `TPL-${drug}-${shape.withWaste ? 'W' : 'G'}`,
       });
-      const a = await value<Administration>('administrations:create', input);
-      await value('administrations:setStatus', { id: a.id, status: 'ready' });
-      await value('administrations:setStatus', { id: a.id, status: 'billed' });
       templates.push({ id: a.id, drug, withWaste: shape.withWaste });
     }
   }
   return { templates, lotOf };
 }
-
-const columnsOf = (db: Db, table: string): string[] =>
-  (db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name);
 
 /** The plan of every copy, drawn in JS into a TEMP table (gone when the connection closes). */
 function plan(db: Db, n: number, templates: Template[], firstId: number): void {
@@ -350,20 +336,18 @@ export type Built = {
   steps: [string, number][];
 };
 
-const since = (start: bigint): number => Number(process.hrtime.bigint() - start) / 1e6;
-
 /** Build the database behind `db` (opened by openServices) with `n` administrations in all. */
 export async function buildVarianceDatabase(db: Db, value: Value, n: number, at: string): Promise<Built> {
   const steps: [string, number][] = [];
   const step = <T>(name: string, run: () => T): T => {
     const t = process.hrtime.bigint();
     const result = run();
-    steps.push([name, since(t)]);
+    steps.push([name, ms(t)]);
     return result;
   };
   const t = process.hrtime.bigint();
   const { templates, lotOf } = await seedTemplates(value);
-  steps.push(['through the services', since(t)]);
+  steps.push(['through the services', ms(t)]);
   const firstId = (db.prepare(`SELECT max(id) FROM administrations`).pluck().get() as number) + 1;
   const copies = n - templates.length;
   // better-sqlite3 opens in defensive mode, where journal_mode=OFF is refused: MEMORY is the nearest.

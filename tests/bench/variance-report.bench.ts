@@ -28,7 +28,8 @@ import { writeCsv } from '../../electron/services/reports/export-file';
 import { tableOf } from '../../electron/services/reports/report-tables';
 import { tableSources } from '../../electron/services/reports/table-sources';
 import { auditLog } from '../../electron/services/repositories/audit-log';
-import { figure, list, median, ms, tempDir } from './bench-util';
+import { collect, figure, list, median, ms, tempDir } from './bench-util';
+import { unwrap } from './import-runs';
 import { buildVarianceDatabase, TODAY, type Built } from './variance-report-data';
 
 const N = Number(process.env.BENCH_VARIANCE_ADMINS ?? 1_000_000);
@@ -38,7 +39,6 @@ const EXPORT_RUNS = Number(process.env.BENCH_VARIANCE_EXPORT_RUNS ?? 3);
 const PAGE_TARGET_MS = 100;
 const EXPORT_TARGET_MS = 5000;
 
-const collect = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
 const thousands = (n: number): string => n.toLocaleString('en-US');
 const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 /** process.resourceUsage().maxRSS is in kilobytes: the peak resident memory of this process so far. */
@@ -50,9 +50,7 @@ function open(dir: string): Services {
 }
 
 async function call<T>(services: Services, channel: string, args: unknown): Promise<T> {
-  const reply = await dispatch(services.handlers, channel, args);
-  if (!reply.ok) throw new Error(`${channel}: ${reply.error.code} ${reply.error.message}`);
-  return reply.value as T;
+  return unwrap<T>(await dispatch(services.handlers, channel, args));
 }
 
 /** Warm-up runs, then `runs` timed ones (a full collection before each); the times in ms. */

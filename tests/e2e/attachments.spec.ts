@@ -11,9 +11,9 @@
  * saying why; the merged PDF holds both patients.
  */
 import { readFileSync } from 'node:fs';
-import type { Download, Page } from '@playwright/test';
+import type { Download } from '@playwright/test';
 import { pdfText as readPdfText } from '../fixtures/pdf-read';
-import { expect, snap, test } from './fixtures';
+import { downloadBy, expect, snap, test } from './fixtures';
 import { seed, type Handlers } from './seed';
 import { seedAdministration, seedCatalog, seedInvoice, seedPractice } from './seed-administration';
 
@@ -44,11 +44,6 @@ async function pdfText(download: Download): Promise<string> {
   const file = test.info().outputPath(download.suggestedFilename());
   await download.saveAs(file);
   return readPdfText(readFileSync(file));
-}
-
-async function downloadBy(page: Page, click: () => Promise<void>): Promise<Download> {
-  const [download] = await Promise.all([page.waitForEvent('download'), click()]);
-  return download;
 }
 
 test('an attachment from the administration page: refused when not ready, then versions, preview and download', async ({

@@ -2,7 +2,7 @@
  * Each test gets the real services on a fresh temp data folder and the real loopback host
  * serving the built renderer, then opens the printed address (token included) in Chromium.
  */
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Download, type Page } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -32,6 +32,19 @@ export const test = base.extend<{ desk: DeskApp; openApp: (hashPath?: string) =>
 });
 
 export { expect };
+
+/** The download that `click` starts. */
+export async function downloadBy(page: Page, click: () => Promise<void>): Promise<Download> {
+  const [download] = await Promise.all([page.waitForEvent('download'), click()]);
+  return download;
+}
+
+/** A download saved with the test's artifacts under its suggested name; the file's path. */
+export async function savedDownload(download: Download): Promise<string> {
+  const path = test.info().outputPath(download.suggestedFilename());
+  await download.saveAs(path);
+  return path;
+}
 
 /** A screenshot kept with the test's artifacts (test-results/e2e/...). */
 export async function snap(page: Page, name: string): Promise<void> {

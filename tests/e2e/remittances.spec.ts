@@ -5,30 +5,16 @@
  * each claim line's status on its administration's page, the unmatched line matched by hand.
  */
 import { writeFileSync } from 'node:fs';
-import type { Administration } from '../../shared/domain/administration';
 import { remittance835 } from '../fixtures/era/remittance-835';
 import { expect, snapWidths, test } from './fixtures';
-import { seedBilledClaim, seedBillingSetup } from './seed-administration';
+import { seedFourBilledClaims } from './seed-administration';
 
 test('an 835 paid, underpaid, denied and unmatched: preview, import, statuses, matching by hand', async ({
   desk,
   openApp,
 }) => {
   const h = desk.services.handlers;
-  const { payer, lineId } = await seedBillingSetup(h, { invoiceNumber: 'CH-9', lotNumber: 'A100', packages: '20' });
-  const billed: Administration[] = [];
-  for (const [i, lastName] of ['Rivera', 'Okafor', 'Nakamura', 'Kowalski'].entries()) {
-    billed.push(
-      await seedBilledClaim(h, {
-        payerId: payer.id,
-        lineId,
-        lastName,
-        claimNumber: `CLM-${i + 1}`,
-        dateOfService: `2026-11-0${i + 2}`,
-      }),
-    );
-  }
-  const [paid, under, denied, typo] = billed as [Administration, Administration, Administration, Administration];
+  const [paid, under, denied, typo] = await seedFourBilledClaims(h);
   const text = remittance835([
     { administration: paid, lines: [{ kind: 'given' }, { kind: 'wasted' }] },
     { administration: under, lines: [{ kind: 'given', allowed: '400.00' }, { kind: 'wasted' }] },

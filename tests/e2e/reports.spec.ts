@@ -8,26 +8,13 @@
  */
 import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
-import type { Download, Page } from '@playwright/test';
-import { expect, snapWidths, test } from './fixtures';
+import { localIsoDate } from '../../electron/services/context';
+import { downloadBy, expect, savedDownload, snapWidths, test } from './fixtures';
 import { seed } from './seed';
 import { seedBilledClaim, seedBillingSetup } from './seed-administration';
 
 /** Today in this machine's time zone, as the services date a payment. */
-function localToday(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
-async function downloadBy(page: Page, button: string): Promise<{ download: Download; path: string }> {
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: button }).click(),
-  ]);
-  const path = test.info().outputPath(download.suggestedFilename());
-  await download.saveAs(path);
-  return { download, path };
-}
+const localToday = (): string => localIsoDate(new Date());
 
 test('reports: expected against paid per month with exact amounts, margin by drug, CSV and XLSX exports read back', async ({
   desk,
@@ -120,9 +107,12 @@ test('reports: expected against paid per month with exact amounts, margin by dru
   await snapWidths(page, 'reports-expected-vs-paid');
 
   // CSV: the same rows and filters as the page.
-  const csv = await downloadBy(page, 'Export expected against paid as CSV');
-  expect(csv.download.suggestedFilename()).toBe('expected-vs-paid-by-payer-and-month-2026-01-01-to-2026-12-07.csv');
-  const lines = readFileSync(csv.path, 'utf8')
+  const csv = await downloadBy(page, () =>
+    page.getByRole('button', { name: 'Export expected against paid as CSV' }).click(),
+  );
+  const csvPath = await savedDownload(csv);
+  expect(csv.suggestedFilename()).toBe('expected-vs-paid-by-payer-and-month-2026-01-01-to-2026-12-07.csv');
+  const lines = readFileSync(csvPath, 'utf8')
     .replace(/^\uFEFF/, '')
     .trim()
     .split(/\r?\n/);
@@ -134,10 +124,13 @@ test('reports: expected against paid per month with exact amounts, margin by dru
   await expect(page.getByText(/\.csv downloaded: 2 rows\./)).toBeVisible();
 
   // XLSX: money as numbers in the workbook.
-  const xlsx = await downloadBy(page, 'Export expected against paid as XLSX');
-  expect(xlsx.download.suggestedFilename()).toBe('expected-vs-paid-by-payer-and-month-2026-01-01-to-2026-12-07.xlsx');
+  const xlsx = await downloadBy(page, () =>
+    page.getByRole('button', { name: 'Export expected against paid as XLSX' }).click(),
+  );
+  const xlsxPath = await savedDownload(xlsx);
+  expect(xlsx.suggestedFilename()).toBe('expected-vs-paid-by-payer-and-month-2026-01-01-to-2026-12-07.xlsx');
   const book = new ExcelJS.Workbook();
-  await book.xlsx.readFile(xlsx.path);
+  await book.xlsx.readFile(xlsxPath);
   const sheet = book.getWorksheet('Expected vs paid');
   expect(sheet?.getRow(1).getCell(7).value).toBe('Paid');
   expect(sheet?.getRow(3).getCell(1).value).toBe('2026-11');

@@ -3,7 +3,7 @@
  * is a single-dose 5 ML vial of examplizumab (50 mg/mL), Medicare Part B from its template (95% of AWP) with an AWP of $600 on file, and
  * Cardinal Health as the supplier.
  */
-import { administrationInputOf, type Administration } from '../../shared/domain/administration';
+import type { Administration } from '../../shared/domain/administration';
 import { PRACTICE } from '../fixtures/claim-seed';
 import { onePagePdf } from '../fixtures/e2e/scans/make-scans';
 import { seed, type Handlers } from './seed';
@@ -88,6 +88,7 @@ export async function seedAdministration(
     patient: { lastName: string; firstName: string; accountNumber: string };
     dateOfService: string;
     markReady: boolean;
+    claimNumber?: string;
   },
 ): Promise<{ id: number }> {
   const patient = await seed<{ id: number }>(h, 'patients:create', {
@@ -115,6 +116,7 @@ export async function seedAdministration(
     medicalNecessity: 'HER2-positive breast cancer, cycle 3 per oncology plan.',
     physicianNotes: 'Infused over 30 minutes; no reaction. 50 mg left in the vial discarded.',
     billedCharge: '500.00',
+    ...(o.claimNumber === undefined ? {} : { claimNumber: o.claimNumber }),
   });
   if (o.markReady) await seed(h, 'administrations:setStatus', { id: administration.id, status: 'ready' });
   return administration;
@@ -130,14 +132,9 @@ export async function seedBilledClaim(
     lineId: o.lineId,
     patient: { lastName: o.lastName, firstName: 'Test', accountNumber: `MRN-${o.claimNumber}` },
     dateOfService: o.dateOfService,
-    markReady: false,
+    markReady: true,
+    claimNumber: o.claimNumber,
   });
-  const stored = await seed<Administration>(h, 'administrations:get', { id: a.id });
-  await seed(h, 'administrations:update', {
-    id: a.id,
-    administration: { ...administrationInputOf(stored), claimNumber: o.claimNumber },
-  });
-  await seed(h, 'administrations:setStatus', { id: a.id, status: 'ready' });
   return seed<Administration>(h, 'administrations:setStatus', { id: a.id, status: 'billed' });
 }
 
@@ -154,4 +151,27 @@ export async function seedBillingSetup(
   const { lineId } = await seedInvoice(h, { supplierId, ...invoice, scanned: true });
   await seed(h, 'payers:confirmProfile', { id: payer.id });
   return { payer, lineId };
+}
+
+/**
+ * The billing setup (invoice CH-9, lot A100, 20 vials) and four billed claims of its payer:
+ * Rivera, Okafor, Nakamura and Kowalski as CLM-1..CLM-4, served 2026-11-02..05.
+ */
+export async function seedFourBilledClaims(
+  h: Handlers,
+): Promise<[Administration, Administration, Administration, Administration]> {
+  const { payer, lineId } = await seedBillingSetup(h, { invoiceNumber: 'CH-9', lotNumber: 'A100', packages: '20' });
+  const billed: Administration[] = [];
+  for (const [i, lastName] of ['Rivera', 'Okafor', 'Nakamura', 'Kowalski'].entries()) {
+    billed.push(
+      await seedBilledClaim(h, {
+        payerId: payer.id,
+        lineId,
+        lastName,
+        claimNumber: `CLM-${i + 1}`,
+        dateOfService: `2026-11-0${i + 2}`,
+      }),
+    );
+  }
+  return billed as [Administration, Administration, Administration, Administration];
 }

@@ -5,30 +5,16 @@
  * unpaid list with its timely filing day; the underpaid list exported as CSV reads back.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import type { Administration } from '../../shared/domain/administration';
 import { remittance835 } from '../fixtures/era/remittance-835';
 import { expect, snapWidths, test } from './fixtures';
-import { seedBilledClaim, seedBillingSetup } from './seed-administration';
+import { seedFourBilledClaims } from './seed-administration';
 
 test('after an 835: Home’s day of work, underpaid with its appeal letter, denied reasons, unpaid by age, export', async ({
   desk,
   openApp,
 }) => {
   const h = desk.services.handlers;
-  const { payer, lineId } = await seedBillingSetup(h, { invoiceNumber: 'CH-9', lotNumber: 'A100', packages: '20' });
-  const billed: Administration[] = [];
-  for (const [i, lastName] of ['Rivera', 'Okafor', 'Nakamura', 'Kowalski'].entries()) {
-    billed.push(
-      await seedBilledClaim(h, {
-        payerId: payer.id,
-        lineId,
-        lastName,
-        claimNumber: `CLM-${i + 1}`,
-        dateOfService: `2026-11-0${i + 2}`,
-      }),
-    );
-  }
-  const [paid, under, denied] = billed as [Administration, Administration, Administration, Administration];
+  const [paid, under, denied] = await seedFourBilledClaims(h);
   const path = test.info().outputPath('medicare-2026-12-01.835');
   writeFileSync(
     path,

@@ -9,7 +9,7 @@ import { appealLetters } from '../../electron/services/remittances/appeal-letter
 import type { Administration } from '../../shared/domain/administration';
 import type { PaperPostingInput } from '../../shared/domain/remittance';
 import { remittance835 } from '../fixtures/era/remittance-835';
-import { readyAdministration, seedPractice, type Seeded } from '../fixtures/claim-seed';
+import { billedAdministration, estimateLine, seedPractice, type Seeded } from '../fixtures/claim-seed';
 import { checkPdf, pdfInfo, pdfPages, pdfText, squash, textBoxes } from '../fixtures/pdf-read';
 import { serviceHarness } from './service-harness';
 
@@ -19,12 +19,10 @@ let s: Seeded;
 let billed: Administration;
 beforeEach(async () => {
   s = await seedPractice(value);
-  const a = await readyAdministration(value, s, s.patients[0]!, { claimNumber: 'CLM-1', dateOfService: '2025-02-20' });
-  billed = await value<Administration>('administrations:setStatus', { id: a.id, status: 'billed' });
+  billed = await billedAdministration(value, s, s.patients[0]!, { claimNumber: 'CLM-1', dateOfService: '2025-02-20' });
 });
 
 const letters = () => appealLetters(services().ctx);
-const line = (a: Administration, kind: 'given' | 'wasted') => a.estimate!.lines.find((l) => l.kind === kind)!;
 
 /**
  * The given line allowed $70.00 instead of the contract's $79.80 (95% of AWP $120.00 for 0.7 of a
@@ -149,7 +147,7 @@ describe('the appeal letter of an 835 with an underpaid line and a denied line',
     expect(all).toContain(squash('Claim line 2 of 2: J3490 JW, 1 unit (amount discarded): denied'));
     expect(text).toContain('JW line: J3490 JW, 1 unit, N450242004062 UN0.3');
     expect(text).toContain('AWP $120.00 per 1 UN package × 0.3 UN = $36.00');
-    const jw = line(billed, 'wasted');
+    const jw = estimateLine(billed, 'wasted');
     expect(text).toContain(`Allowed amount $${jw.allowed} $0.00 $${jw.allowed}`);
     expect(all).toContain(squash('CO-16 $42.86 The claim or line lacks information needed to adjudicate it'));
     expect(all).toContain(
@@ -157,7 +155,7 @@ describe('the appeal letter of an 835 with an underpaid line and a denied line',
     );
     expect(all).toContain(squash('Electronic remittance (835) of 2025-03-28, check or EFT EFT0001'));
     // Owed: the given line's shortfall ($62.56 due, $54.88 paid) and the JW line's whole payer share.
-    expect([line(billed, 'given').payerPays, jw.payerPays]).toEqual(['62.56', '26.81']);
+    expect([estimateLine(billed, 'given').payerPays, jw.payerPays]).toEqual(['62.56', '26.81']);
     expect(text).toContain('Paid by Medicare Part B $62.56 $54.88 $7.68');
     expect(all).toContain(squash('pay the difference of $34.49'));
   });
@@ -218,7 +216,7 @@ describe('what is refused', () => {
       message: 'This administration has no underpaid or denied line to appeal.',
     };
     await expect(letters().letterOf(billed.id)).rejects.toMatchObject(refusal);
-    const g = line(billed, 'given');
+    const g = estimateLine(billed, 'given');
     await value('payments:post', {
       ...underpaid(),
       allowed: g.allowed,

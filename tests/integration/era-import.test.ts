@@ -12,7 +12,7 @@ import type { EraReadingResult } from '../../shared/api/remittance-channels';
 import type { Administration } from '../../shared/domain/administration';
 import type { LineVarianceView, UnmatchedLine } from '../../shared/domain/remittance';
 import { remittance835 } from '../fixtures/era/remittance-835';
-import { readyAdministration, seedPractice, type Seeded } from '../fixtures/claim-seed';
+import { billedAdministration, seedPractice, type Seeded } from '../fixtures/claim-seed';
 import { runCliIn } from './cli-run';
 import { serviceHarness } from './service-harness';
 
@@ -22,11 +22,7 @@ let s: Seeded;
 let a: Administration;
 beforeEach(async () => {
   s = await seedPractice(value);
-  const ready = await readyAdministration(value, s, s.patients[0]!, {
-    claimNumber: 'CLM-1',
-    dateOfService: '2025-02-20',
-  });
-  a = await value<Administration>('administrations:setStatus', { id: ready.id, status: 'billed' });
+  a = await billedAdministration(value, s, s.patients[0]!, { claimNumber: 'CLM-1', dateOfService: '2025-02-20' });
 });
 
 const file = (text: string, fileName = 'medicare-2025-03-28.835') => ({

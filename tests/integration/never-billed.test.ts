@@ -21,7 +21,7 @@ import {
   EXAMPLEMAB,
   MULTICAINE,
   administrationInput,
-  readyAdministration,
+  billedAdministration,
   seedPractice,
   type Seeded,
 } from '../fixtures/claim-seed';
@@ -66,12 +66,11 @@ async function invoice(
 /** `n` administrations of one Examplemab vial each (70 mg given, 30 mg wasted) from a lot, billed. */
 async function billVials(lotNumber: string, n: number, dateOfService: string): Promise<void> {
   for (let i = 0; i < n; i++) {
-    const a = await readyAdministration(value, s, s.patients[0]!, {
+    await billedAdministration(value, s, s.patients[0]!, {
       invoiceLineId: lot[lotNumber],
       dateOfService,
       claimNumber: `CLM-${++claims}`,
     });
-    await value('administrations:setStatus', { id: a.id, status: 'billed' });
   }
 }
 

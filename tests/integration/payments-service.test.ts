@@ -7,7 +7,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Administration } from '../../shared/domain/administration';
 import type { LineVarianceView, PaperPostingInput, RemittanceView } from '../../shared/domain/remittance';
-import { readyAdministration, seedPractice, type Seeded } from '../fixtures/claim-seed';
+import { billedAdministration, estimateLine, seedPractice, type Seeded } from '../fixtures/claim-seed';
 import { serviceHarness } from './service-harness';
 import { fieldCodes } from './service-calls';
 
@@ -17,14 +17,13 @@ let s: Seeded;
 let billed: Administration;
 beforeEach(async () => {
   s = await seedPractice(value);
-  const a = await readyAdministration(value, s, s.patients[0]!, { claimNumber: 'CLM-1', dateOfService: '2025-02-20' });
-  billed = await value<Administration>('administrations:setStatus', { id: a.id, status: 'billed' });
+  billed = await billedAdministration(value, s, s.patients[0]!, { claimNumber: 'CLM-1', dateOfService: '2025-02-20' });
 });
 
 type OfAdministration = { lines: LineVarianceView[]; remittances: RemittanceView[] };
 const ofAdministration = (id = billed.id) =>
   value<OfAdministration>('payments:ofAdministration', { administrationId: id });
-const line = (kind: 'given' | 'wasted') => billed.estimate!.lines.find((l) => l.kind === kind)!;
+const line = (kind: 'given' | 'wasted') => estimateLine(billed, kind);
 
 /** A paper EOB for the given line, paid exactly as expected unless changed. */
 const eob = (changes: Partial<PaperPostingInput> = {}): PaperPostingInput => {

@@ -19,7 +19,13 @@ import type {
 } from '../../shared/api/report-channels';
 import type { Administration } from '../../shared/domain/administration';
 import { Dec } from '../../shared/domain/money';
-import { readyAdministration, seedPractice, type Seeded } from '../fixtures/claim-seed';
+import {
+  billedAdministration,
+  estimateLine,
+  readyAdministration,
+  seedPractice,
+  type Seeded,
+} from '../fixtures/claim-seed';
 import { csvBytes } from '../../electron/services/reports/export-file';
 import { tableOf } from '../../electron/services/reports/report-tables';
 import { tableSources } from '../../electron/services/reports/table-sources';
@@ -34,7 +40,6 @@ let s: Seeded;
 let february: Administration;
 let march: Administration;
 
-const lineOf = (a: Administration, kind: 'given' | 'wasted') => a.estimate!.lines.find((l) => l.kind === kind)!;
 const sum = (...xs: string[]) => xs.reduce((t, x) => t.plus(x), new Dec(0)).toFixed(2);
 
 beforeEach(async () => {
@@ -45,19 +50,17 @@ beforeEach(async () => {
     ],
   });
   clock.set('2025-04-01T12:00:00.000Z');
-  const a = await readyAdministration(value, s, s.patients[0]!, {
+  february = await billedAdministration(value, s, s.patients[0]!, {
     claimNumber: 'CLM-FEB',
     dateOfService: '2025-02-20',
   });
-  february = await value<Administration>('administrations:setStatus', { id: a.id, status: 'billed' });
-  const b = await readyAdministration(value, s, s.patients[1]!, {
+  march = await billedAdministration(value, s, s.patients[1]!, {
     claimNumber: 'CLM-MAR',
     dateOfService: '2025-03-10',
     wastedAmount: '0',
   });
-  march = await value<Administration>('administrations:setStatus', { id: b.id, status: 'billed' });
   // February's given line paid $10.00 under its allowed amount, 19 days after billing.
-  const g = lineOf(february, 'given');
+  const g = estimateLine(february, 'given');
   const allowed = new Dec(g.allowed).minus(10).toFixed(2);
   const paid = new Dec(g.payerPays!).minus(8).toFixed(2);
   const patient = new Dec(g.patientPays!).minus(2).toFixed(2);
@@ -76,8 +79,8 @@ beforeEach(async () => {
 describe('reports', () => {
   it('expected against paid by payer and month: sums of the claim lines, paid less expected on the lines paid', async () => {
     const { rows } = await value<{ rows: ExpectedVsPaidRowView[] }>('reports:expectedVsPaid', {});
-    const g = lineOf(february, 'given');
-    const w = lineOf(february, 'wasted');
+    const g = estimateLine(february, 'given');
+    const w = estimateLine(february, 'wasted');
     expect(rows).toEqual([
       expect.objectContaining({
         month: '2025-02',
@@ -94,7 +97,7 @@ describe('reports', () => {
         month: '2025-03',
         lines: 1,
         paidLines: 0,
-        expectedPaid: lineOf(march, 'given').payerPays,
+        expectedPaid: estimateLine(march, 'given').payerPays,
         paid: '0.00',
         difference: '0.00',
       }),
@@ -109,10 +112,10 @@ describe('reports', () => {
   it('margin by drug: what payer and patient owe less the acquisition cost of the lines', async () => {
     const { rows } = await value<{ rows: MarginRowView[] }>('reports:margin', { by: 'drug' });
     expect(rows).toHaveLength(1);
-    const lines = [lineOf(february, 'given'), lineOf(february, 'wasted'), lineOf(march, 'given')];
+    const lines = [estimateLine(february, 'given'), estimateLine(february, 'wasted'), estimateLine(march, 'given')];
     const cost = sum(...lines.map((l) => l.acquisitionCost!));
     const expectedRevenue = sum(...lines.flatMap((l) => [l.payerPays!, l.patientPays!]));
-    const g = lineOf(february, 'given');
+    const g = estimateLine(february, 'given');
     expect(rows[0]).toEqual(
       expect.objectContaining({
         label: 'Examplemab',
@@ -134,10 +137,17 @@ describe('reports', () => {
   it('volume by drug and month, and days from billing to payment by payer', async () => {
     const { rows } = await value<{ rows: VolumeRowView[] }>('reports:volume', {});
     expect(rows.map((r) => [r.month, r.drugName, r.administrations, r.units])).toEqual([
-      ['2025-02', 'Examplemab', 1, Number(lineOf(february, 'given').units) + Number(lineOf(february, 'wasted').units)],
-      ['2025-03', 'Examplemab', 1, Number(lineOf(march, 'given').units)],
+      [
+        '2025-02',
+        'Examplemab',
+        1,
+        Number(estimateLine(february, 'given').units) + Number(estimateLine(february, 'wasted').units),
+      ],
+      ['2025-03', 'Examplemab', 1, Number(estimateLine(march, 'given').units)],
     ]);
-    expect(rows[0]?.billed).toBe(sum(lineOf(february, 'given').billedCharge, lineOf(february, 'wasted').billedCharge));
+    expect(rows[0]?.billed).toBe(
+      sum(estimateLine(february, 'given').billedCharge, estimateLine(february, 'wasted').billedCharge),
+    );
     const days = await value<{ rows: DaysToPaymentRowView[] }>('reports:daysToPayment', {});
     expect(days.rows).toEqual([
       expect.objectContaining({
@@ -173,7 +183,7 @@ describe('unpaid by age', () => {
       ['Over 90 days', 0],
     ]);
     expect(aging.buckets[2]?.expectedPaid).toBe(
-      sum(lineOf(february, 'wasted').payerPays!, lineOf(march, 'given').payerPays!),
+      sum(estimateLine(february, 'wasted').payerPays!, estimateLine(march, 'given').payerPays!),
     );
     const jan = aging.rows.find((r) => r.claimNumber === 'CLM-MAR')!;
     expect(jan).toEqual(
@@ -211,7 +221,7 @@ describe('Home', () => {
       '2024-07', '2024-08', '2024-09', '2024-10', '2024-11', '2024-12',
       '2025-01', '2025-02', '2025-03', '2025-04', '2025-05', '2025-06',
     ]); // prettier-ignore
-    expect(home.months[7]?.paid).toBe(new Dec(lineOf(february, 'given').payerPays!).minus(8).toFixed(2));
+    expect(home.months[7]?.paid).toBe(new Dec(estimateLine(february, 'given').payerPays!).minus(8).toFixed(2));
   });
 });
 
@@ -226,7 +236,7 @@ describe('exports', () => {
     const text = Buffer.from(file.contentBase64, 'base64').toString('utf8');
     expect(text.startsWith('\uFEFFDate of service,Claim number,Patient,Payer,')).toBe(true);
     const [, row] = text.replace('\uFEFF', '').trimEnd().split('\r\n');
-    const g = lineOf(february, 'given');
+    const g = estimateLine(february, 'given');
     expect(row).toContain(`2025-02-20,CLM-FEB,"Reyes, Ana",Medicare Part B,Examplemab (Brandix),`);
     expect(row).toContain(`,Given,Underpaid,${g.allowed},${g.payerPays},`);
     expect(row).toContain(',10.00,2025-04-01,2025-04-20,');
@@ -242,7 +252,7 @@ describe('exports', () => {
 
   it('the variance CSV written from SQLite’s runs of amounts is the cell-by-cell CSV, field for field', async () => {
     // An overpaid line gives a negative difference; the patient named like a formula is escaped.
-    const m = lineOf(march, 'given');
+    const m = estimateLine(march, 'given');
     await value('payments:post', {
       administrationId: march.id,
       lineKind: 'given',
@@ -355,7 +365,7 @@ describe('migration 12', () => {
     services().close();
     open(dir());
     expect(facts()).toEqual(written);
-    const g = lineOf(february, 'given');
+    const g = estimateLine(february, 'given');
     expect(written[0]).toEqual({
       id: february.id,
       kind: 'given',

@@ -32,7 +32,7 @@ import {
   type AdministrationRow,
 } from '../repositories/administrations/administration-rows';
 import type { AuditLog } from '../repositories/audit-log';
-import { varianceService } from '../remittances/variance-service';
+import type { VarianceService } from '../remittances/variance-service';
 import { administrationDrafts } from './administration-draft';
 
 export type AdministrationPreview = Omit<Administration, 'id' | 'createdAt' | 'updatedAt'>;
@@ -44,10 +44,10 @@ const describe = (a: Pick<Administration, 'id' | 'dateOfService' | 'patientName'
 const statusAfterChange = (status: AdministrationStatus, row: AdministrationRow): AdministrationStatus =>
   status === 'ready' && row.ready === 0 ? 'draft' : status;
 
-export function administrationService(db: Db, audit: AuditLog) {
+/** `variance` is the handler table's one variance service, shared with the other areas. */
+export function administrationService(db: Db, audit: AuditLog, variance: VarianceService) {
   const repository = administrationRepository(db);
   const drafts = administrationDrafts(db, audit);
-  const variance = varianceService(db, audit);
   const read = repository.get;
 
   return {
@@ -119,8 +119,9 @@ export function administrationService(db: Db, audit: AuditLog) {
     }),
 
     setStatus: db.transaction((id: number, status: AdministrationStatus, at: string, actor: string) => {
-      if ((status === 'ready' || status === 'billed') && read(id).estimateStale) recompute(id, at, actor);
-      const before = read(id);
+      let before = read(id);
+      // recompute returns the administration read again after its update.
+      if ((status === 'ready' || status === 'billed') && before.estimateStale) before = recompute(id, at, actor);
       const allowed = STATUS_STEPS[before.status];
       if (!allowed.includes(status)) {
         throw new AppError(

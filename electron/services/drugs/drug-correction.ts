@@ -21,12 +21,13 @@ import type { Db } from '../db/open';
 import { administrationRepository } from '../repositories/administration-repository';
 import type { AuditLog } from '../repositories/audit-log';
 import { drugRepository } from '../repositories/drug-repository';
+import type { VarianceService } from '../remittances/variance-service';
 import { stockRepository } from '../repositories/stock-repository';
 
-export function drugCorrection(db: Db, audit: AuditLog) {
+export function drugCorrection(db: Db, audit: AuditLog, variance: VarianceService) {
   const drugs = drugRepository(db, audit);
   const stock = stockRepository(db, audit);
-  const administrations = administrationService(db, audit);
+  const administrations = administrationService(db, audit, variance);
   const administrationRows = administrationRepository(db);
 
   return db.transaction(

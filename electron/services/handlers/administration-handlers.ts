@@ -3,12 +3,13 @@ import type { ServiceContext } from '../context';
 import { administrationService } from '../administrations/administration-service';
 import type { AuditLog } from '../repositories/audit-log';
 import { payerRepository } from '../repositories/payer-repository';
-import type { HandlersFor } from './handler-types';
-import { realDate } from './real-date';
+import type { HandlersFor, SharedServices } from './handler-types';
+import { realDates } from './real-date';
 
 export function administrationHandlers(
   ctx: ServiceContext,
   audit: AuditLog,
+  { variance }: SharedServices,
 ): HandlersFor<
   | 'administrations:list'
   | 'administrations:get'
@@ -20,13 +21,12 @@ export function administrationHandlers(
   | 'administrations:recomputeStale'
   | 'administrations:preview'
 > {
-  const administrations = administrationService(ctx.db, audit);
+  const administrations = administrationService(ctx.db, audit, variance);
   const payers = payerRepository(ctx.db, audit);
 
   return {
     'administrations:list': (q) => {
-      if (q.from !== undefined) realDate('from', 'From', q.from);
-      if (q.to !== undefined) realDate('to', 'To', q.to);
+      realDates(q);
       // A payer that does not exist is a stale filter, said as such rather than an empty list.
       if (q.payerId !== undefined) payers.get(q.payerId);
       return administrations.list(q);

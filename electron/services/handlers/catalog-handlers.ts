@@ -7,11 +7,12 @@ import type { AuditLog } from '../repositories/audit-log';
 import { drugCorrection } from '../drugs/drug-correction';
 import { drugRepository } from '../repositories/drug-repository';
 import { practiceRepository } from '../repositories/practice-repository';
-import type { HandlersFor } from './handler-types';
+import type { HandlersFor, SharedServices } from './handler-types';
 
 export function catalogHandlers(
   ctx: ServiceContext,
   audit: AuditLog,
+  { variance }: SharedServices,
 ): HandlersFor<
   | 'app:info'
   | 'practice:get'
@@ -27,7 +28,7 @@ export function catalogHandlers(
 > {
   const practice = practiceRepository(ctx.db, audit);
   const drugs = drugRepository(ctx.db, audit);
-  const correctDrug = drugCorrection(ctx.db, audit);
+  const correctDrug = drugCorrection(ctx.db, audit, variance);
   return {
     'app:info': () => ({
       version: ctx.version,

@@ -10,3 +10,12 @@ export function realDate(field: string, label: string, value: string): string {
   if (!r.ok) throw fieldError(field, r.error.code, r.error.message);
   return r.date;
 }
+
+type Dated = { from?: string | undefined; to?: string | undefined };
+
+/** A filter's From and To, each a real day when typed; the filter itself, unchanged. */
+export function realDates<T extends Dated>(q: T): T {
+  if (q.from !== undefined) realDate('from', 'From', q.from);
+  if (q.to !== undefined) realDate('to', 'To', q.to);
+  return q;
+}

@@ -6,15 +6,14 @@ import { administrationRepository } from '../repositories/administration-reposit
 import { remittanceRepository } from '../repositories/remittance-repository';
 import { eraImport } from '../remittances/era-import';
 import { paperPosting } from '../remittances/paper-posting';
-import { remittanceRecords } from '../remittances/remittance-records';
 import { varianceView } from '../remittances/remittance-views';
-import { varianceService } from '../remittances/variance-service';
-import type { HandlersFor } from './handler-types';
-import { realDate } from './real-date';
+import type { HandlersFor, SharedServices } from './handler-types';
+import { realDates } from './real-date';
 
 export function remittanceHandlers(
   ctx: ServiceContext,
   audit: AuditLog,
+  { variance, records }: SharedServices,
 ): HandlersFor<
   | 'payments:post'
   | 'payments:correct'
@@ -31,11 +30,9 @@ export function remittanceHandlers(
   | 'remittances:match'
   | 'remittances:unmatch'
 > {
-  const postings = paperPosting(ctx.db, audit);
-  const variance = varianceService(ctx.db, audit);
+  const postings = paperPosting(ctx.db, audit, variance);
   const remittances = remittanceRepository(ctx.db);
   const administrations = administrationRepository(ctx.db);
-  const records = remittanceRecords(ctx.db, audit);
   const era = eraImport(ctx, audit);
   const bytesOf = (fileName: string, contentBase64: string): Buffer => decodeBase64(contentBase64, fileName);
 
@@ -70,9 +67,7 @@ export function remittanceHandlers(
       };
     },
     'variance:list': (q) => {
-      if (q.from !== undefined) realDate('from', 'From', q.from);
-      if (q.to !== undefined) realDate('to', 'To', q.to);
-      const { rows, total } = variance.list(q);
+      const { rows, total } = variance.list(realDates(q));
       return { rows: rows.map(varianceView), total };
     },
     'settings:get': () => ({ varianceTolerance: variance.toleranceText() }),
@@ -84,11 +79,7 @@ export function remittanceHandlers(
       era.import(fileName, bytesOf(fileName, contentBase64), ctx.now(), ctx.actor),
     'remittances:files': ({ limit, offset }) => records.files(limit, offset),
     'remittances:file': ({ id }) => records.file(id),
-    'remittances:unmatched': (q) => {
-      if (q.from !== undefined) realDate('from', 'From', q.from);
-      if (q.to !== undefined) realDate('to', 'To', q.to);
-      return records.unmatched(q);
-    },
+    'remittances:unmatched': (q) => records.unmatched(realDates(q)),
     'remittances:match': ({ lineId, administrationId, lineKind }) =>
       records.match(lineId, administrationId, lineKind, ctx.now(), ctx.actor),
     'remittances:unmatch': ({ lineId }) => records.unmatch(lineId, ctx.now(), ctx.actor),

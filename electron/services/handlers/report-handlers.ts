@@ -3,30 +3,21 @@ import { centsText } from '../../../shared/domain/cents-text';
 import { monthsEnding } from '../../../shared/domain/months';
 import type { ServiceContext } from '../context';
 import { appealLetters } from '../remittances/appeal-letter';
-import { remittanceRecords } from '../remittances/remittance-records';
 import { csvBytes, xlsxBytes } from '../reports/export-file';
 import { neverBilledStock } from '../reports/never-billed';
 import { reportService } from '../reports/report-service';
 import { tableOf } from '../reports/report-tables';
-import { tableSources } from '../reports/table-sources';
+import { tableSourcesOver } from '../reports/table-sources';
 import { administrationRepository } from '../repositories/administration-repository';
 import type { AuditLog } from '../repositories/audit-log';
 import { stockRepository } from '../repositories/stock-repository';
-import type { HandlersFor } from './handler-types';
-import { realDate } from './real-date';
-
-type Dated = { from?: string | undefined; to?: string | undefined };
-
-/** Dates typed in a filter must be real days, checked like every other date argument. */
-function checkedDates<T extends Dated>(q: T): T {
-  if (q.from !== undefined) realDate('from', 'From', q.from);
-  if (q.to !== undefined) realDate('to', 'To', q.to);
-  return q;
-}
+import type { HandlersFor, SharedServices } from './handler-types';
+import { realDates } from './real-date';
 
 export function reportHandlers(
   ctx: ServiceContext,
   audit: AuditLog,
+  { variance, records }: SharedServices,
 ): HandlersFor<
   | 'reports:expectedVsPaid'
   | 'reports:margin'
@@ -39,27 +30,26 @@ export function reportHandlers(
   | 'home:summary'
 > {
   const reports = reportService(ctx.db);
-  const records = remittanceRecords(ctx.db, audit);
   const neverBilled = neverBilledStock(ctx.db);
   const administrations = administrationRepository(ctx.db);
   const stock = stockRepository(ctx.db, audit);
   const letters = appealLetters(ctx);
 
-  const sources = tableSources(ctx.db, audit);
+  const sources = tableSourcesOver({ reports, variance, records, neverBilled });
 
   return {
-    'reports:expectedVsPaid': (f) => ({ rows: reports.expectedVsPaid(checkedDates(f)) }),
-    'reports:margin': ({ by, ...f }) => ({ rows: reports.margin(checkedDates(f), by) }),
-    'reports:volume': (f) => ({ rows: reports.volume(checkedDates(f)) }),
-    'reports:daysToPayment': (f) => ({ rows: reports.daysToPayment(checkedDates(f)) }),
-    'worklists:aging': (q) => reports.aging({ ...checkedDates(q), today: ctx.today() }),
-    'worklists:neverBilled': (q) => neverBilled.list({ ...checkedDates(q), today: ctx.today() }),
+    'reports:expectedVsPaid': (f) => ({ rows: reports.expectedVsPaid(realDates(f)) }),
+    'reports:margin': ({ by, ...f }) => ({ rows: reports.margin(realDates(f), by) }),
+    'reports:volume': (f) => ({ rows: reports.volume(realDates(f)) }),
+    'reports:daysToPayment': (f) => ({ rows: reports.daysToPayment(realDates(f)) }),
+    'worklists:aging': (q) => reports.aging({ ...realDates(q), today: ctx.today() }),
+    'worklists:neverBilled': (q) => neverBilled.list({ ...realDates(q), today: ctx.today() }),
     'worklists:appealLetter': async ({ administrationId }) => {
       const { fileName, bytes } = await letters.letterOf(administrationId);
       return { fileName, contentBase64: Buffer.from(bytes).toString('base64') };
     },
     'reports:export': async ({ format, ...q }) => {
-      const table = tableOf({ ...checkedDates(q), today: ctx.today() }, sources);
+      const table = tableOf({ ...realDates(q), today: ctx.today() }, sources);
       const { bytes, rows } = format === 'csv' ? csvBytes(table) : await xlsxBytes(table);
       return { fileName: `${table.fileStem}.${format}`, contentBase64: bytes.toString('base64'), rows };
     },

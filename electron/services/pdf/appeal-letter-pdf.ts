@@ -42,7 +42,7 @@ const MONTHS = [
 ];
 
 /** "March 1, 2025" from "2025-03-01", the same on every machine (no locale); the text as given otherwise. */
-export function letterDateText(iso: string): string {
+function letterDateText(iso: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   const month = m ? MONTHS[Number(m[2]) - 1] : undefined;
   return m && month ? `${month} ${Number(m[3])}, ${m[1]}` : iso;
@@ -50,7 +50,7 @@ export function letterDateText(iso: string): string {
 
 const dash = (s: string): string => (s.trim() === '' ? '—' : s);
 
-export function appealSubject(model: Pick<AppealLetterModel, 'subject' | 'lines'>): string {
+function appealSubject(model: Pick<AppealLetterModel, 'subject' | 'lines'>): string {
   if (model.subject === 'underpaid') return 'Re: Request for reconsideration of an underpaid claim';
   return model.lines.length > 1
     ? 'Re: Request for reconsideration of denied claim lines'

@@ -41,7 +41,7 @@ function scopeWords(c: Contract): string {
 }
 
 /** "95% of the average wholesale price (AWP) of the NDC, plus $5.00 on the line for the dose given, or the billed charge when lower". */
-export function allowedRule(c: Contract): string {
+function allowedRule(c: Contract): string {
   let basis = BASIS_WORDS[c.basis];
   if (c.basis === 'FEE_SCHEDULE' && c.feeScheduleRate.trim() !== '') {
     basis += ` of ${usd(c.feeScheduleRate)} per ${c.feeSchedulePerAmount} ${c.feeSchedulePerUnit}`;

@@ -16,6 +16,7 @@
  *   statuses, audit), or nothing is.
  */
 import { join } from 'node:path';
+import { CLAIM_REVERSAL } from '../../../shared/domain/era/era-claim-status';
 import { eraPreview } from '../../../shared/domain/era/era-preview';
 import { readEra } from '../../../shared/domain/era/era-reader';
 import type {
@@ -28,7 +29,6 @@ import type {
   EraTransaction,
 } from '../../../shared/domain/era/era-types';
 import {
-  REVERSAL_STATUS,
   type PostingAdjustment,
   type PostingClaim,
   type PostingLine,
@@ -276,7 +276,7 @@ export function eraImport(ctx: ServiceContext, audit: AuditLog) {
                 touched.push(m.administrationId);
               }
             });
-            if (claim.status === REVERSAL_STATUS) {
+            if (claim.status === CLAIM_REVERSAL) {
               const original = remittances.originalOf({ id: stored.id, ...claim }, payerId);
               if (original) {
                 remittances.linkReversal(stored.id, original.id);

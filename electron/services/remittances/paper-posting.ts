@@ -25,7 +25,7 @@ import { administrationRepository } from '../repositories/administration-reposit
 import type { AuditLog } from '../repositories/audit-log';
 import { remittanceRepository } from '../repositories/remittance-repository';
 import { remittanceView } from './remittance-views';
-import { varianceService } from './variance-service';
+import type { VarianceService } from './variance-service';
 
 const centsOf = (text: string, field: string, label: string): number => {
   const r = parseCents(text, { label, allowNegative: true });
@@ -33,14 +33,14 @@ const centsOf = (text: string, field: string, label: string): number => {
   return r.cents;
 };
 
-export function paperPosting(db: Db, audit: AuditLog) {
+/** `variance` is the handler table's one variance service, shared with the other areas. */
+export function paperPosting(db: Db, audit: AuditLog, variance: VarianceService) {
   const administrations = administrationRepository(db);
   const remittances = remittanceRepository(db);
-  const variance = varianceService(db, audit);
 
   const namesOf = (administrationId: number) => {
-    const a = administrations.get(administrationId);
-    return { patientName: a.patientName, dateOfService: a.dateOfService };
+    const { patientName, dateOfService } = administrations.rowOf(administrationId);
+    return { patientName, dateOfService };
   };
 
   function view(remittanceId: number): RemittanceView {

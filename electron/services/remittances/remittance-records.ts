@@ -27,18 +27,19 @@ import {
   type StoredLine,
   type UnmatchedRow,
 } from '../repositories/remittance-repository';
-import { lineView, moneyOf, remittanceView, type MatchNames } from './remittance-views';
-import { varianceService } from './variance-service';
+import { lineView, remittanceView, type MatchNames } from './remittance-views';
+import { centsText } from '../../../shared/domain/cents-text';
+import type { VarianceService } from './variance-service';
 
-export function remittanceRecords(db: Db, audit: AuditLog) {
+/** `variance` is the handler table's one variance service, shared with the other areas. */
+export function remittanceRecords(db: Db, audit: AuditLog, variance: VarianceService) {
   const remittances = remittanceRepository(db);
   const administrations = administrationRepository(db);
-  const variance = varianceService(db, audit);
 
   const names: MatchNames = (administrationId) => {
     try {
-      const a = administrations.get(administrationId);
-      return { patientName: a.patientName, dateOfService: a.dateOfService };
+      const { patientName, dateOfService } = administrations.rowOf(administrationId);
+      return { patientName, dateOfService };
     } catch {
       return null;
     }
@@ -55,7 +56,7 @@ export function remittanceRecords(db: Db, audit: AuditLog) {
     lines: f.lineCount,
     outOfBalance: f.outOfBalance,
     unmatched: remittances.unmatchedOfFile(f.id),
-    totalPaid: moneyOf(f.totalPaidCents),
+    totalPaid: centsText(f.totalPaidCents),
     warnings: JSON.parse(f.warningsJson) as EraFileSummary['warnings'],
   });
 
@@ -147,8 +148,8 @@ export function remittanceRecords(db: Db, audit: AuditLog) {
           code: r.code,
           modifiers: r.modifiers === '' ? [] : r.modifiers.split(','),
           dateOfService: r.dateOfService,
-          charge: moneyOf(r.chargeCents),
-          paid: moneyOf(r.paidCents),
+          charge: centsText(r.chargeCents),
+          paid: centsText(r.paidCents),
           reason: reasonOf(r),
         })),
         total,

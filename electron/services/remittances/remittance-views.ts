@@ -3,10 +3,9 @@
  * codes with their meanings, each line with the administration it pays (if any).
  */
 import { describeAdjustment, RARC } from '../../../shared/domain/adjustment-codes';
-import { asCents, decimalFromCents, moneyString } from '../../../shared/domain/money';
+import { CLAIM_REVERSAL, claimStatusMeaning } from '../../../shared/domain/era/era-claim-status';
+import { centsText } from '../../../shared/domain/cents-text';
 import {
-  CLAIM_STATUS_WORDS,
-  REVERSAL_STATUS,
   type AdjustmentView,
   type LineVarianceView,
   type PostingAdjustment,
@@ -17,13 +16,11 @@ import {
 import type { StoredClaim, StoredLine, StoredRemittance } from '../repositories/remittance-repository';
 import type { VarianceListRow, VarianceRow } from '../repositories/variance-repository';
 
-export const moneyOf = (cents: number): string => moneyString(decimalFromCents(asCents(cents)));
-
 export const adjustmentViews = (json: string): AdjustmentView[] =>
   (JSON.parse(json) as PostingAdjustment[]).map((a) => ({
     group: a.group,
     reason: a.reason,
-    amount: moneyOf(a.amountCents),
+    amount: centsText(a.amountCents),
     meaning: describeAdjustment(a.group, a.reason),
   }));
 
@@ -39,9 +36,9 @@ export function lineView(l: StoredLine, names: MatchNames): RemittanceLineView {
     code: l.code,
     modifiers: l.modifiers === '' ? [] : l.modifiers.split(','),
     submittedCode: l.submittedCode,
-    charge: moneyOf(l.chargeCents),
-    paid: moneyOf(l.paidCents),
-    allowed: l.allowedCents === null ? null : moneyOf(l.allowedCents),
+    charge: centsText(l.chargeCents),
+    paid: centsText(l.paidCents),
+    allowed: l.allowedCents === null ? null : centsText(l.allowedCents),
     units: l.units,
     dateOfService: l.dateOfService,
     lineControlNumber: l.lineControlNumber,
@@ -66,16 +63,16 @@ export function claimView(c: StoredClaim, lines: readonly StoredLine[], names: M
     id: c.id,
     patientControlNumber: c.patientControlNumber,
     status: c.status,
-    statusWords: CLAIM_STATUS_WORDS.get(c.status) ?? `Status ${c.status}`,
-    charge: moneyOf(c.chargeCents),
-    paid: moneyOf(c.paidCents),
-    patientResponsibility: moneyOf(c.patientResponsibilityCents),
+    statusWords: claimStatusMeaning(c.status) ?? `Status ${c.status}`,
+    charge: centsText(c.chargeCents),
+    paid: centsText(c.paidCents),
+    patientResponsibility: centsText(c.patientResponsibilityCents),
     payerClaimNumber: c.payerClaimNumber,
     patient: { last: c.patientLast, first: c.patientFirst, memberId: c.memberId },
     balanced: c.balanced === 1,
     adjustments: adjustmentViews(c.adjustmentsJson),
     reversed: c.reversedByClaimId !== null,
-    reversal: c.status === REVERSAL_STATUS,
+    reversal: c.status === CLAIM_REVERSAL,
     lines: lines.map((l) => lineView(l, names)),
   };
 }
@@ -91,11 +88,11 @@ export function remittanceView(
     payerId: r.payerId,
     payerName: r.payerName,
     payeeName: r.payeeName,
-    payment: { amount: moneyOf(r.paymentCents), method: r.paymentMethod, trace: r.traceNumber, date: r.paymentDate },
+    payment: { amount: centsText(r.paymentCents), method: r.paymentMethod, trace: r.traceNumber, date: r.paymentDate },
     balanced: r.balanced === 1,
     providerAdjustments: (
       JSON.parse(r.providerAdjustmentsJson) as { reason: string; reference: string; amountCents: number }[]
-    ).map((p) => ({ reason: p.reason, reference: p.reference, amount: moneyOf(p.amountCents) })),
+    ).map((p) => ({ reason: p.reason, reference: p.reference, amount: centsText(p.amountCents) })),
     claims: claims.map((c) => claimView(c.claim, c.lines, names)),
   };
 }
@@ -117,21 +114,21 @@ export function varianceView(
     hcpcs: r.hcpcs,
     modifiers: r.modifiers === '' ? [] : r.modifiers.split(','),
     expected: {
-      allowed: moneyOf(r.expectedAllowedCents),
-      paid: moneyOf(r.expectedPaidCents),
-      patient: moneyOf(r.expectedPatientCents),
-      sequestration: moneyOf(r.expectedSequestrationCents),
+      allowed: centsText(r.expectedAllowedCents),
+      paid: centsText(r.expectedPaidCents),
+      patient: centsText(r.expectedPatientCents),
+      sequestration: centsText(r.expectedSequestrationCents),
     },
     actual: {
-      allowed: moneyOf(r.actualAllowedCents),
-      paid: moneyOf(r.actualPaidCents),
-      patient: moneyOf(r.actualPatientCents),
-      sequestration: moneyOf(r.actualSequestrationCents),
+      allowed: centsText(r.actualAllowedCents),
+      paid: centsText(r.actualPaidCents),
+      patient: centsText(r.actualPatientCents),
+      sequestration: centsText(r.actualSequestrationCents),
     },
     postedLines: r.postedLines,
     lastPaymentDate: r.lastPaymentDate,
     status: r.status,
-    variance: moneyOf(r.varianceCents),
+    variance: centsText(r.varianceCents),
     reasons: r.reasons === '' ? [] : r.reasons.split(','),
   };
 }

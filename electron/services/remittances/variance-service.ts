@@ -142,7 +142,6 @@ export function varianceService(db: Db, audit: AuditLog) {
 
   return {
     refresh,
-    settle,
     /** Refresh then settle: what a posting, a match or a reversal calls for each administration it touches. */
     afterPayment(administrationIds: Iterable<number>, at: string, actor: string): void {
       for (const id of new Set(administrationIds)) settle(id, refresh(id), at, actor);
@@ -186,7 +185,7 @@ const cents = (text: string): number => {
  * no per-line shares: a one-line claim takes its totals, a two-line claim shares the totals in
  * proportion to each line's allowed amount, the JW line taking the rest (cost-allocation's rule).
  */
-export function expectedOf(estimate: EstimateResult, kind: LineKind): ExpectedLine {
+function expectedOf(estimate: EstimateResult, kind: LineKind): ExpectedLine {
   const line = estimate.lines.find((l) => l.kind === kind);
   if (!line) throw new RangeError(`The estimate has no ${kind} line.`);
   if (line.payerPays !== undefined && line.patientPays !== undefined && line.sequestration !== undefined) {

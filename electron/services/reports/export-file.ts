@@ -61,7 +61,7 @@ function xlsxValue(value: CellValue, kind: ColumnKind): string | number | null {
 }
 
 /** XLSX written through exceljs's streaming writer to `stream`. */
-export async function writeXlsx(table: ExportTable, stream: Writable): Promise<number> {
+async function writeXlsx(table: ExportTable, stream: Writable): Promise<number> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useSharedStrings: false, useStyles: true });
   const sheet = workbook.addWorksheet(table.sheetName.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = table.columns.map((c) => ({

@@ -5,7 +5,6 @@
  * writes the figures as the app shows them (quantities in the drug's NDC unit, money as "277.50").
  */
 import { centsText } from '../../../shared/domain/cents-text';
-import type { Cents } from '../../../shared/domain/money';
 import { isExpired, ndcQuantityText, stockLoss, type NeverBilledLot } from '../../../shared/domain/stock-loss';
 import type { Db } from '../db/open';
 import { stockLossRepository, type StockLossFilter, type StockLossRow } from '../repositories/stock-loss-repository';
@@ -21,9 +20,8 @@ export type NeverBilledQuery = {
 export type NeverBilledFilter = Omit<NeverBilledQuery, 'limit' | 'offset'>;
 
 /** "277.50": money as the wire writes it. */
-const money = (cents: Cents): string => centsText(cents);
 
-export function neverBilledLot(row: StockLossRow, today: string): NeverBilledLot {
+function neverBilledLot(row: StockLossRow, today: string): NeverBilledLot {
   const loss = stockLoss({
     receivedMicro: row.receivedMicro,
     netCostCents: row.netCostCents,
@@ -78,8 +76,8 @@ export function neverBilledLot(row: StockLossRow, today: string): NeverBilledLot
     unexplained: text(micro.unexplainedMicro),
     onHand: text(micro.onHandMicro),
     ...micro,
-    netCost: money(loss.netCostCents),
-    unbilledCost: money(loss.unbilledCostCents),
+    netCost: centsText(loss.netCostCents),
+    unbilledCost: centsText(loss.unbilledCostCents),
   };
 }
 

@@ -3,8 +3,9 @@
  * sums of integer cents, written as exact amounts, with the figures derived from them (margin,
  * paid − expected) computed on whole cents, and each unpaid line's age and timely filing day.
  */
-import { agingBucket, AGING_BUCKETS, daysBetween, timelyFiling } from '../../../shared/domain/aging';
+import { agingBucket, AGING_BUCKETS, timelyFiling } from '../../../shared/domain/aging';
 import { centsText } from '../../../shared/domain/cents-text';
+import { daysBetween } from '../../../shared/domain/iso-date';
 import type {
   AgingRowView,
   DaysToPaymentRowView,

@@ -8,7 +8,8 @@ import { centsText } from '../../../shared/domain/cents-text';
 import type { CellValue } from '../../../shared/domain/export-cells';
 import { VARIANCE_STATUS_LABELS, type VarianceStatus } from '../../../shared/domain/variance';
 import type { ExportColumn, ExportTable } from './export-file';
-import { drugLabel, lineLabel, reasonsText } from './variance-labels';
+import { drugNameOf } from '../repositories/administrations/administration-rows';
+import { lineLabel, reasonsText } from './variance-labels';
 import type { ReportService } from './report-service';
 import type { VarianceListRow } from '../repositories/variance-repository';
 
@@ -54,7 +55,7 @@ const money = (header: string): ExportColumn => ({ header, kind: 'money' });
 const count = (header: string): ExportColumn => ({ header, kind: 'count' });
 const date = (header: string): ExportColumn => ({ header, kind: 'date' });
 
-export const VARIANCE_COLUMNS: readonly ExportColumn[] = [
+const VARIANCE_COLUMNS: readonly ExportColumn[] = [
   date('Date of service'),
   text('Claim number'),
   text('Patient'),
@@ -78,7 +79,7 @@ export const VARIANCE_COLUMNS: readonly ExportColumn[] = [
   text('Reasons'),
 ];
 
-export const UNMATCHED_COLUMNS: readonly ExportColumn[] = [
+const UNMATCHED_COLUMNS: readonly ExportColumn[] = [
   text('835 file'),
   text('Payer'),
   date('Payment date'),
@@ -92,7 +93,7 @@ export const UNMATCHED_COLUMNS: readonly ExportColumn[] = [
   text('Why it is not matched'),
 ];
 
-export const NEVER_BILLED_COLUMNS: readonly ExportColumn[] = [
+const NEVER_BILLED_COLUMNS: readonly ExportColumn[] = [
   text('Supplier'),
   text('Invoice'),
   date('Invoice date'),
@@ -120,7 +121,7 @@ export function varianceCells(v: VarianceListRow): CellValue[] {
     v.claimNumber,
     v.patientName,
     v.payerName,
-    drugLabel(v),
+    drugNameOf(v),
     v.hcpcs,
     v.modifiers.replaceAll(',', ' '),
     lineLabel(v.lineKind),
@@ -157,7 +158,7 @@ const STEMS: Record<Exportable, string> = {
 };
 
 /** The file name of an export: what it is, its status, and its dates. */
-export function fileStemOf(q: TableQuery): string {
+function fileStemOf(q: TableQuery): string {
   const status = q.report === 'variance' && q.status ? `-${q.status}` : '';
   const dates = q.from || q.to ? `-${q.from ?? 'start'}-to-${q.to ?? q.today}` : `-to-${q.today}`;
   return `${STEMS[q.report]}${status}${dates}`;

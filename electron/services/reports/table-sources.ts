@@ -1,21 +1,37 @@
 /** Where each exportable table reads its rows, over one database (report-tables.ts lays them out). */
 import type { CellValue } from '../../../shared/domain/export-cells';
 import type { Db } from '../db/open';
-import { remittanceRecords } from '../remittances/remittance-records';
-import { varianceService } from '../remittances/variance-service';
+import { remittanceRecords, type RemittanceRecords } from '../remittances/remittance-records';
+import { varianceService, type VarianceService } from '../remittances/variance-service';
 import type { AuditLog } from '../repositories/audit-log';
-import { neverBilledStock } from './never-billed';
-import { reportService } from './report-service';
+import { neverBilledStock, type NeverBilledStock } from './never-billed';
+import { reportService, type ReportService } from './report-service';
 import { varianceCsvChunks } from './variance-csv';
 import type { TableSources } from './report-tables';
 import { neverBilledCells, unmatchedCells } from './worklist-cells';
 
+/** The services the handlers already hold; the sources only read through them. */
+export type SourceServices = {
+  reports: ReportService;
+  variance: VarianceService;
+  records: RemittanceRecords;
+  neverBilled: NeverBilledStock;
+};
+
+/** The sources over services built afresh (tests and benches that have only a database). */
 export function tableSources(db: Db, audit: AuditLog): TableSources {
   const variance = varianceService(db, audit);
-  const records = remittanceRecords(db, audit);
-  const neverBilled = neverBilledStock(db);
-  return {
+  return tableSourcesOver({
     reports: reportService(db),
+    variance,
+    records: remittanceRecords(db, audit, variance),
+    neverBilled: neverBilledStock(db),
+  });
+}
+
+export function tableSourcesOver({ reports, variance, records, neverBilled }: SourceServices): TableSources {
+  return {
+    reports,
     eachVariance: (q) => variance.each(q),
     varianceCsv: (q) => varianceCsvChunks(variance.eachForCsv(q), variance.names),
     *eachUnmatched(q) {

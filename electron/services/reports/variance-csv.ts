@@ -9,7 +9,8 @@ import { csvField } from '../../../shared/domain/export-cells';
 import type { LineKind } from '../../../shared/domain/remittance';
 import { VARIANCE_STATUS_LABELS, type VarianceStatus } from '../../../shared/domain/variance';
 import type { VarianceCsvParts } from '../repositories/variance-repository';
-import { drugLabel, lineLabel, reasonsText } from './variance-labels';
+import { drugNameOf } from '../repositories/administrations/administration-rows';
+import { lineLabel, reasonsText } from './variance-labels';
 
 export type CsvNames = {
   patient: (id: number) => string;
@@ -34,7 +35,7 @@ export function* varianceCsvChunks(
 ): Generator<{ text: string; rows: number }> {
   const patient = fieldsBy(names.patient);
   const payer = fieldsBy(names.payer);
-  const drug = fieldsBy((id: number) => drugLabel(names.drug(id)));
+  const drug = fieldsBy((id: number) => drugNameOf(names.drug(id)));
   const same = fieldsBy((s: string) => s);
   const modifiers = fieldsBy((m: string) => m.replaceAll(',', ' '));
   const line = fieldsBy((kind: LineKind) => lineLabel(kind));

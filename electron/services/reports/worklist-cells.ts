@@ -1,4 +1,5 @@
 /** Rows of the unmatched and never-billed worklists as export cells, in their columns' order. */
+import { drugNameOf } from '../repositories/administrations/administration-rows';
 import type { CellValue } from '../../../shared/domain/export-cells';
 import { formatNdc542 } from '../../../shared/domain/ndc';
 import type { UnmatchedLine } from '../../../shared/domain/remittance';
@@ -26,7 +27,7 @@ export function neverBilledCells(l: NeverBilledLot): CellValue[] {
     l.invoiceNumber,
     l.invoiceDate,
     formatNdc542(l.ndc11),
-    l.brandName ? `${l.genericName} (${l.brandName})` : l.genericName,
+    drugNameOf(l),
     l.lotNumber,
     l.expiryDate,
     l.received,

@@ -138,13 +138,9 @@ export function drugRepository(db: Db, audit: AuditLog) {
     update: db.transaction((id: number, fields: DrugFields, at: string, actor: string): Drug => {
       const before = get(id);
       const changed = changedBillingFacts(before, fields);
-      const used = usage(before.ndc11);
-      const administrations = used.openAdministrations + used.billedAdministrations;
-      if (changed.length > 0 && (used.invoiceLines > 0 || administrations > 0)) {
-        const uses = [
-          used.invoiceLines > 0 ? plural(used.invoiceLines, 'invoice line') : null,
-          administrations > 0 ? plural(administrations, 'administration') : null,
-        ].filter((x) => x !== null);
+      // Only a change of a billing fact needs to know what uses the drug.
+      const uses = changed.length > 0 ? usesOf(usage(before.ndc11), false) : [];
+      if (uses.length > 0) {
         const what =
           changed.length === 1 ? `its ${changed[0]}` : `its ${changed.slice(0, -1).join(', ')} and ${changed.at(-1)}`;
         const correction = changed.includes('NDC')
@@ -173,13 +169,7 @@ export function drugRepository(db: Db, audit: AuditLog) {
       } catch (err) {
         if ((err as { code?: string }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
           const used = usage(before.ndc11);
-          const uses = [
-            used.invoiceLines > 0 ? plural(used.invoiceLines, 'invoice line') : null,
-            used.openAdministrations + used.billedAdministrations > 0
-              ? plural(used.openAdministrations + used.billedAdministrations, 'administration')
-              : null,
-            used.prices > 0 ? plural(used.prices, 'AWP/WAC price') : null,
-          ].filter((x) => x !== null);
+          const uses = usesOf(used, true);
           throw new AppError(
             'DRUG_IN_USE',
             `${before.genericName} is used by ${uses.length > 0 ? uses.join(', ') : 'other records'} and cannot be deleted; ` +
@@ -207,6 +197,16 @@ export type DrugRepository = ReturnType<typeof drugRepository>;
 const escapeLike = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 const plural = (n: number, one: string): string => `${n} ${one}${n === 1 ? '' : 's'}`;
+
+/** What uses a drug, said in words ("3 invoice lines", "1 administration"); prices when asked. */
+function usesOf(used: DrugUsage, withPrices: boolean): string[] {
+  const administrations = used.openAdministrations + used.billedAdministrations;
+  return [
+    used.invoiceLines > 0 ? plural(used.invoiceLines, 'invoice line') : null,
+    administrations > 0 ? plural(administrations, 'administration') : null,
+    withPrices && used.prices > 0 ? plural(used.prices, 'AWP/WAC price') : null,
+  ].filter((x) => x !== null);
+}
 
 /** The form field each billing fact is entered in, so the refusal stands next to it. */
 const FIELD_OF_FACT = new Map([

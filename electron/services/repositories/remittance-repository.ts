@@ -5,12 +5,12 @@
  * remark codes are JSON on their claim or line. A reversal claim points at the claim it reverses
  * (and that claim back at it); both are then left out of what was paid.
  */
-import type { Statement } from 'better-sqlite3';
 import type { CandidateLine } from '../../../shared/domain/remittance-matching';
 import type { LineKind, PostingAdjustment, PostingRemittance } from '../../../shared/domain/remittance';
 import { canonicalCents } from '../../../shared/domain/era/x12-values';
 import { parseCents } from '../../../shared/domain/money';
 import type { Db } from '../db/open';
+import { statementCache } from './statement-cache';
 
 export type StoredLine = {
   id: number;
@@ -240,12 +240,7 @@ export function remittanceRepository(db: Db) {
        adjustments_json = @adjustmentsJson, remarks_json = @remarksJson WHERE id = @id`,
   );
   const deleteRemittance = db.prepare(`DELETE FROM remittances WHERE id = ?`);
-  const statements = new Map<string, Statement>();
-  const prepared = (sql: string): Statement => {
-    let st = statements.get(sql);
-    if (!st) statements.set(sql, (st = db.prepare(sql)));
-    return st;
-  };
+  const prepared = statementCache(db);
 
   /** The claim lines of many claims in one query, by claim number (claims with no administration absent). */
   function claimCandidatesOf(payerId: number, claimNumbers: readonly string[]): Map<string, CandidateLine[]> {

@@ -4,8 +4,8 @@
  * sums are of integer cents, so they are exact. reports/report-service.ts turns them into words
  * and amounts.
  */
-import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/open';
+import { statementCache } from './statement-cache';
 
 export type ReportFilter = { from?: string | undefined; to?: string | undefined; payerId?: number | undefined };
 
@@ -84,12 +84,7 @@ export type AgingRow = {
 const AGE_SQL = `CAST(julianday(@today) - julianday(substr(v.billed_at, 1, 10)) AS INTEGER)`;
 
 export function reportRepository(db: Db) {
-  const statements = new Map<string, Statement>();
-  const prepared = (sql: string): Statement => {
-    let st = statements.get(sql);
-    if (!st) statements.set(sql, (st = db.prepare(sql)));
-    return st;
-  };
+  const prepared = statementCache(db);
 
   function where(f: ReportFilter, extra: string[] = []) {
     const conditions = [...extra];

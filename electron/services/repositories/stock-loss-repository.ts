@@ -13,11 +13,11 @@
  * takes (tests/bench/never-billed.bench.ts).
  */
 import { lotSearchSql } from './lot-search';
-import type { Statement } from 'better-sqlite3';
 import { ADMINISTRATION_STATUSES } from '../../../shared/domain/administration';
 import { ADJUSTMENT_REASONS, type AdjustmentReason } from '../../../shared/domain/stock';
 import { BILLED_STATUSES } from '../../../shared/domain/stock-loss';
 import type { Db } from '../db/open';
+import { statementCache } from './statement-cache';
 import { lotMovementsSql, ON_HAND_MICRO_SQL } from './lot-movements';
 
 /** One lot with its figures in micro-units and cents, as SQLite sums them. */
@@ -128,12 +128,7 @@ function filterSql(f: StockLossFilter): { lotWhere: string; params: Record<strin
 
 export function stockLossRepository(db: Db) {
   // A handful of shapes (which filters are used), each prepared once.
-  const statements = new Map<string, Statement>();
-  const prepared = (sql: string): Statement => {
-    let st = statements.get(sql);
-    if (!st) statements.set(sql, (st = db.prepare(sql)));
-    return st;
-  };
+  const prepared = statementCache(db);
 
   return {
     /**

@@ -10,14 +10,8 @@
  */
 import { lotSearchSql } from './lot-search';
 import type { Statement } from 'better-sqlite3';
-import {
-  daysBetween,
-  lotStatus,
-  suggestLots,
-  type AdjustmentReason,
-  type Lot,
-  type LotStatus,
-} from '../../../shared/domain/stock';
+import { addDays, daysBetween } from '../../../shared/domain/iso-date';
+import { lotStatus, suggestLots, type AdjustmentReason, type Lot, type LotStatus } from '../../../shared/domain/stock';
 import { microFromUnits, packagesToMicro, unitsFromMicro } from '../../../shared/domain/stock-quantity';
 import { AppError, fieldError } from '../app-error';
 import type { Db } from '../db/open';
@@ -257,9 +251,3 @@ export function stockRepository(db: Db, audit: AuditLog) {
   };
 }
 export type StockRepository = ReturnType<typeof stockRepository>;
-
-/** An ISO date N calendar days later (UTC, so no daylight-saving hour moves it); at most 9999-12-31. */
-function addDays(isoDate: string, days: number): string {
-  const later = new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000);
-  return later.getUTCFullYear() > 9999 ? '9999-12-31' : later.toISOString().slice(0, 10);
-}

@@ -3,11 +3,11 @@
  * the variance report page through an index over a million claims instead of reading each
  * estimate. SQL only; remittances/variance-service.ts decides what the rows say.
  */
-import type { Statement } from 'better-sqlite3';
 import type { LineKind } from '../../../shared/domain/remittance';
 import type { VarianceStatus } from '../../../shared/domain/variance';
 import { centsCsvSql } from './csv-sql';
 import type { Db } from '../db/open';
+import { statementCache } from './statement-cache';
 import { PATIENT_NAME_SQL } from './administrations/administration-rows';
 
 export type VarianceRow = {
@@ -52,7 +52,7 @@ export type VarianceListRow = VarianceRow & {
  * Integer cents as CSV money text, written by SQLite (csv-sql.ts), for the nine amounts of the
  * export, then the billing date and the last payment: one run of CSV fields per line.
  */
-export const VARIANCE_CSV_AMOUNTS = `(${[
+const VARIANCE_CSV_AMOUNTS = `(${[
   'v.expected_allowed_cents',
   'v.expected_paid_cents',
   'v.expected_patient_cents',
@@ -88,8 +88,6 @@ export type VarianceQuery = {
   payerId?: number | undefined;
   from?: string | undefined;
   to?: string | undefined;
-  /** Billed on or before this date (for aging). */
-  billedBefore?: string | undefined;
   sortDir: 'asc' | 'desc';
   limit: number;
   offset: number;
@@ -141,12 +139,7 @@ export function varianceRepository(db: Db) {
   const payerName = db.prepare(`SELECT name FROM payers WHERE id = ?`).pluck();
   const drugNames = db.prepare(`SELECT generic_name AS genericName, brand_name AS brandName FROM drugs WHERE id = ?`);
   const allIds = db.prepare(`SELECT DISTINCT administration_id FROM line_variance ORDER BY administration_id`).pluck();
-  const statements = new Map<string, Statement>();
-  const prepared = (sql: string): Statement => {
-    let st = statements.get(sql);
-    if (!st) statements.set(sql, (st = db.prepare(sql)));
-    return st;
-  };
+  const prepared = statementCache(db);
 
   /** The WHERE clause and parameters of a query, and the index its first condition walks. */
   function filter(q: Omit<VarianceQuery, 'limit' | 'offset' | 'sortDir'>) {
@@ -167,10 +160,6 @@ export function varianceRepository(db: Db) {
     if (q.to !== undefined) {
       where.push('v.date_of_service <= @to');
       params.to = q.to;
-    }
-    if (q.billedBefore !== undefined) {
-      where.push('v.billed_at <= @billedBefore');
-      params.billedBefore = q.billedBefore;
     }
     return { whereSql: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
   }

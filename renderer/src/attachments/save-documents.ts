@@ -37,13 +37,18 @@ export async function saveDocuments(queryClient: QueryClient, ids: readonly numb
   for (const id of ids) {
     const { document, contentBase64 } = await queryClient.fetchQuery(contentQuery(id));
     const fileName = savedFileName(document);
-    download(fileName, new Blob([bytesOfBase64(contentBase64)], { type: 'application/pdf' }));
+    downloadBase64(fileName, contentBase64, 'application/pdf');
     fileNames.push(fileName);
   }
   return { kind: 'downloaded', fileNames };
 }
 
-export function download(fileName: string, blob: Blob): void {
+/** Downloads a file the service sent as base64 (an export, a letter, a document). */
+export function downloadBase64(fileName: string, base64: string, mediaType: string): void {
+  download(fileName, new Blob([bytesOfBase64(base64)], { type: mediaType }));
+}
+
+function download(fileName: string, blob: Blob): void {
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;

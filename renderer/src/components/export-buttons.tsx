@@ -7,8 +7,7 @@ import { notifications } from '@mantine/notifications';
 import { useMutation } from '@tanstack/react-query';
 import type { ExportQueryInput } from '../../../shared/api/report-channels';
 import { call } from '../api';
-import { download } from '../attachments/save-documents';
-import { bytesOfBase64 } from './blob-view';
+import { downloadBase64 } from '../attachments/save-documents';
 
 const MEDIA_TYPES = {
   csv: 'text/csv',
@@ -19,7 +18,7 @@ export function ExportButtons(props: { query: Omit<ExportQueryInput, 'format'>; 
   const exporting = useMutation({
     mutationFn: (format: 'csv' | 'xlsx') => call('reports:export', { ...props.query, format }),
     onSuccess: (file, format) => {
-      download(file.fileName, new Blob([bytesOfBase64(file.contentBase64)], { type: MEDIA_TYPES[format] }));
+      downloadBase64(file.fileName, file.contentBase64, MEDIA_TYPES[format]);
       notifications.show({
         color: 'green',
         message: `${file.fileName} downloaded: ${file.rows.toLocaleString('en-US')} ${file.rows === 1 ? 'row' : 'rows'}.`,

@@ -34,6 +34,12 @@ export function BackToList(props: { kind: RecordKind<unknown>; size?: AnchorProp
   );
 }
 
+/** The query of one record, [list, id]: the record page's own, for any other view that shows the record. */
+export const recordQuery = <T,>(kind: RecordKind<T>, id: number) => ({
+  queryKey: [kind.list, id],
+  queryFn: () => kind.get(id),
+});
+
 /**
  * The record named by the address. `data` is there only when it can be shown; until then show
  * `fallback` (the loader, or "not found" when the id is not one or the service refused it).
@@ -44,7 +50,7 @@ export function useRecordQuery<T>(
 ): { data: T | undefined; fallback: ReactElement } {
   const id = Number(useParams().id);
   const valid = Number.isInteger(id) && id > 0;
-  const query = useQuery({ queryKey: [kind.list, id], queryFn: () => kind.get(id), enabled: valid, ...options });
+  const query = useQuery({ ...recordQuery(kind, id), enabled: valid, ...options });
   if (!valid || query.isError) {
     const title = `${kind.noun.charAt(0).toUpperCase()}${kind.noun.slice(1)} not found`;
     return {

@@ -120,7 +120,7 @@ function DaysWork() {
         <Text size="sm" c="dimmed" mb="sm">
           What payers were expected to pay for the claim lines of each month of service, and what they have paid so far.
         </Text>
-        <ExpectedPaidChart months={s.months} height={220} />
+        <ExpectedPaidChart months={s.months} height={220} testId="home-chart" />
       </Card>
     </Stack>
   );

@@ -6,17 +6,12 @@
 import { Badge, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
 import type { Contract } from '../../../shared/domain/contract-terms';
 import { inForce } from '../../../shared/domain/contract-terms';
+import { addDays } from '../../../shared/domain/iso-date';
 import { scopeInWords, SEQUESTRATION_LABELS, spanInWords, termsInWords } from './contract-words';
 import { todayIso } from './form-schema';
 import { RowActions } from '../components/row-actions';
 
 const ORDER = { all: 0, ndc: 1, hcpcs: 2 } as const;
-
-function addDays(iso: string, n: number): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-}
 
 type Row = { kind: 'version'; c: Contract } | { kind: 'gap'; from: string; to: string };
 

@@ -41,11 +41,7 @@ export const checked = (v: string | undefined): boolean => v === 'true';
 export const flag = (b: boolean): string => (b ? 'true' : 'false');
 
 /** "2026-11-27" in the person's own time zone (not UTC), for "today" defaults. */
-export function todayIso(): string {
-  const d = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
+export { todayIso } from '../components/today';
 
 /** A stored timestamp or date shown as its date: "2026-11-27T10:00:00Z" → "2026-11-27". */
 export const dateOnly = (s: string): string => s.slice(0, 10);

@@ -25,6 +25,7 @@ import type { EraReadingResult } from '../../../shared/api/remittance-channels';
 import { usdFromFixed } from '../../../shared/domain/money';
 import { ApiError, call } from '../api';
 import { readAsBase64 } from '../imports/read-file';
+import { invalidatePaymentViews } from './invalidate-payment-views';
 
 type Chosen = { fileName: string; contentBase64: string };
 
@@ -50,10 +51,7 @@ export function EraImportCard() {
         title: '835 imported',
         message: `${result.fileName}: ${result.summary.claims} claims, ${result.summary.matched} lines matched, ${result.summary.unmatched} to match by hand.`,
       });
-      void queryClient.invalidateQueries({ queryKey: ['remittances'] });
-      void queryClient.invalidateQueries({ queryKey: ['administrations'] });
-      void queryClient.invalidateQueries({ queryKey: ['payments'] });
-      void queryClient.invalidateQueries({ queryKey: ['variance'] });
+      invalidatePaymentViews(queryClient);
     },
   });
   const reading = preview.data;

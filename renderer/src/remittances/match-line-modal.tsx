@@ -11,6 +11,7 @@ import type { LineKind } from '../../../shared/domain/remittance';
 import { usdFromFixed } from '../../../shared/domain/money';
 import { call } from '../api';
 import { LINE_KIND_WORDS } from './variance-words';
+import { invalidatePaymentViews } from './invalidate-payment-views';
 
 export type LineToMatch = {
   lineId: number;
@@ -54,9 +55,7 @@ export function MatchLineModal(props: { line: LineToMatch | null; onClose: () =>
         title: 'Matched',
         message: `${props.line?.description ?? 'The line'} now pays ${line.match?.patientName ?? 'the administration'}’s claim.`,
       });
-      void queryClient.invalidateQueries({ queryKey: ['remittances'] });
-      void queryClient.invalidateQueries({ queryKey: ['administrations'] });
-      void queryClient.invalidateQueries({ queryKey: ['payments'] });
+      invalidatePaymentViews(queryClient);
       props.onClose();
     },
     onError: (err) => notifications.show({ color: 'red', title: 'Not matched', message: err.message }),

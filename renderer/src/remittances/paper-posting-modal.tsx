@@ -16,6 +16,7 @@ import {
 } from '../../../shared/domain/remittance';
 import { ApiError, call } from '../api';
 import { LINE_KIND_WORDS } from './variance-words';
+import { invalidatePaymentViews } from './invalidate-payment-views';
 
 type Adjustment = { group: string; reason: string; amount: string };
 
@@ -81,9 +82,7 @@ function PostingForm(props: { target: PostingTarget; onDone: () => void }) {
         title: props.target.editing ? 'Payment corrected' : 'Payment posted',
         message: `${a.patientName}, ${a.dateOfService}`,
       });
-      void queryClient.invalidateQueries({ queryKey: ['payments'] });
-      void queryClient.invalidateQueries({ queryKey: ['administrations'] });
-      void queryClient.invalidateQueries({ queryKey: ['variance'] });
+      invalidatePaymentViews(queryClient);
       props.onDone();
     },
   });

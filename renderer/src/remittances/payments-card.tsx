@@ -8,13 +8,14 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Administration } from '../../../shared/domain/administration';
-import { describeAdjustment, describeRemark } from '../../../shared/domain/adjustment-codes';
+import { describeReason } from '../../../shared/domain/adjustment-codes';
 import type { RemittanceView } from '../../../shared/domain/remittance';
 import { usdFromFixed } from '../../../shared/domain/money';
 import { call } from '../api';
 import { PaperPostingModal, type PostingTarget } from './paper-posting-modal';
 import { RemittanceCard } from './remittance-card';
 import { LINE_KIND_WORDS, VARIANCE_COLORS, varianceLabel } from './variance-words';
+import { invalidatePaymentViews } from './invalidate-payment-views';
 
 export function PaymentsCard({ administration: a }: { administration: Administration }) {
   const queryClient = useQueryClient();
@@ -32,8 +33,7 @@ export function PaymentsCard({ administration: a }: { administration: Administra
         message: 'The paper EOB was deleted; the line’s variance was worked out again.',
       });
       setDeleting(null);
-      void queryClient.invalidateQueries({ queryKey: ['payments'] });
-      void queryClient.invalidateQueries({ queryKey: ['administrations'] });
+      invalidatePaymentViews(queryClient);
     },
     onError: (err) => notifications.show({ color: 'red', title: 'Not deleted', message: err.message }),
   });
@@ -106,11 +106,7 @@ export function PaymentsCard({ administration: a }: { administration: Administra
                     <Table.Td maw={280}>
                       {l.reasons.map((r) => (
                         <Text key={r} size="xs">
-                          {/^[A-Z]{2}-/.test(r)
-                            ? describeAdjustment(r.slice(0, 2), r.slice(3))
-                            : /^[A-Z]{1,2}\d/.test(r)
-                              ? describeRemark(r)
-                              : r}
+                          {describeReason(r)}
                         </Text>
                       ))}
                     </Table.Td>

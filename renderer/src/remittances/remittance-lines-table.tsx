@@ -103,7 +103,7 @@ export function RemittanceLinesTable(props: {
 const shortMeaning = (meaning: string): string => meaning.replace(/^[A-Z]{2}-\w+:\s*/, '');
 
 /** How a match was made, in words. */
-export function matchWords(how: string): string {
+function matchWords(how: string): string {
   if (how === 'manual') return 'matched by hand';
   if (how === 'paper posting') return 'paper EOB';
   if (how === 'line-control') return 'by line control number';

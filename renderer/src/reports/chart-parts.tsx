@@ -5,7 +5,7 @@
  * report is read, not watched, and a bar caught mid-flight would sit under the wrong month.
  */
 import type { ReactNode } from 'react';
-import { usd } from './report-format';
+import { usdFromFixed } from '../../../shared/domain/money';
 
 /** Mantine's palette, written out: SVG fill attributes do not read CSS variables. */
 export const CHART_COLORS = {
@@ -19,7 +19,7 @@ export const CHART_COLORS = {
 export function exactUsd(value: unknown, _name: unknown, item: { dataKey?: unknown; payload?: unknown }): string {
   const row = item.payload as Record<string, unknown> | undefined;
   const exact = row?.[`${String(item.dataKey)}Text`];
-  return typeof exact === 'string' ? usd(exact) : String(value);
+  return typeof exact === 'string' ? usdFromFixed(exact) : String(value);
 }
 
 /**

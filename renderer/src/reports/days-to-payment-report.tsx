@@ -102,10 +102,10 @@ function DaysTable({ rows }: { rows: DaysToPaymentRowView[] }) {
               <Table.Tr key={r.payerId} data-testid="days-to-payment-row">
                 <Table.Td>{r.payerName}</Table.Td>
                 <Table.Td ta="right">{r.paidLines.toLocaleString('en-US')}</Table.Td>
-                <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
+                <Table.Td ta="right" style={NOWRAP}>
                   {days(r.averageDays)}
                 </Table.Td>
-                <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
+                <Table.Td ta="right" style={NOWRAP}>
                   {days(r.longestDays)}
                 </Table.Td>
                 <Table.Td ta="right">{r.within30.toLocaleString('en-US')}</Table.Td>
@@ -125,7 +125,7 @@ function DaysTable({ rows }: { rows: DaysToPaymentRowView[] }) {
                 <Table.Td ta="right" title="Each payer’s average is in its own row">
                   —
                 </Table.Td>
-                <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
+                <Table.Td ta="right" style={NOWRAP}>
                   {days(Math.max(...rows.map((r) => r.longestDays)))}
                 </Table.Td>
                 <Table.Td ta="right">{sum((r) => r.within30)}</Table.Td>

@@ -5,11 +5,11 @@
  */
 import { Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ExpectedVsPaidRowView, ReportFilterInput } from '../../../shared/api/report-channels';
+import { usdFromFixed } from '../../../shared/domain/money';
 import { call } from '../api';
-import { AXIS_TICK, CHART_COLORS, exactUsd, LEGEND_STYLE, legendText, TOOLTIP_STYLE } from './chart-parts';
-import { axisUsd, chartHeight, monthLabel, monthsOfChart, shortMonthLabel, sumAmounts, usd } from './report-format';
+import { ExpectedPaidChart } from '../home/expected-paid-chart';
+import { monthLabel, monthsOfChart, monthTotals, sumAmounts } from './report-format';
 import { noBilledLines, ReportSection } from './report-section';
 
 export function ExpectedVsPaidReport({ filter }: { filter: ReportFilterInput }) {
@@ -43,29 +43,17 @@ export function ExpectedVsPaidReport({ filter }: { filter: ReportFilterInput }) 
 }
 
 function MonthChart({ rows, filter }: { rows: ExpectedVsPaidRowView[]; filter: ReportFilterInput }) {
-  const data = monthsOfChart(
+  const months = monthsOfChart(
     rows.map((r) => r.month),
     filter.from,
     filter.to,
-  ).map((month) => {
-    const ofMonth = rows.filter((r) => r.month === month);
-    const expectedText = sumAmounts(ofMonth.map((r) => r.expectedPaid));
-    const paidText = sumAmounts(ofMonth.map((r) => r.paid));
-    return { month, expected: chartHeight(expectedText), expectedText, paid: chartHeight(paidText), paidText };
-  });
-  return (
-    <ResponsiveContainer width="100%" height={320}>
-      <BarChart data={data} accessibilityLayer margin={{ top: 8, right: 8, left: 0, bottom: 0 }}>
-        <CartesianGrid strokeDasharray="3 3" vertical={false} />
-        <XAxis dataKey="month" tickFormatter={shortMonthLabel} tick={AXIS_TICK} interval="equidistantPreserveStart" />
-        <YAxis tickFormatter={axisUsd} tick={AXIS_TICK} width={64} />
-        <Tooltip formatter={exactUsd} labelFormatter={(m) => monthLabel(String(m))} contentStyle={TOOLTIP_STYLE} />
-        <Legend formatter={legendText} wrapperStyle={LEGEND_STYLE} />
-        <Bar isAnimationActive={false} dataKey="expected" name="Expected" fill={CHART_COLORS.expected} />
-        <Bar isAnimationActive={false} dataKey="paid" name="Paid" fill={CHART_COLORS.paid} />
-      </BarChart>
-    </ResponsiveContainer>
   );
+  const totals = monthTotals(rows, months, (month, ofMonth) => ({
+    month,
+    expectedPaid: sumAmounts(ofMonth.map((r) => r.expectedPaid)),
+    paid: sumAmounts(ofMonth.map((r) => r.paid)),
+  }));
+  return <ExpectedPaidChart months={totals} height={320} />;
 }
 
 function MonthPayerTable({ rows }: { rows: ExpectedVsPaidRowView[] }) {
@@ -106,12 +94,12 @@ function MonthPayerTable({ rows }: { rows: ExpectedVsPaidRowView[] }) {
               <Table.Td ta="right">
                 <LineCounts lines={r.lines} paid={r.paidLines} denied={r.deniedLines} />
               </Table.Td>
-              <Table.Td ta="right">{usd(r.expectedPaid)}</Table.Td>
-              <Table.Td ta="right">{usd(r.paid)}</Table.Td>
+              <Table.Td ta="right">{usdFromFixed(r.expectedPaid)}</Table.Td>
+              <Table.Td ta="right">{usdFromFixed(r.paid)}</Table.Td>
               <Table.Td ta="right" c={r.difference.startsWith('-') ? 'red.8' : undefined}>
-                {usd(r.difference)}
+                {usdFromFixed(r.difference)}
               </Table.Td>
-              <Table.Td ta="right">{usd(r.underpaid)}</Table.Td>
+              <Table.Td ta="right">{usdFromFixed(r.underpaid)}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
@@ -122,10 +110,10 @@ function MonthPayerTable({ rows }: { rows: ExpectedVsPaidRowView[] }) {
               <Table.Td ta="right">
                 <LineCounts lines={total.lines} paid={total.paidLines} denied={total.deniedLines} />
               </Table.Td>
-              <Table.Td ta="right">{usd(total.expectedPaid)}</Table.Td>
-              <Table.Td ta="right">{usd(total.paid)}</Table.Td>
-              <Table.Td ta="right">{usd(total.difference)}</Table.Td>
-              <Table.Td ta="right">{usd(total.underpaid)}</Table.Td>
+              <Table.Td ta="right">{usdFromFixed(total.expectedPaid)}</Table.Td>
+              <Table.Td ta="right">{usdFromFixed(total.paid)}</Table.Td>
+              <Table.Td ta="right">{usdFromFixed(total.difference)}</Table.Td>
+              <Table.Td ta="right">{usdFromFixed(total.underpaid)}</Table.Td>
             </Table.Tr>
           </Table.Tfoot>
         )}

@@ -9,10 +9,11 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { MarginRowView, ReportFilterInput } from '../../../shared/api/report-channels';
+import { usdFromFixed } from '../../../shared/domain/money';
 import { formatNdc542 } from '../../../shared/domain/ndc';
 import { call } from '../api';
 import { AXIS_TICK, CHART_COLORS, exactUsd, LEGEND_STYLE, legendText, TOOLTIP_STYLE } from './chart-parts';
-import { axisName, axisUsd, chartHeight, minusAmount, percentOf, sumAmounts, usd } from './report-format';
+import { axisName, axisUsd, chartHeight, minusAmount, percentOf, sumAmounts } from './report-format';
 import { noBilledLines, ReportSection } from './report-section';
 
 type By = 'drug' | 'payer';
@@ -133,12 +134,12 @@ function MarginChart({ rows, basis }: { rows: MarginRowView[]; basis: Basis }) {
 }
 
 function MarginTable({ rows, by, basis }: { rows: MarginRowView[]; by: By; basis: Basis }) {
-  const all = rows.map((r) => figures(r, basis));
+  const all = rows.map((r) => ({ r, f: figures(r, basis) }));
   const total = {
     lines: rows.reduce((n, r) => n + r.lines, 0),
     paidLines: rows.reduce((n, r) => n + r.paidLines, 0),
-    cost: sumAmounts(all.map((f) => f.cost)),
-    reimbursement: sumAmounts(all.map((f) => f.reimbursement)),
+    cost: sumAmounts(all.map(({ f }) => f.cost)),
+    reimbursement: sumAmounts(all.map(({ f }) => f.reimbursement)),
   };
   const totalMargin = minusAmount(total.reimbursement, total.cost);
   return (
@@ -157,8 +158,7 @@ function MarginTable({ rows, by, basis }: { rows: MarginRowView[]; by: By; basis
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {rows.map((r, i) => {
-            const f = all[i] ?? figures(r, basis);
+          {all.map(({ r, f }) => {
             return (
               <Table.Tr key={r.key} data-testid="margin-row">
                 <Table.Td>
@@ -182,10 +182,10 @@ function MarginTable({ rows, by, basis }: { rows: MarginRowView[]; by: By; basis
                     {r.paidLines.toLocaleString('en-US')} paid
                   </Text>
                 </Table.Td>
-                <Table.Td ta="right">{usd(f.cost)}</Table.Td>
-                <Table.Td ta="right">{usd(f.reimbursement)}</Table.Td>
+                <Table.Td ta="right">{usdFromFixed(f.cost)}</Table.Td>
+                <Table.Td ta="right">{usdFromFixed(f.reimbursement)}</Table.Td>
                 <Table.Td ta="right" c={f.margin.startsWith('-') ? 'red.8' : undefined}>
-                  {usd(f.margin)}
+                  {usdFromFixed(f.margin)}
                 </Table.Td>
                 <Table.Td ta="right">{percentOf(f.margin, f.reimbursement)}</Table.Td>
               </Table.Tr>
@@ -202,9 +202,9 @@ function MarginTable({ rows, by, basis }: { rows: MarginRowView[]; by: By; basis
                   {total.paidLines.toLocaleString('en-US')} paid
                 </Text>
               </Table.Td>
-              <Table.Td ta="right">{usd(total.cost)}</Table.Td>
-              <Table.Td ta="right">{usd(total.reimbursement)}</Table.Td>
-              <Table.Td ta="right">{usd(totalMargin)}</Table.Td>
+              <Table.Td ta="right">{usdFromFixed(total.cost)}</Table.Td>
+              <Table.Td ta="right">{usdFromFixed(total.reimbursement)}</Table.Td>
+              <Table.Td ta="right">{usdFromFixed(totalMargin)}</Table.Td>
               <Table.Td ta="right">{percentOf(totalMargin, total.reimbursement)}</Table.Td>
             </Table.Tr>
           </Table.Tfoot>

@@ -4,13 +4,10 @@
  * biller working late on the last day of a month still sees that month.
  */
 import { addMonths } from '../../../shared/domain/months';
-
-const pad = (n: number): string => String(n).padStart(2, '0');
+import { todayIso } from '../components/today';
 
 /** Today as YYYY-MM-DD in local time (not `toISOString`, which is UTC and can be tomorrow). */
-export function localToday(now: Date): string {
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
+export const localToday = (now: Date): string => todayIso(now);
 
 export function defaultReportDates(now: Date): { from: string; to: string } {
   const today = localToday(now);

@@ -5,7 +5,7 @@
  * shown amount is ever read back from it.
  */
 import { addMonths } from '../../../shared/domain/months';
-import { Dec, moneyString, usdFromFixed, ZERO } from '../../../shared/domain/money';
+import { Dec, moneyString, ZERO } from '../../../shared/domain/money';
 
 const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -20,9 +20,6 @@ export function shortMonthLabel(month: string): string {
   const name = MONTH_NAMES[Number(month.slice(5, 7)) - 1];
   return name ? `${name} ’${month.slice(2, 4)}` : month;
 }
-
-/** "$1,087.92" from "1087.92". */
-export const usd = (fixed: string): string => usdFromFixed(fixed);
 
 /** The exact sum of amounts written as decimal strings, as a decimal string ("12.50"). */
 export function sumAmounts(amounts: Iterable<string>): string {
@@ -72,6 +69,24 @@ export function monthsOfChart(present: readonly string[], from?: string, to?: st
     if (months.length > limit) return sorted;
   }
   return months;
+}
+
+/**
+ * For each of `months` (e.g. from `monthsOfChart`), `total` of that month's rows (none for an empty
+ * month). The rows are grouped by month once, not searched again for every month.
+ */
+export function monthTotals<R extends { month: string }, T>(
+  rows: readonly R[],
+  months: readonly string[],
+  total: (month: string, ofMonth: readonly R[]) => T,
+): T[] {
+  const byMonth = new Map<string, R[]>();
+  for (const r of rows) {
+    const ofMonth = byMonth.get(r.month);
+    if (ofMonth) ofMonth.push(r);
+    else byMonth.set(r.month, [r]);
+  }
+  return months.map((month) => total(month, byMonth.get(month) ?? []));
 }
 
 /** Names cut to fit a chart's axis; the tooltip and the table show them whole. */

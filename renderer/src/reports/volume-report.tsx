@@ -7,6 +7,7 @@ import { Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ReportFilterInput, VolumeRowView } from '../../../shared/api/report-channels';
+import { usdFromFixed } from '../../../shared/domain/money';
 import { formatNdc542 } from '../../../shared/domain/ndc';
 import { call } from '../api';
 import { AXIS_TICK, CHART_COLORS, exactUsd, LEGEND_STYLE, legendText, TOOLTIP_STYLE } from './chart-parts';
@@ -16,9 +17,9 @@ import {
   chartHeight,
   monthLabel,
   monthsOfChart,
+  monthTotals,
   shortMonthLabel,
   sumAmounts,
-  usd,
 } from './report-format';
 import { noBilledLines, ReportSection } from './report-section';
 
@@ -52,12 +53,12 @@ export function VolumeReport({ filter }: { filter: ReportFilterInput }) {
 }
 
 function VolumeChart({ rows, filter }: { rows: VolumeRowView[]; filter: ReportFilterInput }) {
-  const data = monthsOfChart(
+  const months = monthsOfChart(
     rows.map((r) => r.month),
     filter.from,
     filter.to,
-  ).map((month) => {
-    const ofMonth = rows.filter((r) => r.month === month);
+  );
+  const data = monthTotals(rows, months, (month, ofMonth) => {
     const expectedText = sumAmounts(ofMonth.map((r) => r.expectedRevenue));
     const revenueText = sumAmounts(ofMonth.map((r) => r.revenue));
     return {
@@ -156,9 +157,9 @@ function VolumeTable({ rows }: { rows: VolumeRowView[] }) {
               </Table.Td>
               <Table.Td ta="right">{r.administrations.toLocaleString('en-US')}</Table.Td>
               <Table.Td ta="right">{r.units.toLocaleString('en-US')}</Table.Td>
-              <Table.Td ta="right">{usd(r.billed)}</Table.Td>
-              <Table.Td ta="right">{usd(r.expectedRevenue)}</Table.Td>
-              <Table.Td ta="right">{usd(r.revenue)}</Table.Td>
+              <Table.Td ta="right">{usdFromFixed(r.billed)}</Table.Td>
+              <Table.Td ta="right">{usdFromFixed(r.expectedRevenue)}</Table.Td>
+              <Table.Td ta="right">{usdFromFixed(r.revenue)}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
@@ -168,9 +169,9 @@ function VolumeTable({ rows }: { rows: VolumeRowView[] }) {
               <Table.Td colSpan={2}>Total</Table.Td>
               <Table.Td ta="right">{count((r) => r.administrations)}</Table.Td>
               <Table.Td ta="right">{count((r) => r.units)}</Table.Td>
-              <Table.Td ta="right">{usd(sumAmounts(rows.map((r) => r.billed)))}</Table.Td>
-              <Table.Td ta="right">{usd(sumAmounts(rows.map((r) => r.expectedRevenue)))}</Table.Td>
-              <Table.Td ta="right">{usd(sumAmounts(rows.map((r) => r.revenue)))}</Table.Td>
+              <Table.Td ta="right">{usdFromFixed(sumAmounts(rows.map((r) => r.billed)))}</Table.Td>
+              <Table.Td ta="right">{usdFromFixed(sumAmounts(rows.map((r) => r.expectedRevenue)))}</Table.Td>
+              <Table.Td ta="right">{usdFromFixed(sumAmounts(rows.map((r) => r.revenue)))}</Table.Td>
             </Table.Tr>
           </Table.Tfoot>
         )}

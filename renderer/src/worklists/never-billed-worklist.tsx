@@ -4,16 +4,14 @@
  * recorded at all) and what it cost.
  */
 import { Anchor, Group, Stack, Table, Text, TextInput } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
 import { Link } from 'react-router';
 import { usdFromFixed } from '../../../shared/domain/money';
 import { formatNdc542 } from '../../../shared/domain/ndc';
 import type { NeverBilledLot } from '../../../shared/domain/stock-loss';
 import { call } from '../api';
 import { ExportButtons } from '../components/export-buttons';
-import { LIST_PAGE_SIZE } from '../components/paged-list';
+import { usePagedSearch } from '../components/paged-list';
 import { WorklistFooter } from './worklist-footer';
 import { DateFilters, useWorklistFilter } from './worklist-filters';
 
@@ -32,12 +30,11 @@ function whereItWent(l: NeverBilledLot): string[] {
 }
 
 export function NeverBilledWorklist() {
-  const [page, setPage] = useState(1);
+  const paged = usePagedSearch();
+  const { page, setPage, debounced } = paged;
   const state = useWorklistFilter(() => setPage(1));
-  const [search, setSearch] = useState('');
-  const [debounced] = useDebouncedValue(search, 200);
   const { payerId: _payer, ...dates } = state.filter;
-  const args = { ...dates, search: debounced, limit: LIST_PAGE_SIZE, offset: (page - 1) * LIST_PAGE_SIZE };
+  const args = { ...dates, ...paged.args };
   const list = useQuery({
     queryKey: ['worklists', 'never-billed', args],
     queryFn: () => call('worklists:neverBilled', args),
@@ -52,16 +49,7 @@ export function NeverBilledWorklist() {
       </Text>
       <Group align="flex-end" justify="space-between">
         <Group align="flex-start">
-          <TextInput
-            label="Search"
-            placeholder="NDC, lot or drug"
-            w={240}
-            value={search}
-            onChange={(e) => {
-              setSearch(e.currentTarget.value);
-              setPage(1);
-            }}
-          />
+          <TextInput label="Search" placeholder="NDC, lot or drug" w={240} {...paged.searchProps} />
           <DateFilters state={state} what="Invoice" />
         </Group>
         <ExportButtons label="stock never billed" query={{ report: 'never-billed', ...dates, search: debounced }} />

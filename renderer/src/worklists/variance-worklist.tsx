@@ -7,27 +7,20 @@ import { Badge, Button, Group, List, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { Fragment, useState } from 'react';
-import { describeAdjustment, describeRemark } from '../../../shared/domain/adjustment-codes';
+import { describeReason } from '../../../shared/domain/adjustment-codes';
 import { traceOfLine } from '../../../shared/domain/line-trace';
 import { usdFromFixed } from '../../../shared/domain/money';
 import type { LineVarianceView } from '../../../shared/domain/remittance';
 import { call } from '../api';
-import { download } from '../attachments/save-documents';
-import { bytesOfBase64 } from '../components/blob-view';
+import { administrationRecord } from '../administrations/administration-record';
+import { downloadBase64 } from '../attachments/save-documents';
 import { ExportButtons } from '../components/export-buttons';
+import { recordQuery } from '../components/record-page';
 import { LIST_PAGE_SIZE } from '../components/paged-list';
 import { LINE_KIND_WORDS } from '../remittances/variance-words';
 import { PatientClaimCell } from './patient-claim-cell';
 import { WorklistFooter } from './worklist-footer';
 import { DateFilters, PayerFilter, useWorklistFilter } from './worklist-filters';
-
-/** "CO-16" or "N350" in words; other reasons (e.g. "Claim denied") as they are. */
-function reasonWords(reason: string): string {
-  const adjustment = /^([A-Z]{2})-(\w+)$/.exec(reason);
-  if (adjustment) return describeAdjustment(adjustment[1] ?? '', adjustment[2] ?? '');
-  if (/^[A-Z]{1,2}\d+$/.test(reason)) return describeRemark(reason);
-  return reason;
-}
 
 export function VarianceWorklist(props: { status: 'underpaid' | 'denied' }) {
   const [page, setPage] = useState(1);
@@ -111,7 +104,7 @@ export function VarianceWorklist(props: { status: 'underpaid' | 'denied' }) {
                         ) : (
                           r.reasons.map((reason) => (
                             <Text key={reason} size="xs">
-                              {reasonWords(reason)}
+                              {describeReason(reason)}
                             </Text>
                           ))
                         )}
@@ -152,10 +145,7 @@ export function VarianceWorklist(props: { status: 'underpaid' | 'denied' }) {
 
 /** The estimate's own steps for one line: the contract terms and prices that give the expected amount. */
 function ExpectedSteps(props: { line: LineVarianceView }) {
-  const a = useQuery({
-    queryKey: ['administrations', 'get', props.line.administrationId],
-    queryFn: () => call('administrations:get', { id: props.line.administrationId }),
-  });
+  const a = useQuery(recordQuery(administrationRecord, props.line.administrationId));
   if (!a.data) return <Text size="sm">Reading the estimate…</Text>;
   const steps = a.data.estimate ? traceOfLine(a.data.estimate.trace, props.line.lineKind) : [];
   return (
@@ -189,7 +179,7 @@ function AppealButton(props: { administrationId: number }) {
   const letter = useMutation({
     mutationFn: () => call('worklists:appealLetter', { administrationId: props.administrationId }),
     onSuccess: (file) => {
-      download(file.fileName, new Blob([bytesOfBase64(file.contentBase64)], { type: 'application/pdf' }));
+      downloadBase64(file.fileName, file.contentBase64, 'application/pdf');
       notifications.show({ color: 'green', message: `${file.fileName} downloaded.` });
     },
     onError: (err) => notifications.show({ color: 'red', message: err.message }),

@@ -94,14 +94,15 @@ export function balanceClaim(
 
 /**
  * BPR02 = Σ CLP04 − Σ PLB, after balancing each claim. A transaction without BPR is checked
- * against a payment of 0.00 (its BPR_MISSING warning says so).
+ * against a payment of 0.00 (its BPR_MISSING warning says so). Returns Σ CLP04 (the reading's
+ * summary adds them up).
  */
 export function balanceTransaction(
   txn: EraTransaction,
   transactionIndex: number,
   warnings: EraWarnings,
   imbalances: EraImbalance[],
-): void {
+): Total {
   let claimsPaid: Total = 0;
   for (const claim of txn.claims) {
     balanceClaim(claim, transactionIndex, warnings, imbalances);
@@ -120,7 +121,7 @@ export function balanceTransaction(
     providerAdjustments: moneyText(providerAdjustments),
     difference: balanced ? ZERO : moneyText(difference),
   };
-  if (balanced) return;
+  if (balanced) return claimsPaid;
   const b = txn.balance;
   const named = txn.payment.trace === null ? 'The payment' : `Payment ${txn.payment.trace}`;
   warnings.add(
@@ -135,4 +136,5 @@ export function balanceTransaction(
     patientControlNumber: null,
     difference: b.difference,
   });
+  return claimsPaid;
 }

@@ -8,6 +8,7 @@
  * (90 trillion dollars), but the answer is exact either way, and the common case allocates
  * nothing: balancing visits every amount of the file.
  */
+import { centsText } from '../cents-text';
 import { Dec, moneyString } from '../money';
 import { canonicalCents, readX12Amount } from './x12-values';
 
@@ -43,10 +44,7 @@ export const isZeroTotal = (t: Total): boolean => (typeof t === 'number' ? t ===
 
 /** "1087.92" from 108792. */
 export function moneyText(t: Total): string {
-  if (typeof t !== 'number') return moneyString(t.dividedBy(100));
-  if (t === 0) return '0.00';
-  const digits = String(t < 0 ? -t : t).padStart(3, '0');
-  return `${t < 0 ? '-' : ''}${digits.slice(0, -2)}.${digits.slice(-2)}`;
+  return typeof t === 'number' ? centsText(t) : moneyString(t.dividedBy(100));
 }
 
 /** The absolute value as a money string. */

@@ -26,7 +26,7 @@ import {
   unknownSegment,
   type OpenTransaction,
 } from './era-loops';
-import { centsOf, moneyText, plus, type Total } from './era-money';
+import { moneyText, plus, type Total } from './era-money';
 import { type EraEnvelope, type EraImbalance, type EraReadResult, type EraTransaction } from './era-types';
 import { EraWarnings } from './era-warnings';
 import { clipQuoted } from '../quoted-text';
@@ -62,6 +62,9 @@ export function readEra(text: string): EraReadResult {
 
   const transactions: EraTransaction[] = [];
   const imbalances: EraImbalance[] = [];
+  let paid: Total = 0; // Σ CLP04 of every transaction, as balanced
+  let claims = 0;
+  let lines = 0;
   let open: OpenTransaction | null = null;
   let skipping: X12Segment | null = null; // the ST of a set that is not an 835
   // `as`: assigned in `step`, so it must not be narrowed to null here.
@@ -80,7 +83,9 @@ export function readEra(text: string): EraReadResult {
       );
     }
     finishTransaction(open, warnings);
-    balanceTransaction(open.txn, transactions.length, warnings, imbalances);
+    paid = plus(paid, balanceTransaction(open.txn, transactions.length, warnings, imbalances));
+    claims += open.txn.claims.length;
+    for (const c of open.txn.claims) lines += c.lines.length;
     transactions.push(open.txn);
     open = null;
   };
@@ -185,16 +190,6 @@ export function readEra(text: string): EraReadResult {
     );
   }
 
-  let paid: Total = 0;
-  let claims = 0;
-  let lines = 0;
-  for (const t of transactions) {
-    for (const c of t.claims) {
-      claims++;
-      lines += c.lines.length;
-      paid = plus(paid, centsOf(c.paid));
-    }
-  }
   return {
     ok: true,
     reading: {

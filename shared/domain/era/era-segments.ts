@@ -2,6 +2,7 @@
  * One 835 segment → one typed piece (a claim, a line, adjustments, a name…), with a warning for
  * each value the reader had to assume. Which loop a piece belongs to is era-loops.ts's business.
  */
+import { ADJUSTMENT_GROUPS } from '../adjustment-codes';
 import { claimStatusMeaning } from './era-claim-status';
 import {
   type EraAdjustment,
@@ -56,8 +57,6 @@ export function readName(seg: X12Segment): EraName {
   };
 }
 
-const CAS_GROUPS = new Set(['CO', 'PR', 'OA', 'PI', 'CR']);
-
 /**
  * CAS: the group, then up to six (reason, amount, quantity) triplets, each one adjustment,
  * appended to `list`.
@@ -69,7 +68,7 @@ export function readCas(
   list: readonly EraAdjustment[],
 ): readonly EraAdjustment[] {
   const group = intern(element(seg, 1));
-  if (!CAS_GROUPS.has(group)) {
+  if (!ADJUSTMENT_GROUPS.has(group)) {
     warnings.add(
       'CAS_GROUP_UNKNOWN',
       seg.index,

@@ -13,6 +13,7 @@
  * zero (".5"), a trailing point ("5."), leading zeros ("0012.50"). Those are read. Exponents,
  * commas, "+", hex, letters and text over MAX_AMOUNT_LENGTH are not amounts.
  */
+import { daysInMonth } from '../iso-date';
 import { centsFromDecimal, Dec, MAX_AMOUNT_LENGTH, moneyString, roundCents, type Cents } from '../money';
 
 export type X12AmountRead =
@@ -133,11 +134,6 @@ export function readX12Amount(raw: string): X12AmountRead {
 export type X12QuantityRead = { ok: true; text: string } | { ok: false; problem: 'missing' | 'invalid' };
 
 const MAX_QUANTITY_DIGITS = 15;
-
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
-  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
-}
 
 // Units are "1" on most lines: one shared result per distinct short text.
 const QUANTITIES = new Map<string, X12QuantityRead>();

@@ -2,13 +2,12 @@
 // went and what it cost, to the cent.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { asCents, decimalFromCents, moneyString, type Cents } from '../../../shared/domain/money';
+import { centsText } from '../../../shared/domain/cents-text';
+import { asCents } from '../../../shared/domain/money';
 import { costOfShare, ndcQuantityText, stockLoss, type LotDraws } from '../../../shared/domain/stock-loss';
 
 const VIAL = 1_000_000; // one UN (or one mL) in micro-units
 const TODAY = '2025-03-01';
-/** "277.50", as the report writes money. */
-const centsText = (cents: Cents): string => moneyString(decimalFromCents(cents));
 const NONE = { expired: 0, returned: 0, damaged: 0, correction: 0 };
 
 /** A lot bought on an invoice, nothing drawn yet, not expired; each test changes what it is about. */

@@ -6,9 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { renderAttachment } from '../../../electron/services/pdf/attachment-pdf';
 import { facesRead } from '../../../electron/services/pdf/fonts';
 import { embeddedFontFiles } from '../../fixtures/pdf-read';
-import { sampleAttachment } from './sample-models';
-
-const withPatient = (name: string) => sampleAttachment({ patient: { ...sampleAttachment().patient, name } });
+import { sampleAttachment, withPatient } from './sample-models';
 
 describe('fallback faces', () => {
   it('reads and embeds no fallback face for a Latin-only attachment, which stays within 80 KB', async () => {

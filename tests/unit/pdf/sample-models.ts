@@ -100,6 +100,10 @@ export function sampleAttachment(overrides: Partial<AttachmentModel> = {}): Atta
   };
 }
 
+/** The sample attachment for a patient of that name. */
+export const withPatient = (name: string): AttachmentModel =>
+  sampleAttachment({ patient: { ...sampleAttachment().patient, name } });
+
 /** The worksheet for the same story, with the figures that must never reach a payer. */
 export function sampleWorksheet(overrides: Partial<WorksheetModel> = {}): WorksheetModel {
   return {

@@ -11,7 +11,7 @@ import { type DocumentFonts, embedFonts, faceBytes } from '../../../electron/ser
 import { visualRuns } from '../../../electron/services/pdf/text-runs';
 import { renderWorksheet } from '../../../electron/services/pdf/worksheet-pdf';
 import { checkPdf, drawnLines, embeddedFontFiles, pdfText } from '../../fixtures/pdf-read';
-import { lineWithNarrative, sampleAttachment, sampleLine, sampleWorksheet } from './sample-models';
+import { lineWithNarrative, sampleAttachment, sampleLine, sampleWorksheet, withPatient } from './sample-models';
 
 const NAMES = [
   'Nguyễn Thị Ánh',
@@ -26,8 +26,6 @@ const NAMES = [
   'محمد عبد الله',
   'דוד כהן',
 ];
-
-const withPatient = (name: string) => sampleAttachment({ patient: { ...sampleAttachment().patient, name } });
 
 describe('names in every script', () => {
   it('reads back each name exactly as typed, beside its label, from a document that passes the structural check', async () => {

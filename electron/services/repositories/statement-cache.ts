@@ -1,0 +1,12 @@
+/** Statements whose SQL is built from the filters used: a handful of shapes, each prepared once. */
+import type { Statement } from 'better-sqlite3';
+import type { Db } from '../db/open';
+
+export function statementCache(db: Db): (sql: string) => Statement {
+  const statements = new Map<string, Statement>();
+  return (sql) => {
+    let st = statements.get(sql);
+    if (!st) statements.set(sql, (st = db.prepare(sql)));
+    return st;
+  };
+}
