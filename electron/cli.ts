@@ -10,6 +10,7 @@ import { channels, contract } from '../shared/api/contract';
 import { fail, type Reply } from '../shared/api/reply';
 import { AppError } from './services/app-error';
 import { attachmentCommand } from './cli-attachments';
+import { checkCommand, REFERENCE_IMPORT_KINDS, referenceImportCommand } from './cli-reference';
 import { reportCommand } from './cli-report';
 import { camel, parseArgs } from './cli-args';
 import { exitWhenFlushed } from './cli-exit';
@@ -55,6 +56,13 @@ Commands:
   import era FILE [--preview]           an 835 remittance: every payment, claim and line read, balanced and
                                         matched to the administrations, then posted in one transaction
                                         (--preview writes nothing); the same file twice is refused
+  import crosswalk|hcpcs|fda-ndc FILE [FILE2] [--release 2025Q3|YYYY-MM-DD] [--accept-errors]
+                                        reference data as CMS and FDA publish it: the ASP NDC-HCPCS
+                                        crosswalk, the HCPCS quarterly update, the FDA NDC directory
+                                        (ndctext.zip, or product.txt and package.txt); all or nothing
+  check NDC --date D [--hcpcs CODE] [--dose "25 mg"]
+                                        whether a specific HCPCS code covers the NDC on that date of
+                                        service (so J3490 would be wrong), and what is wrong with CODE
   invoices import FILE --supplier ID|NAME [--map "field=Column[;...]"] [--accept-errors]
                                         a distributor's invoice export (CSV or XLSX, one row per
                                         line) as invoices of that supplier, the same way as import
@@ -113,7 +121,13 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Pr
   }
   const dataDir = resolve(typeof dataDirOpt === 'string' ? dataDirOpt : defaultDataDir());
 
-  const ownCommand = command === 'attachment' || command === 'attachments' || command === 'report';
+  const referenceImport = command === 'import' && (REFERENCE_IMPORT_KINDS as readonly string[]).includes(sub ?? '');
+  const ownCommand =
+    command === 'attachment' ||
+    command === 'attachments' ||
+    command === 'report' ||
+    command === 'check' ||
+    referenceImport;
   const request = ownCommand ? { calls: [] } : toRequest(command, sub, rest, options, io);
   if ('error' in request) return print(io, request.error);
 
@@ -129,7 +143,10 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Pr
       const call = (channel: string, args: unknown) =>
         dispatch(services.handlers, channel, args, { error: (m, e) => io.err(`${m}: ${String(e)}`) });
       if (command === 'report') return print(io, await reportCommand(sub, options, call));
-      return print(io, await attachmentCommand(command, sub, options, call, io));
+      if (command === 'check') return print(io, await checkCommand(sub, options, call));
+      if (referenceImport) return print(io, await referenceImportCommand(sub as string, rest, options, call, io.err));
+      if (command === 'attachment' || command === 'attachments')
+        return print(io, await attachmentCommand(command, sub, options, call, io));
     }
     const plan: Plan = 'calls' in request ? request : { calls: Array.isArray(request) ? request : [request] };
     let reply: Reply<unknown> = fail('INTERNAL', 'Nothing was run.');
@@ -312,7 +329,10 @@ function toRequest(
     const [file, ...pairs] = args;
     if (command === 'import' && (!sub || !kinds.includes(sub)))
       return {
-        error: fail('ARGUMENT_INVALID', `Say what the file is: j3490 import ${[...kinds, 'era'].join('|')} FILE.`),
+        error: fail(
+          'ARGUMENT_INVALID',
+          `Say what the file is: j3490 import ${[...kinds, 'era', ...REFERENCE_IMPORT_KINDS].join('|')} FILE.`,
+        ),
       };
     if (!file) return { error: fail('ARGUMENT_MISSING', `Say which file: ${usage}.`) };
     const content = fileBytes(file);

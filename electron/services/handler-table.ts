@@ -14,6 +14,7 @@ import { patientHandlers } from './handlers/patient-handlers';
 import { stockHandlers } from './handlers/stock-handlers';
 import { payerHandlers } from './handlers/payer-handlers';
 import { priceHandlers } from './handlers/price-handlers';
+import { referenceHandlers } from './handlers/reference-handlers';
 import { remittanceHandlers } from './handlers/remittance-handlers';
 import { reportHandlers } from './handlers/report-handlers';
 import { resolutionHandlers } from './handlers/resolution-handlers';
@@ -41,5 +42,6 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...attachmentHandlers(ctx, audit),
     ...remittanceHandlers(ctx, audit, shared),
     ...reportHandlers(ctx, audit, shared),
+    ...referenceHandlers(ctx, audit),
   };
 }

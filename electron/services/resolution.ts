@@ -17,6 +17,8 @@ import type { Payer } from '../../shared/domain/payer';
 import type { DrugPrice } from '../../shared/domain/drug-price';
 import type { Resolution, Terms } from '../../shared/api/resolution-schemas';
 import { AppError } from './app-error';
+import { codeChecker } from './reference/code-checker';
+import { bundledStarterSet } from './reference/starter-codes';
 import type { Db } from './db/open';
 import type { AuditLog } from './repositories/audit-log';
 import { contractRepository } from './repositories/contract-repository';
@@ -31,6 +33,7 @@ export function resolver(db: Db, audit: AuditLog) {
   const contracts = contractRepository(db, audit);
   const prices = priceRepository(db, audit);
   const invoices = invoiceRepository(db, audit);
+  const codes = codeChecker(db, audit, bundledStarterSet());
 
   const cached = <K, V>(map: Map<K, V> | undefined, key: K, load: () => V): V => {
     const hit = map?.get(key);
@@ -54,6 +57,7 @@ export function resolver(db: Db, audit: AuditLog) {
       contract,
       awp: inForceOn(history, 'AWP', date),
       wac: inForceOn(history, 'WAC', date),
+      codeBillingUnit: codes.billingUnitOf(hcpcs, ndc11, drug.genericName),
       // Only the ASP bases read the CMS limit; the name match for NOC drugs is not free.
       paymentLimit: asp
         ? prices.paymentLimitAt({ hcpcs, genericName: drug.genericName, isNoc: isNocCode(hcpcs), date })
@@ -73,10 +77,16 @@ export function resolver(db: Db, audit: AuditLog) {
     feeSchedule: onFile.feeSchedule,
   });
 
+  /** What the code check says of this drug, date and code (issue 13): a specific code, an unknown code. */
+  const codeWarnings = (drug: Drug, date: string, hcpcs: string, dose: Administration['dose'] | null, route?: string) =>
+    codes.check({ ndc11: drug.ndc11, dateOfService: date, hcpcs, dose, drug, route }).warnings;
+
   return {
+    codes,
     terms(payerId: number, ndc11: string, date: string, hcpcs: string): Terms {
       const onFile = onFileFor(payerId, ndc11, date, hcpcs);
       const { warnings, refusal } = termsWarnings(onFile, date, hcpcs);
+      warnings.push(...codeWarnings(onFile.drug, date, hcpcs, null));
       return {
         payer: onFile.payer,
         contract: onFile.contract,
@@ -91,7 +101,11 @@ export function resolver(db: Db, audit: AuditLog) {
       const onFile = onFileFor(payerId, ndc11, admin.dateOfService, admin.hcpcs, cache);
       const { contract } = onFile;
       const built = buildScenario(onFile, admin);
-      const base = { payer: onFile.payer, contract, prices: pricesOf(onFile), warnings: built.warnings };
+      const warnings = [
+        ...built.warnings,
+        ...codeWarnings(onFile.drug, admin.dateOfService, admin.hcpcs, admin.dose, admin.route),
+      ];
+      const base = { payer: onFile.payer, contract, prices: pricesOf(onFile), warnings };
       if (!built.scenario) return { ...base, scenario: null, estimate: null, refusal: built.refusal };
       const outcome = estimate(built.scenario as Scenario);
       if (!outcome.ok) return { ...base, scenario: built.scenario, estimate: null, refusal: outcome.error };

@@ -6,6 +6,7 @@
  */
 import type { ChannelSpec } from './channel-spec';
 import { remittanceChannels } from './remittance-channels';
+import { referenceChannels } from './reference-channels';
 import { reportChannels } from './report-channels';
 import { z } from 'zod';
 import {
@@ -389,6 +390,22 @@ export const contract = {
     args: z.object({ id: idSchema, status: z.enum(ADMINISTRATION_STATUSES) }),
     result: administrationSchema,
   },
+  'administrations:recordNocInstruction': {
+    summary:
+      'Record that the payer told the practice to bill the NOC code although a specific code exists (or take it back).',
+    args: z.object({
+      id: idSchema,
+      /** Who at the payer said so, when and how; empty takes the record back. */
+      note: z.string().trim().max(2000),
+    }),
+    result: administrationSchema,
+  },
+  'administrations:useSpecificCode': {
+    summary:
+      'Bill the administration under the specific code that covers its drug on its date, with that code’s units.',
+    args: byId,
+    result: administrationSchema,
+  },
   'administrations:recompute': {
     summary: 'Recompute the estimate snapshot from the terms and prices now on file (not once billed).',
     args: byId,
@@ -452,6 +469,7 @@ export const contract = {
   },
   ...remittanceChannels,
   ...reportChannels,
+  ...referenceChannels,
 } as const satisfies Record<string, ChannelSpec>;
 
 export type Contract = typeof contract;

@@ -15,7 +15,6 @@ import {
 } from './administration-technique';
 import { addCodedIssue, idSchema, optionalText } from './field-rules';
 import { ROUTES } from './drug-catalog';
-import { PRACTICE_NOC_CODES } from './hcpcs';
 import { checkIcd10 } from './icd10';
 import { parseIsoDate } from './iso-date';
 import { parseAmount } from './money';
@@ -84,8 +83,13 @@ export const administrationInputSchema = z
     patientId: idSchema,
     payerId: idSchema,
     invoiceLineId: idSchema,
+    // A NOC code, or the specific code the drug moved to (issue 13: "Bill with the specific
+    // code"); the code check says whether the code set has it and whether it fits the date.
     hcpcs: z
-      .enum(PRACTICE_NOC_CODES, { error: 'Choose the NOC code (J3490, J3590, J9999, J7999 or C9399).' })
+      .string({ error: 'Choose the HCPCS code.' })
+      .trim()
+      .toUpperCase()
+      .regex(/^[A-Z]\d{4}$/, { error: 'A HCPCS code is a letter and 4 digits, such as J3490 or J0223.' })
       .default('J3490'),
     dose: z.object({
       amount: amountText('Dose given', false),
@@ -191,6 +195,8 @@ export const administrationSchema = z.object({
   estimateStale: z.boolean(),
   contractId: z.number().int().nullable(),
   frozen: z.boolean(),
+  /** The payer told the biller to bill the NOC code although a specific code exists (and who recorded it). */
+  nocInstruction: z.object({ note: z.string(), at: z.string(), by: z.string() }).nullable(),
   readiness: z.object({ ready: z.boolean(), items: z.array(readinessItemSchema) }),
   createdAt: z.string(),
   updatedAt: z.string(),

@@ -10,6 +10,7 @@
  */
 import type { ReadinessItem } from './administration';
 import { infusionMinutesOf, techniqueText, type TechniqueFacts } from './administration-technique';
+import type { Warning } from './result';
 import type { EstimateResult } from './scenario';
 
 export type ReadinessInput = {
@@ -32,7 +33,20 @@ export type ReadinessInput = {
   invoiceHasScan: boolean;
   estimate: EstimateResult | null;
   estimateRefusal: { code: string; message: string } | null;
+  /** The estimate's warnings: the code check's (issue 13) are among them. */
+  codeWarnings: readonly Warning[];
+  /** The payer told the biller to bill the NOC code although a specific code exists. */
+  nocInstruction: NocInstruction | null;
 };
+
+export type NocInstruction = { note: string; at: string; by: string };
+
+/**
+ * What the code check says that stops a claim: a specific code exists for a NOC line (unless the
+ * payer instructed NOC use, the billing guide's fourth case), or the code billed is not one the
+ * HCPCS set has on that date. An unverified code (no HCPCS update imported) is a warning only.
+ */
+const CODE_BLOCKERS = ['SPECIFIC_CODE_EXISTS', 'HCPCS_UNKNOWN', 'HCPCS_TERMINATED', 'HCPCS_NOT_YET_EFFECTIVE'];
 
 export function readinessChecklist(a: ReadinessInput): { ready: boolean; items: ReadinessItem[] } {
   const item = (key: string, label: string, ok: boolean, detail: string): ReadinessItem => ({ key, label, ok, detail });
@@ -94,6 +108,7 @@ export function readinessChecklist(a: ReadinessInput): { ready: boolean; items: 
           : `${a.payer.name} requires the invoice: attach its scan (Invoices).`
         : `${a.payer.name} does not require it`,
     ),
+    codeItem(a),
     item(
       'claim-lines',
       'Claim lines and expected payment',
@@ -102,6 +117,22 @@ export function readinessChecklist(a: ReadinessInput): { ready: boolean; items: 
     ),
   ];
   return { ready: items.every((i) => i.ok), items };
+}
+
+function codeItem(a: ReadinessInput): ReadinessItem {
+  const blocking = a.codeWarnings.filter((w) => CODE_BLOCKERS.includes(w.code));
+  const specific = blocking.find((w) => w.code === 'SPECIFIC_CODE_EXISTS');
+  const others = blocking.filter((w) => w.code !== 'SPECIFIC_CODE_EXISTS');
+  const instructed = specific !== undefined && a.nocInstruction !== null;
+  const ok = a.frozen || (others.length === 0 && (specific === undefined || instructed));
+  const detail =
+    others[0]?.message ??
+    (specific
+      ? instructed
+        ? `The payer said to bill this code: ${a.nocInstruction?.note ?? ''} (recorded by ${a.nocInstruction?.by ?? ''}, ${a.nocInstruction?.at.slice(0, 10) ?? ''})`
+        : specific.message
+      : 'No specific code covers this drug on this date.');
+  return { key: 'hcpcs-code', label: 'HCPCS code checked (no specific code exists)', ok, detail };
 }
 
 function techniqueItem(t: TechniqueFacts, frozen: boolean): ReadinessItem {

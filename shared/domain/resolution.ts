@@ -22,6 +22,8 @@ export type OnFile = {
   wac: DrugPrice | null;
   paymentLimit: PaymentLimit | null;
   feeSchedule: { rate: string; perAmount: string; perUnit: Quantity['unit']; effectiveFrom: string } | null;
+  /** A specific code's own billing unit (J0222: 0.1 mg) from the reference data; it sets the units. */
+  codeBillingUnit?: Quantity | null;
 };
 
 export type Administration = {
@@ -143,9 +145,11 @@ export function buildScenario(onFile: OnFile, admin: Administration): Built {
     dose: admin.dose,
     ...(admin.wasted && admin.wasted.amount !== '' ? { wasted: admin.wasted } : {}),
     route: admin.route || drug.route,
-    ...(payer.nocUnitsMode === 'per-quantity' && payer.nocUnitsPerAmount
-      ? { billingUnit: { amount: payer.nocUnitsPerAmount, unit: payer.nocUnitsPerUnit } }
-      : {}),
+    ...(onFile.codeBillingUnit
+      ? { billingUnit: onFile.codeBillingUnit }
+      : payer.nocUnitsMode === 'per-quantity' && payer.nocUnitsPerAmount
+        ? { billingUnit: { amount: payer.nocUnitsPerAmount, unit: payer.nocUnitsPerUnit } }
+        : {}),
     prices,
     billedCharge: admin.billedCharge,
     ...(admin.wastedBilledCharge ? { wastedBilledCharge: admin.wastedBilledCharge } : {}),

@@ -1,7 +1,20 @@
 /** Takes a database back from version 12 to 11 (for tests of what migration 12 fills in). */
 import type { Db } from '../../electron/services/db/open';
 
+/** The file as version 12 left it: migration 13's reference tables and column gone. */
+export function undoMigration13(db: Db): void {
+  db.exec(`DROP TABLE reference_crosswalk;
+           DROP TABLE reference_hcpcs;
+           DROP TABLE reference_fda_packages;
+           DROP TABLE reference_imports;
+           DROP TABLE transition_checklist;
+           ALTER TABLE administrations DROP COLUMN noc_instruction_json;`);
+  db.pragma('user_version = 12');
+}
+
+/** Version 11: migration 12's columns, trigger and indexes gone too (13 first). */
 export function undoMigration12(db: Db): void {
+  undoMigration13(db);
   db.exec(`DROP TRIGGER line_variance_follows_administration;
            DROP INDEX line_variance_by_status_billed;
            DROP INDEX line_variance_by_payer_status;

@@ -24,6 +24,7 @@ import type { Payer } from '../../../shared/domain/payer';
 import type { Scenario } from '../../../shared/domain/scenario';
 import { drawnMicro, roundingAllowanceMicro, unitsFromMicro } from '../../../shared/domain/stock-quantity';
 import { toNdcQuantity, type DoseUnit, type DrugUnits, type NdcUnit } from '../../../shared/domain/units';
+import type { CodeCheck } from '../../../shared/domain/code-check';
 import { AppError, fieldError } from '../app-error';
 import type { Db } from '../db/open';
 import type { AuditLog } from '../repositories/audit-log';
@@ -212,7 +213,12 @@ export function administrationDrafts(db: Db, audit: AuditLog) {
    * The row an administration would have (id 0 until written), with its draw checked against the
    * lot, its estimate snapshot and its readiness. Throws a coded refusal; writes nothing.
    */
-  function draft(f: AdministrationFields, previous: Draw | null, at: string): AdministrationRow {
+  function draft(
+    f: AdministrationFields,
+    previous: Draw | null,
+    at: string,
+    nocInstructionJson: string | null = null,
+  ): AdministrationRow {
     const patientName = patientOf(f.patientId, f.dateOfService);
     const payer = payerOf(f.payerId);
     const lot = lotFacts(f.invoiceLineId);
@@ -239,6 +245,10 @@ export function administrationDrafts(db: Db, audit: AuditLog) {
       acquisitionPerPackage: lotNetCost(lot),
       modifierOverride: f.modifierOverride,
     });
+    // A code the imported HCPCS set does not have is an error on an administration (a claim
+    // with it is rejected), where the Quick estimate only warns.
+    const unknownCode = snapshot.warnings.find((w) => w.code === 'HCPCS_UNKNOWN');
+    if (unknownCode) throw fieldError('hcpcs', 'HCPCS_UNKNOWN', unknownCode.message);
     const row: AdministrationRow = {
       id: 0,
       dateOfService: f.dateOfService,
@@ -290,6 +300,7 @@ export function administrationDrafts(db: Db, audit: AuditLog) {
       estimateStale: 0,
       ready: 0,
       missingJson: '[]',
+      nocInstructionJson,
       createdAt: at,
       updatedAt: at,
     };
@@ -325,7 +336,20 @@ export function administrationDrafts(db: Db, audit: AuditLog) {
     );
   }
 
-  return { draft, recomputed };
+  /** What the code check says of a stored administration now (its specific code, if any). */
+  function codeCheckOf(row: AdministrationRow): CodeCheck {
+    const lot = lotFacts(row.invoiceLineId);
+    return resolution.codes.check({
+      ndc11: lot.ndc11,
+      dateOfService: row.dateOfService,
+      hcpcs: row.hcpcs,
+      dose: { amount: row.doseAmount, unit: row.doseUnit },
+      drug: { ...lot, ndcUnit: lot.ndcUnit as NdcUnit, route: row.route },
+      route: row.route,
+    });
+  }
+
+  return { draft, recomputed, codeCheckOf };
 }
 export type AdministrationDrafts = ReturnType<typeof administrationDrafts>;
 

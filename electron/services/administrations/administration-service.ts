@@ -16,6 +16,7 @@
  *   ready or billed, so a claim never goes out (and is never frozen) with yesterday's figures.
  */
 import {
+  administrationInputOf,
   STATUS_STEPS,
   type Administration,
   type AdministrationFields,
@@ -68,7 +69,7 @@ export function administrationService(db: Db, audit: AuditLog, variance: Varianc
         createdAt: _c,
         updatedAt: _u,
         ...preview
-      } = toAdministration(drafts.draft(fields, previous, at));
+      } = toAdministration(drafts.draft(fields, previous, at, stored?.nocInstructionJson ?? null));
       return preview;
     },
 
@@ -79,22 +80,7 @@ export function administrationService(db: Db, audit: AuditLog, variance: Varianc
       return created;
     }),
 
-    update: db.transaction((id: number, fields: AdministrationFields, at: string, actor: string): Administration => {
-      const stored = repository.rowOf(id);
-      const before = toAdministration(stored);
-      if (before.frozen) {
-        throw new AppError(
-          'ADMINISTRATION_FROZEN',
-          `${describe(before)} is ${before.status}: the claim went out as recorded and cannot be changed.`,
-        );
-      }
-      const previous = { invoiceLineId: stored.invoiceLineId, micro: stored.givenMicro + stored.wastedMicro };
-      const row = drafts.draft(fields, previous, at);
-      repository.update(id, { ...row, status: statusAfterChange(before.status, row) });
-      const after = read(id);
-      audit.record(at, actor, 'administration', id, 'update', auditSnapshot(before), auditSnapshot(after));
-      return after;
-    }),
+    update: db.transaction(update),
 
     delete: db.transaction((id: number, at: string, actor: string): Administration => {
       const before = read(id);
@@ -161,6 +147,63 @@ export function administrationService(db: Db, audit: AuditLog, variance: Varianc
     recompute: db.transaction(recompute),
 
     /**
+     * The payer told the biller to bill the NOC code although a specific code exists (the billing
+     * guide's fourth case): the note says who and how, and goes in the audit log with the change.
+     * An empty note takes the record back. A ready administration that is no longer ready goes
+     * back to draft.
+     */
+    recordNocInstruction: db.transaction((id: number, note: string, at: string, actor: string): Administration => {
+      const before = read(id);
+      if (before.frozen) {
+        throw new AppError(
+          'ADMINISTRATION_FROZEN',
+          `${describe(before)} is ${before.status}: the claim went out as recorded and cannot be changed.`,
+        );
+      }
+      if (note !== '' && !before.estimateWarnings.some((w) => w.code === 'SPECIFIC_CODE_EXISTS')) {
+        throw new AppError(
+          'NO_SPECIFIC_CODE',
+          `${describe(before)} is billed as ${before.hcpcs} and no specific code covers its drug on ${before.dateOfService}; there is no instruction to record.`,
+        );
+      }
+      repository.setNocInstruction(id, note === '' ? null : JSON.stringify({ note, at, by: actor }));
+      let after = read(id);
+      if (after.status === 'ready' && !after.readiness.ready) {
+        repository.setStatus(
+          id,
+          'draft',
+          { ready: false, missingJson: JSON.stringify(missingLabels(after.readiness.items)) },
+          at,
+        );
+        after = read(id);
+      }
+      audit.record(at, actor, 'administration', id, 'update', auditSnapshot(before), auditSnapshot(after));
+      return after;
+    }),
+
+    /**
+     * Bill under the specific code that covers the drug on the date of service: the same
+     * administration with that code, so the estimate takes the code's own billing unit.
+     */
+    useSpecificCode: db.transaction((id: number, at: string, actor: string): Administration => {
+      const before = read(id);
+      const found = before.estimateWarnings.find((w) => w.code === 'SPECIFIC_CODE_EXISTS');
+      const check = drafts.codeCheckOf(repository.rowOf(id));
+      if (!found || !check.specificCode) {
+        throw new AppError(
+          'NO_SPECIFIC_CODE',
+          `${describe(before)}: no specific code covers its drug on ${before.dateOfService}, so it stays billed as ${before.hcpcs}.`,
+        );
+      }
+      return update(
+        id,
+        { ...administrationInputOf(before), hcpcs: check.specificCode.hcpcs } as AdministrationFields,
+        at,
+        actor,
+      );
+    }),
+
+    /**
      * Every estimate flagged out of date, recomputed in one transaction; `changed` counts those
      * whose figures or claim lines came out different.
      */
@@ -175,6 +218,23 @@ export function administrationService(db: Db, audit: AuditLog, variance: Varianc
       return { recomputed: ids.length, changed };
     }),
   };
+
+  function update(id: number, fields: AdministrationFields, at: string, actor: string): Administration {
+    const stored = repository.rowOf(id);
+    const before = toAdministration(stored);
+    if (before.frozen) {
+      throw new AppError(
+        'ADMINISTRATION_FROZEN',
+        `${describe(before)} is ${before.status}: the claim went out as recorded and cannot be changed.`,
+      );
+    }
+    const previous = { invoiceLineId: stored.invoiceLineId, micro: stored.givenMicro + stored.wastedMicro };
+    const row = drafts.draft(fields, previous, at, stored.nocInstructionJson);
+    repository.update(id, { ...row, status: statusAfterChange(before.status, row) });
+    const after = read(id);
+    audit.record(at, actor, 'administration', id, 'update', auditSnapshot(before), auditSnapshot(after));
+    return after;
+  }
 
   function recompute(id: number, at: string, actor: string): Administration {
     const stored = repository.rowOf(id);

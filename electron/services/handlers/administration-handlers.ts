@@ -20,6 +20,8 @@ export function administrationHandlers(
   | 'administrations:recompute'
   | 'administrations:recomputeStale'
   | 'administrations:preview'
+  | 'administrations:recordNocInstruction'
+  | 'administrations:useSpecificCode'
 > {
   const administrations = administrationService(ctx.db, audit, variance);
   const payers = payerRepository(ctx.db, audit);
@@ -40,5 +42,8 @@ export function administrationHandlers(
     'administrations:recompute': ({ id }) => administrations.recompute(id, ctx.now(), ctx.actor),
     'administrations:recomputeStale': () => administrations.recomputeStale(ctx.now(), ctx.actor),
     'administrations:preview': ({ editingId, ...fields }) => administrations.preview(fields, ctx.now(), editingId),
+    'administrations:recordNocInstruction': ({ id, note }) =>
+      administrations.recordNocInstruction(id, note, ctx.now(), ctx.actor),
+    'administrations:useSpecificCode': ({ id }) => administrations.useSpecificCode(id, ctx.now(), ctx.actor),
   };
 }

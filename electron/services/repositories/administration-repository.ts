@@ -73,6 +73,7 @@ export function administrationRepository(db: Db) {
     `UPDATE administrations SET status = @status, ready = @ready, missing_json = @missingJson, updated_at = @at
       WHERE id = @id`,
   );
+  const setNocInstruction = db.prepare(`UPDATE administrations SET noc_instruction_json = ? WHERE id = ?`);
   const setReadyCache = db.prepare(`UPDATE administrations SET ready = ?, missing_json = ? WHERE id = ?`);
   const remove = db.prepare(`DELETE FROM administrations WHERE id = ?`);
   const documentCount = db.prepare(`SELECT count(*) AS n FROM generated_document_lines WHERE administration_id = ?`);
@@ -117,6 +118,10 @@ export function administrationRepository(db: Db) {
     rowOf,
     get: read,
     list: administrationList(db),
+    /** Records (or, with null, takes back) the payer's instruction to bill the NOC code. */
+    setNocInstruction: (id: number, json: string | null): void => {
+      setNocInstruction.run(json, id);
+    },
 
     /**
      * Readiness depends on more than the administration (the payer's confirmation and invoice

@@ -25,6 +25,8 @@ const complete = (): ReadinessInput => ({
   invoiceHasScan: true,
   estimate,
   estimateRefusal: null,
+  codeWarnings: [],
+  nocInstruction: null,
 });
 
 const KEYS = [
@@ -40,6 +42,7 @@ const KEYS = [
   'providers',
   'payer-requirements',
   'invoice-scan',
+  'hcpcs-code',
   'claim-lines',
 ];
 
@@ -208,5 +211,48 @@ describe('readinessChecklist', () => {
       'Medicare Part B requirements confirmed',
       'Invoice scan attached',
     ]);
+  });
+});
+
+describe('readiness: the code check (issue 13)', () => {
+  const specific = {
+    code: 'SPECIFIC_CODE_EXISTS',
+    message: 'vutrisiran (Amvuttra) has its own code: J0225 "Injection, vutrisiran, 1 mg", effective 2023-01-01 …',
+  };
+
+  it('K1: a NOC line for a drug with a specific code in force blocks readiness, naming the code', () => {
+    expect(failing({ codeWarnings: [specific] })).toEqual([{ key: 'hcpcs-code', detail: specific.message }]);
+  });
+
+  it('the payer’s instruction to bill the NOC code (the guide’s fourth case) lifts the block and is shown', () => {
+    const item = itemOf(
+      {
+        codeWarnings: [specific],
+        nocInstruction: { note: 'Rep J. Doe, call ref 4411', at: '2025-03-02T10:00:00Z', by: 'biller' },
+      },
+      'hcpcs-code',
+    );
+    expect(item?.ok).toBe(true);
+    expect(item?.detail).toBe(
+      'The payer said to bill this code: Rep J. Doe, call ref 4411 (recorded by biller, 2025-03-02)',
+    );
+  });
+
+  it('an unknown or ended code blocks even with an instruction; an unverified one only warns', () => {
+    const unknown = { code: 'HCPCS_UNKNOWN', message: 'J1234 is not a code in the HCPCS update 2025Q1 …' };
+    const instruction = { note: 'x', at: '2025-03-02T10:00:00Z', by: 'b' };
+    expect(failing({ codeWarnings: [unknown], nocInstruction: instruction })).toEqual([
+      { key: 'hcpcs-code', detail: unknown.message },
+    ]);
+    expect(failing({ codeWarnings: [{ code: 'HCPCS_UNVERIFIED', message: 'not checked' }] })).toEqual([]);
+  });
+
+  it('K2: with no blocking warning the item says no specific code covers the drug', () => {
+    expect(itemOf({}, 'hcpcs-code')).toEqual({
+      key: 'hcpcs-code',
+      label: 'HCPCS code checked (no specific code exists)',
+      ok: true,
+      detail: 'No specific code covers this drug on this date.',
+    });
   });
 });

@@ -15,6 +15,7 @@ import m0009 from './0009-billing-record-facts';
 import m0010 from './0010-remittances';
 import m0011 from './0011-claim-lines';
 import m0012 from './0012-variance-report-facts';
+import m0013 from './0013-reference-data';
 
 export type Migration = { version: number; name: string; sql: string };
 
@@ -31,6 +32,7 @@ export const migrations: readonly Migration[] = [
   { version: 10, name: 'remittances', sql: m0010 },
   { version: 11, name: 'claim-lines', sql: m0011 },
   { version: 12, name: 'variance-report-facts', sql: m0012 },
+  { version: 13, name: 'reference-data', sql: m0013 },
 ];
 
 export const latestSchemaVersion = migrations.length;

@@ -22,7 +22,7 @@ import type { Resolution } from '../../../../shared/api/resolution-schemas';
 import type { Technique, TechniqueFacts } from '../../../../shared/domain/administration-technique';
 import { netCostPerPackage } from '../../../../shared/domain/invoice';
 import { asCents, decimalFromCents, moneyString } from '../../../../shared/domain/money';
-import { readinessChecklist } from '../../../../shared/domain/readiness';
+import { readinessChecklist, type NocInstruction } from '../../../../shared/domain/readiness';
 import type { EstimateResult } from '../../../../shared/domain/scenario';
 import { unitsFromMicro } from '../../../../shared/domain/stock-quantity';
 import type { DoseUnit } from '../../../../shared/domain/units';
@@ -94,6 +94,8 @@ export type AdministrationRow = {
   estimateStale: number;
   ready: number;
   missingJson: string;
+  /** {"note","at","by"}: the payer told the biller to bill the NOC code (see readiness.ts). */
+  nocInstructionJson: string | null;
   createdAt: string;
   updatedAt: string;
 };
@@ -152,7 +154,7 @@ export const ROW_SQL = `SELECT a.id, a.date_of_service AS dateOfService, a.patie
     a.billed_cents AS billedCents, a.wasted_billed_cents AS wastedBilledCents, a.claim_number AS claimNumber,
     a.status, a.modifier_override_json AS modifierOverrideJson, a.estimate_json AS estimateJson,
     a.estimate_at AS estimateAt, a.contract_id AS contractId, a.estimate_stale AS estimateStale, a.ready,
-    a.missing_json AS missingJson,
+    a.missing_json AS missingJson, a.noc_instruction_json AS nocInstructionJson,
     a.created_at AS createdAt, a.updated_at AS updatedAt
   FROM administrations a ${ADMINISTRATION_JOINS}
   WHERE a.id = ?`;
@@ -203,8 +205,13 @@ export function readinessOf(row: AdministrationRow, snapshot: Snapshot): Adminis
     invoiceHasScan: row.hasScan === 1,
     estimate: snapshot.estimate,
     estimateRefusal: snapshot.refusal,
+    codeWarnings: snapshot.warnings,
+    nocInstruction: nocInstructionOf(row),
   });
 }
+
+export const nocInstructionOf = (row: Pick<AdministrationRow, 'nocInstructionJson'>): NocInstruction | null =>
+  row.nocInstructionJson === null ? null : (JSON.parse(row.nocInstructionJson) as NocInstruction);
 
 export const techniqueOf = (row: AdministrationRow): TechniqueFacts => ({
   technique: row.technique,
@@ -263,6 +270,7 @@ export function toAdministration(row: AdministrationRow): Administration {
     estimateStale: row.estimateStale === 1 && !isFrozen(row.status),
     contractId: row.contractId,
     frozen: isFrozen(row.status),
+    nocInstruction: nocInstructionOf(row),
     readiness: readinessOf(row, snapshot),
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
