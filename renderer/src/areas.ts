@@ -51,6 +51,16 @@ export const AREAS: readonly Area[] = [
     purpose: 'Expected against paid, margin, volume and days to payment, with charts and exports.',
   },
   {
+    path: '/transitions',
+    label: 'Code transitions',
+    purpose: 'Drugs billed under J3490 and other NOC codes, their specific codes and the move to them.',
+  },
+  {
+    path: '/reference',
+    label: 'Reference data',
+    purpose: 'The CMS crosswalk, HCPCS updates and FDA NDC directory the code check uses.',
+  },
+  {
     path: '/settings',
     label: 'Settings',
     purpose: 'The practice’s name, address, NPI and TIN as they print on claims.',

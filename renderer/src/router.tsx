@@ -18,10 +18,12 @@ import { PayersPage } from './pages/payers-page';
 import { PracticeSettingsPage } from './pages/practice-settings-page';
 import { PricesPage } from './pages/prices-page';
 import { QuickEstimatePage } from './pages/quick-estimate-page';
+import { ReferenceDataPage } from './pages/reference-data-page';
 import { ReportsPage } from './pages/reports-page';
 import { EraFilePage } from './pages/era-file-page';
 import { RemittancesPage } from './pages/remittances-page';
 import { StockPage } from './pages/stock-page';
+import { TransitionsPage } from './pages/transitions-page';
 import { UnmatchedPage } from './pages/unmatched-page';
 import { WorklistsPage } from './pages/worklists-page';
 
@@ -53,6 +55,8 @@ export const router = createHashRouter([
       { path: 'worklists', element: <WorklistsPage /> },
       { path: 'worklists/:list', element: <WorklistsPage /> },
       { path: 'reports', element: <ReportsPage /> },
+      { path: 'reference', element: <ReferenceDataPage /> },
+      { path: 'transitions', element: <TransitionsPage /> },
       { path: 'settings', element: <PracticeSettingsPage /> },
       ...AREAS.filter((a) => a.comingSoon).map((a) => ({
         path: a.path.slice(1),

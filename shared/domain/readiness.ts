@@ -132,7 +132,7 @@ function codeItem(a: ReadinessInput): ReadinessItem {
         ? `The payer said to bill this code: ${a.nocInstruction?.note ?? ''} (recorded by ${a.nocInstruction?.by ?? ''}, ${a.nocInstruction?.at.slice(0, 10) ?? ''})`
         : specific.message
       : 'No specific code covers this drug on this date.');
-  return { key: 'hcpcs-code', label: 'HCPCS code checked (no specific code exists)', ok, detail };
+  return { key: 'hcpcs-code', label: 'HCPCS code checked', ok, detail };
 }
 
 function techniqueItem(t: TechniqueFacts, frozen: boolean): ReadinessItem {

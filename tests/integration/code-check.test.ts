@@ -246,3 +246,71 @@ describe('after importing the CMS crosswalk and HCPCS update', () => {
     });
   });
 });
+
+describe('with the FDA NDC directory imported (item 5)', () => {
+  const fda = (name: string) => ({
+    fileName: name,
+    contentBase64: readFileSync(join(FIXTURES, 'fda', name)).toString('base64'),
+  });
+  beforeEach(async () => {
+    const preview = await value<ReferencePreview>('reference:preview', {
+      kind: 'fda-ndc',
+      files: [fda('product.txt'), fda('package.txt')],
+      release: '2026-12-01',
+    });
+    await value('reference:commit', { stagedId: preview.stagedId, acceptRefused: true });
+  });
+
+  it('N5: ten digits without hyphens resolve when one package has them, and stay ambiguous (listing both) when two do', async () => {
+    const one = await value<{ packages: { ndc11: string; proprietaryName: string; labelerName: string }[] }>(
+      'reference:lookupNdc',
+      { ndc: '5024204062' },
+    );
+    expect(one.packages.map((p) => p.ndc11)).toEqual(['50242004062']);
+    const checked = await value<CodeCheckView>('reference:check', { ndc: '5024204062', date: '2025-01-02' });
+    expect(checked.ndc11).toBe('50242004062');
+
+    const two = await value<{ packages: { ndc11: string }[] }>('reference:lookupNdc', { ndc: '1234567890' });
+    expect(two.packages.map((p) => p.ndc11)).toEqual(['01234567890', '12345067890']);
+    const ambiguous = await refusal('reference:check', { ndc: '1234567890', date: '2025-01-02' });
+    expect(ambiguous.code).toBe('NDC_AMBIGUOUS');
+    expect(ambiguous.message).toContain('1234-5678-90');
+    expect(ambiguous.message).toContain('12345-678-90');
+  });
+
+  it('adding a drug by NDC: the directory gives its names, labeler, form, route, strength and package', async () => {
+    const found = await value<{ packages: Record<string, unknown>[]; directoryRelease: string }>(
+      'reference:lookupNdc',
+      {
+        ndc: '71336-1000-01',
+      },
+    );
+    expect(found.directoryRelease).toBe('2026-12-01');
+    expect(found.packages[0]).toMatchObject({
+      ndc11: '71336100001',
+      proprietaryName: 'Onpattro',
+      labelerName: 'Alnylam Pharmaceuticals, Inc.',
+      nonproprietaryName: 'patisiran',
+      dosageForm: 'INJECTION, LIPID COMPLEX',
+      route: 'INTRAVENOUS',
+      strength: '2 mg/mL',
+    });
+  });
+
+  it('an ended or excluded NDC is a warning; J9999 for a drug the directory does not class as antineoplastic is a mismatch', async () => {
+    const excluded = await value<CodeCheckView>('reference:check', { ndc: '12345-678-90', date: '2025-01-02' });
+    expect(codes(excluded)).toEqual(expect.arrayContaining(['NDC_MARKETING_ENDED', 'NDC_EXCLUDED']));
+    const onpattro = await value<CodeCheckView>('reference:check', {
+      ndc: '71336-1000-01',
+      date: '2018-10-01',
+      hcpcs: 'J9999',
+    });
+    expect(codes(onpattro)).toContain('NOC_CODE_MISMATCH');
+    const alkylating = await value<CodeCheckView>('reference:check', {
+      ndc: '0002-7597-01',
+      date: '2025-01-02',
+      hcpcs: 'J9999',
+    });
+    expect(codes(alkylating)).not.toContain('NOC_CODE_MISMATCH');
+  });
+});

@@ -6,6 +6,7 @@ export function undoMigration13(db: Db): void {
   db.exec(`DROP TABLE reference_crosswalk;
            DROP TABLE reference_hcpcs;
            DROP TABLE reference_fda_packages;
+           DROP TABLE reference_fda_products;
            DROP TABLE reference_imports;
            DROP TABLE transition_checklist;
            ALTER TABLE administrations DROP COLUMN noc_instruction_json;`);

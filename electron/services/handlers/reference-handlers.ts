@@ -40,9 +40,10 @@ export function referenceHandlers(
     'reference:check': ({ ndc: typed, date, hcpcs, dose }) => {
       const ndc = lookup.resolveNdc(typed);
       const drug = drugs.findByNdc(ndc);
-      const result = codes.check({ ndc11: ndc, dateOfService: date, hcpcs, dose: dose ?? null, drug });
-      const warnings = [...result.warnings, ...lookup.directoryWarnings(ndc)];
-      if (!drug && lookup.packageOf(ndc) === null) {
+      const fda = repo.fdaPackage(ndc);
+      const result = codes.check({ ndc11: ndc, dateOfService: date, hcpcs, dose: dose ?? null, drug, fda });
+      const warnings = [...result.warnings];
+      if (!drug && !fda) {
         warnings.push({
           code: 'NDC_NOT_ON_FILE',
           message: `${formatNdc542(ndc)} is neither in the drug catalog nor in the FDA directory on file; the check used the NDC alone.`,

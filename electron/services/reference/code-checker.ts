@@ -19,11 +19,13 @@ import type { Drug } from '../../../shared/domain/drug-catalog';
 import { parseDosage } from '../../../shared/domain/drug-price';
 import { isNocCode } from '../../../shared/domain/hcpcs';
 import { Dec } from '../../../shared/domain/money';
+import { formatNdc542 } from '../../../shared/domain/ndc';
+import type { Warning } from '../../../shared/domain/result';
 import { nocFitWarnings } from '../../../shared/domain/noc-fit';
 import type { DoseUnit } from '../../../shared/domain/units';
 import type { Db } from '../db/open';
 import type { AuditLog } from '../repositories/audit-log';
-import { referenceRepository, type HcpcsHit } from '../repositories/reference-repository';
+import { referenceRepository, type FdaPackage, type HcpcsHit } from '../repositories/reference-repository';
 import { starterCandidates, starterCodeKnown, type StarterCodes } from './starter-codes';
 
 export type CheckArgs = {
@@ -37,6 +39,8 @@ export type CheckArgs = {
     | null;
   /** The route given, when it differs from the drug's usual one. */
   route?: string | undefined;
+  /** The NDC's FDA directory package when the caller has read it already (null: not listed). */
+  fda?: FdaPackage | null;
 };
 
 const CACHE_LIMIT = 20_000;
@@ -52,9 +56,30 @@ export function codeChecker(db: Db, audit: AuditLog, starter: StarterCodes) {
     const now = repo.generation();
     if (now !== generation || candidateCache.size + statusCache.size > CACHE_LIMIT) {
       generation = now;
+      directoryRelease = null;
       candidateCache.clear();
       statusCache.clear();
     }
+  }
+  let directoryRelease: string | null = null;
+  /** An NDC the FDA directory lists as no longer marketed, or excluded: a warning on the drug (item 5). */
+  function directoryWarnings(p: FdaPackage | null): Warning[] {
+    if (!p || (p.endMarketing === null && !p.excluded)) return [];
+    directoryRelease ??= repo.latest('fda-ndc')?.release ?? '';
+    const out: Warning[] = [];
+    if (p.endMarketing !== null) {
+      out.push({
+        code: 'NDC_MARKETING_ENDED',
+        message: `The FDA NDC directory (${directoryRelease}) lists ${formatNdc542(p.ndc11)} as marketed until ${p.endMarketing}; check the package and the NDC on the claim.`,
+      });
+    }
+    if (p.excluded) {
+      out.push({
+        code: 'NDC_EXCLUDED',
+        message: `The FDA NDC directory (${directoryRelease}) lists ${formatNdc542(p.ndc11)} as excluded (not a current listing); payers may reject it.`,
+      });
+    }
+    return out;
   }
   function cachedStatus(hcpcs: string): CodeStatus {
     let s = statusCache.get(hcpcs);
@@ -161,9 +186,11 @@ export function codeChecker(db: Db, audit: AuditLog, starter: StarterCodes) {
       candidates: cachedCandidates(args.ndc11, drug?.genericName ?? ''),
       setting: 'office',
     });
-    if (!isNocCode(args.hcpcs)) return result;
+    const fda = args.fda !== undefined ? args.fda : repo.fdaPackage(args.ndc11);
+    const listed = directoryWarnings(fda);
+    if (!isNocCode(args.hcpcs))
+      return listed.length ? { ...result, warnings: [...result.warnings, ...listed] } : result;
     // Whether the NOC code fits the drug: its route, and (from the FDA directory) its classes.
-    const fda = repo.fdaPackage(args.ndc11);
     const route = args.route || drug?.route || fda?.route || '';
     const fit = nocFitWarnings(
       {
@@ -176,7 +203,7 @@ export function codeChecker(db: Db, audit: AuditLog, starter: StarterCodes) {
       },
       starter.nocCodes,
     );
-    return { ...result, warnings: [...result.warnings, ...fit] };
+    return { ...result, warnings: [...result.warnings, ...fit, ...listed] };
   }
 
   /** The billing unit of a specific code for this drug, when the reference data gives it. */

@@ -2,11 +2,10 @@
  * The FDA NDC directory as a look-up (issue 13 item 5): an NDC typed as 10 digits without hyphens
  * is resolved when exactly one package of the directory has those digits (else it stays
  * ambiguous, and the candidates are listed to choose from); a drug added by NDC is filled from its
- * package; an NDC the directory lists as ended or excluded is a warning.
+ * package. (An NDC the directory lists as ended or excluded is a warning of the code check.)
  */
 import type { FdaPackageView } from '../../../shared/api/reference-channels';
-import { formatNdc542, parseNdc } from '../../../shared/domain/ndc';
-import type { Warning } from '../../../shared/domain/result';
+import { parseNdc } from '../../../shared/domain/ndc';
 import { AppError } from '../app-error';
 import type { FdaPackage, ReferenceRepository } from '../repositories/reference-repository';
 
@@ -56,26 +55,5 @@ export function ndcLookup(repo: ReferenceRepository) {
     return { packages: hit ? [view(hit)] : [], directoryRelease };
   }
 
-  /** Ended or excluded in the directory: a warning on the drug (nothing when it is not listed). */
-  function directoryWarnings(ndc11: string, today?: string): Warning[] {
-    const p = repo.fdaPackage(ndc11);
-    if (!p) return [];
-    const out: Warning[] = [];
-    const release = repo.latest('fda-ndc')?.release ?? '';
-    if (p.endMarketing !== null && (today === undefined || p.endMarketing <= today)) {
-      out.push({
-        code: 'NDC_MARKETING_ENDED',
-        message: `The FDA directory (${release}) lists ${formatNdc542(ndc11)} as no longer marketed since ${p.endMarketing}; check the package and the NDC on the claim.`,
-      });
-    }
-    if (p.excluded) {
-      out.push({
-        code: 'NDC_EXCLUDED',
-        message: `The FDA directory (${release}) lists ${formatNdc542(ndc11)} as excluded (not a current listing); payers may reject it.`,
-      });
-    }
-    return out;
-  }
-
-  return { resolveNdc, lookup, directoryWarnings, packageOf: (ndc11: string) => repo.fdaPackage(ndc11) };
+  return { resolveNdc, lookup };
 }

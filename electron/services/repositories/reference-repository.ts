@@ -10,6 +10,7 @@
 import type { Db } from '../db/open';
 import type { AuditLog } from './audit-log';
 import { estimateStaleness } from './estimate-staleness';
+import { fdaDirectory, type FdaPackage } from './fda-directory';
 import type { CrosswalkRow, FdaPackageRow, HcpcsRow, ReferenceKind } from '../reference/reference-rows';
 
 export type ReferenceImportRow = {
@@ -57,23 +58,10 @@ export type HcpcsHit = {
   release: string;
 };
 
-export type FdaPackage = Omit<FdaPackageRow, 'excluded' | 'sample'> & {
-  ndc10: string;
-  excluded: boolean;
-  sample: boolean;
-};
+export type { FdaPackage };
 
 const IMPORT_COLUMNS = `id, kind, release, release_start AS releaseStart, file_name AS fileName, sha256,
   rows_taken AS rowsTaken, rows_refused AS rowsRefused, rows_kept AS rowsKept, created_at AS createdAt, actor`;
-
-const FDA_COLUMNS = `ndc11, ndc10, package_code AS packageCode, product_ndc AS productNdc,
-  package_description AS packageDescription, proprietary_name AS proprietaryName,
-  nonproprietary_name AS nonproprietaryName, dosage_form AS dosageForm, route, labeler_name AS labelerName,
-  strength, pharm_classes AS pharmClasses, product_type AS productType, marketing_category AS marketingCategory,
-  start_marketing AS startMarketing, end_marketing AS endMarketing, excluded, sample`;
-
-const FDA_INSERT_BATCH = 50;
-const FDA_FIELDS = 18;
 
 export function referenceRepository(db: Db, audit: AuditLog) {
   // A new crosswalk or HCPCS release may give an open administration's drug its own code.
@@ -101,15 +89,6 @@ export function referenceRepository(db: Db, audit: AuditLog) {
     `INSERT OR REPLACE INTO reference_hcpcs (import_id, hcpcs, long_description, short_description, added_on,
        effective_from, terminated_on, action_code) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const fdaValues = `(${Array.from({ length: FDA_FIELDS }, () => '?').join(', ')})`;
-  const insertFdaSql = (n: number): string =>
-    `INSERT OR REPLACE INTO reference_fda_packages (ndc11, ndc10, package_code, product_ndc, package_description,
-       proprietary_name, nonproprietary_name, dosage_form, route, labeler_name, strength, pharm_classes, product_type,
-       marketing_category, start_marketing, end_marketing, excluded, sample)
-     VALUES ${Array.from({ length: n }, () => fdaValues).join(', ')}`;
-  const insertFdaBatch = db.prepare(insertFdaSql(FDA_INSERT_BATCH));
-  const insertFdaOne = db.prepare(insertFdaSql(1));
-  const clearFda = db.prepare(`DELETE FROM reference_fda_packages`);
   const retireFda = db.prepare(`UPDATE reference_imports SET rows_kept = 0 WHERE kind = 'fda-ndc' AND id <> ?`);
 
   const crosswalkFor = db.prepare(
@@ -129,8 +108,7 @@ export function referenceRepository(db: Db, audit: AuditLog) {
       WHERE h.hcpcs = ? AND h.import_id = ?`,
   );
   const inCrosswalk = db.prepare(`SELECT 1 FROM reference_crosswalk WHERE import_id = ? AND hcpcs = ? LIMIT 1`);
-  const fdaByNdc11 = db.prepare(`SELECT ${FDA_COLUMNS} FROM reference_fda_packages WHERE ndc11 = ?`);
-  const fdaByNdc10 = db.prepare(`SELECT ${FDA_COLUMNS} FROM reference_fda_packages WHERE ndc10 = ? ORDER BY ndc11`);
+  const fda = fdaDirectory(db);
   const crosswalkRows = db.prepare(
     `SELECT ndc11, hcpcs, short_description AS shortDescription, drug_name AS drugName, hcpcs_dosage AS hcpcsDosage
        FROM reference_crosswalk WHERE import_id = ? ORDER BY hcpcs, ndc11`,
@@ -153,8 +131,6 @@ export function referenceRepository(db: Db, audit: AuditLog) {
 
   const toImport = (r: (Omit<ReferenceImportRow, 'rowsKept'> & { rowsKept: number }) | undefined) =>
     r ? { ...r, rowsKept: r.rowsKept === 1 } : null;
-  const toFda = (r: (Omit<FdaPackage, 'excluded' | 'sample'> & { excluded: number; sample: number }) | undefined) =>
-    r ? { ...r, excluded: r.excluded === 1, sample: r.sample === 1 } : null;
 
   /** The import row, replacing an earlier import of the same release (its rows go with it). */
   function openImport(header: ImportHeader, at: string, actor: string): number {
@@ -166,43 +142,6 @@ export function referenceRepository(db: Db, audit: AuditLog) {
     const id = Number(insertImport.run({ ...header, createdAt: at, actor }).lastInsertRowid);
     audit.record(at, actor, 'reference_import', id, 'import', previous, { ...header, id });
     return id;
-  }
-
-  function writeFda(rows: readonly FdaPackageRow[]): void {
-    const params: unknown[] = [];
-    const push = (r: FdaPackageRow): void => {
-      params.push(
-        r.ndc11,
-        r.packageCode.replace(/-/g, ''),
-        r.packageCode,
-        r.productNdc,
-        r.packageDescription,
-        r.proprietaryName,
-        r.nonproprietaryName,
-        r.dosageForm,
-        r.route,
-        r.labelerName,
-        r.strength,
-        r.pharmClasses,
-        r.productType,
-        r.marketingCategory,
-        r.startMarketing,
-        r.endMarketing,
-        r.excluded ? 1 : 0,
-        r.sample ? 1 : 0,
-      );
-    };
-    const whole = rows.length - (rows.length % FDA_INSERT_BATCH);
-    for (let i = 0; i < whole; i += FDA_INSERT_BATCH) {
-      params.length = 0;
-      for (let j = i; j < i + FDA_INSERT_BATCH; j++) push(rows[j] as FdaPackageRow);
-      insertFdaBatch.run(params);
-    }
-    for (let i = whole; i < rows.length; i++) {
-      params.length = 0;
-      push(rows[i] as FdaPackageRow);
-      insertFdaOne.run(params);
-    }
   }
 
   return {
@@ -258,8 +197,7 @@ export function referenceRepository(db: Db, audit: AuditLog) {
     commitFda: db.transaction(
       (header: ImportHeader, rows: readonly FdaPackageRow[], at: string, actor: string): number => {
         const id = openImport(header, at, actor);
-        clearFda.run();
-        writeFda(rows);
+        fda.replace(rows);
         retireFda.run(id);
         return id;
       },
@@ -269,8 +207,8 @@ export function referenceRepository(db: Db, audit: AuditLog) {
       crosswalkFor.all(ndc11, importId) as CrosswalkHit[],
     hcpcsIn: (hcpcs: string, importId: number): HcpcsHit | null => (hcpcsIn.get(hcpcs, importId) as HcpcsHit) ?? null,
     inCrosswalk: (hcpcs: string, importId: number): boolean => inCrosswalk.get(importId, hcpcs) !== undefined,
-    fdaPackage: (ndc11: string): FdaPackage | null => toFda(fdaByNdc11.get(ndc11) as never),
-    fdaByNdc10: (ndc10: string): FdaPackage[] => (fdaByNdc10.all(ndc10) as never[]).map((r) => toFda(r) as FdaPackage),
+    fdaPackage: fda.byNdc11,
+    fdaByNdc10: fda.byNdc10,
     crosswalkRows: (importId: number) =>
       crosswalkRows.all(importId) as Array<
         Pick<CrosswalkRow, 'ndc11' | 'hcpcs' | 'shortDescription' | 'drugName' | 'hcpcsDosage'>

@@ -31,6 +31,8 @@ import { PRACTICE_NOC_CODES } from '../../../shared/domain/hcpcs';
 import { DOSE_UNITS } from '../../../shared/domain/units';
 import { ApiError, call } from '../api';
 import { FormActions } from '../components/form-actions';
+import { LiveCodeCheck } from '../code-check/live-code-check';
+import { codeCheckArgs } from '../code-check/code-check-args';
 import { DrugField, LotField, type StoredLot } from './drug-lot-fields';
 import {
   errorsFromApi,
@@ -207,6 +209,21 @@ export function AdministrationForm(props: {
   const payers = useQuery({ queryKey: ['payers', 'list'], queryFn: () => call('payers:list', {}) });
   const payerRows = payers.data ?? [];
   const unit = values.doseUnit || drug.data?.strengthUnit || '';
+  // A specific code for this drug on this date (issue 13): "Use J0225" puts it in the HCPCS field.
+  const codeArgs = codeCheckArgs({
+    ndc: values.ndc11 || null,
+    date: values.dateOfService,
+    hcpcs: values.hcpcs || 'J3490',
+    doseAmount: values.doseAmount,
+    doseUnit: unit,
+  });
+  const hcpcsChoices = PRACTICE_NOC_CODES.map((c): { value: string; label: string } => ({
+    value: c,
+    label: HCPCS_LABELS[c],
+  }));
+  if (values.hcpcs && !hcpcsChoices.some((c) => c.value === values.hcpcs)) {
+    hcpcsChoices.push({ value: values.hcpcs, label: `${values.hcpcs} — the drug’s specific code` });
+  }
 
   return (
     <Grid gap="lg">
@@ -264,12 +281,13 @@ export function AdministrationForm(props: {
                 label="HCPCS"
                 required
                 allowDeselect={false}
-                data={PRACTICE_NOC_CODES.map((c) => ({ value: c, label: HCPCS_LABELS[c] }))}
+                data={hcpcsChoices}
                 value={values.hcpcs || null}
                 error={errorFor('hcpcs')}
                 onChange={(v) => set('hcpcs', v ?? 'J3490')}
               />
             </SimpleGrid>
+            <LiveCodeCheck args={codeArgs} onUse={(code) => set('hcpcs', code.hcpcs)} />
 
             <DrugField
               ndc11={values.ndc11}

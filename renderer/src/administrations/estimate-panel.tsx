@@ -4,9 +4,11 @@
  * the warnings from resolving the terms that the engine's own result does not already carry.
  * A stored warning about the payer's requirements not being confirmed is left out once the live
  * checklist says they are: it described the payer then, not now, and the money does not depend on it.
+ * The code check's warnings are left to its own callout beside the form and on the record's page.
  */
 import { Alert, Stack, Text } from '@mantine/core';
 import type { Administration } from '../../../shared/domain/administration';
+import { isCodeCheckWarning } from '../code-check/code-check-words';
 import { EstimateResultView } from '../quick-estimate/estimate-result-view';
 
 type EstimateParts = Pick<Administration, 'estimate' | 'estimateRefusal' | 'estimateWarnings' | 'readiness'>;
@@ -15,7 +17,10 @@ export function EstimatePanel({ value }: { value: EstimateParts }) {
   const own = new Set((value.estimate?.warnings ?? []).map((w) => `${w.code}|${w.message}`));
   const confirmed = value.readiness.items.some((i) => i.key === 'payer-requirements' && i.ok);
   const extra = value.estimateWarnings.filter(
-    (w) => !own.has(`${w.code}|${w.message}`) && !(confirmed && w.code === 'PROFILE_NOT_CONFIRMED'),
+    (w) =>
+      !own.has(`${w.code}|${w.message}`) &&
+      !(confirmed && w.code === 'PROFILE_NOT_CONFIRMED') &&
+      !isCodeCheckWarning(w),
   );
   return (
     <Stack gap="sm" data-testid="estimate-panel">

@@ -19,6 +19,7 @@ import { PaymentsCard } from '../remittances/payments-card';
 import { STATUS_COLORS, STATUS_LABELS } from '../administrations/status-words';
 import { BackToList, useRecordQuery } from '../components/record-page';
 import { administrationRecord } from '../administrations/administration-record';
+import { AdministrationCodeCheck } from '../code-check/administration-code-check';
 
 /** "2025-03-02T14:05:09.123Z" → "2025-03-02 14:05" (as stored, UTC). */
 const stamp = (iso: string): string => iso.replace('T', ' ').slice(0, 16);
@@ -48,6 +49,7 @@ export function AdministrationDetailPage() {
         </Stack>
         <AdministrationActions administration={a} />
       </Group>
+      <AdministrationCodeCheck administration={a} />
 
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
         <Recorded a={a} />

@@ -23,7 +23,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { ROUTES } from '../../../shared/domain/drug-catalog';
 import { estimate } from '../../../shared/domain/estimate';
-import { PRACTICE_NOC_CODES } from '../../../shared/domain/hcpcs';
+import { isNocCode, PRACTICE_NOC_CODES } from '../../../shared/domain/hcpcs';
 import { BASES } from '../../../shared/domain/methodology';
 import { scenarioSchema } from '../../../shared/domain/scenario';
 import { CONTAINERS } from '../../../shared/domain/waste';
@@ -36,6 +36,10 @@ import { parseNdc } from '../../../shared/domain/ndc';
 import { isIsoDate } from '../../../shared/domain/iso-date';
 import { usdFromFixed } from '../../../shared/domain/money';
 import { EstimateResultView } from '../quick-estimate/estimate-result-view';
+import { isCodeCheckWarning } from '../code-check/code-check-words';
+import { LiveCodeCheck } from '../code-check/live-code-check';
+import { codeCheckArgs } from '../code-check/code-check-args';
+import { billingUnitInDoseUnit } from '../code-check/specific-code-unit';
 import {
   EXAMPLE_FIELDS,
   fieldForPath,
@@ -94,7 +98,15 @@ export function QuickEstimatePage() {
   const [appliedTerms, setAppliedTerms] = useState<typeof terms.data>(undefined);
   if (termsKey && terms.data && terms.data !== appliedTerms) {
     setAppliedTerms(terms.data);
-    setFields((f) => ({ ...f, ...fieldsFromTerms(terms.data, doseUnitForTerms) }));
+    setFields((f) => ({
+      ...f,
+      ...fieldsFromTerms(terms.data, doseUnitForTerms),
+      // A specific code's own billing unit sets the units (as the services price it), not the
+      // payer's rule for NOC codes.
+      ...(!isNocCode(f.hcpcs ?? '') && f['billingUnit.amount']
+        ? { 'billingUnit.amount': f['billingUnit.amount'] }
+        : {}),
+    }));
   }
 
   const outcome = useMemo(() => {
@@ -135,6 +147,13 @@ export function QuickEstimatePage() {
     />
   );
   const doseUnit = fields['dose.unit'] ?? 'mg';
+  const codeArgs = codeCheckArgs({
+    ndc: ndc.ok ? ndc.ndc11 : null,
+    date: dos,
+    hcpcs,
+    doseAmount: fields['dose.amount'] ?? '',
+    doseUnit,
+  });
   const ndcUnit = fields['drug.ndcUnit'] ?? 'ML';
 
   return (
@@ -154,7 +173,7 @@ export function QuickEstimatePage() {
               </Title>
               <SimpleGrid cols={2}>
                 {text('dateOfService', 'Date of service', { placeholder: 'YYYY-MM-DD' })}
-                {choice('hcpcs', 'HCPCS', PRACTICE_NOC_CODES)}
+                {choice('hcpcs', 'HCPCS', [...new Set<string>([...PRACTICE_NOC_CODES, hcpcs])])}
               </SimpleGrid>
               <Select
                 mt="xs"
@@ -188,16 +207,18 @@ export function QuickEstimatePage() {
                       .
                     </Text>
                   )}
-                  {terms.data.warnings.map((w) => (
-                    <Alert
-                      key={w.code + w.message}
-                      color={w.code === 'NO_CONTRACT' ? 'red' : 'yellow'}
-                      p="xs"
-                      data-testid="terms-warning"
-                    >
-                      {w.message}
-                    </Alert>
-                  ))}
+                  {terms.data.warnings
+                    .filter((w) => !isCodeCheckWarning(w))
+                    .map((w) => (
+                      <Alert
+                        key={w.code + w.message}
+                        color={w.code === 'NO_CONTRACT' ? 'red' : 'yellow'}
+                        p="xs"
+                        data-testid="terms-warning"
+                      >
+                        {w.message}
+                      </Alert>
+                    ))}
                 </Stack>
               )}
               {termsKey && terms.error && (
@@ -306,6 +327,18 @@ export function QuickEstimatePage() {
             <Title order={4} mb="sm">
               Expected reimbursement
             </Title>
+            <LiveCodeCheck
+              mb="md"
+              args={codeArgs}
+              onUse={(code) =>
+                setFields((f) => ({
+                  ...f,
+                  hcpcs: code.hcpcs,
+                  // The code's billing unit in the dose's unit (J0225: 1 mg), so the lines take its units.
+                  'billingUnit.amount': billingUnitInDoseUnit(code.billingUnit, f['dose.unit'] ?? '') ?? '',
+                }))
+              }
+            />
             {outcome.kind === 'ok' && <EstimateResultView result={outcome.result} />}
             {outcome.kind === 'refused' && (
               <Alert color="red" title={outcome.error.code} data-testid="estimate-refused">

@@ -250,7 +250,7 @@ describe('readiness: the code check (issue 13)', () => {
   it('K2: with no blocking warning the item says no specific code covers the drug', () => {
     expect(itemOf({}, 'hcpcs-code')).toEqual({
       key: 'hcpcs-code',
-      label: 'HCPCS code checked (no specific code exists)',
+      label: 'HCPCS code checked',
       ok: true,
       detail: 'No specific code covers this drug on this date.',
     });

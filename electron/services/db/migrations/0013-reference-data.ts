@@ -54,13 +54,11 @@ CREATE TABLE reference_hcpcs (
 ) STRICT, WITHOUT ROWID;
 CREATE INDEX reference_hcpcs_by_code ON reference_hcpcs (hcpcs, import_id);
 
-CREATE TABLE reference_fda_packages (
-  ndc11 TEXT PRIMARY KEY,
-  -- the package code's 10 digits without hyphens: how an unhyphenated NDC is resolved
-  ndc10 TEXT NOT NULL,
-  package_code TEXT NOT NULL,
+-- The FDA directory as the FDA keeps it: products, and their packages (≈ 1.9 each), so a product's
+-- names and classes are written once, not once per package.
+CREATE TABLE reference_fda_products (
+  id INTEGER PRIMARY KEY,
   product_ndc TEXT NOT NULL,
-  package_description TEXT NOT NULL,
   proprietary_name TEXT NOT NULL,
   nonproprietary_name TEXT NOT NULL,
   dosage_form TEXT NOT NULL,
@@ -69,8 +67,18 @@ CREATE TABLE reference_fda_packages (
   strength TEXT NOT NULL,
   pharm_classes TEXT NOT NULL,
   product_type TEXT NOT NULL,
-  marketing_category TEXT NOT NULL,
+  marketing_category TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE reference_fda_packages (
+  ndc11 TEXT PRIMARY KEY,
+  -- the package code's 10 digits without hyphens: how an unhyphenated NDC is resolved
+  ndc10 TEXT NOT NULL,
+  package_code TEXT NOT NULL,
+  product_id INTEGER NOT NULL REFERENCES reference_fda_products (id),
+  package_description TEXT NOT NULL,
   start_marketing TEXT,
+  -- the package's own end date, else its product's
   end_marketing TEXT,
   excluded INTEGER NOT NULL CHECK (excluded IN (0, 1)),
   sample INTEGER NOT NULL CHECK (sample IN (0, 1))
