@@ -3,9 +3,10 @@
  * lines or administrations use has its billing facts (NDC, unit, strength, package size,
  * container) locked, with the one way to fix a mistake: "Correct the drug…", which unlocks all but
  * the NDC and saves through drugs:correct, recomputing its open administrations (refused when any
- * is billed).
+ * is billed). A new drug's NDC is looked up in the FDA directory when the person leaves the field
+ * (or asks), and the form can be filled from the package found (drugs/fda-directory-panel.tsx).
  */
-import { Alert, Button, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import {
   CONTAINERS,
@@ -17,7 +18,10 @@ import {
   type Drug,
   type DrugUsage,
 } from '../../../shared/domain/drug-catalog';
+import { drugFieldsFromFda } from '../../../shared/domain/fda-fill';
 import { formatNdc542 } from '../../../shared/domain/ndc';
+import { FdaDirectoryPanel } from '../drugs/fda-directory-panel';
+import { useFdaLookup } from '../drugs/use-fda-lookup';
 import { useRecordForm, type FormValues } from './use-record-form';
 import { FormActions } from './form-actions';
 
@@ -58,6 +62,8 @@ export function DrugForm(props: {
   busy: boolean;
   /** What uses the drug being edited (undefined for a new drug, or while it loads). */
   usage?: DrugUsage | undefined;
+  /** Look the NDC up in the FDA directory and offer to fill the form from it (a new drug). */
+  fdaLookup?: boolean;
   onSubmit: (values: FormValues, showError: (err: unknown) => void, mode: DrugSaveMode) => void;
   onCancel: () => void;
 }) {
@@ -67,7 +73,12 @@ export function DrugForm(props: {
   const administrations = usage ? usage.openAdministrations + usage.billedAdministrations : 0;
   const inUse = usage !== undefined && (usage.invoiceLines > 0 || administrations > 0);
   const locked = inUse && mode === 'save';
-  const ndcUnit = form.values.ndcUnit ?? 'ML';
+  // A fill from the FDA directory may leave the unit for the person to choose.
+  const ndcUnit = form.values.ndcUnit || 'NDC unit';
+  const fda = useFdaLookup();
+  const [filled, setFilled] = useState<{ ndc: string; notes: string[] } | null>(null);
+  const typedNdc = (form.values.ndc ?? '').trim();
+  const shownLookup = props.fdaLookup && fda.lookup?.query === typedNdc ? fda.lookup : null;
   const select = (name: string, label: string, data: { value: string; label: string }[], lockable = true) => (
     <Select
       label={label}
@@ -134,7 +145,42 @@ export function DrugForm(props: {
           placeholder="0002-7597-01 or 00002759701"
           description="As printed on the package, with hyphens: the attachment shows that form beside the 11 digits. The 11-digit form is accepted too."
           {...form.inputProps('ndc')}
+          onBlur={props.fdaLookup ? () => fda.lookUp(typedNdc) : undefined}
+          inputContainer={
+            props.fdaLookup
+              ? (input) => (
+                  <Group gap="xs" wrap="nowrap" align="flex-start">
+                    <div style={{ flex: 1 }}>{input}</div>
+                    <Button
+                      variant="default"
+                      // Keeps the field focused, so leaving it does not look the NDC up a second time.
+                      onMouseDown={(e) => e.preventDefault()}
+                      onClick={() => fda.lookUp(typedNdc, true)}
+                    >
+                      Look up in the FDA directory
+                    </Button>
+                  </Group>
+                )
+              : undefined
+          }
         />
+        {shownLookup && (
+          <FdaDirectoryPanel
+            lookup={shownLookup}
+            typed={typedNdc}
+            filledNotes={filled?.ndc === typedNdc ? filled.notes : null}
+            onUse={(pkg, release) => {
+              form.setField('ndc', pkg.packageCode);
+              fda.pin(pkg, release);
+            }}
+            onFill={(pkg, release) => {
+              const { fields, notes } = drugFieldsFromFda(pkg);
+              for (const [name, value] of Object.entries(fields)) form.setField(name, value);
+              fda.pin(pkg, release);
+              setFilled({ ndc: pkg.packageCode, notes });
+            }}
+          />
+        )}
         <SimpleGrid cols={2}>
           <TextInput label="Generic name" required {...form.inputProps('genericName')} />
           <TextInput label="Brand name" {...form.inputProps('brandName')} />

@@ -105,6 +105,7 @@ export function DrugsPage() {
     <Table.Th aria-sort={sortBy === key ? (sortDir === 'asc' ? 'ascending' : 'descending') : 'none'}>
       <UnstyledButton
         className="sortable-header"
+        style={{ font: 'inherit' }}
         onClick={() => {
           if (sortBy === key) setSortDir(sortDir === 'asc' ? 'desc' : 'asc');
           else {
@@ -146,40 +147,45 @@ export function DrugsPage() {
           </Text>
         }
       >
-        <Table striped highlightOnHover aria-label="Drugs">
-          <Table.Thead>
-            <Table.Tr>
-              {sortHeader('ndc11', 'NDC')}
-              {sortHeader('genericName', 'Generic name')}
-              {sortHeader('brandName', 'Brand name')}
-              <Table.Th>Strength</Table.Th>
-              <Table.Th>Package</Table.Th>
-              <Table.Th>Container</Table.Th>
-              <Table.Th>Route</Table.Th>
-              <Table.Th aria-label="Actions" />
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {rows.map((d) => (
-              <Table.Tr key={d.id} data-testid="drug-row">
-                <Table.Td className="mono">{formatNdc542(d.ndc11)}</Table.Td>
-                <Table.Td>{d.genericName}</Table.Td>
-                <Table.Td>{d.brandName}</Table.Td>
-                <Table.Td>
-                  {d.strengthAmount} {d.strengthUnit}/{d.ndcUnit}
-                </Table.Td>
-                <Table.Td>
-                  {d.packageSize} {d.ndcUnit}
-                </Table.Td>
-                <Table.Td>{d.container}</Table.Td>
-                <Table.Td>{d.route}</Table.Td>
-                <Table.Td>
-                  <RowActions name={d.genericName} onEdit={() => setEditing(d)} onDelete={() => setDeleting(d)} />
-                </Table.Td>
+        {/* A small laptop scrolls the table, not the page (the row's actions stay on screen). */}
+        <Table.ScrollContainer minWidth={760}>
+          <Table striped highlightOnHover fz="sm" aria-label="Drugs">
+            <Table.Thead>
+              <Table.Tr>
+                {sortHeader('ndc11', 'NDC')}
+                {sortHeader('genericName', 'Generic name')}
+                {sortHeader('brandName', 'Brand name')}
+                <Table.Th>Strength</Table.Th>
+                <Table.Th>Package</Table.Th>
+                <Table.Th>Container</Table.Th>
+                <Table.Th>Route</Table.Th>
+                <Table.Th aria-label="Actions" />
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map((d) => (
+                <Table.Tr key={d.id} data-testid="drug-row">
+                  <Table.Td className="mono" style={{ whiteSpace: 'nowrap' }}>
+                    {formatNdc542(d.ndc11)}
+                  </Table.Td>
+                  <Table.Td>{d.genericName}</Table.Td>
+                  <Table.Td>{d.brandName}</Table.Td>
+                  <Table.Td>
+                    {d.strengthAmount} {d.strengthUnit}/{d.ndcUnit}
+                  </Table.Td>
+                  <Table.Td>
+                    {d.packageSize} {d.ndcUnit}
+                  </Table.Td>
+                  <Table.Td>{d.container}</Table.Td>
+                  <Table.Td>{d.route}</Table.Td>
+                  <Table.Td>
+                    <RowActions name={d.genericName} onEdit={() => setEditing(d)} onDelete={() => setDeleting(d)} />
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
       </PagedList>
 
       <RecordFormModal
@@ -195,6 +201,7 @@ export function DrugsPage() {
             busy={save.isPending}
             onCancel={() => setEditing(null)}
             usage={drug === 'new' ? undefined : usage.data}
+            fdaLookup={drug === 'new'}
             onSubmit={(values, showError, mode) => save.mutate({ input: { values, mode }, showError })}
           />
         )}
