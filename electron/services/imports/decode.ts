@@ -6,7 +6,6 @@
  * so one file never mixes two readings.
  */
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
-const latin1 = new TextDecoder('windows-1252');
 
 // Node 20's TextDecoder('windows-1252') decodes as ISO-8859-1: bytes 0x80–0x9F come out as C1
 // control characters (U+0092) instead of what Windows-1252 puts there (’ € – …). Those 27
@@ -43,8 +42,12 @@ const CP1252_HIGH: Record<number, string> = {
 };
 const C1 = /[\u0080-\u009f]/g;
 
+// Buffer's latin1 is the same ISO-8859-1 reading as Node 20's TextDecoder('windows-1252'), at a
+// fifth of the time on a 56 MB FDA product.txt.
 function decodeCp1252(bytes: Uint8Array): string {
-  return latin1.decode(bytes).replace(C1, (c) => CP1252_HIGH[c.charCodeAt(0)] ?? c);
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+    .toString('latin1')
+    .replace(C1, (c) => CP1252_HIGH[c.charCodeAt(0)] ?? c);
 }
 
 export type DecodedText = { text: string; encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252' };

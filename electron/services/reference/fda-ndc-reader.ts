@@ -12,7 +12,7 @@
  *   position. Bytes are decoded once per file (decodeText: UTF-8 when valid, else Windows-1252,
  *   which is how the FDA writes them).
  * - NDCPACKAGECODE is the hyphenated 10-digit code (4-4-2, 5-3-2 or 5-4-1); it becomes the 11-digit
- *   billing form by parseNdc's rules. Anything else (an 11-digit code, digits without hyphens) is
+ *   billing form by parseNdc's rules (packageNdc11 applies them to the three shapes directly). Anything else (an 11-digit code, digits without hyphens) is
  *   refused: this directory is what resolves the other files' ambiguous NDCs, so it must not guess.
  * - A refused row (bad NDC, a PRODUCTID with no product, a date that is not YYYYMMDD, an NDC listed
  *   twice) is reported once, with its package.txt line, column and reason; the rest are read.
@@ -451,8 +451,10 @@ function readPackages(
     totalRows++;
     const row = line.number;
     const code = line.str(col.code);
-    const ndc = parseNdc(code);
-    if (!ndc.ok || ndc.format === '5-4-2') {
+    let ndc11 = packageNdc11(code);
+    const ndc = ndc11 === null ? parseNdc(code) : null;
+    if (ndc !== null && ndc.ok && ndc.format !== '5-4-2') ndc11 = ndc.ndc11;
+    if (ndc11 === null) {
       errors.push({
         row,
         column: 'NDCPACKAGECODE',
@@ -464,10 +466,11 @@ function readPackages(
       });
       return;
     }
+    const id = line.str(col.id);
     let product = list[at];
-    if (product === undefined || !line.is(col.id, product.id)) {
+    if (product === undefined || product.id !== id) {
       product = list[at + 1];
-      if (product === undefined || !line.is(col.id, product.id)) product = byId.get(line.str(col.id));
+      if (product === undefined || product.id !== id) product = byId.get(id);
       if (product !== undefined) at = product.index;
     }
     if (product === undefined) {
@@ -475,7 +478,7 @@ function readPackages(
         row,
         column: 'PRODUCTID',
         code: 'FDA_PRODUCT_NOT_FOUND',
-        message: `${code}: its PRODUCTID "${clipQuoted(line.str(col.id))}" is not in ${productLabel}, so its drug name and strength are unknown.`,
+        message: `${code}: its PRODUCTID "${clipQuoted(id)}" is not in ${productLabel}, so its drug name and strength are unknown.`,
       });
       return;
     }
@@ -497,7 +500,7 @@ function readPackages(
       return;
     }
     rows.push({
-      ndc11: ndc.ndc11,
+      ndc11,
       packageCode: code,
       // The product's own string when the package repeats it, as it always does: one string, not 250,000.
       productNdc:
@@ -522,6 +525,28 @@ function readPackages(
     lines.push(row);
   });
   return { ...withoutRepeats(rows, lines, errors), totalRows };
+}
+
+/**
+ * A package code of one of the three shapes the FDA writes (4-4-2, 5-3-2, 5-4-1: 12 characters)
+ * → its 11 digits, padded where parseNdc pads them, checked character by character: parseNdc's
+ * regular expression and match arrays cost a tenth of the whole read over 250,000 codes. Anything
+ * else → null, and parseNdc decides. The unit tests hold the two to the same answers.
+ */
+export function packageNdc11(code: string): string | null {
+  if (code.length !== 12) return null;
+  const h1 = code.charCodeAt(4) === 45 ? 4 : code.charCodeAt(5) === 45 ? 5 : -1;
+  const h2 = code.charCodeAt(9) === 45 ? 9 : code.charCodeAt(10) === 45 ? 10 : -1;
+  if (h1 < 0 || h2 < 0 || (h1 === 4 && h2 === 10)) return null;
+  for (let i = 0; i < 12; i++) {
+    if (i === h1 || i === h2) continue;
+    const c = code.charCodeAt(i);
+    if (c < 48 || c > 57) return null;
+  }
+  const d = (i: number): number => code.charCodeAt(i);
+  if (h1 === 4) return String.fromCharCode(48, d(0), d(1), d(2), d(3), d(5), d(6), d(7), d(8), d(10), d(11));
+  if (h2 === 9) return String.fromCharCode(d(0), d(1), d(2), d(3), d(4), 48, d(6), d(7), d(8), d(10), d(11));
+  return String.fromCharCode(d(0), d(1), d(2), d(3), d(4), d(6), d(7), d(8), d(9), 48, d(11));
 }
 
 /**

@@ -6,10 +6,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../electron/services/app-error';
-import { readFdaNdc } from '../../../electron/services/reference/fda-ndc-reader';
+import { packageNdc11, readFdaNdc } from '../../../electron/services/reference/fda-ndc-reader';
 import type { FdaPackageRow } from '../../../electron/services/reference/reference-rows';
+import { parseNdc } from '../../../shared/domain/ndc';
 import { fdaDirectoryFiles, fdaDirectoryNdc11s } from '../../bench/fda-files';
 import { cp1252, zip } from '../../fixtures/imports/build';
 
@@ -274,6 +276,35 @@ describe('readFdaNdc: the forms the directory comes in', () => {
     expect(read.errors).toEqual([expect.objectContaining({ row: 3, code: 'NDC_INVALID' })]);
   });
 
+  it('joins packages listed in any order to their products, not only in the order of product.txt', async () => {
+    const { product: productBytes, package: packageBytes } = fdaDirectoryFiles(2_000, 7);
+    const [header = '', ...lines] = packageBytes
+      .toString('latin1')
+      .split('\r\n')
+      .filter((l) => l !== '');
+    // A fixed shuffle: every seventh line first, then the rest backwards.
+    const shuffled = [...lines.filter((_, i) => i % 7 === 0), ...lines.filter((_, i) => i % 7 !== 0).reverse()];
+    const inOrder = await readFdaNdc(files(productBytes, packageBytes));
+    const outOfOrder = await readFdaNdc(files(productBytes, Buffer.from([header, ...shuffled].join('\r\n'), 'latin1')));
+    expect(outOfOrder.errors).toEqual([]);
+    const sorted = (rows: FdaPackageRow[]) => [...rows].sort((a, b) => a.ndc11.localeCompare(b.ndc11));
+    expect(sorted(outOfOrder.rows)).toEqual(sorted(inOrder.rows));
+  });
+
+  it('joins a package to the first row of a PRODUCTID that product.txt lists twice', async () => {
+    const read = await readFdaNdc(
+      files(
+        tsv(PRODUCT_COLUMNS, [
+          product('0002-1111', { PROPRIETARYNAME: 'First' }),
+          product('0002-2222'),
+          product('0002-1111', { PROPRIETARYNAME: 'Second' }),
+        ]),
+        tsv(PACKAGE_COLUMNS, [pkg('0002-2222', '0002-2222-01'), pkg('0002-1111', '0002-1111-01')]),
+      ),
+    );
+    expect(read.rows.map((r) => r.proprietaryName)).toEqual(['Example', 'First']);
+  });
+
   it('adds the name suffix to the proprietary name (Seroquel + XR)', async () => {
     const read = await readFdaNdc(
       files(
@@ -347,6 +378,49 @@ describe('readFdaNdc: refused rows', () => {
       [4, 'NDC_DUPLICATE'],
     ]);
     expect(read.errors[1]?.message).toContain('first on line 2');
+  });
+});
+
+describe('packageNdc11: the fast path for package codes', () => {
+  const digits = (n: number) => fc.stringMatching(new RegExp(`^[0-9]{${n}}$`));
+
+  it('pads each of the three shapes exactly as parseNdc does', () => {
+    const shaped = fc.oneof(
+      fc.tuple(digits(4), digits(4), digits(2)),
+      fc.tuple(digits(5), digits(3), digits(2)),
+      fc.tuple(digits(5), digits(4), digits(1)),
+    );
+    fc.assert(
+      fc.property(shaped, (parts) => {
+        const code = parts.join('-');
+        const parsed = parseNdc(code);
+        expect(parsed.ok).toBe(true);
+        expect(packageNdc11(code)).toBe(parsed.ok ? parsed.ndc11 : null);
+      }),
+    );
+  });
+
+  it('declines everything else (digits, hyphens and others in any arrangement), leaving it to parseNdc', () => {
+    const anyCode = fc.stringMatching(/^[0-9\- a]{10,14}$/);
+    fc.assert(
+      fc.property(anyCode, (code) => {
+        const quick = packageNdc11(code);
+        const parsed = parseNdc(code);
+        if (quick !== null) expect(parsed).toMatchObject({ ok: true, ndc11: quick });
+        if (!/^(\d{4}-\d{4}-\d{2}|\d{5}-\d{3}-\d{2}|\d{5}-\d{4}-\d)$/.test(code)) expect(quick).toBeNull();
+      }),
+      { numRuns: 2000 },
+    );
+    for (const code of [
+      '1234-56789-0',
+      '12345-6789-01',
+      '1234567890',
+      '0002--597-01',
+      '0002-7597-0a',
+      ' 0002-7597-0',
+    ]) {
+      expect(packageNdc11(code)).toBeNull();
+    }
   });
 });
 
