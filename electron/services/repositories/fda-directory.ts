@@ -31,7 +31,25 @@ const COLUMNS = `k.ndc11, k.ndc10, k.package_code AS packageCode, p.product_ndc 
 const values = (fields: number, rows: number): string =>
   Array.from({ length: rows }, () => `(${Array.from({ length: fields }, () => '?').join(', ')})`).join(', ');
 
-const byNdc11 = (a: FdaPackageRow, b: FdaPackageRow): number => (a.ndc11 < b.ndc11 ? -1 : a.ndc11 > b.ndc11 ? 1 : 0);
+/** The rows' indexes in NDC order: an 11-digit NDC is exact as a double, and numbers sort fast. */
+function inNdcOrder(rows: readonly FdaPackageRow[]): Uint32Array {
+  const keys = new Float64Array(rows.length);
+  for (let i = 0; i < rows.length; i++) keys[i] = Number((rows[i] as FdaPackageRow).ndc11);
+  const order = new Uint32Array(rows.length);
+  for (let i = 0; i < order.length; i++) order[i] = i;
+  return order.sort((a, b) => (keys[a] as number) - (keys[b] as number));
+}
+
+const sameProduct = (a: FdaPackageRow, b: FdaPackageRow): boolean =>
+  a.proprietaryName === b.proprietaryName &&
+  a.nonproprietaryName === b.nonproprietaryName &&
+  a.dosageForm === b.dosageForm &&
+  a.route === b.route &&
+  a.labelerName === b.labelerName &&
+  a.strength === b.strength &&
+  a.pharmClasses === b.pharmClasses &&
+  a.productType === b.productType &&
+  a.marketingCategory === b.marketingCategory;
 
 export function fdaDirectory(db: Db) {
   const productSql = (n: number) =>
@@ -72,17 +90,20 @@ export function fdaDirectory(db: Db) {
     replace(rows: readonly FdaPackageRow[]): void {
       clearPackages.run();
       clearProducts.run();
-      const productIds = new Map<string, number>();
+      // Products found again by their NDC, then by their fields (the packages of one product
+      // carry the very same strings, so the comparisons are quick).
+      const productIds = new Map<string, { row: FdaPackageRow; id: number }[]>();
       const newProducts: FdaPackageRow[] = [];
-      const productOf: number[] = new Array<number>(rows.length);
-      const sorted = [...rows].sort(byNdc11);
-      for (let i = 0; i < sorted.length; i++) {
-        const r = sorted[i] as FdaPackageRow;
-        const key = `${r.productNdc}\t${r.proprietaryName}\t${r.nonproprietaryName}\t${r.dosageForm}\t${r.route}\t${r.labelerName}\t${r.strength}\t${r.pharmClasses}\t${r.productType}\t${r.marketingCategory}`;
-        let id = productIds.get(key);
+      const order = inNdcOrder(rows);
+      const productOf = new Uint32Array(rows.length);
+      for (let i = 0; i < order.length; i++) {
+        const r = rows[order[i] as number] as FdaPackageRow;
+        let known = productIds.get(r.productNdc);
+        if (known === undefined) productIds.set(r.productNdc, (known = []));
+        let id = known.find((k) => sameProduct(k.row, r))?.id;
         if (id === undefined) {
           id = newProducts.length + 1;
-          productIds.set(key, id);
+          known.push({ row: r, id });
           newProducts.push(r);
         }
         productOf[i] = id;
@@ -105,19 +126,23 @@ export function fdaDirectory(db: Db) {
       });
       db.exec(`DROP INDEX IF EXISTS reference_fda_by_ndc10`);
       let at = 0;
-      insertAll(packages, sorted, (p, r) => {
-        p.push(
-          r.ndc11,
-          r.packageCode.replace(/-/g, ''),
-          r.packageCode,
-          productOf[at++],
-          r.packageDescription,
-          r.startMarketing,
-          r.endMarketing,
-          r.excluded ? 1 : 0,
-          r.sample ? 1 : 0,
-        );
-      });
+      insertAll(
+        packages,
+        Array.from(order, (i) => rows[i] as FdaPackageRow),
+        (p, r) => {
+          p.push(
+            r.ndc11,
+            r.packageCode.replace(/-/g, ''),
+            r.packageCode,
+            productOf[at++],
+            r.packageDescription,
+            r.startMarketing,
+            r.endMarketing,
+            r.excluded ? 1 : 0,
+            r.sample ? 1 : 0,
+          );
+        },
+      );
       db.exec(`CREATE INDEX reference_fda_by_ndc10 ON reference_fda_packages (ndc10)`);
     },
     byNdc11: (ndc11: string): FdaPackage | null => toPackage(one.get(ndc11) as never),
