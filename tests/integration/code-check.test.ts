@@ -154,6 +154,50 @@ describe('the code check before any import: the bundled starter set', () => {
   });
 });
 
+describe('j3490 import crosswalk|hcpcs (item 8)', () => {
+  const cli = async (args: string[]) => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await runCli(['--data-dir', services().ctx.dataDir, ...args], {
+      out: (t) => out.push(t),
+      err: (t) => err.push(t),
+      readStdin: () => '',
+    });
+    return { code, json: JSON.parse(out.join('')) as Record<string, unknown>, err: err.join('\n') };
+  };
+
+  it('refuses a file with refused rows unless --accept-errors leaves them out, then imports all or nothing', async () => {
+    services().close();
+    const crosswalk = join(FIXTURES, 'asp-ndc-hcpcs-crosswalk-ndc2.csv');
+    const refused = await cli(['import', 'crosswalk', crosswalk]);
+    expect(refused.code).toBe(2);
+    expect(refused.json).toMatchObject({ ok: false, error: { code: 'IMPORT_HAS_ERRORS' }, taken: 0, refused: 2 });
+    const taken = await cli(['import', 'crosswalk', crosswalk, '--accept-errors']);
+    expect(taken.code).toBe(0);
+    expect(taken.json).toMatchObject({
+      kind: 'crosswalk',
+      release: '2025Q1',
+      rowsTaken: 7,
+      rowsRefused: 2,
+      current: true,
+    });
+    expect(taken.err).toContain('Leaving out 2 refused row(s)');
+    const hcpcs = await cli([
+      'import',
+      'hcpcs',
+      join(FIXTURES, 'hcpcs-anweb.txt'),
+      '--release',
+      '2025Q1',
+      '--accept-errors',
+    ]);
+    expect(hcpcs.json).toMatchObject({ kind: 'hcpcs', release: '2025Q1' });
+    const check = await cli(['check', '71336-1001-01', '--date', '2020-11-02', '--dose', '189 mg']);
+    expect(check.json).toMatchObject({
+      specificCode: { hcpcs: 'J0223', effectiveFrom: '2020-10-01', unitsForDose: '378' },
+    });
+  });
+});
+
 describe('after importing the CMS crosswalk and HCPCS update', () => {
   beforeEach(async () => {
     await importReference('crosswalk', 'asp-ndc-hcpcs-crosswalk-ndc2.csv');
