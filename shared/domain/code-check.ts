@@ -133,6 +133,18 @@ const byEffective = (a: SpecificCodeCandidate, b: SpecificCodeCandidate): number
   (a.effectiveFrom ?? '').localeCompare(b.effectiveFrom ?? '');
 
 function finding(c: SpecificCodeCandidate, input: CodeCheckInput): SpecificCodeFinding {
+  return specificCodeFinding(c, input.dose, input.drugUnits);
+}
+
+/**
+ * A candidate as a finding: its billing unit in words and, when a dose is given, how many units
+ * that dose is (null without a dose, or when it cannot be counted).
+ */
+export function specificCodeFinding(
+  c: SpecificCodeCandidate,
+  dose: CodeCheckInput['dose'],
+  drugUnits: DrugUnits | null,
+): SpecificCodeFinding {
   return {
     hcpcs: c.hcpcs,
     descriptor: c.descriptor,
@@ -141,7 +153,7 @@ function finding(c: SpecificCodeCandidate, input: CodeCheckInput): SpecificCodeF
     billingUnit: c.billingUnit
       ? `${c.billingUnit.amount} ${c.billingUnit.unit}`
       : c.billingUnitText || 'unit not on file',
-    unitsForDose: c.billingUnit ? unitsFor(input.dose, c.billingUnit, input.drugUnits) : null,
+    unitsForDose: c.billingUnit ? unitsFor(dose, c.billingUnit, drugUnits) : null,
     source: c.source,
   };
 }

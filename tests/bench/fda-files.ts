@@ -15,7 +15,8 @@ type Shape = '4-4-2' | '5-3-2' | '5-4-1';
 type Labeler = { code: string; shape: Shape; nextProduct: number; name: string };
 type PlannedProduct = { labeler: Labeler; productNdc: string; packageCodes: string[] };
 
-const PRODUCT_HEADER = [
+/** product.txt's columns, in the published order. */
+export const PRODUCT_COLUMNS: readonly string[] = [
   'PRODUCTID',
   'PRODUCTNDC',
   'PRODUCTTYPENAME',
@@ -36,8 +37,9 @@ const PRODUCT_HEADER = [
   'DEASCHEDULE',
   'NDC_EXCLUDE_FLAG',
   'LISTING_RECORD_CERTIFIED_THROUGH',
-].join('\t');
-const PACKAGE_HEADER = [
+];
+/** package.txt's columns, in the published order. */
+export const PACKAGE_COLUMNS: readonly string[] = [
   'PRODUCTID',
   'PRODUCTNDC',
   'NDCPACKAGECODE',
@@ -46,7 +48,9 @@ const PACKAGE_HEADER = [
   'ENDMARKETINGDATE',
   'NDC_EXCLUDE_FLAG',
   'SAMPLE_PACKAGE',
-].join('\t');
+];
+const PRODUCT_HEADER = PRODUCT_COLUMNS.join('\t');
+const PACKAGE_HEADER = PACKAGE_COLUMNS.join('\t');
 
 // Product codes a labeler can number, and package codes a product can number, per shape.
 const PRODUCT_CAPACITY: Record<Shape, number> = { '4-4-2': 10_000, '5-3-2': 1_000, '5-4-1': 10_000 };

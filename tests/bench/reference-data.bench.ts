@@ -20,49 +20,17 @@ import type { ReferenceImportView, ReferencePreview } from '../../shared/api/ref
 import { openServices } from '../../electron/services/context';
 import { dispatch } from '../../electron/services/dispatch';
 import { collect, figure, isoDayFrom, list, median, ms, seededRandom, SQLITE3, tempDir } from './bench-util';
-import { fdaDirectoryFiles, fdaDirectoryNdc11s } from './fda-files';
+import { fdaDirectoryFiles, fdaDirectoryNdc11s, PACKAGE_COLUMNS, PRODUCT_COLUMNS } from './fda-files';
 import { unwrap } from './import-runs';
 
 const PACKAGES = Number(process.env.BENCH_FDA_PACKAGES ?? 250_000);
 const RUNS = 3;
 const CHECKS = 10_000;
 
-const PRODUCT_COLUMNS = [
-  'PRODUCTID',
-  'PRODUCTNDC',
-  'PRODUCTTYPENAME',
-  'PROPRIETARYNAME',
-  'PROPRIETARYNAMESUFFIX',
-  'NONPROPRIETARYNAME',
-  'DOSAGEFORMNAME',
-  'ROUTENAME',
-  'STARTMARKETINGDATE',
-  'ENDMARKETINGDATE',
-  'MARKETINGCATEGORYNAME',
-  'APPLICATIONNUMBER',
-  'LABELERNAME',
-  'SUBSTANCENAME',
-  'ACTIVE_NUMERATOR_STRENGTH',
-  'ACTIVE_INGRED_UNIT',
-  'PHARM_CLASSES',
-  'DEASCHEDULE',
-  'NDC_EXCLUDE_FLAG',
-  'LISTING_RECORD_CERTIFIED_THROUGH',
-];
-const PACKAGE_COLUMNS = [
-  'PRODUCTID',
-  'PRODUCTNDC',
-  'NDCPACKAGECODE',
-  'PACKAGEDESCRIPTION',
-  'STARTMARKETINGDATE',
-  'ENDMARKETINGDATE',
-  'NDC_EXCLUDE_FLAG',
-  'SAMPLE_PACKAGE',
-];
-
 /** sqlite3's `.import` of both files (tab-separated, header skipped) into bare tables; ms. */
 function shellImport(dir: string, run: number, productFile: string, packageFile: string): number {
-  const table = (name: string, cols: string[]) => `CREATE TABLE ${name} (${cols.map((c) => `${c} TEXT`).join(', ')});`;
+  const table = (name: string, cols: readonly string[]) =>
+    `CREATE TABLE ${name} (${cols.map((c) => `${c} TEXT`).join(', ')});`;
   const script = [
     table('product', PRODUCT_COLUMNS),
     table('package', PACKAGE_COLUMNS),

@@ -17,24 +17,13 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { onePagePdf } from '../fixtures/e2e/scans/make-scans';
+import { AMVUTTRA } from '../fixtures/reference-drugs';
 import { contractTerms } from '../fixtures/seed-inputs';
 import { downloadBy, expect, savedDownload, snapWidths, test } from './fixtures';
 import { AVASTIN_VIAL, seed, type Handlers } from './seed';
 import { seedPractice } from './seed-administration';
 
 const AVASTIN_NDC11 = '50242004062';
-
-const AMVUTTRA = {
-  ndc: '71336-1003-01',
-  genericName: 'vutrisiran',
-  brandName: 'Amvuttra',
-  strengthAmount: '25',
-  strengthUnit: 'mg',
-  packageSize: '1',
-  ndcUnit: 'UN',
-  container: 'single-dose',
-  route: 'SC',
-};
 
 /** The CMS ASP NDC-HCPCS crosswalk layout (tests/fixtures/reference/README.md), one pair. */
 const CROSSWALK = [
@@ -131,6 +120,23 @@ async function seedLot(
   return invoice.lines[0]?.id ?? 0;
 }
 
+/** A catalog drug with its AWP from `awpFrom`, and a lot of it (seedLot); the lot's invoice line id. */
+async function seedStockedDrug(
+  h: Handlers,
+  drug: { ndc: string },
+  o: { awpPerPackage: string; awpFrom: string } & Omit<Parameters<typeof seedLot>[1], 'ndc'>,
+): Promise<number> {
+  const { awpPerPackage, awpFrom, ...lot } = o;
+  await seed(h, 'drugs:create', drug);
+  await seed(h, 'prices:create', {
+    ndc: drug.ndc,
+    priceType: 'AWP',
+    pricePerPackage: awpPerPackage,
+    effectiveFrom: awpFrom,
+  });
+  return seedLot(h, { ndc: drug.ndc, ...lot });
+}
+
 /** What a claim needs beyond the dose: an IV infusion's times, both providers, a diagnosis, the notes. */
 const DOCUMENTED_INFUSION = {
   technique: 'iv-infusion',
@@ -154,15 +160,9 @@ test('a crosswalk gives bevacizumab J9035: the callout after its date and not be
 }) => {
   const h = desk.services.handlers;
   const { payerId, patientId } = await seedPayerAndPatient(h);
-  await seed(h, 'drugs:create', AVASTIN_VIAL);
-  await seed(h, 'prices:create', {
-    ndc: AVASTIN_VIAL.ndc,
-    priceType: 'AWP',
-    pricePerPackage: '700.00',
-    effectiveFrom: '2004-01-01',
-  });
-  const lineId = await seedLot(h, {
-    ndc: AVASTIN_VIAL.ndc,
+  const lineId = await seedStockedDrug(h, AVASTIN_VIAL, {
+    awpPerPackage: '700.00',
+    awpFrom: '2004-01-01',
     invoiceNumber: 'GX-2004',
     invoiceDate: '2004-10-01',
     lotNumber: 'AV-1',
@@ -321,15 +321,9 @@ test('Amvuttra under J3490 after J0225’s date: “Bill with J0225” takes 25 
 }) => {
   const h = desk.services.handlers;
   const { payerId, patientId } = await seedPayerAndPatient(h);
-  await seed(h, 'drugs:create', AMVUTTRA);
-  await seed(h, 'prices:create', {
-    ndc: AMVUTTRA.ndc,
-    priceType: 'AWP',
-    pricePerPackage: '120000.00',
-    effectiveFrom: '2024-01-01',
-  });
-  const lineId = await seedLot(h, {
-    ndc: AMVUTTRA.ndc,
+  const lineId = await seedStockedDrug(h, AMVUTTRA, {
+    awpPerPackage: '120000.00',
+    awpFrom: '2024-01-01',
     invoiceNumber: 'SP-2024',
     invoiceDate: '2024-05-01',
     lotNumber: 'VU-1',

@@ -20,6 +20,7 @@ import type { Patient } from '../../shared/domain/patient';
 import type { Payer } from '../../shared/domain/payer';
 import { localIsoDate } from '../../electron/services/context';
 import { DOCUMENTED, EXAMPLEMAB, PRACTICE } from '../fixtures/claim-seed';
+import { AMVUTTRA, J0225_FROM_STARTER_SET } from '../fixtures/reference-drugs';
 import { tinyPdf } from '../fixtures/scans/tiny-scans';
 import { contractTerms } from '../fixtures/seed-inputs';
 import { serviceHarness } from './service-harness';
@@ -29,18 +30,6 @@ const { value, refusal, services, clock, auditRows } = serviceHarness({
   start: '2026-12-07T15:00:00.000Z',
 });
 
-/** Amvuttra 25 mg prefilled syringe: a package of the product 71336-1003 the starter set names. */
-const AMVUTTRA = {
-  ndc: '71336-1003-01',
-  genericName: 'vutrisiran',
-  brandName: 'Amvuttra',
-  strengthAmount: '25',
-  strengthUnit: 'mg',
-  packageSize: '1',
-  ndcUnit: 'UN',
-  container: 'single-dose',
-  route: 'SC',
-};
 const AMVUTTRA_NDC11 = '71336100301';
 /** The starter set names J1932 for lanreotide (Cipla) by its generic name, with no date. */
 const LANREOTIDE = {
@@ -221,14 +210,7 @@ describe('transitions:list', () => {
     await billAmvuttra();
     const row = await amvuttraRow();
     expect(row.state).toBe('in-force');
-    expect(row.specificCode).toMatchObject({
-      hcpcs: 'J0225',
-      descriptor: 'Injection, vutrisiran, 1 mg',
-      effectiveFrom: '2023-01-01',
-      effectiveFromConfirmed: false,
-      billingUnit: '1 mg',
-      unitsForDose: null,
-    });
+    expect(row.specificCode).toMatchObject(J0225_FROM_STARTER_SET);
     expect(row.specificCode?.source).toContain('starter set');
     // 2023-01-01 and 2023-03-10; not 2022-09-15 or 2022-12-31.
     expect(row.afterEffective).toBe(2);

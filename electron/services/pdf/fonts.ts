@@ -17,7 +17,7 @@
  * Policy:
  * - The fonts are found by walking up from this module's folder to `resources/fonts`, so the same
  *   code works from the bundled Electron main (out/main), from tsx (the CLI) and under vitest; a
- *   packaged app also looks under Electron's `process.resourcesPath`.
+ *   packaged app also looks under Electron's `process.resourcesPath` (resources-dir.ts).
  * - pdf-lib calls `fontkit.create(bytes)` on every `embedFont`, which parses the TrueType file
  *   and throws away every glyph and layout cache fontkit built for the previous document. The
  *   fontkit handed to pdf-lib here returns the already-parsed font for the same bytes. That is
@@ -46,9 +46,10 @@
  *   (text-runs.ts).
  */
 import fontkit from '@pdf-lib/fontkit';
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { type PDFDocument, type PDFFont } from 'pdf-lib';
+import { findResourcesDir } from '../resources-dir';
 
 type Fontkit = Parameters<PDFDocument['registerFontkit']>[0];
 type ParsedFont = ReturnType<Fontkit['create']>;
@@ -86,19 +87,11 @@ export type DocumentFonts = { regular: Typeface; bold: Typeface };
 
 /** The folder holding the TTFs: the first `resources/fonts` found walking up from here. */
 export function findFontsDir(start: string = __dirname): string {
-  const roots: string[] = [];
-  for (let dir = start; ; dir = dirname(dir)) {
-    roots.push(dir);
-    if (dirname(dir) === dir) break;
+  const dir = findResourcesDir('fonts', FACE_FILES.regular, start);
+  if (dir === null) {
+    throw new Error(`The PDF fonts (resources/fonts/${FACE_FILES.regular}) were not found above ${start}.`);
   }
-  // Electron sets resourcesPath; a packaged app may keep resources/ beside app.asar.
-  const resourcesPath = (process as { resourcesPath?: string }).resourcesPath;
-  if (resourcesPath) roots.push(resourcesPath, dirname(resourcesPath));
-  for (const root of roots) {
-    const candidate = join(root, 'resources', 'fonts');
-    if (existsSync(join(candidate, FACE_FILES.regular))) return candidate;
-  }
-  throw new Error(`The PDF fonts (resources/fonts/${FACE_FILES.regular}) were not found above ${start}.`);
+  return dir;
 }
 
 const files = new Map<FaceId, Uint8Array>();

@@ -26,24 +26,14 @@ export function quarterSummary(repo: ReferenceRepository, kind: 'crosswalk' | 'h
         });
     }
     const ourDrugs: QuarterSummary['ourDrugs'] = [];
-    for (const a of d.added) {
-      const ours = ourCodes.get(a.hcpcs);
-      if (ours)
-        ourDrugs.push({
-          ...ours,
-          hcpcs: a.hcpcs,
-          change: `new code ${a.hcpcs}${a.effectiveFrom ? `, effective ${a.effectiveFrom}` : ''}`,
-        });
-    }
-    for (const t of d.terminated) {
-      const ours = ourCodes.get(t.hcpcs);
-      if (ours)
-        ourDrugs.push({
-          ...ours,
-          hcpcs: t.hcpcs,
-          change: `code ${t.hcpcs} ended${t.terminatedOn ? ` ${t.terminatedOn}` : ''}`,
-        });
-    }
+    const noteOurs = (hcpcs: string, change: string): void => {
+      const ours = ourCodes.get(hcpcs);
+      if (ours) ourDrugs.push({ ...ours, hcpcs, change });
+    };
+    for (const a of d.added)
+      noteOurs(a.hcpcs, `new code ${a.hcpcs}${a.effectiveFrom ? `, effective ${a.effectiveFrom}` : ''}`);
+    for (const t of d.terminated)
+      noteOurs(t.hcpcs, `code ${t.hcpcs} ended${t.terminatedOn ? ` ${t.terminatedOn}` : ''}`);
     return { kind, release: latest.release, previousRelease: previous?.release ?? null, ...d, ourDrugs };
   }
   const d = diffCrosswalk(

@@ -4,15 +4,15 @@
  * J3490 to a code of their own.
  *
  * Policy:
- * - The folder is found like the PDF fonts (pdf/fonts.ts): walking up from this module's folder
+ * - The folder is found like the PDF fonts (resources-dir.ts): walking up from this module's folder
  *   to `resources/reference`, so the bundled main, the CLI (tsx) and vitest all find it; a
  *   packaged app also looks under Electron's `process.resourcesPath`.
  * - These are our own files, so any malformed row is a programming error: the whole set is
  *   refused with an Error naming the file and line, never loaded in part.
  * - Read on every call (two files of a few hundred bytes); callers keep the result.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { isNocCode, parseHcpcs } from '../../../shared/domain/hcpcs';
 import { parseIsoDate } from '../../../shared/domain/iso-date';
 import { Dec } from '../../../shared/domain/money';
@@ -32,6 +32,7 @@ import {
 } from '../../../shared/domain/reference-codes';
 import { DOSE_UNITS } from '../../../shared/domain/units';
 import { csvTable } from '../imports/csv-table';
+import { findResourcesDir } from '../resources-dir';
 
 export type { NocCodeRule, StarterSet, StarterSpecificCode };
 
@@ -58,19 +59,11 @@ const SPECIFIC_COLUMNS = [
 
 /** The folder holding the starter set: the first `resources/reference` found walking up from here. */
 export function findReferenceDir(start: string = __dirname): string {
-  const roots: string[] = [];
-  for (let dir = start; ; dir = dirname(dir)) {
-    roots.push(dir);
-    if (dirname(dir) === dir) break;
+  const dir = findResourcesDir('reference', NOC_FILE, start);
+  if (dir === null) {
+    throw new Error(`The reference starter set (resources/reference/${NOC_FILE}) was not found above ${start}.`);
   }
-  // Electron sets resourcesPath; a packaged app may keep resources/ beside app.asar.
-  const resourcesPath = (process as { resourcesPath?: string }).resourcesPath;
-  if (resourcesPath) roots.push(resourcesPath, dirname(resourcesPath));
-  for (const root of roots) {
-    const candidate = join(root, 'resources', 'reference');
-    if (existsSync(join(candidate, NOC_FILE))) return candidate;
-  }
-  throw new Error(`The reference starter set (resources/reference/${NOC_FILE}) was not found above ${start}.`);
+  return dir;
 }
 
 /** Read and check both files of the starter set in `dir` (found as above when not given). */

@@ -15,7 +15,7 @@ import {
   type TransitionRow,
 } from '../../../shared/api/reference-channels';
 import { centsText } from '../../../shared/domain/cents-text';
-import type { SpecificCodeCandidate } from '../../../shared/domain/code-check';
+import { specificCodeFinding, type SpecificCodeCandidate } from '../../../shared/domain/code-check';
 import type { CellValue } from '../../../shared/domain/export-cells';
 import { parseCents } from '../../../shared/domain/money';
 import { formatNdc542 } from '../../../shared/domain/ndc';
@@ -129,20 +129,6 @@ function chooseCode(
   return { state: 'none', code: null };
 }
 
-function specificCodeView(c: SpecificCodeCandidate): SpecificCodeView {
-  return {
-    hcpcs: c.hcpcs,
-    descriptor: c.descriptor,
-    effectiveFrom: c.effectiveFrom ?? '',
-    effectiveFromConfirmed: c.effectiveFromConfirmed,
-    billingUnit: c.billingUnit
-      ? `${c.billingUnit.amount} ${c.billingUnit.unit}`
-      : c.billingUnitText || 'unit not on file',
-    unitsForDose: null,
-    source: c.source,
-  };
-}
-
 const STATE_ORDER: Readonly<Record<TransitionState, number>> = {
   'in-force': 1,
   upcoming: 2,
@@ -224,7 +210,7 @@ export function transitionService(ctx: ServiceContext, audit: AuditLog, codes: C
   function rowOf(t: DrugTally, ticked: readonly ChecklistRow[], today: string): TransitionRow {
     const nocCodes = [...t.nocCodes].sort();
     const { state, code } = chooseCode(codes.candidates(t.ndc11, t.genericName), t.nocCodes, today);
-    const specificCode = code ? specificCodeView(code) : null;
+    const specificCode: SpecificCodeView | null = code ? specificCodeFinding(code, null, null) : null;
     let afterEffective = 0;
     if ((state === 'in-force' || state === 'upcoming') && specificCode) {
       for (const [date, n] of t.byDate) if (date >= specificCode.effectiveFrom) afterEffective += n;

@@ -144,6 +144,20 @@ export function referenceRepository(db: Db, audit: AuditLog) {
     return id;
   }
 
+  /** A new import (see openImport), open administrations' estimates marked stale, then each row under it. */
+  function commitRows<R>(
+    header: ImportHeader,
+    at: string,
+    actor: string,
+    rows: readonly R[],
+    insert: (importId: number, row: R) => unknown,
+  ): number {
+    const id = openImport(header, at, actor);
+    staleness.all();
+    for (const r of rows) insert(id, r);
+    return id;
+  }
+
   return {
     imports: (): ReferenceImportRow[] => (allImports.all() as never[]).map((r) => toImport(r) as ReferenceImportRow),
     importById: (id: number): ReferenceImportRow | null => toImport(byId.get(id) as never),
@@ -154,10 +168,8 @@ export function referenceRepository(db: Db, audit: AuditLog) {
       toImport(byRelease.get(kind, release) as never),
 
     commitCrosswalk: db.transaction(
-      (header: ImportHeader, rows: readonly CrosswalkRow[], at: string, actor: string): number => {
-        const id = openImport(header, at, actor);
-        staleness.all();
-        for (const r of rows) {
+      (header: ImportHeader, rows: readonly CrosswalkRow[], at: string, actor: string): number =>
+        commitRows(header, at, actor, rows, (id, r) =>
           insertCrosswalk.run(
             id,
             r.ndc11,
@@ -170,29 +182,22 @@ export function referenceRepository(db: Db, audit: AuditLog) {
             r.packageQuantity,
             r.billUnits,
             r.billUnitsPerPackage,
-          );
-        }
-        return id;
-      },
+          ),
+        ),
     ),
-    commitHcpcs: db.transaction(
-      (header: ImportHeader, rows: readonly HcpcsRow[], at: string, actor: string): number => {
-        const id = openImport(header, at, actor);
-        staleness.all();
-        for (const r of rows) {
-          insertHcpcs.run(
-            id,
-            r.hcpcs,
-            r.longDescription,
-            r.shortDescription,
-            r.addedOn,
-            r.effectiveFrom,
-            r.terminatedOn,
-            r.actionCode,
-          );
-        }
-        return id;
-      },
+    commitHcpcs: db.transaction((header: ImportHeader, rows: readonly HcpcsRow[], at: string, actor: string): number =>
+      commitRows(header, at, actor, rows, (id, r) =>
+        insertHcpcs.run(
+          id,
+          r.hcpcs,
+          r.longDescription,
+          r.shortDescription,
+          r.addedOn,
+          r.effectiveFrom,
+          r.terminatedOn,
+          r.actionCode,
+        ),
+      ),
     ),
     commitFda: db.transaction(
       (header: ImportHeader, rows: readonly FdaPackageRow[], at: string, actor: string): number => {

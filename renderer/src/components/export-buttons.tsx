@@ -1,6 +1,8 @@
 /**
- * "Export CSV" and "Export XLSX" for a worklist or report: the same rows and filters as the page
- * (`reports:export`), downloaded as a file, with how many rows it holds.
+ * "Export CSV" and "Export XLSX" for a worklist, report or tracker: the same rows and filters as
+ * the page, downloaded as a file, with how many rows it holds. A report or worklist gives its
+ * `reports:export` query; a page exported through another channel (the transition tracker's
+ * `transitions:export`) gives `fetchFile`.
  */
 import { Button, Group } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
@@ -14,9 +16,18 @@ const MEDIA_TYPES = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 } as const;
 
-export function ExportButtons(props: { query: Omit<ExportQueryInput, 'format'>; label?: string }) {
+export type ExportFormat = keyof typeof MEDIA_TYPES;
+
+/** An exported file as the export channels return it. */
+export type ExportedFile = { fileName: string; contentBase64: string; rows: number };
+
+type ExportSource =
+  { query: Omit<ExportQueryInput, 'format'> } | { fetchFile: (format: ExportFormat) => Promise<ExportedFile> };
+
+export function ExportButtons(props: ExportSource & { label?: string; disabled?: boolean }) {
   const exporting = useMutation({
-    mutationFn: (format: 'csv' | 'xlsx') => call('reports:export', { ...props.query, format }),
+    mutationFn: (format: ExportFormat): Promise<ExportedFile> =>
+      'fetchFile' in props ? props.fetchFile(format) : call('reports:export', { ...props.query, format }),
     onSuccess: (file, format) => {
       downloadBase64(file.fileName, file.contentBase64, MEDIA_TYPES[format]);
       notifications.show({
@@ -27,28 +38,22 @@ export function ExportButtons(props: { query: Omit<ExportQueryInput, 'format'>; 
     onError: (err) => notifications.show({ color: 'red', message: err.message }),
   });
   const name = props.label ? ` ${props.label}` : '';
+  const button = (format: ExportFormat) => (
+    <Button
+      variant="default"
+      size="xs"
+      loading={exporting.isPending && exporting.variables === format}
+      disabled={props.disabled || exporting.isPending}
+      onClick={() => exporting.mutate(format)}
+      aria-label={`Export${name} as ${format.toUpperCase()}`}
+    >
+      Export {format.toUpperCase()}
+    </Button>
+  );
   return (
     <Group gap="xs">
-      <Button
-        variant="default"
-        size="xs"
-        loading={exporting.isPending && exporting.variables === 'csv'}
-        disabled={exporting.isPending}
-        onClick={() => exporting.mutate('csv')}
-        aria-label={`Export${name} as CSV`}
-      >
-        Export CSV
-      </Button>
-      <Button
-        variant="default"
-        size="xs"
-        loading={exporting.isPending && exporting.variables === 'xlsx'}
-        disabled={exporting.isPending}
-        onClick={() => exporting.mutate('xlsx')}
-        aria-label={`Export${name} as XLSX`}
-      >
-        Export XLSX
-      </Button>
+      {button('csv')}
+      {button('xlsx')}
     </Group>
   );
 }

@@ -11,8 +11,8 @@ import { usdFromFixed } from '../../../shared/domain/money';
 import { formatNdc542 } from '../../../shared/domain/ndc';
 import { call } from '../api';
 import { TransitionChecklist } from '../code-check/transition-checklist';
-import { TransitionExportButtons } from '../code-check/transition-export-buttons';
 import { transitionDrugName, transitionStatus } from '../code-check/transition-status';
+import { ExportButtons } from '../components/export-buttons';
 
 export function TransitionsPage() {
   const list = useQuery({ queryKey: ['transitions', 'list'], queryFn: () => call('transitions:list', {}) });
@@ -21,7 +21,11 @@ export function TransitionsPage() {
     <Stack>
       <Group justify="space-between" align="flex-end">
         <Title order={2}>Code transitions</Title>
-        <TransitionExportButtons disabled={rows.length === 0} />
+        <ExportButtons
+          label="code transitions"
+          fetchFile={(format) => call('transitions:export', { format })}
+          disabled={rows.length === 0}
+        />
       </Group>
       <Text c="dimmed" maw={820}>
         Every drug billed under J3490 or another unclassified code, ready to bill or later, with the specific code that

@@ -10,6 +10,7 @@ import { codeCheckArgs } from '../../../renderer/src/code-check/code-check-args'
 import { codeWarningTitle, isCodeCheckWarning, unitsOf } from '../../../renderer/src/code-check/code-check-words';
 import { billingUnitInDoseUnit } from '../../../renderer/src/code-check/specific-code-unit';
 import { transitionDrugName, transitionStatus } from '../../../renderer/src/code-check/transition-status';
+import { J0225_FROM_STARTER_SET } from '../../fixtures/reference-drugs';
 
 const typed = { ndc: '71336100301', date: '2024-06-03', hcpcs: 'J3490', doseAmount: '25', doseUnit: 'mg' };
 
@@ -88,15 +89,7 @@ const row = (changes: Partial<TransitionRow>): TransitionRow => ({
   administrations: 4,
   billed: '520000.73',
   expected: '406000.15',
-  specificCode: {
-    hcpcs: 'J0225',
-    descriptor: 'Injection, vutrisiran, 1 mg',
-    effectiveFrom: '2023-01-01',
-    effectiveFromConfirmed: false,
-    billingUnit: '1 mg',
-    unitsForDose: null,
-    source: 'starter set',
-  },
+  specificCode: { ...J0225_FROM_STARTER_SET, source: 'starter set' },
   state: 'in-force',
   afterEffective: 2,
   checklist: [],

@@ -12,7 +12,7 @@ import { AppError } from '../../../electron/services/app-error';
 import { packageNdc11, readFdaNdc } from '../../../electron/services/reference/fda-ndc-reader';
 import type { FdaPackageRow } from '../../../electron/services/reference/reference-rows';
 import { parseNdc } from '../../../shared/domain/ndc';
-import { fdaDirectoryFiles, fdaDirectoryNdc11s } from '../../bench/fda-files';
+import { fdaDirectoryFiles, fdaDirectoryNdc11s, PACKAGE_COLUMNS, PRODUCT_COLUMNS } from '../../bench/fda-files';
 import { cp1252, zip } from '../../fixtures/imports/build';
 
 const FIXTURES = join(__dirname, '../../fixtures/reference/fda');
@@ -23,44 +23,12 @@ const fixtureFiles = [
   { fileName: 'package.txt', bytes: packageTxt },
 ];
 
-const PRODUCT_COLUMNS = [
-  'PRODUCTID',
-  'PRODUCTNDC',
-  'PRODUCTTYPENAME',
-  'PROPRIETARYNAME',
-  'PROPRIETARYNAMESUFFIX',
-  'NONPROPRIETARYNAME',
-  'DOSAGEFORMNAME',
-  'ROUTENAME',
-  'STARTMARKETINGDATE',
-  'ENDMARKETINGDATE',
-  'MARKETINGCATEGORYNAME',
-  'APPLICATIONNUMBER',
-  'LABELERNAME',
-  'SUBSTANCENAME',
-  'ACTIVE_NUMERATOR_STRENGTH',
-  'ACTIVE_INGRED_UNIT',
-  'PHARM_CLASSES',
-  'DEASCHEDULE',
-  'NDC_EXCLUDE_FLAG',
-  'LISTING_RECORD_CERTIFIED_THROUGH',
-];
-const PACKAGE_COLUMNS = [
-  'PRODUCTID',
-  'PRODUCTNDC',
-  'NDCPACKAGECODE',
-  'PACKAGEDESCRIPTION',
-  'STARTMARKETINGDATE',
-  'ENDMARKETINGDATE',
-  'NDC_EXCLUDE_FLAG',
-  'SAMPLE_PACKAGE',
-];
-
 /** One row's cells by column name ("" when not given), tab-delimited. */
-const line = (columns: string[], row: Record<string, string>): string => columns.map((c) => row[c] ?? '').join('\t');
+const line = (columns: readonly string[], row: Record<string, string>): string =>
+  columns.map((c) => row[c] ?? '').join('\t');
 
 /** Tab-delimited text: a header row, then the rows, each line ended by `eol`. */
-const tsv = (columns: string[], rows: Record<string, string>[], eol = '\r\n'): string =>
+const tsv = (columns: readonly string[], rows: Record<string, string>[], eol = '\r\n'): string =>
   [columns.join('\t'), ...rows.map((r) => line(columns, r))].join(eol) + eol;
 
 const product = (id: string, fields: Record<string, string> = {}): Record<string, string> => ({

@@ -166,6 +166,18 @@ describe('the same layout as CSV or XLSX', () => {
     expect(read.release).toBe('2025Q1'); // from the title row
   });
 
+  /** J0225's row in the workbook's column order, its effective date a real date or a number. */
+  const j0225Row = (effective: Date | number) => [
+    'Injection, vutrisiran, 1 mg',
+    'J0225',
+    '00100',
+    'Inj., vutrisiran, 1 mg',
+    20230101,
+    effective,
+    null,
+    'N',
+  ];
+
   it('reads a workbook with the columns in another order, no RECID, dates as numbers or real dates; a repeated HCPC with an empty or other SEQNUM continues it, a later one is a duplicate', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('HCPC2025_OCT_ANWEB');
@@ -180,16 +192,7 @@ describe('the same layout as CSV or XLSX', () => {
       'ACTION CD',
     ]);
     ws.addRow(['Drug amount discarded/not administered to any patient', 'JW', '00100', 'Discarded drug', 20020101]);
-    ws.addRow([
-      'Injection, vutrisiran, 1 mg',
-      'J0225',
-      '00100',
-      'Inj., vutrisiran, 1 mg',
-      20230101,
-      new Date(Date.UTC(2023, 0, 1)),
-      null,
-      'N',
-    ]);
+    ws.addRow(j0225Row(new Date(Date.UTC(2023, 0, 1))));
     ws.addRow([
       'Sipuleucel-t, minimum of 50 million autologous cd54+ cells activated with',
       'Q2043',
@@ -202,16 +205,7 @@ describe('the same layout as CSV or XLSX', () => {
     ]);
     ws.addRow(['pap-gm-csf, including leukapheresis and all other preparatory procedures, per', 'Q2043', '00200']);
     ws.addRow(['infusion', 'Q2043', null]);
-    ws.addRow([
-      'Injection, vutrisiran, 1 mg',
-      'J0225',
-      '00100',
-      'Inj., vutrisiran, 1 mg',
-      20230101,
-      20230101,
-      null,
-      'N',
-    ]);
+    ws.addRow(j0225Row(20230101));
     const bytes = Buffer.from(await wb.xlsx.writeBuffer());
 
     const read = await readHcpcs(bytes, 'hcpcs.xlsx');
