@@ -14,6 +14,7 @@ import { patientHandlers } from './handlers/patient-handlers';
 import { stockHandlers } from './handlers/stock-handlers';
 import { payerHandlers } from './handlers/payer-handlers';
 import { priceHandlers } from './handlers/price-handlers';
+import { searchHandlers } from './handlers/search-handlers';
 import { referenceHandlers } from './handlers/reference-handlers';
 import { remittanceHandlers } from './handlers/remittance-handlers';
 import { reportHandlers } from './handlers/report-handlers';
@@ -43,5 +44,6 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...remittanceHandlers(ctx, audit, shared),
     ...reportHandlers(ctx, audit, shared),
     ...referenceHandlers(ctx, audit),
+    ...searchHandlers(ctx, audit),
   };
 }

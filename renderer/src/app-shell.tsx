@@ -4,30 +4,49 @@ import { useQuery } from '@tanstack/react-query';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { call, isBrowserMode } from './api';
 import { AREAS } from './areas';
+import { GlobalSearch } from './components/global-search';
+import { MenuButton, ShortcutsButton } from './shell/shell-controls';
+import { NAVBAR_BREAKPOINT, useShell } from './shell/use-shell';
 
 export function AppShellLayout() {
   const location = useLocation();
   const navigate = useNavigate();
+  const shell = useShell();
   const practice = useQuery({ queryKey: ['practice'], queryFn: () => call('practice:get', {}) });
 
   return (
-    <AppShell header={{ height: 52 }} navbar={{ width: 220, breakpoint: 0 }} padding="md">
+    <AppShell
+      header={{ height: 52 }}
+      navbar={{ width: 220, breakpoint: NAVBAR_BREAKPOINT, collapsed: { mobile: !shell.navbarOpened } }}
+      padding="md"
+    >
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between">
-          <Group gap="sm">
+          <Group gap="sm" wrap="nowrap">
+            <MenuButton shell={shell} />
             <Title order={4}>J3490 Desk</Title>
             <Text c="dimmed" data-testid="header-practice-name">
               {practice.data?.name ?? (practice.isSuccess ? 'No practice set up yet' : '')}
             </Text>
           </Group>
-          {isBrowserMode && (
-            <Badge variant="light" color="gray" title="Running in a browser against the local J3490 Desk server">
-              Browser mode
-            </Badge>
-          )}
+          <Group gap="sm" wrap="nowrap">
+            <GlobalSearch />
+            {isBrowserMode && (
+              <Badge variant="light" color="gray" title="Running in a browser against the local J3490 Desk server">
+                Browser mode
+              </Badge>
+            )}
+            <ShortcutsButton shell={shell} />
+          </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="xs" aria-label="Areas">
+      <AppShell.Navbar
+        p="xs"
+        aria-label="Areas"
+        id="shell-navbar"
+        className="shell-navbar"
+        data-open={shell.navbarOpened ? 'true' : 'false'}
+      >
         {AREAS.map((area) => {
           const active = area.path === '/' ? location.pathname === '/' : location.pathname.startsWith(area.path);
           return (
@@ -46,7 +65,8 @@ export function AppShellLayout() {
           );
         })}
       </AppShell.Navbar>
-      <AppShell.Main>
+      {/* Focusable so a shortcut that opens a record can start Tab from the top of its page. */}
+      <AppShell.Main tabIndex={-1} className="shell-main">
         <div data-app-ready={practice.isFetched ? 'true' : 'false'}>
           <Outlet />
         </div>

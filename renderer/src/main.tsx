@@ -1,15 +1,27 @@
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
 import './app.css';
-import { MantineProvider, createTheme } from '@mantine/core';
+import { Autocomplete, MantineProvider, MultiSelect, Select, createTheme } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
 import { router } from './router';
+import { foldedOptionsFilter } from './components/folded-options-filter';
 
-const theme = createTheme({ primaryColor: 'teal', defaultRadius: 'sm', fontFamily: 'system-ui, sans-serif' });
+// Selects filtering their own options ignore case and accents like every search (issue 14).
+const filter = { defaultProps: { filter: foldedOptionsFilter } };
+const theme = createTheme({
+  primaryColor: 'teal',
+  defaultRadius: 'sm',
+  fontFamily: 'system-ui, sans-serif',
+  components: {
+    Select: Select.extend(filter),
+    MultiSelect: MultiSelect.extend(filter),
+    Autocomplete: Autocomplete.extend(filter),
+  },
+});
 const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } } });
 
 const root = document.getElementById('root');

@@ -6,6 +6,7 @@
  */
 import type { ChannelSpec } from './channel-spec';
 import { remittanceChannels } from './remittance-channels';
+import { searchChannels } from './search-channels';
 import { referenceChannels } from './reference-channels';
 import { reportChannels } from './report-channels';
 import { z } from 'zod';
@@ -470,6 +471,7 @@ export const contract = {
   ...remittanceChannels,
   ...reportChannels,
   ...referenceChannels,
+  ...searchChannels,
 } as const satisfies Record<string, ChannelSpec>;
 
 export type Contract = typeof contract;

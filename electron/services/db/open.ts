@@ -8,6 +8,7 @@
  * - All pending migrations run in ONE transaction: a failure leaves the previous schema intact.
  */
 import Database from 'better-sqlite3';
+import { foldForSearch } from '../../../shared/domain/search-fold';
 import { AppError } from '../app-error';
 import { latestSchemaVersion, migrations, type Migration } from './migrations';
 
@@ -38,6 +39,8 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     db.pragma('busy_timeout = 5000');
     // A 64 MB page cache (SQLite's default is 2 MB): price and administration lookups stay in memory.
     db.pragma('cache_size = -65536');
+    // Search ignores case and accents the same way everywhere (repositories/search-text.ts).
+    db.function('fold', { deterministic: true }, (text: unknown) => (typeof text === 'string' ? foldForSearch(text) : text));
     migrate(db, all, current);
     return db;
   } catch (err) {

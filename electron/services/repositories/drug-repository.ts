@@ -14,6 +14,7 @@ import { AppError, fieldError } from '../app-error';
 import type { Db } from '../db/open';
 import type { Statement } from 'better-sqlite3';
 import type { AuditLog } from './audit-log';
+import { foldedContains } from './search-text';
 
 const COLUMNS = `id, ndc11, ndc_printed AS ndcPrinted, generic_name AS genericName, brand_name AS brandName,
   strength_amount AS strengthAmount, strength_unit AS strengthUnit, package_size AS packageSize,
@@ -102,10 +103,10 @@ export function drugRepository(db: Db, audit: AuditLog) {
       const where: string[] = [];
       const params: Record<string, string | number> = { limit: q.limit, offset: q.offset };
       if (q.search) {
-        // Names by substring; NDCs by their digits, and by the exact 11-digit code when the search
-        // is a complete NDC in any printed form (5-3-2 "50242-040-62" has no 11-digit substring).
-        const clauses = [`generic_name LIKE @text ESCAPE '\\'`, `brand_name LIKE @text ESCAPE '\\'`];
-        params.text = `%${escapeLike(q.search)}%`;
+        // Names by substring, ignoring case and accents; NDCs by their digits, and by the exact
+        // 11-digit code when the search is a complete NDC in any printed form (5-3-2 "50242-040-62"
+        // has no 11-digit substring).
+        const clauses = [foldedContains(['generic_name', 'brand_name'], q.search, 'text', params)];
         const digits = q.search.replace(/-/g, '');
         if (/^\d+$/.test(digits)) {
           params.digits = `%${digits}%`;
@@ -193,8 +194,6 @@ export function drugRepository(db: Db, audit: AuditLog) {
   };
 }
 export type DrugRepository = ReturnType<typeof drugRepository>;
-
-const escapeLike = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 const plural = (n: number, one: string): string => `${n} ${one}${n === 1 ? '' : 's'}`;
 

@@ -40,6 +40,7 @@ import type { ScanMediaType } from '../scan-store';
 import type { Terms } from '../../../shared/api/resolution-schemas';
 import type { AuditLog } from './audit-log';
 import { describeUses, lotMovementsSql, ON_HAND_MICRO_SQL, USE_COUNT_COLUMNS } from './lot-movements';
+import { foldedContains } from './search-text';
 
 type LineFields = z.output<typeof invoiceLineInputSchema>;
 export type ScanLink = { sha256: string; fileName: string; mediaType: ScanMediaType };
@@ -404,8 +405,9 @@ export function invoiceRepository(db: Db, audit: AuditLog) {
           params.ndc11 = ndc.ndc11;
           lineMatch.push('l.ndc11 = @ndc11');
         }
+        // The supplier's name ignoring case and accents.
         where.push(
-          `(i.invoice_number LIKE @like ESCAPE '\\' OR s.name LIKE @like ESCAPE '\\'
+          `(i.invoice_number LIKE @like ESCAPE '\\' OR ${foldedContains(['s.name'], q.search, 'supplier', params)}
             OR EXISTS (SELECT 1 FROM invoice_lines l WHERE l.invoice_id = i.id AND (${lineMatch.join(' OR ')})))`,
         );
       }

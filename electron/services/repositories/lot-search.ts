@@ -5,17 +5,13 @@
  * (5-3-2 "50242-040-62" is no substring of its 11 digits). Columns: `d` drugs, `l` invoice_lines.
  */
 import { parseNdc } from '../../../shared/domain/ndc';
-
-const escapeLike = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+import { escapeLike, foldedContains } from './search-text';
 
 /** The condition for `search` (adding its parameters to `params`). */
 export function lotSearchSql(search: string, params: Record<string, string | number>): string {
   params.search = `%${escapeLike(search)}%`;
-  const any = [
-    `d.generic_name LIKE @search ESCAPE '\\'`,
-    `d.brand_name LIKE @search ESCAPE '\\'`,
-    `l.lot_number LIKE @search ESCAPE '\\'`,
-  ];
+  // Drug names ignoring case and accents; lot numbers are codes, which LIKE already takes in any case.
+  const any = [foldedContains(['d.generic_name', 'd.brand_name'], search, 'name', params), `l.lot_number LIKE @search ESCAPE '\\'`];
   const digits = search.replace(/-/g, '');
   if (/^\d+$/.test(digits)) {
     params.digits = `%${digits}%`;

@@ -9,6 +9,7 @@ import type { Patient, patientInputSchema } from '../../../shared/domain/patient
 import { AppError, fieldError } from '../app-error';
 import type { Db } from '../db/open';
 import type { AuditLog } from './audit-log';
+import { foldedContains } from './search-text';
 
 export type PatientFields = z.output<typeof patientInputSchema>;
 
@@ -99,12 +100,10 @@ export function patientRepository(db: Db, audit: AuditLog) {
         .split(/[\s,]+/)
         .filter(Boolean)
         .slice(0, MAX_SEARCH_WORDS);
-      const where = words.map((word, i) => {
-        params[`w${i}`] = `%${escapeLike(word)}%`;
-        return `(${['p.last_name', 'p.first_name', 'p.account_number', 'p.member_id']
-          .map((column) => `${column} LIKE @w${i} ESCAPE '\\'`)
-          .join(' OR ')})`;
-      });
+      // Each word in a name, account/MRN or member ID, ignoring case and accents.
+      const where = words.map((word, i) =>
+        foldedContains(['p.last_name', 'p.first_name', 'p.account_number', 'p.member_id'], word, `w${i}`, params),
+      );
       const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
       const rows = prepared(
         `SELECT ${COLUMNS} ${FROM} ${whereSql}
@@ -150,5 +149,3 @@ export function patientRepository(db: Db, audit: AuditLog) {
   };
 }
 export type PatientRepository = ReturnType<typeof patientRepository>;
-
-const escapeLike = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\${c}`);

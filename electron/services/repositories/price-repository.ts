@@ -9,6 +9,7 @@ import { AppError, fieldError } from '../app-error';
 import type { Db } from '../db/open';
 import type { AuditLog } from './audit-log';
 import { estimateStaleness } from './estimate-staleness';
+import { foldedContains } from './search-text';
 
 const PRICE_COLUMNS = `id, ndc11, price_type AS priceType, price_per_package AS pricePerPackage,
   effective_from AS effectiveFrom, source, created_at AS createdAt`;
@@ -147,8 +148,9 @@ export function priceRepository(db: Db, audit: AuditLog) {
       const params: Record<string, string | number> = { limit: q.limit, offset: q.offset };
       if (q.search) {
         params.search = `%${escapeLike(q.search)}%`;
+        // Names and descriptions ignoring case and accents.
         where.push(
-          `(hcpcs LIKE @search ESCAPE '\\' OR drug_name LIKE @search ESCAPE '\\' OR description LIKE @search ESCAPE '\\')`,
+          `(hcpcs LIKE @search ESCAPE '\\' OR ${foldedContains(['drug_name', 'description'], q.search, 'text', params)})`,
         );
       }
       if (q.quarter) {

@@ -10,6 +10,7 @@ import type { LineKind, PostingAdjustment, PostingRemittance } from '../../../sh
 import { canonicalCents } from '../../../shared/domain/era/x12-values';
 import { parseCents } from '../../../shared/domain/money';
 import type { Db } from '../db/open';
+import { foldedContains } from './search-text';
 import { statementCache } from './statement-cache';
 
 export type StoredLine = {
@@ -423,9 +424,11 @@ export function remittanceRepository(db: Db) {
         params.to = q.to;
       }
       if (q.search !== '') {
+        // The patient's name ignoring case and accents.
         where.push(
-          `(c.patient_control_number LIKE @search ESCAPE '\\' OR c.patient_last LIKE @search ESCAPE '\\'
-            OR c.patient_first LIKE @search ESCAPE '\\' OR l.code LIKE @search ESCAPE '\\')`,
+          `(c.patient_control_number LIKE @search ESCAPE '\\'
+            OR ${foldedContains(['c.patient_last', 'c.patient_first'], q.search, 'name', params)}
+            OR l.code LIKE @search ESCAPE '\\')`,
         );
         params.search = `%${q.search.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
       }

@@ -6,14 +6,26 @@
 import { Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState, type ChangeEvent, type ReactNode } from 'react';
+import { useSearchParams } from 'react-router';
 import { ListFooter } from './list-footer';
 
 export const LIST_PAGE_SIZE = 50;
 
 export function usePagedSearch() {
-  const [search, setSearch] = useState('');
+  // A link may open the list already searched (?search=…): the header's search box does, also
+  // when this list is already open.
+  const fromUrl = useSearchParams()[0].get('search') ?? '';
+  const [search, setSearch] = useState(fromUrl);
   const [debounced] = useDebouncedValue(search, 200);
   const [page, setPage] = useState(1);
+  const [urlSeen, setUrlSeen] = useState(fromUrl);
+  if (fromUrl !== urlSeen) {
+    setUrlSeen(fromUrl);
+    if (fromUrl !== '') {
+      setSearch(fromUrl);
+      setPage(1);
+    }
+  }
   return {
     debounced,
     page,

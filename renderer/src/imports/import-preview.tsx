@@ -27,6 +27,15 @@ const SAMPLE_LABELS: Record<string, string> = {
   paymentLimit: 'Payment limit',
   notes: 'Notes',
   quarter: 'Quarter',
+  invoiceNumber: 'Invoice number',
+  invoiceDate: 'Invoice date',
+  lineNumber: 'Line',
+  lotNumber: 'Lot',
+  expiryDate: 'Expiry',
+  packageQuantity: 'Packages',
+  costPerPackage: 'Cost per package',
+  extendedCost: 'Extended cost',
+  discount: 'Discount',
 };
 
 export function PreviewView(props: {
@@ -95,7 +104,7 @@ export function PreviewView(props: {
           <Text fw={600} size="sm" mb={4}>
             First rows as they will be stored
           </Text>
-          <ScrollArea.Autosize mah={260}>
+          <ScrollArea.Autosize mah={260} type="auto" offsetScrollbars>
             <Table striped aria-label="Sample rows" verticalSpacing={4}>
               <Table.Thead>
                 <Table.Tr>
@@ -124,7 +133,7 @@ export function PreviewView(props: {
             Refused rows
             {rowErrors.length >= 500 ? ` (the first ${rowErrors.length} problems; ${p.refusedRows} rows refused)` : ''}
           </Text>
-          <ScrollArea.Autosize mah={260}>
+          <ScrollArea.Autosize mah={260} type="auto" offsetScrollbars>
             <Table aria-label="Refused rows" verticalSpacing={4}>
               <Table.Thead>
                 <Table.Tr>

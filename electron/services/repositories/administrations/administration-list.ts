@@ -24,6 +24,7 @@ import { Dec, moneyString } from '../../../../shared/domain/money';
 import { parseNdc } from '../../../../shared/domain/ndc';
 import type { Db } from '../../db/open';
 import { drugNameOf, money, PATIENT_NAME_SQL } from './administration-rows';
+import { foldedContains } from '../search-text';
 
 export type AdministrationListQuery = z.output<typeof administrationListQuerySchema>;
 
@@ -248,16 +249,22 @@ function wordMatch(word: string, i: number, params: Record<string, string | numb
     params[`n${i}`] = ndc.ndc11;
     lot.push(`ndc11 = @n${i}`);
   }
+  // Patient names ignoring case and accents ("zoe" finds "Zoë").
   const any = [
-    `a.patient_id IN (SELECT id FROM patients WHERE last_name LIKE @${like} ESCAPE '\\'
-       OR first_name LIKE @${like} ESCAPE '\\' OR account_number LIKE @${like} ESCAPE '\\')`,
+    `a.patient_id IN (SELECT id FROM patients
+       WHERE ${foldedContains(['last_name', 'first_name', 'account_number'], word, `p${i}`, params)})`,
     `a.invoice_line_id IN (SELECT id FROM invoice_lines WHERE ${lot.join(' OR ')})`,
   ];
   // Claim numbers by their start, through administrations_by_claim (a substring match would read
-  // every row).
+  // every row); as typed and in capitals, as claim numbers are mostly printed ("pcn-1" finds "PCN-1").
   params[`c${i}`] = word;
   params[`ce${i}`] = `${word}\uffff`;
   any.push(`(a.claim_number >= @c${i} AND a.claim_number < @ce${i})`);
+  if (word.toUpperCase() !== word) {
+    params[`cu${i}`] = word.toUpperCase();
+    params[`cue${i}`] = `${word.toUpperCase()}\uffff`;
+    any.push(`(a.claim_number >= @cu${i} AND a.claim_number < @cue${i})`);
+  }
   return `(${any.join(' OR ')})`;
 }
 
