@@ -14,6 +14,7 @@ import { patientHandlers } from './handlers/patient-handlers';
 import { stockHandlers } from './handlers/stock-handlers';
 import { payerHandlers } from './handlers/payer-handlers';
 import { priceHandlers } from './handlers/price-handlers';
+import { supplierRecordHandlers } from './handlers/supplier-record-handlers';
 import { searchHandlers } from './handlers/search-handlers';
 import { referenceHandlers } from './handlers/reference-handlers';
 import { remittanceHandlers } from './handlers/remittance-handlers';
@@ -44,6 +45,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...remittanceHandlers(ctx, audit, shared),
     ...reportHandlers(ctx, audit, shared),
     ...referenceHandlers(ctx, audit),
+    ...supplierRecordHandlers(ctx, audit),
     ...searchHandlers(ctx, audit),
   };
 }

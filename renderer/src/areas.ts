@@ -10,6 +10,11 @@ export const AREAS: readonly Area[] = [
     purpose: 'Acquisition invoices with NDC, lot, expiry and cost, and the supplier’s scan.',
   },
   {
+    path: '/suppliers',
+    label: 'Suppliers',
+    purpose: 'The distributors and pharmacies invoices come from.',
+  },
+  {
     path: '/stock',
     label: 'Stock',
     purpose: 'On-hand quantity by lot, expiring lots and adjustments.',

@@ -23,6 +23,7 @@ import { ReportsPage } from './pages/reports-page';
 import { EraFilePage } from './pages/era-file-page';
 import { RemittancesPage } from './pages/remittances-page';
 import { StockPage } from './pages/stock-page';
+import { SuppliersPage } from './pages/suppliers-page';
 import { TransitionsPage } from './pages/transitions-page';
 import { UnmatchedPage } from './pages/unmatched-page';
 import { WorklistsPage } from './pages/worklists-page';
@@ -45,6 +46,7 @@ export const router = createHashRouter([
       { path: 'administrations/:id', element: <AdministrationDetailPage /> },
       { path: 'administrations/:id/edit', element: <EditAdministrationPage /> },
       { path: 'patients', element: <PatientsPage /> },
+      { path: 'suppliers', element: <SuppliersPage /> },
       { path: 'payers', element: <PayersPage /> },
       { path: 'payers/:id', element: <PayerDetailPage /> },
       { path: 'prices', element: <PricesPage /> },

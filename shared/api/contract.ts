@@ -6,6 +6,7 @@
  */
 import type { ChannelSpec } from './channel-spec';
 import { remittanceChannels } from './remittance-channels';
+import { supplierRecordChannels } from './supplier-record-channels';
 import { searchChannels } from './search-channels';
 import { referenceChannels } from './reference-channels';
 import { reportChannels } from './report-channels';
@@ -471,6 +472,7 @@ export const contract = {
   ...remittanceChannels,
   ...reportChannels,
   ...referenceChannels,
+  ...supplierRecordChannels,
   ...searchChannels,
 } as const satisfies Record<string, ChannelSpec>;
 

@@ -2,7 +2,8 @@
  * The import wizard, for fee schedules, prices, the CMS ASP and NOC pricing files and distributor
  * invoices.
  *
- * 1. Choose the file (CMS files also ask for the quarter they price; invoices for their supplier).
+ * 1. Choose the file (CMS files also ask for the quarter they price; invoices for their supplier,
+ *    which can be added here when it is new: "Add a supplier").
  * 2. Preview: the service reads the file and writes nothing; the person checks the column for
  *    each field (changing one reads the file again), the counts, sample rows and refused rows.
  * 3. Import: every valid row in one transaction, or nothing. When rows were refused the person
@@ -28,6 +29,8 @@ import { useId, useState } from 'react';
 import type { ImportKind, ImportPreview, ImportPreviewArgs, ImportReport } from '../../../shared/api/import-schemas';
 import { ApiError, call } from '../api';
 import { FormActions } from '../components/form-actions';
+import { RecordFormModal } from '../components/record-form-modal';
+import { SupplierForm } from '../suppliers/supplier-form';
 import { PreviewView } from './import-preview';
 import { MAX_IMPORT_FILE_BYTES, normalizeQuarter, quarterFromFileName, readAsBase64 } from './read-file';
 
@@ -99,6 +102,12 @@ function WizardBody(props: {
   const [data, setData] = useState<ImportPreview | null>(null);
   const [supplierId, setSupplierId] = useState<number | undefined>(props.supplierId);
   const [supplierError, setSupplierError] = useState<string | null>(null);
+  const [addingSupplier, setAddingSupplier] = useState(false);
+  // While the supplier dialog is open over the wizard, Escape closes only that dialog.
+  const showAddSupplier = (open: boolean) => {
+    setAddingSupplier(open);
+    props.onBusy(open);
+  };
   const isInvoices = kind === 'invoices';
   const suppliers = useQuery({
     queryKey: ['suppliers', 'list'],
@@ -199,20 +208,27 @@ function WizardBody(props: {
           <Stack>
             <Text size="sm">{KIND_HELP[kind]}</Text>
             {isInvoices && (
-              <Select
-                label="Supplier"
-                required
-                maw={420}
-                placeholder="Choose the supplier"
-                data={(suppliers.data ?? []).map((s) => ({ value: String(s.id), label: s.name }))}
-                value={supplierId === undefined ? null : String(supplierId)}
-                error={supplierError ?? (suppliers.isError ? suppliers.error.message : null)}
-                onChange={(v) => {
-                  setSupplierId(v === null ? undefined : Number(v));
-                  setSupplierError(null);
-                }}
-                searchable
-              />
+              <Group align="flex-start" gap="xs" wrap="nowrap">
+                <Select
+                  label="Supplier"
+                  required
+                  maw={420}
+                  style={{ flex: 1 }}
+                  placeholder="Choose the supplier"
+                  nothingFoundMessage="No supplier matches: use “Add a supplier”"
+                  data={(suppliers.data ?? []).map((s) => ({ value: String(s.id), label: s.name }))}
+                  value={supplierId === undefined ? null : String(supplierId)}
+                  error={supplierError ?? (suppliers.isError ? suppliers.error.message : null)}
+                  onChange={(v) => {
+                    setSupplierId(v === null ? undefined : Number(v));
+                    setSupplierError(null);
+                  }}
+                  searchable
+                />
+                <Button variant="light" mt={25} onClick={() => showAddSupplier(true)}>
+                  Add a supplier
+                </Button>
+              </Group>
             )}
             <Input.Wrapper id={fileInputId} label="File" required description="CSV, XLSX or ZIP" error={fileError}>
               <input
@@ -255,6 +271,20 @@ function WizardBody(props: {
           </Stack>
         </form>
       )}
+
+      <RecordFormModal record={addingSupplier} onClose={() => showAddSupplier(false)} title="Add a supplier">
+        {() => (
+          <SupplierForm
+            supplier={null}
+            onCancel={() => showAddSupplier(false)}
+            onSaved={(s) => {
+              showAddSupplier(false);
+              setSupplierId(s.id);
+              setSupplierError(null);
+            }}
+          />
+        )}
+      </RecordFormModal>
 
       {step === 'preview' && (
         <Stack>
