@@ -16,6 +16,7 @@ import { payerHandlers } from './handlers/payer-handlers';
 import { priceHandlers } from './handlers/price-handlers';
 import { supplierRecordHandlers } from './handlers/supplier-record-handlers';
 import { searchHandlers } from './handlers/search-handlers';
+import { patientRecordHandlers } from './handlers/patient-record-handlers';
 import { referenceHandlers } from './handlers/reference-handlers';
 import { remittanceHandlers } from './handlers/remittance-handlers';
 import { reportHandlers } from './handlers/report-handlers';
@@ -47,5 +48,6 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...referenceHandlers(ctx, audit),
     ...supplierRecordHandlers(ctx, audit),
     ...searchHandlers(ctx, audit),
+    ...patientRecordHandlers(ctx, audit),
   };
 }

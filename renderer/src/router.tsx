@@ -24,6 +24,7 @@ import { EraFilePage } from './pages/era-file-page';
 import { RemittancesPage } from './pages/remittances-page';
 import { StockPage } from './pages/stock-page';
 import { SuppliersPage } from './pages/suppliers-page';
+import { PatientDetailPage } from './pages/patient-detail-page';
 import { TransitionsPage } from './pages/transitions-page';
 import { UnmatchedPage } from './pages/unmatched-page';
 import { WorklistsPage } from './pages/worklists-page';
@@ -46,6 +47,7 @@ export const router = createHashRouter([
       { path: 'administrations/:id', element: <AdministrationDetailPage /> },
       { path: 'administrations/:id/edit', element: <EditAdministrationPage /> },
       { path: 'patients', element: <PatientsPage /> },
+      { path: 'patients/:id', element: <PatientDetailPage /> },
       { path: 'suppliers', element: <SuppliersPage /> },
       { path: 'payers', element: <PayersPage /> },
       { path: 'payers/:id', element: <PayerDetailPage /> },

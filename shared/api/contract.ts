@@ -8,6 +8,7 @@ import type { ChannelSpec } from './channel-spec';
 import { remittanceChannels } from './remittance-channels';
 import { supplierRecordChannels } from './supplier-record-channels';
 import { searchChannels } from './search-channels';
+import { patientRecordChannels } from './patient-record-channels';
 import { referenceChannels } from './reference-channels';
 import { reportChannels } from './report-channels';
 import { z } from 'zod';
@@ -474,6 +475,7 @@ export const contract = {
   ...referenceChannels,
   ...supplierRecordChannels,
   ...searchChannels,
+  ...patientRecordChannels,
 } as const satisfies Record<string, ChannelSpec>;
 
 export type Contract = typeof contract;

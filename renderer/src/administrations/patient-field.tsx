@@ -1,13 +1,15 @@
 /**
  * The patient of an administration: a searchable select over `patients:list` (name, account/MRN
  * or member ID), searched by the service as you type. Picking one hands its payer to the form.
+ * "New patient" beside it adds a patient in a dialog without leaving the form, and chooses them.
  */
-import { Select } from '@mantine/core';
+import { Button, Select } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Patient } from '../../../shared/domain/patient';
 import { call } from '../api';
+import { NewPatientModal } from '../patients/new-patient-modal';
 
 export const patientLabel = (p: Pick<Patient, 'lastName' | 'firstName' | 'accountNumber'>): string =>
   `${p.lastName}, ${p.firstName} · ${p.accountNumber}`;
@@ -21,10 +23,15 @@ export function PatientField(props: {
 }) {
   const [search, setSearch] = useState('');
   const [picked, setPicked] = useState<Patient | null>(null);
+  const [adding, setAdding] = useState(false);
+  // The last text searched for, which starts the new patient's form: leaving the box (to press
+  // "New patient") empties the search itself.
+  const [lastTyped, setLastTyped] = useState('');
   // The chosen patient as the rows label it, so the box's text is never taken for a search.
   const id = Number(props.value);
   const chosen = useQuery({
-    queryKey: ['patients', id],
+    // Not ['patients', id]: that is the patient's record page (patients:record).
+    queryKey: ['patients', 'get', id],
     queryFn: () => call('patients:get', { id }),
     enabled: Number.isInteger(id) && id > 0 && !(picked && picked.id === id),
     staleTime: 30_000,
@@ -46,28 +53,57 @@ export function PatientField(props: {
   }
   const none = patients.isSuccess && patients.data.total === 0 && !debounced;
 
+  const choose = (p: Patient) => {
+    setPicked(p);
+    setLastTyped('');
+    props.onChange(p);
+  };
+
   return (
-    <Select
-      label="Patient"
-      required
-      searchable
-      placeholder={none ? 'No patients yet: add them under Patients' : 'Search by name, account/MRN or member ID'}
-      searchValue={search}
-      onSearchChange={setSearch}
-      // The service already searched names, account numbers and member IDs.
-      filter={({ options: o }) => o}
-      nothingFoundMessage={patients.isFetching ? 'Searching…' : 'No patient matches'}
-      data={options}
-      value={props.value || null}
-      allowDeselect={false}
-      error={props.error ?? (patients.isError ? patients.error.message : undefined)}
-      onChange={(id) => {
-        // The stored patient (editing) is not in the rows until searched for: nothing changes.
-        const p = rows.find((r) => String(r.id) === id);
-        if (!p) return;
-        setPicked(p);
-        props.onChange(p);
-      }}
-    />
+    // "New patient" sits on the label's line, so the box keeps the column's whole width for the name.
+    <div style={{ position: 'relative' }}>
+      <Select
+        label="Patient"
+        required
+        searchable
+        placeholder={none ? 'No patients yet: add one with “New patient”' : 'Search by name, account/MRN or member ID'}
+        searchValue={search}
+        onSearchChange={(text) => {
+          setSearch(text);
+          if (text !== '' && text !== selectedLabel) setLastTyped(text);
+        }}
+        // The service already searched names, account numbers and member IDs.
+        filter={({ options: o }) => o}
+        nothingFoundMessage={patients.isFetching ? 'Searching…' : 'No patient matches: add them with “New patient”'}
+        data={options}
+        value={props.value || null}
+        allowDeselect={false}
+        error={props.error ?? (patients.isError ? patients.error.message : undefined)}
+        onChange={(id) => {
+          // The stored patient (editing) is not in the rows until searched for: nothing changes.
+          const p = rows.find((r) => String(r.id) === id);
+          if (p) choose(p);
+        }}
+      />
+      <Button
+        size="compact-xs"
+        variant="subtle"
+        aria-label="New patient"
+        onClick={() => setAdding(true)}
+        style={{ position: 'absolute', top: 0, right: 0 }}
+      >
+        + New patient
+      </Button>
+      <NewPatientModal
+        opened={adding}
+        typed={lastTyped}
+        onClose={() => setAdding(false)}
+        onCreated={(p) => {
+          setAdding(false);
+          setSearch(patientLabel(p));
+          choose(p);
+        }}
+      />
+    </div>
   );
 }

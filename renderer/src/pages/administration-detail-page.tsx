@@ -35,7 +35,10 @@ export function AdministrationDetailPage() {
       <Group justify="space-between" align="flex-start">
         <Stack gap={4}>
           <Title order={2}>
-            {a.drugName} · {a.patientName}
+            {a.drugName} ·{' '}
+            <Anchor component={Link} to={`/patients/${a.patientId}`} inherit title="Open the patient’s record">
+              {a.patientName}
+            </Anchor>
           </Title>
           <Group gap="xs">
             <Text c="dimmed" size="sm">
@@ -164,7 +167,11 @@ function Recorded({ a }: { a: Administration }) {
         <Title order={4}>Recorded</Title>
         <SimpleGrid cols={{ base: 2, md: 3 }} spacing="sm" verticalSpacing="xs">
           <Field label="Date of service">{a.dateOfService}</Field>
-          <Field label="Patient">{a.patientName}</Field>
+          <Field label="Patient">
+            <Anchor component={Link} to={`/patients/${a.patientId}`} size="sm">
+              {a.patientName}
+            </Anchor>
+          </Field>
           <Field label="Payer">
             <Anchor component={Link} to={`/payers/${a.payerId}`} size="sm">
               {a.payerName}

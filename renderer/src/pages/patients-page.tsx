@@ -1,8 +1,12 @@
-/** Patients: search by name, account/MRN or member ID; add, edit, delete (confirmed). */
-import { Button, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+/**
+ * Patients: search by name, account/MRN or member ID; add, edit, delete (confirmed); a row opens
+ * the patient's record (administrations, claims, documents).
+ */
+import { Anchor, Button, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { Link, useNavigate } from 'react-router';
 import type { Patient, PatientInput } from '../../../shared/domain/patient';
 import { call } from '../api';
 import { emptyPatient, PatientForm, patientToForm } from '../patients/patient-form';
@@ -16,6 +20,7 @@ const fullName = (p: Patient): string => `${p.lastName}, ${p.firstName}`;
 
 export function PatientsPage() {
   const queryClient = useQueryClient();
+  const navigate = useNavigate();
   const paged = usePagedSearch();
   const [editing, setEditing] = useState<Patient | 'new' | null>(null);
   const [deleting, setDeleting] = useState<Patient | null>(null);
@@ -93,13 +98,22 @@ export function PatientsPage() {
           </Table.Thead>
           <Table.Tbody>
             {rows.map((p) => (
-              <Table.Tr key={p.id} data-testid="patient-row">
-                <Table.Td>{fullName(p)}</Table.Td>
+              <Table.Tr
+                key={p.id}
+                data-testid="patient-row"
+                style={{ cursor: 'pointer' }}
+                onClick={() => void navigate(`/patients/${p.id}`)}
+              >
+                <Table.Td>
+                  <Anchor component={Link} to={`/patients/${p.id}`} size="sm" onClick={(e) => e.stopPropagation()}>
+                    {fullName(p)}
+                  </Anchor>
+                </Table.Td>
                 <Table.Td>{p.dateOfBirth}</Table.Td>
                 <Table.Td className="mono">{p.accountNumber}</Table.Td>
                 <Table.Td>{p.payerName ?? <Text c="dimmed">None</Text>}</Table.Td>
                 <Table.Td className="mono">{p.memberId}</Table.Td>
-                <Table.Td>
+                <Table.Td onClick={(e) => e.stopPropagation()}>
                   <RowActions name={fullName(p)} onEdit={() => setEditing(p)} onDelete={() => setDeleting(p)} />
                 </Table.Td>
               </Table.Tr>
