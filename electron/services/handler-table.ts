@@ -15,6 +15,7 @@ import { stockHandlers } from './handlers/stock-handlers';
 import { payerHandlers } from './handlers/payer-handlers';
 import { priceHandlers } from './handlers/price-handlers';
 import { supplierRecordHandlers } from './handlers/supplier-record-handlers';
+import { providerHandlers } from './handlers/provider-handlers';
 import { searchHandlers } from './handlers/search-handlers';
 import { patientRecordHandlers } from './handlers/patient-record-handlers';
 import { referenceHandlers } from './handlers/reference-handlers';
@@ -47,6 +48,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...reportHandlers(ctx, audit, shared),
     ...referenceHandlers(ctx, audit),
     ...supplierRecordHandlers(ctx, audit),
+    ...providerHandlers(ctx, audit),
     ...searchHandlers(ctx, audit),
     ...patientRecordHandlers(ctx, audit),
   };

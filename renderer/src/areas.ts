@@ -30,6 +30,11 @@ export const AREAS: readonly Area[] = [
     purpose: 'Patients with date of birth, account/MRN, payer and member ID.',
   },
   {
+    path: '/providers',
+    label: 'Providers',
+    purpose: 'The practice’s ordering and rendering providers with their NPIs.',
+  },
+  {
     path: '/payers',
     label: 'Payers',
     purpose: 'Payers, their requirements and their contract terms over time.',

@@ -25,6 +25,7 @@ import { RemittancesPage } from './pages/remittances-page';
 import { StockPage } from './pages/stock-page';
 import { SuppliersPage } from './pages/suppliers-page';
 import { PatientDetailPage } from './pages/patient-detail-page';
+import { ProvidersPage } from './pages/providers-page';
 import { TransitionsPage } from './pages/transitions-page';
 import { UnmatchedPage } from './pages/unmatched-page';
 import { WorklistsPage } from './pages/worklists-page';
@@ -49,6 +50,7 @@ export const router = createHashRouter([
       { path: 'patients', element: <PatientsPage /> },
       { path: 'patients/:id', element: <PatientDetailPage /> },
       { path: 'suppliers', element: <SuppliersPage /> },
+      { path: 'providers', element: <ProvidersPage /> },
       { path: 'payers', element: <PayersPage /> },
       { path: 'payers/:id', element: <PayerDetailPage /> },
       { path: 'prices', element: <PricesPage /> },

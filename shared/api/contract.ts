@@ -7,6 +7,7 @@
 import type { ChannelSpec } from './channel-spec';
 import { remittanceChannels } from './remittance-channels';
 import { supplierRecordChannels } from './supplier-record-channels';
+import { providerChannels } from './provider-channels';
 import { searchChannels } from './search-channels';
 import { patientRecordChannels } from './patient-record-channels';
 import { referenceChannels } from './reference-channels';
@@ -474,6 +475,7 @@ export const contract = {
   ...reportChannels,
   ...referenceChannels,
   ...supplierRecordChannels,
+  ...providerChannels,
   ...searchChannels,
   ...patientRecordChannels,
 } as const satisfies Record<string, ChannelSpec>;

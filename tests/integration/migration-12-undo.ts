@@ -1,8 +1,15 @@
 /** Takes a database back from version 12 to 11 (for tests of what migration 12 fills in). */
 import type { Db } from '../../electron/services/db/open';
 
-/** The file as version 12 left it: migration 13's reference tables and column gone. */
+/** The file as version 13 left it: migration 14's providers table gone. */
+export function undoMigration14(db: Db): void {
+  db.exec(`DROP TABLE providers;`);
+  db.pragma('user_version = 13');
+}
+
+/** The file as version 12 left it: migration 13's reference tables and column gone (14 first). */
 export function undoMigration13(db: Db): void {
+  undoMigration14(db);
   db.exec(`DROP TABLE reference_crosswalk;
            DROP TABLE reference_hcpcs;
            DROP TABLE reference_fda_packages;

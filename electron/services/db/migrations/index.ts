@@ -16,6 +16,7 @@ import m0010 from './0010-remittances';
 import m0011 from './0011-claim-lines';
 import m0012 from './0012-variance-report-facts';
 import m0013 from './0013-reference-data';
+import m0014 from './0014-providers';
 
 export type Migration = { version: number; name: string; sql: string };
 
@@ -33,6 +34,7 @@ export const migrations: readonly Migration[] = [
   { version: 11, name: 'claim-lines', sql: m0011 },
   { version: 12, name: 'variance-report-facts', sql: m0012 },
   { version: 13, name: 'reference-data', sql: m0013 },
+  { version: 14, name: 'providers', sql: m0014 },
 ];
 
 export const latestSchemaVersion = migrations.length;

@@ -1,0 +1,53 @@
+/**
+ * "Add a provider" without leaving the page (the administration form): the provider form in a
+ * dialog; once the service has stored the provider, `onAdded` receives it so the form can pick it.
+ */
+import { Modal } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { providerPrintedName, type Provider, type ProviderInput } from '../../../shared/domain/provider';
+import { call } from '../api';
+import { emptyProvider, ProviderForm } from './provider-form';
+
+export function AddProviderModal(props: {
+  opened: boolean;
+  /** "Add the ordering provider" says what the new provider will be picked for. */
+  title: string;
+  onClose: () => void;
+  onAdded: (provider: Provider) => void;
+}) {
+  const queryClient = useQueryClient();
+  const create = useMutation({
+    mutationFn: ({ input }: { input: ProviderInput; showError: (e: unknown) => void }) =>
+      call('providers:create', input),
+    onSuccess: (p) => {
+      notifications.show({
+        color: 'teal',
+        title: 'Provider added',
+        message: `${providerPrintedName(p)} · NPI ${p.npi}`,
+      });
+      void queryClient.invalidateQueries({ queryKey: ['providers'] });
+      props.onAdded(p);
+    },
+    onError: (err, { showError }) => showError(err),
+  });
+
+  return (
+    <Modal
+      closeButtonProps={{ 'aria-label': 'Close' }}
+      opened={props.opened}
+      onClose={props.onClose}
+      title={props.title}
+    >
+      {props.opened && (
+        <ProviderForm
+          initial={emptyProvider}
+          submitLabel="Add provider"
+          busy={create.isPending}
+          onCancel={props.onClose}
+          onSubmit={(input, showError) => create.mutate({ input, showError })}
+        />
+      )}
+    </Modal>
+  );
+}
