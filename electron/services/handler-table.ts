@@ -16,6 +16,7 @@ import { payerHandlers } from './handlers/payer-handlers';
 import { priceHandlers } from './handlers/price-handlers';
 import { supplierRecordHandlers } from './handlers/supplier-record-handlers';
 import { providerHandlers } from './handlers/provider-handlers';
+import { auditHandlers } from './handlers/audit-handlers';
 import { searchHandlers } from './handlers/search-handlers';
 import { patientRecordHandlers } from './handlers/patient-record-handlers';
 import { referenceHandlers } from './handlers/reference-handlers';
@@ -49,6 +50,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...referenceHandlers(ctx, audit),
     ...supplierRecordHandlers(ctx, audit),
     ...providerHandlers(ctx, audit),
+    ...auditHandlers(ctx, audit),
     ...searchHandlers(ctx, audit),
     ...patientRecordHandlers(ctx, audit),
   };

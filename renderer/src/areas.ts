@@ -71,6 +71,11 @@ export const AREAS: readonly Area[] = [
     purpose: 'The CMS crosswalk, HCPCS updates and FDA NDC directory the code check uses.',
   },
   {
+    path: '/audit',
+    label: 'Audit log',
+    purpose: 'Who changed what and when, with each field before and after.',
+  },
+  {
     path: '/settings',
     label: 'Settings',
     purpose: 'The practice’s name, address, NPI and TIN as they print on claims.',

@@ -26,6 +26,7 @@ import { StockPage } from './pages/stock-page';
 import { SuppliersPage } from './pages/suppliers-page';
 import { PatientDetailPage } from './pages/patient-detail-page';
 import { ProvidersPage } from './pages/providers-page';
+import { AuditLogPage } from './pages/audit-log-page';
 import { TransitionsPage } from './pages/transitions-page';
 import { UnmatchedPage } from './pages/unmatched-page';
 import { WorklistsPage } from './pages/worklists-page';
@@ -51,6 +52,7 @@ export const router = createHashRouter([
       { path: 'patients/:id', element: <PatientDetailPage /> },
       { path: 'suppliers', element: <SuppliersPage /> },
       { path: 'providers', element: <ProvidersPage /> },
+      { path: 'audit', element: <AuditLogPage /> },
       { path: 'payers', element: <PayersPage /> },
       { path: 'payers/:id', element: <PayerDetailPage /> },
       { path: 'prices', element: <PricesPage /> },

@@ -8,6 +8,7 @@ import type { ChannelSpec } from './channel-spec';
 import { remittanceChannels } from './remittance-channels';
 import { supplierRecordChannels } from './supplier-record-channels';
 import { providerChannels } from './provider-channels';
+import { auditChannels } from './audit-channels';
 import { searchChannels } from './search-channels';
 import { patientRecordChannels } from './patient-record-channels';
 import { referenceChannels } from './reference-channels';
@@ -476,6 +477,7 @@ export const contract = {
   ...referenceChannels,
   ...supplierRecordChannels,
   ...providerChannels,
+  ...auditChannels,
   ...searchChannels,
   ...patientRecordChannels,
 } as const satisfies Record<string, ChannelSpec>;
