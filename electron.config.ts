@@ -29,7 +29,8 @@ export default defineConfig({
   renderer: {
     root: resolve(__dirname, 'renderer'),
     build: {
-      outDir: resolve(__dirname, 'out/renderer'),
+      // J3490_RENDERER_OUT lets two people building at once on one checkout keep their own copy.
+      outDir: process.env.J3490_RENDERER_OUT ?? resolve(__dirname, 'out/renderer'),
       minify: true,
       chunkSizeWarningLimit: 2048,
       rollupOptions: { input: { index: resolve(__dirname, 'renderer/index.html') } },

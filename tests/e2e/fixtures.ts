@@ -16,7 +16,10 @@ export const test = base.extend<{ desk: DeskApp; openApp: (hashPath?: string) =>
   desk: async ({}, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'j3490-e2e-'));
     const services = openServices({ dataDir, mode: 'browser' });
-    const host = await startHost({ handlers: services.handlers, rendererDir: resolve('out/renderer') });
+    const host = await startHost({
+      handlers: services.handlers,
+      rendererDir: resolve(process.env.J3490_RENDERER_OUT ?? 'out/renderer'),
+    });
     await use({ url: host.url, dataDir, services, host });
     await host.close();
     services.close();
