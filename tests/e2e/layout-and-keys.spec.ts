@@ -11,46 +11,10 @@
 import { writeFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { dispatch } from '../../electron/services/dispatch';
-import { CHECKED_WIDTHS, expect, snap, snapWidths, test, type DeskApp } from './fixtures';
+import { CHECKED_WIDTHS, expect, snap, snapWidths, test } from './fixtures';
 import { seed } from './seed';
-import { NDC, seedAdministration, seedBillingSetup, seedBilledClaim } from './seed-administration';
-
-/** A practice's ordinary week: two payers, a draft, two ready claims (one long name) and two billed. */
-async function seedWeek(desk: DeskApp): Promise<{ ids: number[] }> {
-  const h = desk.services.handlers;
-  const { payer, lineId } = await seedBillingSetup(h, { invoiceNumber: 'CH-9', lotNumber: 'A100', packages: '40' });
-  await seed(h, 'payers:createFromTemplate', {
-    template: 'medicare-part-b',
-    name: 'Blue Cross Blue Shield of Illinois PPO',
-  });
-  const ids: number[] = [];
-  const people = [
-    { lastName: 'Łukasiewicz-Montgomery', firstName: 'Zoë', date: '2026-11-10', ready: false },
-    { lastName: 'Rivera', firstName: 'Ana', date: '2026-11-09', ready: true },
-    { lastName: 'Abernathy', firstName: 'Christopher', date: '2026-11-08', ready: true },
-  ];
-  for (const [i, p] of people.entries()) {
-    const a = await seedAdministration(h, {
-      payerId: payer.id,
-      lineId,
-      patient: { lastName: p.lastName, firstName: p.firstName, accountNumber: `MRN-${i + 1}` },
-      dateOfService: p.date,
-      markReady: p.ready,
-    });
-    ids.push(a.id);
-  }
-  for (const [i, lastName] of ['Okafor', 'Nakamura'].entries()) {
-    const a = await seedBilledClaim(h, {
-      payerId: payer.id,
-      lineId,
-      lastName,
-      claimNumber: `CLM-${i + 1}`,
-      dateOfService: `2026-11-0${i + 2}`,
-    });
-    ids.push(a.id);
-  }
-  return { ids };
-}
+import { NDC } from './seed-administration';
+import { seedWeek } from './seed-week';
 
 /** Every badge on the page whose words do not fit it (drawn with "…"). */
 async function cutBadges(page: Page): Promise<string[]> {
@@ -164,7 +128,6 @@ test('the invoice import preview scrolls inside its dialog at every width', asyn
     // The dialog stays inside the window; a table wider than the dialog scrolls inside it.
     const box = await dialog.boundingBox();
     expect(box && box.x >= 0 && box.x + box.width <= width, `dialog inside ${width} px`).toBe(true);
-    const table = dialog.getByRole('table', { name: 'Sample rows' });
     // The table's scrolling frame (the scroll area around it) ends inside the dialog.
     const frameBox = await dialog
       .locator('.mantine-ScrollArea-root')

@@ -94,8 +94,8 @@ export function GlobalSearch() {
           ref={input}
           data-global-search
           aria-label="Search everything"
-          placeholder="Find a patient, claim, invoice, lot or NDC"
-          w={{ base: 240, lg: 340 }}
+          placeholder="Patient, claim, invoice, lot or NDC"
+          w={{ base: 340, lg: 380 }}
           value={text}
           autoComplete="off"
           spellCheck={false}
