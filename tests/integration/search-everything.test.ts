@@ -37,7 +37,13 @@ beforeEach(async () => {
     invoiceNumber: '77-4410',
     invoiceDate: '2025-03-05',
     lines: [
-      { ndc: '50242-040-62', lotNumber: 'EX-2', expiryDate: '2027-01-31', packageQuantity: '10', costPerPackage: '110' },
+      {
+        ndc: '50242-040-62',
+        lotNumber: 'EX-2',
+        expiryDate: '2027-01-31',
+        packageQuantity: '10',
+        costPerPackage: '110',
+      },
     ],
   });
 });
@@ -185,7 +191,13 @@ describe('the lists search ignoring case and accents', () => {
       invoiceNumber: 'LZ-1',
       invoiceDate: '2025-03-06',
       lines: [
-        { ndc: '12345-678-90', lotNumber: 'MC-9', expiryDate: '2027-01-31', packageQuantity: '1', costPerPackage: '40' },
+        {
+          ndc: '12345-678-90',
+          lotNumber: 'MC-9',
+          expiryDate: '2027-01-31',
+          packageQuantity: '1',
+          costPerPackage: '40',
+        },
       ],
     });
     const invoices = await value<{ rows: InvoiceSummary[] }>('invoices:list', { search: 'lodz' });
@@ -196,10 +208,9 @@ describe('the lists search ignoring case and accents', () => {
 
   it('remittances:unmatched finds a payment by the patient name the payer sent, without its accents', async () => {
     // The payer spells the patient MÜLLER (the file is Latin-1) on a claim number nobody billed.
-    const text = remittance835([{ administration: claim, claimNumber: 'CLM-TYPO', lines: [{ kind: 'given' }] }]).replace(
-      /NM1\*QC\*1\*[^*]*\*/,
-      'NM1*QC*1*MÜLLER*',
-    );
+    const text = remittance835([
+      { administration: claim, claimNumber: 'CLM-TYPO', lines: [{ kind: 'given' }] },
+    ]).replace(/NM1\*QC\*1\*[^*]*\*/, 'NM1*QC*1*MÜLLER*');
     await value('remittances:import', {
       fileName: 'medicare.835',
       contentBase64: Buffer.from(text, 'latin1').toString('base64'),

@@ -40,7 +40,9 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     // A 64 MB page cache (SQLite's default is 2 MB): price and administration lookups stay in memory.
     db.pragma('cache_size = -65536');
     // Search ignores case and accents the same way everywhere (repositories/search-text.ts).
-    db.function('fold', { deterministic: true }, (text: unknown) => (typeof text === 'string' ? foldForSearch(text) : text));
+    db.function('fold', { deterministic: true }, (text: unknown) =>
+      typeof text === 'string' ? foldForSearch(text) : text,
+    );
     migrate(db, all, current);
     return db;
   } catch (err) {

@@ -71,11 +71,7 @@ const lotHit = (l: LotFound): SearchHit => ({
 const drugHit = (d: DrugFound): SearchHit => ({
   kind: 'drug',
   label: drugName(d.genericName, d.brandName),
-  detail: parts(
-    `NDC ${formatNdc542(d.ndc11)}`,
-    `${d.strengthAmount} ${d.strengthUnit}`,
-    d.container,
-  ),
+  detail: parts(`NDC ${formatNdc542(d.ndc11)}`, `${d.strengthAmount} ${d.strengthUnit}`, d.container),
   path: `/drugs?search=${encodeURIComponent(formatNdc542(d.ndc11))}`,
 });
 

@@ -11,7 +11,10 @@ import { escapeLike, foldedContains } from './search-text';
 export function lotSearchSql(search: string, params: Record<string, string | number>): string {
   params.search = `%${escapeLike(search)}%`;
   // Drug names ignoring case and accents; lot numbers are codes, which LIKE already takes in any case.
-  const any = [foldedContains(['d.generic_name', 'd.brand_name'], search, 'name', params), `l.lot_number LIKE @search ESCAPE '\\'`];
+  const any = [
+    foldedContains(['d.generic_name', 'd.brand_name'], search, 'name', params),
+    `l.lot_number LIKE @search ESCAPE '\\'`,
+  ];
   const digits = search.replace(/-/g, '');
   if (/^\d+$/.test(digits)) {
     params.digits = `%${digits}%`;

@@ -14,7 +14,8 @@ export const foldedOptionsFilter: OptionsFilter = ({ options, search, limit }) =
     if (result.length >= limit) break;
     if (isOptionsGroup(item)) {
       const items = foldedOptionsFilter({ options: item.items, search, limit: limit - result.length });
-      if (items.length > 0) result.push({ group: item.group, items: items.filter((i): i is ComboboxItem => !isOptionsGroup(i)) });
+      if (items.length > 0)
+        result.push({ group: item.group, items: items.filter((i): i is ComboboxItem => !isOptionsGroup(i)) });
     } else if (foldedMatch(item.label, search)) {
       result.push(item);
     }
