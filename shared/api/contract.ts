@@ -229,6 +229,11 @@ export const contract = {
     args: drugPriceInputSchema,
     result: drugPriceSchema,
   },
+  'prices:update': {
+    summary: 'Correct one price entry (type, price, effective date), checked as a new one would be.',
+    args: z.intersection(drugPriceInputSchema, z.object({ id: idSchema })),
+    result: drugPriceSchema,
+  },
   'prices:delete': { summary: 'Remove one price entry.', args: byId, result: drugPriceSchema },
   'paymentLimits:list': {
     summary: 'CMS payment limits, searchable by HCPCS or drug name, optionally for one quarter.',
@@ -294,7 +299,8 @@ export const contract = {
     result: invoiceSchema,
   },
   'invoices:update': {
-    summary: 'Change an invoice whose lots are not used yet.',
+    summary:
+      'Change an invoice; lines sent with their id are corrected in place, and a used lot keeps its NDC, what left it and its dates of service.',
     args: z.object({ id: idSchema, invoice: invoiceInputSchema }),
     result: invoiceSchema,
   },

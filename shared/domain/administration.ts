@@ -244,7 +244,11 @@ export const administrationSummarySchema = z.object({
   hcpcs: z.string(),
   claimNumber: z.string(),
   billedCharge: z.string(),
+  /** The expected total reimbursement (payer + patient); null when there is no estimate. */
   expected: z.string().nullable(),
+  /** Its two parts: what the payer is expected to pay and what the patient owes. */
+  expectedPayer: z.string().nullable(),
+  expectedPatient: z.string().nullable(),
   status: z.enum(ADMINISTRATION_STATUSES),
   /** Prices, contracts or payer terms changed since the estimate (open administrations only). */
   estimateStale: z.boolean(),

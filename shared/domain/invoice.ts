@@ -49,6 +49,8 @@ export const supplierSchema = z.object({
 export type Supplier = z.output<typeof supplierSchema>;
 
 export const invoiceLineInputSchema = z.object({
+  /** The stored line this row corrects, when changing an invoice; absent for a new line. */
+  id: idSchema.optional(),
   ndc: ndcField,
   lotNumber: requiredText('Lot number', 40),
   expiryDate: isoDateField('Expiry date'),
@@ -97,6 +99,8 @@ export const invoiceLineSchema = z.object({
   netCostPerPackage: z.string(),
   units: z.string(),
   onHand: z.string(),
+  /** Something took stock out of this lot (administrations, adjustments): it keeps its NDC and stays. */
+  inUse: z.boolean(),
 });
 export type InvoiceLine = z.output<typeof invoiceLineSchema>;
 

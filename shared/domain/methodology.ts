@@ -87,22 +87,16 @@ export function basisFor(
 ): BasisResult {
   switch (basis) {
     case 'AWP':
-      return perPackage(basis, prices.awpPerPackage, 'the AWP per package (prices.awpPerPackage)', drug, priced);
+      return perPackage(basis, prices.awpPerPackage, 'the AWP per package', drug, priced);
     case 'WAC':
-      return perPackage(basis, prices.wacPerPackage, 'the WAC per package (prices.wacPerPackage)', drug, priced);
+      return perPackage(basis, prices.wacPerPackage, 'the WAC per package', drug, priced);
     case 'INVOICE':
-      return perPackage(
-        basis,
-        prices.acquisitionPerPackage,
-        'the invoice cost per package (prices.acquisitionPerPackage)',
-        drug,
-        priced,
-      );
+      return perPackage(basis, prices.acquisitionPerPackage, 'the invoice cost per package', drug, priced);
     case 'ASP':
     case 'ASP_DERIVED':
-      return perDosage(basis, prices.paymentLimit, 'the CMS payment limit (prices.paymentLimit)', drug, priced);
+      return perDosage(basis, prices.paymentLimit, 'the CMS payment limit', drug, priced);
     case 'FEE_SCHEDULE':
-      return perDosage(basis, prices.feeSchedule, 'the fee schedule rate (contract.feeSchedule)', drug, priced);
+      return perDosage(basis, prices.feeSchedule, 'the fee schedule rate', drug, priced);
     case 'BILLED': {
       const fixed = moneyString(billedCharge);
       return {
@@ -195,7 +189,7 @@ export function allowedFor(
       steps: [`No ${BASIS_NAMES[terms.basis]} price: allowed $0.00`],
       warning: {
         code: 'NO_PRICE_FOR_BASIS',
-        message: `The contract prices on ${terms.basis}, but ${basisResult.missing} is missing, so the ${lineLabel} line is allowed $0.00 until it is entered.`,
+        message: `The contract prices on ${BASIS_NAMES[terms.basis]}, but ${basisResult.missing} is missing, so the ${lineLabel} line is allowed $0.00 until it is entered.`,
       },
     };
   }

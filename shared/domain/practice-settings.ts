@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { addCodedIssue, optionalText, requiredText } from './field-rules';
 import { checkNpi } from './npi';
 import { checkTin } from './tin';
+import { npiAsTyped } from './typed-input';
 
 export const US_STATES = [
   'AL',
@@ -66,9 +67,10 @@ export const US_STATES = [
   'MP',
 ] as const;
 
+// Typed with spaces or dashes ("1234 567 893"), it is still the same 10 digits.
 const npiField = z
   .string({ error: 'NPI is required.' })
-  .trim()
+  .transform(npiAsTyped)
   .transform((s, ctx) => {
     const r = checkNpi(s);
     if (!r.ok) {

@@ -11,6 +11,7 @@
 import { z } from 'zod';
 import { addCodedIssue, idSchema, optionalText, requiredText } from './field-rules';
 import { checkNpi } from './npi';
+import { npiAsTyped } from './typed-input';
 
 /** Room for the longest name and credentials in the administration's 80-character name field. */
 export const PROVIDER_NAME_MAX = 58;
@@ -19,8 +20,8 @@ export const PROVIDER_CREDENTIALS_MAX = 20;
 /** Offered in the form; any other credentials may be typed. */
 export const COMMON_CREDENTIALS = ['MD', 'DO', 'NP', 'PA', 'PA-C', 'APRN', 'CNS', 'CRNA', 'RN', 'PharmD'] as const;
 
-/** The NPI as typed, without the spaces and dashes people copy it with. */
-export const npiAsTyped = (typed: string): string => typed.replace(/[\s\u00a0-]/g, '');
+/** The NPI as typed, without the spaces and dashes people copy it with (the shared typed-input rule). */
+export { npiAsTyped };
 
 export const npiField = z
   .string({ error: 'NPI is required.' })

@@ -12,6 +12,7 @@ import type { ReadinessItem } from './administration';
 import { infusionMinutesOf, techniqueText, type TechniqueFacts } from './administration-technique';
 import type { Warning } from './result';
 import type { EstimateResult } from './scenario';
+import { localDay } from './local-time';
 
 export type ReadinessInput = {
   genericName: string;
@@ -95,7 +96,7 @@ export function readinessChecklist(a: ReadinessInput): { ready: boolean; items: 
       `${a.payer.name} requirements confirmed`,
       a.payer.profileConfirmedAt !== null,
       a.payer.profileConfirmedAt
-        ? `Confirmed ${a.payer.profileConfirmedAt.slice(0, 10)}`
+        ? `Confirmed ${localDay(a.payer.profileConfirmedAt)}`
         : 'Confirm the payer’s J3490 requirements (Payers).',
     ),
     item(
@@ -129,7 +130,7 @@ function codeItem(a: ReadinessInput): ReadinessItem {
     others[0]?.message ??
     (specific
       ? instructed
-        ? `The payer said to bill this code: ${a.nocInstruction?.note ?? ''} (recorded by ${a.nocInstruction?.by ?? ''}, ${a.nocInstruction?.at.slice(0, 10) ?? ''})`
+        ? `The payer said to bill this code: ${a.nocInstruction?.note ?? ''} (recorded by ${a.nocInstruction?.by ?? ''}, ${a.nocInstruction ? localDay(a.nocInstruction.at) : ''})`
         : specific.message
       : 'No specific code covers this drug on this date.');
   return { key: 'hcpcs-code', label: 'HCPCS code checked', ok, detail };

@@ -39,7 +39,8 @@ test('Medicare Part B from the template: confirm requirements, contract timeline
   await page.getByRole('button', { name: 'Review requirements' }).click();
   await expect(page.getByRole('checkbox', { name: /Requires the acquisition invoice/ })).toBeChecked();
   await page.getByRole('button', { name: 'Confirm requirements' }).click();
-  const today = new Date().toISOString().slice(0, 10);
+  // The day in words, in the practice's own calendar (issue 14): "Dec 7, 2026".
+  const today = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium' }).format(new Date());
   await expect(page.getByTestId('profile-confirmed')).toHaveText(`Requirements confirmed on ${today}.`);
   await expect(page.getByTestId('profile-unconfirmed')).toBeHidden();
   const payerId = await (async () => {

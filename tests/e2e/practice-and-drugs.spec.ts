@@ -73,7 +73,7 @@ test('drug catalog: add with errors next to fields, edit, sort, search, delete w
   await dialog.getByRole('textbox', { name: 'NDC', exact: true }).fill('0002-7597-01');
   await dialog.getByRole('textbox', { name: /^Strength per/ }).fill('abc');
   await dialog.getByRole('button', { name: 'Add drug' }).click();
-  await expect(dialog.getByText('Strength must be a number')).toBeVisible();
+  await expect(dialog.getByText('Strength "abc" is not an amount; write it as 20 or 20 mg.')).toBeVisible();
   await dialog.getByRole('textbox', { name: /^Strength per/ }).fill('20');
   await dialog.getByRole('button', { name: 'Add drug' }).click();
   await expect(dialog).toBeHidden();

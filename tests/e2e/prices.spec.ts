@@ -44,9 +44,12 @@ test('an AWP typed by hand: errors next to the fields, history newest first, del
     return dialog;
   };
 
-  const dialog = await addPrice('AWP', '1,200', '2025-02-30');
-  await expect(dialog.getByText('"1,200" is not a plain decimal amount')).toBeVisible();
-  await expect(dialog.getByText('Effective from 2025-02-30 is not a real calendar date.')).toBeVisible();
+  // "$1,200.00" would be read as 1200.00 (issue 14); commas that do not group thousands are refused.
+  const dialog = await addPrice('AWP', '12,00', '2025-02-30');
+  await expect(
+    dialog.getByText('Price per package: "12,00": commas go between groups of three digits, as in 1,200.00.'),
+  ).toBeVisible();
+  await expect(dialog.getByText('Effective from "2025-02-30" is not a real calendar date.')).toBeVisible();
   await snap(page, 'price-form-errors');
   await dialog.getByRole('textbox', { name: 'Price per package ($)', exact: true }).fill('480.00');
   await dialog.getByRole('textbox', { name: 'Effective from', exact: true }).fill('2025-01-01');

@@ -101,7 +101,7 @@ test('reports: expected against paid per month with exact amounts, margin by dru
   await evp.locator('path.recharts-rectangle[fill="#0ca678"]').first().hover();
   const tooltip = evp.locator('.recharts-tooltip-wrapper');
   await expect(tooltip).toContainText('Nov 2026');
-  await expect(tooltip).toContainText('Expected : $446.88');
+  await expect(tooltip).toContainText('Expected from payers : $446.88');
   await expect(tooltip).toContainText('Paid : $313.60');
   await page.mouse.move(0, 0);
   await snapWidths(page, 'reports-expected-vs-paid');

@@ -98,7 +98,7 @@ test('patients: a date of birth that is not a real date is refused next to the f
   await dialog.getByRole('button', { name: 'Add patient' }).click();
 
   const dob = dialog.getByRole('textbox', { name: 'Date of birth', exact: true });
-  await expect(dialog.getByText('Date of birth 1961-02-30 is not a real calendar date.')).toBeVisible();
+  await expect(dialog.getByText('Date of birth "1961-02-30" is not a real calendar date.')).toBeVisible();
   await expect(dob).toHaveAttribute('aria-invalid', 'true');
   const none = await seed<{ total: number }>(h, 'patients:list', {});
   expect(none.total).toBe(0);

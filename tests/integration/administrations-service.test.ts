@@ -575,6 +575,8 @@ describe('administrations:list', () => {
       billedCharge: '90.00',
       claimNumber: '',
       expected: expect.stringMatching(/^\d+\.\d{2}$/),
+      expectedPayer: expect.stringMatching(/^\d+\.\d{2}$/),
+      expectedPatient: expect.stringMatching(/^\d+\.\d{2}$/),
       status: 'draft',
       estimateStale: false,
       ready: false,
@@ -582,13 +584,18 @@ describe('administrations:list', () => {
     });
   });
 
-  it('shows expected = payer pays + patient pays, or null when there is no estimate', async () => {
+  it('shows expected = payer pays + patient pays with both parts, or null when there is no estimate', async () => {
     const [a1, a2] = await seedList();
     const rows = (await list()).rows;
     const totals = (await get(a1 ?? 0)).estimate?.totals;
     const expected = new Dec(totals?.payerPays ?? 'NaN').plus(totals?.patientPays ?? 'NaN').toFixed(2);
     expect(rows.find((r) => r.id === a1)?.expected).toBe(expected);
-    expect(rows.find((r) => r.id === a2)?.expected).toBeNull();
+    // Its two parts beside it (issue 14, item 11).
+    expect(rows.find((r) => r.id === a1)).toMatchObject({
+      expectedPayer: totals?.payerPays,
+      expectedPatient: totals?.patientPays,
+    });
+    expect(rows.find((r) => r.id === a2)).toMatchObject({ expected: null, expectedPayer: null, expectedPatient: null });
   });
 
   it('sorts by patient, billed charge and status', async () => {
@@ -733,10 +740,10 @@ describe('audit', () => {
 });
 
 describe('what administrations hold on to', () => {
-  it('an invoice whose lot an administration used cannot be changed or deleted', async () => {
+  it('an invoice whose lot an administration used cannot lose that lot or be deleted', async () => {
     await create();
     const changed = await refusal('invoices:update', { id: invoice.id, invoice: { ...invoiceInput(), notes: 'x' } });
-    expect(changed.code).toBe('INVOICE_IN_USE');
+    expect(changed.code).toBe('LOT_IN_USE');
     expect(changed.message).toContain('Lot EX-1 (line 1) has 1 administration');
     const deleted = await refusal('invoices:delete', { id: invoice.id });
     expect(deleted.code).toBe('INVOICE_IN_USE');

@@ -51,12 +51,12 @@ describe('row errors', () => {
     ]);
     const messages = p.errors.map((e) => e.message);
     expect(messages[0]).toMatch(/"-5" is negative/);
-    expect(messages[1]).toMatch(/"abc" is not a plain decimal amount/);
+    expect(messages[1]).toMatch(/"abc" is not an amount; write it as 1200, 1,200\.00 or \$1,200\.00\./);
     expect(messages[2]).toBe('Effective from "2025-02-30" is not a real calendar date.');
     expect(messages[3]).toMatch(/99999-9999-99 is not in the drug catalog/);
     expect(messages[4]).toMatch(/could be 4-4-2, 5-3-2 or 5-4-1/);
     // A formula-looking cell is data: "=1+2" is not a price and is refused, never evaluated.
-    expect(messages[5]).toMatch(/"=1\+2" is not a plain decimal amount/);
+    expect(messages[5]).toMatch(/"=1\+2" is not an amount/);
     expect(p.sample).toEqual([
       { ndc11: '00002759701', priceType: 'AWP', pricePerPackage: '120.00', effectiveFrom: '2025-01-01' },
       { ndc11: '00002759701', priceType: 'WAC', pricePerPackage: '100.00', effectiveFrom: '2025-01-01' },

@@ -12,10 +12,13 @@
  * - Scans are appended once each, in the order of the lines, however many lines share an invoice.
  */
 import type { Administration } from '../../../shared/domain/administration';
+import type { Contract } from '../../../shared/domain/contract-terms';
+import { contractInWords } from '../../../shared/domain/contract-words';
+import { localTime } from '../../../shared/domain/local-time';
 import { techniqueText } from '../../../shared/domain/administration-technique';
 import type { Drug } from '../../../shared/domain/drug-catalog';
 import { nocDescriptor } from '../../../shared/domain/hcpcs';
-import { Dec, usdFromFixed, usdUnitPrice } from '../../../shared/domain/money';
+import { Dec, moneyString, usdFromFixed, usdUnitPrice } from '../../../shared/domain/money';
 import { formatNdc542 } from '../../../shared/domain/ndc';
 import type { Invoice } from '../../../shared/domain/invoice';
 import type { PracticeSettings } from '../../../shared/domain/practice-settings';
@@ -52,6 +55,8 @@ export type ClaimRecord = {
     administration: Administration;
     drug: Drug;
     invoice: Invoice;
+    /** The contract version the estimate used; null when none was on file. */
+    contract: Contract | null;
   }[];
 };
 
@@ -206,7 +211,7 @@ export function worksheetModel(
     payerName: claim.payerName,
     patientName: claim.patient.name,
     claimNumber: first.claimNumber,
-    lines: claim.administrations.map(({ administration: a }) => {
+    lines: claim.administrations.map(({ administration: a, contract }) => {
       const e = a.estimate;
       const t = e?.totals;
       const figures: { label: string; value: string }[] = t
@@ -217,8 +222,9 @@ export function worksheetModel(
             ['Deductible', t.deductible],
             ['Coinsurance', t.coinsurance],
             ['Sequestration', t.sequestration],
-            ['Payer pays (expected)', t.payerPays],
-            ['Patient pays (expected)', t.patientPays],
+            ['Expected total (payer + patient)', moneyString(new Dec(t.payerPays).plus(new Dec(t.patientPays)))],
+            ['Expected from payer', t.payerPays],
+            ['Expected from patient', t.patientPays],
             ...(t.acquisitionCost !== undefined ? [['Acquisition cost', t.acquisitionCost] as const] : []),
             ...(t.margin !== undefined ? [['Margin', t.margin] as const] : []),
           ].map(([label, value]) => ({ label, value: usdFromFixed(value) }))
@@ -229,8 +235,8 @@ export function worksheetModel(
         drug: a.drugName,
         ndc11: a.ndc11,
         hcpcs: a.hcpcs,
-        contract: a.contractId !== null ? `Contract version ${a.contractId}` : 'No contract on file',
-        estimateAt: a.estimateAt ?? '',
+        contract: contract !== null ? contractInWords(contract) : 'No contract on file',
+        estimateAt: a.estimateAt ? localTime(a.estimateAt) : '',
         frozen: a.frozen,
         figures,
         claimLines: (e?.lines ?? []).map(
@@ -238,9 +244,10 @@ export function worksheetModel(
             `${[l.hcpcs, ...l.modifiers].join(' ')} × ${l.units} units (${l.n4}): basis ${usdFromFixed(l.basis)}, ` +
             `allowed ${usdFromFixed(l.allowed)}, billed ${usdFromFixed(l.billedCharge)}`,
         ),
-        warnings: [...a.estimateWarnings, ...(e?.warnings ?? [])].map((w) => `${w.code}: ${w.message}`),
+        // The sentence is the warning; codes are for support, not for the page.
+        warnings: [...a.estimateWarnings, ...(e?.warnings ?? [])].map((w) => w.message),
         trace: e?.trace ?? [],
-        refusal: a.estimateRefusal ? `${a.estimateRefusal.code}: ${a.estimateRefusal.message}` : null,
+        refusal: a.estimateRefusal ? a.estimateRefusal.message : null,
       };
     }),
   };

@@ -18,6 +18,7 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { savedFileName } from '../../../shared/api/document-names';
 import type { GeneratedDocument } from '../../../shared/api/document-schemas';
+import { documentMaker } from '../../../shared/domain/document-maker';
 import { AppError } from '../app-error';
 import type { ServiceContext } from '../context';
 import { documentStore } from '../document-store';
@@ -29,6 +30,7 @@ import { TextUnprintableError } from '../pdf/printable-text';
 import { ScanAppendError } from '../pdf/scan-append';
 import { renderWorksheet } from '../pdf/worksheet-pdf';
 import { administrationRepository } from '../repositories/administration-repository';
+import { contractRepository } from '../repositories/contract-repository';
 import type { AuditLog } from '../repositories/audit-log';
 import { documentRepository } from '../repositories/document-repository';
 import { drugRepository } from '../repositories/drug-repository';
@@ -66,6 +68,7 @@ export function attachmentService(ctx: ServiceContext, audit: AuditLog) {
   const invoices = invoiceRepository(ctx.db, audit);
   const patients = patientRepository(ctx.db, audit);
   const payers = payerRepository(ctx.db, audit);
+  const contracts = contractRepository(ctx.db, audit);
   const practice = practiceRepository(ctx.db, audit);
   const scans = scanStore(ctx.dataDir);
   const store = documentStore(ctx.dataDir);
@@ -99,6 +102,7 @@ export function attachmentService(ctx: ServiceContext, audit: AuditLog) {
         administration: a,
         drug: drugs.getByNdc(a.ndc11),
         invoice: invoices.get(a.invoiceId),
+        contract: a.contractId === null ? null : contracts.get(a.contractId),
       })),
     };
   }
@@ -153,7 +157,7 @@ export function attachmentService(ctx: ServiceContext, audit: AuditLog) {
     const first = claim.administrations[0]?.administration;
     if (!first) throw new RangeError('A claim has at least one administration.');
     const generatedAt = ctx.now();
-    const generatedBy = ctx.actor;
+    const generatedBy = documentMaker(ctx.actor, claim.practice.billingContact);
     const baseName = `${safeFileName(first.claimNumber || `administration-${primaryId}`)}_${first.dateOfService}`;
     const common = {
       groupKey: key,
@@ -254,7 +258,7 @@ export function attachmentService(ctx: ServiceContext, audit: AuditLog) {
           claimNumber: '',
           options: { documents: ids },
           generatedAt,
-          generatedBy: ctx.actor,
+          generatedBy: documentMaker(ctx.actor, practice.get()?.billingContact),
           administrationIds: [...new Set(parts.flatMap((p) => p.d.administrationIds))],
         });
       }),

@@ -42,7 +42,12 @@ export function invoiceHandlers(
     },
     'invoices:get': ({ id }) => invoices.get(id),
     'invoices:create': (fields) => invoices.create(fields, ctx.now(), ctx.actor),
-    'invoices:update': ({ id, invoice }) => invoices.update(id, invoice, ctx.now(), ctx.actor),
+    'invoices:update': ({ id, invoice }) => {
+      const updated = invoices.update(id, invoice, ctx.now(), ctx.actor);
+      // A corrected lot number or cost is what the checklist of the administrations reads.
+      if (updated.inUse) administrations.refreshReadiness({ invoiceId: id });
+      return updated;
+    },
     'invoices:delete': ({ id }) => invoices.delete(id, ctx.now(), ctx.actor),
 
     'invoices:attachScan': ({ invoiceId, fileName, contentBase64 }) => {

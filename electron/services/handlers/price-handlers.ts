@@ -8,7 +8,7 @@ import type { HandlersFor } from './handler-types';
 export function priceHandlers(
   ctx: ServiceContext,
   audit: AuditLog,
-): HandlersFor<'prices:history' | 'prices:create' | 'prices:delete' | 'paymentLimits:list'> {
+): HandlersFor<'prices:history' | 'prices:create' | 'prices:update' | 'prices:delete' | 'paymentLimits:list'> {
   const prices = priceRepository(ctx.db, audit);
   const drugs = drugRepository(ctx.db, audit);
   return {
@@ -21,6 +21,7 @@ export function priceHandlers(
       };
     },
     'prices:create': (fields) => prices.createPrice(fields, ctx.now(), ctx.actor),
+    'prices:update': ({ id, ...fields }) => prices.updatePrice(id, fields, ctx.now(), ctx.actor),
     'prices:delete': ({ id }) => prices.deletePrice(id, ctx.now(), ctx.actor),
     'paymentLimits:list': (q) => prices.listPaymentLimits(q),
   };

@@ -1,6 +1,7 @@
 /**
- * The line at the foot of every page: "Document ATT-000042-v2 · generated 2025-03-02 14:05 UTC ·
- * Page 2 of 5". Drawn after layout, when the page count is known.
+ * The line at the foot of every page: "Document ATT-000042-v2 · generated Mar 2, 2025, 2:05 PM ·
+ * Page 2 of 5", the time in the practice's own time zone (this computer's), as the app shows it.
+ * Drawn after layout, when the page count is known.
  *
  * Policy:
  * - Pages are numbered across the whole file: the attachment's own pages, then every appended
@@ -13,6 +14,7 @@
  * - Too long a line is drawn smaller rather than cut (down to 5 pt).
  */
 import { type PDFPage, rgb } from 'pdf-lib';
+import { localTime } from '../../../shared/domain/local-time';
 import { drawLine } from './draw-text';
 import { type Typeface } from './fonts';
 import { cleanLine } from './text-normalize';
@@ -20,12 +22,8 @@ import { textWidth } from './text-wrap';
 
 const BLACK = rgb(0, 0, 0);
 
-/** "2025-03-02 14:05 UTC" from an ISO timestamp; the text as given when it is not one. */
-export function formatGeneratedAt(iso: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return `${d.toISOString().slice(0, 10)} ${d.toISOString().slice(11, 16)} UTC`;
-}
+/** "Mar 2, 2025, 2:05 PM" from an ISO timestamp, in local time; the text as given when it is not one. */
+export const formatGeneratedAt = (iso: string): string => localTime(iso);
 
 export const footerText = (documentId: string, generatedAt: string, page: number, total: number): string =>
   `Document ${documentId} · generated ${formatGeneratedAt(generatedAt)} · Page ${page} of ${total}`;

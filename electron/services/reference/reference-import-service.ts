@@ -22,6 +22,7 @@ import { readFdaNdc } from './fda-ndc-reader';
 import { readHcpcs } from './hcpcs-reader';
 import type { CrosswalkRow, FdaPackageRow, HcpcsRow, ReferenceKind, ReferenceRead } from './reference-rows';
 import { releaseChanges } from './release-changes';
+import { localDay } from '../../../shared/domain/local-time';
 
 const ERRORS_SHOWN = 500;
 const SAMPLE_ROWS = 20;
@@ -86,7 +87,7 @@ export function referenceImportService(ctx: ServiceContext, audit: AuditLog) {
     if (same) {
       throw new AppError(
         'REFERENCE_DUPLICATE',
-        `${fileName} was already imported on ${same.createdAt.slice(0, 10)} as the ${KIND_TITLES[args.kind]} ${same.release}; nothing to do.`,
+        `${fileName} was already imported on ${localDay(same.createdAt)} as the ${KIND_TITLES[args.kind]} ${same.release}; nothing to do.`,
       );
     }
     const result = await read(args.kind, files);

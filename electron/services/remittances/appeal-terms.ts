@@ -19,6 +19,7 @@ import { Dec, usdUnitPrice } from '../../../shared/domain/money';
 import { formatNdc542 } from '../../../shared/domain/ndc';
 import { sequestrationRateOn } from '../../../shared/domain/sequestration';
 import type { Snapshot } from '../repositories/administrations/administration-rows';
+import { localDay } from '../../../shared/domain/local-time';
 
 const BASIS_WORDS: Record<Basis, string> = {
   AWP: 'the average wholesale price (AWP) of the NDC',
@@ -117,7 +118,7 @@ export function contractTermsText(input: {
   );
   if (input.estimateAt !== null && c.updatedAt > input.estimateAt) {
     out.push(
-      `These terms were changed on ${c.updatedAt.slice(0, 10)}, after the expected amount was computed on ${input.estimateAt.slice(0, 10)}; the computation below shows the terms as they were applied.`,
+      `These terms were changed on ${localDay(c.updatedAt)}, after the expected amount was computed on ${localDay(input.estimateAt)}; the computation below shows the terms as they were applied.`,
     );
   }
   return out;

@@ -47,6 +47,7 @@ import type { ServiceContext } from '../context';
 import type { AuditLog } from '../repositories/audit-log';
 import { remittanceRepository } from '../repositories/remittance-repository';
 import { varianceService } from './variance-service';
+import { localDay } from '../../../shared/domain/local-time';
 
 export const MAX_ERA_BYTES = 32 * 1024 * 1024;
 
@@ -241,7 +242,7 @@ export function eraImport(ctx: ServiceContext, audit: AuditLog) {
       if (existing) {
         throw new AppError(
           'ERA_DUPLICATE',
-          `${fileName} was already imported on ${existing.importedAt.slice(0, 10)} as ${existing.fileName}; nothing was posted twice.`,
+          `${fileName} was already imported on ${localDay(existing.importedAt)} as ${existing.fileName}; nothing was posted twice.`,
         );
       }
       const planned = plan(reading);

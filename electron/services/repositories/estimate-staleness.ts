@@ -5,7 +5,7 @@
  * change, and stay as they were until someone recomputes them (one action does them all). Billed
  * ones are never flagged: they keep what was expected when the claim went out.
  *
- * The scope is what the resolver reads: AWP/WAC by NDC, contracts and fee schedules and terms by
+ * The scope is what the resolver reads: AWP/WAC by NDC, a lot's invoice cost by the lot, contracts and fee schedules and terms by
  * payer, CMS payment limits (keyed by HCPCS, or by drug name for NOC drugs) for every open one.
  * A flag says "look again", not "it changed": recomputing may give the same figures.
  */
@@ -22,6 +22,9 @@ export function estimateStaleness(db: Db) {
     `UPDATE administrations SET estimate_stale = 1
       WHERE ${OPEN} AND ndc11 IN (SELECT ndc11 FROM drug_prices WHERE import_id = ?)`,
   );
+  const byLots = db.prepare(
+    `UPDATE administrations SET estimate_stale = 1 WHERE ${OPEN} AND invoice_line_id IN (SELECT value FROM json_each(?))`,
+  );
   const all = db.prepare(`UPDATE administrations SET estimate_stale = 1 WHERE ${OPEN}`);
   return {
     /** AWP or WAC of these NDCs changed. */
@@ -30,6 +33,8 @@ export function estimateStaleness(db: Db) {
     payer: (payerId: number): number => byPayer.run(payerId).changes,
     /** The AWP/WAC rows of a price import were written. */
     priceImport: (importId: number): number => byPriceImport.run(importId).changes,
+    /** The cost of these lots (invoice lines) was corrected: the estimates drawn from them used it. */
+    lots: (invoiceLineIds: readonly number[]): number => byLots.run(JSON.stringify(invoiceLineIds)).changes,
     /** CMS payment limits changed: any open estimate on an ASP basis may read them. */
     all: (): number => all.run().changes,
   };

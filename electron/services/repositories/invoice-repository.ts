@@ -5,8 +5,11 @@
  * - Money that is summed is integer cents (total, adjustment, extended, discount); the package
  *   quantity and cost per package keep their exact decimal text. Units bought are integer
  *   micro-units, fixed when the line is written.
- * - An invoice whose lots are in use (stock taken out of them) is kept as recorded: update and
- *   delete are refused with INVOICE_IN_USE, naming each lot and what uses it.
+ * - An invoice whose lots are in use (stock taken out of them) cannot be deleted (INVOICE_IN_USE,
+ *   naming each lot and what uses it), but it can be corrected where the correction does not
+ *   contradict what was given (invoice-correction.ts): lines are updated in place, keeping their
+ *   ids, so administrations keep pointing at their lots. A changed lot cost marks the open
+ *   estimates drawn from it for a fresh look; billed ones keep what they were estimated with.
  * - Each write (invoice, all its lines, its audit row) is one transaction; the checks run inside
  *   it, so a refusal writes nothing and two writers cannot both slip past a check.
  */
@@ -33,12 +36,14 @@ import {
   type Cents,
 } from '../../../shared/domain/money';
 import { formatNdc542, parseNdc } from '../../../shared/domain/ndc';
+import { planCorrection } from '../../../shared/domain/invoice-correction';
 import { packagesToMicro, unitsFromMicro } from '../../../shared/domain/stock-quantity';
 import { AppError, fieldError } from '../app-error';
 import type { Db } from '../db/open';
 import type { ScanMediaType } from '../scan-store';
 import type { Terms } from '../../../shared/api/resolution-schemas';
 import type { AuditLog } from './audit-log';
+import { estimateStaleness } from './estimate-staleness';
 import { describeUses, lotMovementsSql, ON_HAND_MICRO_SQL, USE_COUNT_COLUMNS } from './lot-movements';
 import { foldedContains } from './search-text';
 
@@ -104,10 +109,11 @@ function lotUses(rows: readonly LineRow[]): string[] {
 /** The stored facts of an invoice for the audit log, without what is computed from them. */
 function auditSnapshot(inv: Invoice) {
   const { reconciliation: _r, warnings: _w, inUse: _u, lines, ...rest } = inv;
-  return { ...rest, lines: lines.map(({ onHand: _o, ...line }) => line) };
+  return { ...rest, lines: lines.map(({ onHand: _o, inUse: _i, ...line }) => line) };
 }
 
 export function invoiceRepository(db: Db, audit: AuditLog) {
+  const stale = estimateStaleness(db);
   const latestLineOf = db.prepare(
     `SELECT l.extended_cents AS extendedCents, l.discount_cents AS discountCents, l.package_quantity AS packageQuantity,
        s.name AS supplierName, i.invoice_number AS invoiceNumber, i.invoice_date AS invoiceDate, l.lot_number AS lotNumber
@@ -148,7 +154,22 @@ export function invoiceRepository(db: Db, audit: AuditLog) {
      VALUES (@invoiceId, @lineNumber, @ndc11, @lotNumber, @expiryDate, @packageQuantity, @costPerPackage,
        @extendedCents, @discountCents, @unitsMicro)`,
   );
-  const removeLines = db.prepare(`DELETE FROM invoice_lines WHERE invoice_id = ?`);
+  const updateLine = db.prepare(
+    `UPDATE invoice_lines SET line_number = @lineNumber, ndc11 = @ndc11, lot_number = @lotNumber,
+       expiry_date = @expiryDate, package_quantity = @packageQuantity, cost_per_package = @costPerPackage,
+       extended_cents = @extendedCents, discount_cents = @discountCents, units_micro = @unitsMicro
+     WHERE id = @id AND invoice_id = @invoiceId`,
+  );
+  const removeLine = db.prepare(`DELETE FROM invoice_lines WHERE id = ?`);
+  // Line numbers are unique per invoice: kept lines step aside before taking their new numbers.
+  const parkLineNumbers = db.prepare(
+    `UPDATE invoice_lines SET line_number = line_number + 1000000 WHERE invoice_id = ?`,
+  );
+  const givenDates = db.prepare(
+    `SELECT l.id, min(a.date_of_service) AS firstGiven, max(a.date_of_service) AS lastGiven
+       FROM invoice_lines l JOIN administrations a ON a.invoice_line_id = l.id
+      WHERE l.invoice_id = ? GROUP BY l.id`,
+  );
   const removeInvoice = db.prepare(`DELETE FROM invoices WHERE id = ?`);
   const linkScan = db.prepare(
     `UPDATE invoices SET scan_sha256 = @sha256, scan_file_name = @fileName, scan_media_type = @mediaType,
@@ -184,6 +205,7 @@ export function invoiceRepository(db: Db, audit: AuditLog) {
         netCostPerPackage: netCostPerPackage(extendedCost, discount, r.packageQuantity),
         units: unitsFromMicro(r.unitsMicro),
         onHand: unitsFromMicro(r.onHandMicro),
+        inUse: describeUses(r).length > 0,
       };
     });
     const { totalCents, adjustmentCents, scanSha256, scanFileName, scanMediaType, ...rest } = row;
@@ -212,14 +234,14 @@ export function invoiceRepository(db: Db, audit: AuditLog) {
   const describe = (inv: { invoiceNumber: string; supplierName: string }) =>
     `invoice ${inv.invoiceNumber} from ${inv.supplierName}`;
 
-  const assertNotInUse = (id: number, verb: 'changed' | 'deleted'): Invoice => {
+  const assertNotInUse = (id: number): Invoice => {
     const { invoice, lineRows } = read(id);
     const uses = lotUses(lineRows);
     if (uses.length > 0) {
       throw new AppError(
         'INVOICE_IN_USE',
-        `Invoice ${invoice.invoiceNumber} from ${invoice.supplierName} cannot be ${verb}: ${uses.join('; ')}. ` +
-          'An invoice whose stock has been used stays as recorded.',
+        `Invoice ${invoice.invoiceNumber} from ${invoice.supplierName} cannot be deleted: ${uses.join('; ')}. ` +
+          'An invoice whose stock has been used stays on file; its costs, lot numbers and dates can still be corrected.',
       );
     }
     return invoice;
@@ -253,7 +275,7 @@ export function invoiceRepository(db: Db, audit: AuditLog) {
       const params = lineParams(line, index, issues);
       return params ? [params] : [];
     });
-    if (issues.length > 0) throw lineRefusal(issues);
+    if (issues.length > 0) throw refusalOf(issues, 'lines');
     return {
       invoice: {
         supplierId: f.supplierId,
@@ -349,21 +371,58 @@ export function invoiceRepository(db: Db, audit: AuditLog) {
       return created;
     }),
 
-    /** Header and lines replaced together; the lines get new ids (nothing refers to them yet). */
+    /**
+     * Header and lines changed together. A typed line with the id of a stored one updates it in
+     * place (its lot keeps its id), one without an id is a new lot, and a stored line left out is
+     * removed; on lots already used only what agrees with what was given passes.
+     */
     update: db.transaction((id: number, fields: InvoiceFields, at: string, actor: string): Invoice => {
-      const before = assertNotInUse(id, 'changed');
+      const { invoice: before, lineRows } = read(id);
       const { invoice, lines } = toStored(fields, id);
+      const dates = new Map(
+        (givenDates.all(id) as { id: number; firstGiven: string; lastGiven: string }[]).map((d) => [d.id, d]),
+      );
+      const plan = planCorrection({
+        stored: lineRows.map((r) => ({
+          id: r.id,
+          lineNumber: r.lineNumber,
+          ndc11: r.ndc11,
+          ndcUnit: r.ndcUnit,
+          lotNumber: r.lotNumber,
+          packageQuantity: r.packageQuantity,
+          unitsMicro: r.unitsMicro,
+          onHandMicro: r.onHandMicro,
+          uses: describeUses(r),
+          firstGiven: dates.get(r.id)?.firstGiven ?? null,
+          lastGiven: dates.get(r.id)?.lastGiven ?? null,
+        })),
+        lines: lines.map((l, index) => ({ ...l, id: fields.lines[index]?.id })),
+        receivedDate: fields.receivedDate,
+        invoiceDate: fields.invoiceDate,
+      });
+      if (plan.issues.length > 0) throw refusalOf(plan.issues, 'fields');
       updateInvoice.run({ ...invoice, id, at });
-      removeLines.run(id);
-      writeLines(id, lines);
+      for (const lineId of plan.removed) removeLine.run(lineId);
+      parkLineNumbers.run(id);
+      lines.forEach((line, index) => {
+        const target = plan.targets[index] ?? null;
+        if (target === null) insertLine.run({ ...line, invoiceId: id });
+        else updateLine.run({ ...line, id: target, invoiceId: id });
+      });
       const after = get(id);
+      const costBefore = new Map(before.lines.map((l) => [l.id, l.netCostPerPackage]));
+      const recosted = after.lines.filter((l) => {
+        const was = costBefore.get(l.id);
+        return was !== undefined && !new Dec(was).equals(l.netCostPerPackage);
+      });
+      if (recosted.length > 0) stale.lots(recosted.map((l) => l.id));
       audit.record(at, actor, 'invoice', id, 'update', auditSnapshot(before), auditSnapshot(after));
       return after;
     }),
 
     /** The scan file stays in the store: it is content-addressed and another invoice may share it. */
     delete: db.transaction((id: number, at: string, actor: string): Invoice => {
-      const before = assertNotInUse(id, 'deleted');
+      const before = assertNotInUse(id);
       removeInvoice.run(id);
       audit.record(at, actor, 'invoice', id, 'delete', auditSnapshot(before), null);
       return before;
@@ -448,14 +507,14 @@ function centsOf(amount: string, field: string, label: string, allowNegative = f
   return r.cents;
 }
 
-/** One coded refusal for all the lines' problems: a single kind keeps its code (NDC_UNKNOWN). */
-function lineRefusal(issues: FieldIssue[]): AppError {
+/** One coded refusal for all the problems found: a single kind keeps its code (NDC_UNKNOWN). */
+function refusalOf(issues: FieldIssue[], what: 'lines' | 'fields'): AppError {
   const first = issues[0];
   const codes = new Set(issues.map((i) => i.code));
   const code = codes.size === 1 && first ? first.code : 'INVALID_INPUT';
   const message =
     issues.length === 1 && first
       ? first.message
-      : `${issues.length} lines need attention: ${issues.map((i) => i.message).join(' ')}`;
+      : `${issues.length} ${what} need attention: ${issues.map((i) => i.message).join(' ')}`;
   return new AppError(code, message, issues);
 }

@@ -45,11 +45,15 @@ export function priceRepository(db: Db, audit: AuditLog) {
   );
   const priceById = db.prepare(`SELECT ${PRICE_COLUMNS}, ${EFFECTIVE_TO} FROM drug_prices p WHERE id = ?`);
   const priceDuplicate = db.prepare(
-    `SELECT 1 FROM drug_prices WHERE ndc11 = ? AND price_type = ? AND effective_from = ?`,
+    `SELECT 1 FROM drug_prices WHERE ndc11 = ? AND price_type = ? AND effective_from = ? AND id != ?`,
   );
   const insertPrice = db.prepare(
     `INSERT INTO drug_prices (ndc11, price_type, price_per_package, effective_from, source, created_at)
      VALUES (@ndc, @priceType, @pricePerPackage, @effectiveFrom, 'manual', @at)`,
+  );
+  const updatePrice = db.prepare(
+    `UPDATE drug_prices SET price_type = @priceType, price_per_package = @pricePerPackage,
+       effective_from = @effectiveFrom WHERE id = @id`,
   );
   const removePrice = db.prepare(`DELETE FROM drug_prices WHERE id = ?`);
   const allForNdc = db.prepare(
@@ -87,29 +91,52 @@ export function priceRepository(db: Db, audit: AuditLog) {
     return row;
   };
 
+  /** The rules a price entry meets whether it is new or changed (`exceptId` is the one changed). */
+  const assertWritable = (p: DrugPriceFields, exceptId: number) => {
+    if (!drugExists.get(p.ndc)) {
+      throw fieldError(
+        'ndc',
+        'NDC_UNKNOWN',
+        `NDC ${formatNdc542(p.ndc)} is not in the drug catalog; add the drug first.`,
+      );
+    }
+    if (priceDuplicate.get(p.ndc, p.priceType, p.effectiveFrom, exceptId)) {
+      throw fieldError(
+        'effectiveFrom',
+        'PRICE_DUPLICATE',
+        `There is already ${p.priceType === 'AWP' ? 'an' : 'a'} ${p.priceType} for this NDC from ${p.effectiveFrom}.`,
+      );
+    }
+  };
+
   return {
     history: (ndc11: string): DrugPrice[] => history.all(ndc11) as DrugPrice[],
 
     createPrice: db.transaction((p: DrugPriceFields, at: string, actor: string): DrugPrice => {
-      if (!drugExists.get(p.ndc)) {
-        throw fieldError(
-          'ndc',
-          'NDC_UNKNOWN',
-          `NDC ${formatNdc542(p.ndc)} is not in the drug catalog; add the drug first.`,
-        );
-      }
-      if (priceDuplicate.get(p.ndc, p.priceType, p.effectiveFrom)) {
-        throw fieldError(
-          'effectiveFrom',
-          'PRICE_DUPLICATE',
-          `There is already a ${p.priceType} for this NDC from ${p.effectiveFrom}.`,
-        );
-      }
+      assertWritable(p, -1);
       const { lastInsertRowid } = insertPrice.run({ ...p, at });
       const created = getPrice(Number(lastInsertRowid));
       stale.ndcs([created.ndc11]);
       audit.record(at, actor, 'drug_price', created.id, 'create', null, created);
       return created;
+    }),
+
+    /** A typo in a price or its date; the entry stays with its drug (another NDC is another entry). */
+    updatePrice: db.transaction((id: number, p: DrugPriceFields, at: string, actor: string): DrugPrice => {
+      const before = getPrice(id);
+      if (p.ndc !== before.ndc11) {
+        throw fieldError(
+          'ndc',
+          'PRICE_NDC_FIXED',
+          `This price belongs to NDC ${formatNdc542(before.ndc11)}; to price another drug, add a price to that drug.`,
+        );
+      }
+      assertWritable(p, id);
+      updatePrice.run({ ...p, id });
+      const after = getPrice(id);
+      stale.ndcs([after.ndc11]);
+      audit.record(at, actor, 'drug_price', id, 'update', before, after);
+      return after;
     }),
 
     deletePrice: db.transaction((id: number, at: string, actor: string): DrugPrice => {

@@ -8,7 +8,7 @@
 import { Alert, Button, Group, Modal, Stack, Text, TextInput, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import {
   administrationInputOf,
@@ -18,11 +18,11 @@ import {
 } from '../../../shared/domain/administration';
 import { usdFromFixed } from '../../../shared/domain/money';
 import { FormActions } from '../components/form-actions';
-import { ApiError, call } from '../api';
+import { call } from '../api';
 import { STATUS_LABELS, STEP_LABELS } from './status-words';
+import { errorWords } from '../components/error-words';
 
-const refusal = (err: unknown): string =>
-  err instanceof ApiError ? `${err.message} (${err.code})` : err instanceof Error ? err.message : String(err);
+const refusal = errorWords;
 
 function useStored(a: Administration) {
   const queryClient = useQueryClient();
@@ -149,7 +149,7 @@ function MarkBilledForm(props: { administration: Administration; onDone: () => v
   const a = props.administration;
   const stored = useStored(a);
   const [claimNumber, setClaimNumber] = useState(a.claimNumber);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<ReactNode>(null);
   const bill = useMutation({
     mutationFn: async (number: string) => {
       if (number !== a.claimNumber) {

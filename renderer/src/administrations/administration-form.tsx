@@ -24,13 +24,23 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { Administration, AdministrationInput } from '../../../shared/domain/administration';
 import { ROUTES, type Drug } from '../../../shared/domain/drug-catalog';
 import { PRACTICE_NOC_CODES } from '../../../shared/domain/hcpcs';
 import { DOSE_UNITS } from '../../../shared/domain/units';
-import { ApiError, call } from '../api';
+import { call } from '../api';
+import { DateField } from '../components/date-field';
 import { FormActions } from '../components/form-actions';
+import {
+  changesOf,
+  dateReader,
+  doseReader,
+  moneyReader,
+  readAll,
+  readRefusals,
+  type FieldReaders,
+} from '../components/typed-readers';
 import { LiveCodeCheck } from '../code-check/live-code-check';
 import { codeCheckArgs } from '../code-check/code-check-args';
 import { DrugField, LotField, type StoredLot } from './drug-lot-fields';
@@ -47,6 +57,7 @@ import { TechniqueFields } from './technique-fields';
 import { useAdministrationPreview } from './use-administration-preview';
 import { OverrideFields } from './override-fields';
 import { PreviewBody } from './preview-body';
+import { errorWords } from '../components/error-words';
 
 const HCPCS_LABELS: Record<(typeof PRACTICE_NOC_CODES)[number], string> = {
   J3490: 'J3490 — unclassified drugs',
@@ -54,6 +65,23 @@ const HCPCS_LABELS: Record<(typeof PRACTICE_NOC_CODES)[number], string> = {
   J9999: 'J9999 — NOC, antineoplastic drugs',
   J7999: 'J7999 — compounded drug, NOC',
   C9399: 'C9399 — unclassified drugs or biologicals (hospital outpatient)',
+};
+
+// What is typed the way people write it: "01/05/2026", "$1,200.00", "200 mg" (dose and unit).
+const READERS: FieldReaders = {
+  dateOfService: dateReader('dateOfService', 'Date of service'),
+  doseAmount: doseReader({ amount: 'doseAmount', unit: 'doseUnit' }, 'Dose given'),
+  billedCharge: moneyReader('billedCharge', { maxDecimals: 2, label: 'Billed charge' }),
+  wastedBilledCharge: moneyReader('wastedBilledCharge', { maxDecimals: 2, label: 'Billed charge for the waste' }),
+};
+
+/** The error keys a form field's messages are kept under. */
+const ERROR_KEYS: Partial<Record<keyof AdministrationFormValues, string>> = {
+  doseAmount: 'dose.amount',
+  doseUnit: 'dose.unit',
+  overrideGiven: 'modifierOverride.given',
+  overrideWasted: 'modifierOverride.wasted',
+  overrideReason: 'modifierOverride.reason',
 };
 
 export type EditedAdministration = {
@@ -77,12 +105,35 @@ export function AdministrationForm(props: {
   const focusFirstError = useRef(false);
   const [values, setValues] = useState<AdministrationFormValues>(props.initial);
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<{ title: string; message: string } | null>(null);
+  const [formError, setFormError] = useState<{ title: string; message: ReactNode } | null>(null);
 
   const [initialJson] = useState(() => JSON.stringify(props.initial));
   const dirty = JSON.stringify(values) !== initialJson;
   const { onDirtyChange } = props;
   useEffect(() => onDirtyChange(dirty), [dirty, onDirtyChange]);
+
+  // The form's own messages from the last save are checked again on every change: one whose field
+  // was fixed goes at once, however it was fixed (typed, or filled in by choosing the drug).
+  const localErrors = useRef(new Set<string>());
+  useEffect(() => {
+    if (localErrors.current.size === 0) return;
+    const r = validateAdministration(readAll(values, READERS));
+    const fixed = [...localErrors.current].filter((k) => r.ok || !(k in r.errors));
+    if (fixed.length === 0) return;
+    for (const k of fixed) localErrors.current.delete(k);
+    setErrors((e) => fixed.reduce(without, e));
+  }, [values]);
+
+  /** Read a typed field when the person leaves it ("01/05/2026" → 2026-01-05). */
+  const readField = (field: keyof AdministrationFormValues & string) => {
+    const reader = READERS[field];
+    const read = reader ? changesOf(reader(values[field] as string), values) : null;
+    if (!read) return;
+    setValues((v) => ({ ...v, ...read }));
+    setErrors((e) =>
+      Object.keys(read).reduce((acc, k) => without(acc, ERROR_KEYS[k as keyof AdministrationFormValues] ?? k), e),
+    );
+  };
 
   useEffect(() => {
     if (!focusFirstError.current) return;
@@ -152,6 +203,7 @@ export function AdministrationForm(props: {
     onError: (err) => {
       const fieldErrors = errorsFromApi(err);
       if (fieldErrors) {
+        localErrors.current.clear();
         setErrors(fieldErrors);
         const elsewhere = Object.entries(fieldErrors).filter(([k]) => !SHOWN_FIELDS.includes(k));
         setFormError(
@@ -163,20 +215,30 @@ export function AdministrationForm(props: {
       } else {
         setFormError({
           title: 'Nothing was saved',
-          message: err instanceof ApiError ? `${err.message} (${err.code})` : String(err),
+          message: errorWords(err),
         });
       }
     },
   });
 
   const submit = () => {
-    const r = validateAdministration(values);
+    const read = readAll(values, READERS);
+    if (read !== values) setValues(read);
+    const r = validateAdministration(read);
     if (!r.ok) {
-      setErrors(r.errors);
+      // Text that could not be read is named in the typed-input words ("commas go between…").
+      const errors = { ...r.errors };
+      for (const [k, message] of Object.entries(readRefusals(read, READERS))) {
+        const key = ERROR_KEYS[k as keyof AdministrationFormValues] ?? k;
+        errors[key] = { message, code: errors[key]?.code ?? 'INVALID_INPUT' };
+      }
+      localErrors.current = new Set(Object.keys(errors));
+      setErrors(errors);
       setFormError(null);
       focusFirstError.current = true;
       return;
     }
+    localErrors.current.clear();
     setErrors({});
     setFormError(null);
     save.mutate(r.input);
@@ -202,6 +264,7 @@ export function AdministrationForm(props: {
       value={values[field] as string}
       error={errorFor(errorKey)}
       onChange={(e) => set(field, e.currentTarget.value as never, errorKey)}
+      onBlur={READERS[field] ? () => readField(field) : undefined}
       {...extra}
     />
   );
@@ -245,7 +308,13 @@ export function AdministrationForm(props: {
               </Alert>
             )}
             <SimpleGrid cols={{ base: 1, md: 2 }}>
-              {text('dateOfService', 'Date of service', { required: true, placeholder: 'YYYY-MM-DD' })}
+              <DateField
+                label="Date of service"
+                required
+                value={values.dateOfService}
+                error={errorFor('dateOfService')}
+                onChange={(t) => set('dateOfService', t)}
+              />
               <PatientField
                 value={values.patientId}
                 initialLabel={props.editing?.patientName}
@@ -305,7 +374,7 @@ export function AdministrationForm(props: {
             />
 
             <SimpleGrid cols={{ base: 1, md: 2 }}>
-              {text('doseAmount', 'Dose given', { required: true, placeholder: '200' }, 'dose.amount')}
+              {text('doseAmount', 'Dose given', { required: true, placeholder: 'e.g. 200 mg' }, 'dose.amount')}
               <Select
                 label="Dose unit"
                 required
@@ -322,7 +391,7 @@ export function AdministrationForm(props: {
                 'wastedAmount',
                 'Amount wasted',
                 {
-                  placeholder: '0',
+                  placeholder: 'None',
                   disabled: multiDose && values.wastedAmount === '',
                   rightSection: unit ? (
                     <Text size="xs" c="dimmed">
@@ -351,7 +420,7 @@ export function AdministrationForm(props: {
               values={values}
               errorFor={errorFor}
               set={set}
-              beside={text('site', 'Site', { placeholder: 'Left deltoid' })}
+              beside={text('site', 'Site', { placeholder: 'e.g. left deltoid' })}
             />
 
             <ProviderFields values={values} errorFor={errorFor} set={set} />
@@ -392,7 +461,7 @@ export function AdministrationForm(props: {
             />
 
             <SimpleGrid cols={{ base: 1, md: 2 }}>
-              {text('billedCharge', 'Billed charge', { required: true, placeholder: '300.00' })}
+              {text('billedCharge', 'Billed charge', { required: true, placeholder: 'e.g. $1,200.00' })}
               {text('wastedBilledCharge', 'Billed charge for the waste', {
                 placeholder: 'Prorated',
                 description: 'JW line; empty: the billed charge prorated by quantity',

@@ -10,6 +10,8 @@ import { Alert, Stack, Text } from '@mantine/core';
 import type { Administration } from '../../../shared/domain/administration';
 import { isCodeCheckWarning } from '../code-check/code-check-words';
 import { EstimateResultView } from '../quick-estimate/estimate-result-view';
+import { SupportCode } from '../components/error-words';
+import { estimateWarningTitle } from '../quick-estimate/estimate-warning-words';
 
 type EstimateParts = Pick<Administration, 'estimate' | 'estimateRefusal' | 'estimateWarnings' | 'readiness'>;
 
@@ -26,15 +28,20 @@ export function EstimatePanel({ value }: { value: EstimateParts }) {
     <Stack gap="sm" data-testid="estimate-panel">
       {value.estimateRefusal && (
         <Alert color="red" title="No estimate" data-testid="estimate-refusal">
-          {value.estimateRefusal.message}{' '}
-          <Text span size="xs" c="dimmed">
-            ({value.estimateRefusal.code})
-          </Text>
+          {value.estimateRefusal.message}
+          <SupportCode code={value.estimateRefusal.code} />
         </Alert>
       )}
       {extra.map((w) => (
-        <Alert key={w.code + w.message} color="yellow" title={w.code} data-testid="estimate-warning">
+        <Alert
+          key={w.code + w.message}
+          color="yellow"
+          title={estimateWarningTitle(w.code)}
+          data-testid="estimate-warning"
+          data-code={w.code}
+        >
           {w.message}
+          <SupportCode code={w.code} />
         </Alert>
       ))}
       {value.estimate ? (

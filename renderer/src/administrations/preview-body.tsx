@@ -8,6 +8,8 @@ import type { Administration } from '../../../shared/domain/administration';
 import { ApiError } from '../api';
 import { EstimatePanel } from './estimate-panel';
 import { ReadinessBadge, ReadinessChecklist } from './readiness-checklist';
+import { SupportCode } from '../components/error-words';
+import { spellField } from '../components/field-words';
 
 /** Labels of the fields, to name the ones the preview leaves out while they do not parse. */
 const FIELD_LABELS: Record<string, string> = {
@@ -53,14 +55,14 @@ export function PreviewBody(props: {
     return (
       <Alert color="red" title="No preview" data-testid="preview-error">
         {props.error.message}
-        {props.error instanceof ApiError ? ` (${props.error.code})` : ''}
         {props.fieldErrorsShown ? ' The field is marked on the left.' : ''}
+        {props.error instanceof ApiError && <SupportCode code={props.error.code} />}
       </Alert>
     );
   }
   const p = props.preview;
   if (!p) return <Loader size="sm" aria-label="Loading the preview" />;
-  const leftOut = [...new Set(props.leftOut.map((k) => FIELD_LABELS[k] ?? k))];
+  const leftOut = [...new Set(props.leftOut.map((k) => FIELD_LABELS[k] ?? spellField(k)))];
   // The save runs the same validation as this form: a field it would refuse counts as missing
   // here too, so the preview never says "complete" for a record that cannot be saved.
   const items = [

@@ -58,7 +58,7 @@ export function TechniqueFields(props: {
             {time('infusionStop', 'Infusion stop')}
             <TextInput
               label="Or minutes"
-              placeholder="45"
+              placeholder="e.g. 45"
               inputMode="numeric"
               value={values.infusionMinutes}
               error={errorFor('infusionMinutes')}

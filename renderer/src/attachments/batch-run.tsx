@@ -27,6 +27,7 @@ import { DocumentViewerModal } from './document-preview';
 import { plural } from './document-words';
 import { SAVE_LABEL, SaveDocumentsButton } from './save-button';
 import { savesToFolder } from './save-documents';
+import { SupportCode } from '../components/error-words';
 
 const POLL_MS = 250;
 
@@ -58,9 +59,8 @@ export function BatchRun(props: { jobId: string; onFinished: () => void }) {
   if (status.isError) {
     return (
       <Alert color="red" title="The batch’s progress cannot be read" role="alert">
-        {status.error.message}
-        {status.error instanceof ApiError ? ` (${status.error.code})` : ''}. What it made so far is under Recent
-        documents.
+        {status.error.message} What it made so far is under Recent documents.
+        {status.error instanceof ApiError && <SupportCode code={status.error.code} />}
       </Alert>
     );
   }
@@ -116,7 +116,8 @@ function BatchSummary({ status: s }: { status: BatchStatus }) {
     <Stack data-testid="batch-summary">
       {s.state === 'failed' ? (
         <Alert color="red" title="The batch stopped on an error" role="alert">
-          {s.error ? `${s.error.message} (${s.error.code})` : 'It did not finish.'} {headline}; what was made is kept.
+          {s.error ? s.error.message : 'It did not finish.'} {headline}; what was made is kept.
+          {s.error && <SupportCode code={s.error.code} />}
         </Alert>
       ) : s.state === 'cancelled' ? (
         <Alert color="yellow" title="Cancelled">

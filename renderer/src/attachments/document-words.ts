@@ -1,5 +1,6 @@
 /** How generated documents read in the UI. */
 import type { DocumentKind } from '../../../shared/api/document-schemas';
+import { localTime } from '../components/local-time';
 
 /**
  * Said next to every worksheet wherever it can be viewed, downloaded or saved: it holds the
@@ -13,8 +14,8 @@ export const KIND_LABELS: Record<DocumentKind, string> = {
   merged: 'Merged',
 };
 
-/** "2025-03-02T14:05:09.123Z" → "2025-03-02 14:05" (as stored, UTC). */
-export const stamp = (iso: string): string => iso.replace('T', ' ').slice(0, 16);
+/** "2025-03-02T14:05:09.123Z" → "Mar 2, 2025, 8:05 AM" in the practice's own time zone. */
+export const stamp = (iso: string): string => localTime(iso);
 
 /** 48213 → "47.1 KB": a size for people, not arithmetic. */
 export function sizeText(bytes: number): string {

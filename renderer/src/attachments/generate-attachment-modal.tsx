@@ -14,6 +14,7 @@ import { ApiError, call } from '../api';
 import { FormActions } from '../components/form-actions';
 import { DocumentPreview } from './document-preview';
 import { plural } from './document-words';
+import { SupportCode } from '../components/error-words';
 
 type Generated = Result<'attachments:generate'>;
 
@@ -104,7 +105,7 @@ function Refusal({ error }: { error: Error }) {
     >
       <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
         {error.message}
-        {error instanceof ApiError ? ` (${error.code})` : ''}
+        {error instanceof ApiError && <SupportCode code={error.code} />}
       </Text>
       {error instanceof ApiError && error.code === 'PRACTICE_SETTINGS_MISSING' && (
         <Anchor component={Link} to="/settings" size="sm">

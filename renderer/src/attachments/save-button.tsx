@@ -5,9 +5,9 @@
 import { Button, type ButtonProps } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { ApiError } from '../api';
 import { plural } from './document-words';
 import { saveDocuments, savesToFolder } from './save-documents';
+import { errorWords } from '../components/error-words';
 
 export const SAVE_LABEL = savesToFolder ? 'Save…' : 'Download';
 
@@ -38,7 +38,7 @@ export function SaveDocumentsButton(
       notifications.show({
         color: 'red',
         title: 'Not saved',
-        message: err instanceof ApiError ? `${err.message} (${err.code})` : String(err),
+        message: errorWords(err),
       }),
   });
   return (

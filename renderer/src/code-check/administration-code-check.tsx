@@ -9,18 +9,18 @@
 import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import type { SpecificCodeView } from '../../../shared/api/reference-channels';
 import type { Administration } from '../../../shared/domain/administration';
-import { ApiError, call } from '../api';
+import { call } from '../api';
 import { localTime } from '../components/local-time';
 import { isCodeCheckWarning, unitsOf } from './code-check-words';
 import { NocInstructionDialog } from './noc-instruction-dialog';
 import { CodeWarnings, SpecificCodeCallout } from './specific-code-callout';
 import { codeCheckArgs } from './code-check-args';
+import { errorWords } from '../components/error-words';
 
-const refusal = (err: unknown): string =>
-  err instanceof ApiError ? `${err.message} (${err.code})` : err instanceof Error ? err.message : String(err);
+const refusal = errorWords;
 
 export function AdministrationCodeCheck({ administration: a }: { administration: Administration }) {
   const queryClient = useQueryClient();
@@ -192,7 +192,7 @@ function UseCodeConfirm(props: {
   code: SpecificCodeView;
   dose: string;
   busy: boolean;
-  error: string | null;
+  error: ReactNode;
   onCancel: () => void;
   onConfirm: () => void;
 }) {
@@ -214,7 +214,7 @@ function UseCodeConfirm(props: {
         <Button variant="default" data-autofocus onClick={props.onCancel}>
           Keep {props.billed}
         </Button>
-        <Button loading={props.busy} disabled={props.error !== null} onClick={props.onConfirm}>
+        <Button loading={props.busy} disabled={props.error != null} onClick={props.onConfirm}>
           Bill with {code.hcpcs}
         </Button>
       </Group>

@@ -5,7 +5,7 @@
  * the service keeps it with the administration and in the audit log.
  */
 import { Modal, Stack, Text, Textarea } from '@mantine/core';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { FormActions } from '../components/form-actions';
 
 const NOTE_MAX = 2000;
@@ -16,7 +16,7 @@ export function NocInstructionDialog(props: {
   specific: string | null;
   busy: boolean;
   /** The service's refusal, shown under the note. */
-  error: string | null;
+  error: ReactNode;
   onClose: () => void;
   onRecord: (note: string) => void;
 }) {

@@ -11,6 +11,7 @@ import type { ReactNode } from 'react';
 import type { SpecificCodeView } from '../../../shared/api/reference-channels';
 import type { Warning } from '../../../shared/domain/result';
 import { codeWarningTitle, unitsOf } from './code-check-words';
+import { SupportCode } from '../components/error-words';
 
 export function SpecificCodeCallout(props: {
   /** The NOC code billed (J3490). */
@@ -115,9 +116,7 @@ export function CodeWarnings(props: { warnings: readonly Warning[] }) {
           data-code={w.code}
         >
           <Text size="sm">{w.message}</Text>
-          <Text size="xs" c="dimmed" mt={4}>
-            {w.code}
-          </Text>
+          <SupportCode code={w.code} />
         </Alert>
       ))}
     </Stack>

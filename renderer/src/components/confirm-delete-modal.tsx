@@ -5,6 +5,7 @@
 import { Alert, Button, Group, Modal, Stack } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { ApiError } from '../api';
+import { SupportCode } from './error-words';
 
 export function ConfirmDeleteModal(props: {
   opened: boolean;
@@ -33,7 +34,7 @@ export function ConfirmDeleteModal(props: {
           {error != null && (
             <Alert color="red" title="Not deleted" data-testid={props.errorTestId}>
               {error instanceof Error ? error.message : String(error)}
-              {error instanceof ApiError ? ` (${error.code})` : ''}
+              {error instanceof ApiError && <SupportCode code={error.code} />}
             </Alert>
           )}
           <Group justify="flex-end">

@@ -22,6 +22,7 @@ import { drugFieldsFromFda } from '../../../shared/domain/fda-fill';
 import { formatNdc542 } from '../../../shared/domain/ndc';
 import { FdaDirectoryPanel } from '../drugs/fda-directory-panel';
 import { useFdaLookup } from '../drugs/use-fda-lookup';
+import { packageSizeReader, strengthReader, type FieldReaders } from './typed-readers';
 import { useRecordForm, type FormValues } from './use-record-form';
 import { FormActions } from './form-actions';
 
@@ -54,6 +55,12 @@ export function drugToForm(d: Drug): FormValues {
 
 export type DrugSaveMode = 'save' | 'correct';
 
+// "20 mg" (or "20 mg/mL") in the strength and "10 mL" in the package size fill their unit too.
+const READERS: FieldReaders = {
+  strengthAmount: strengthReader({ amount: 'strengthAmount', unit: 'strengthUnit', ndcUnit: 'ndcUnit' }, 'Strength'),
+  packageSize: packageSizeReader({ size: 'packageSize', ndcUnit: 'ndcUnit' }, 'Package size'),
+};
+
 const plural = (n: number, one: string): string => `${n} ${one}${n === 1 ? '' : 's'}`;
 
 export function DrugForm(props: {
@@ -67,7 +74,7 @@ export function DrugForm(props: {
   onSubmit: (values: FormValues, showError: (err: unknown) => void, mode: DrugSaveMode) => void;
   onCancel: () => void;
 }) {
-  const form = useRecordForm(drugInputSchema, props.initial);
+  const form = useRecordForm(drugInputSchema, props.initial, READERS);
   const [mode, setMode] = useState<DrugSaveMode>('save');
   const usage = props.usage;
   const administrations = usage ? usage.openAdministrations + usage.billedAdministrations : 0;
@@ -99,7 +106,8 @@ export function DrugForm(props: {
       aria-label="Drug"
       onSubmit={(e) => {
         e.preventDefault();
-        if (form.validate()) props.onSubmit(form.values, form.showError, mode);
+        const values = form.readValues();
+        if (form.validate(values)) props.onSubmit(values, form.showError, mode);
       }}
     >
       <Stack>
@@ -142,7 +150,7 @@ export function DrugForm(props: {
           required
           data-autofocus
           disabled={inUse}
-          placeholder="0002-7597-01 or 00002759701"
+          placeholder="e.g. 0002-7597-01"
           description="As printed on the package, with hyphens: the attachment shows that form beside the 11 digits. The 11-digit form is accepted too."
           {...form.inputProps('ndc')}
           onBlur={props.fdaLookup ? () => fda.lookUp(typedNdc) : undefined}
@@ -195,7 +203,7 @@ export function DrugForm(props: {
             label={`Strength per ${ndcUnit}`}
             required
             disabled={locked}
-            placeholder="20"
+            placeholder="e.g. 20 mg"
             {...form.inputProps('strengthAmount')}
           />
           {select('strengthUnit', 'Strength unit', plain(STRENGTH_UNITS))}
@@ -205,7 +213,7 @@ export function DrugForm(props: {
             label={`Package size (${ndcUnit})`}
             required
             disabled={locked}
-            placeholder="10"
+            placeholder="e.g. 10 mL"
             {...form.inputProps('packageSize')}
           />
           {select('container', 'Container', plain(CONTAINERS))}

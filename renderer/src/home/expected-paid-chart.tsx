@@ -26,7 +26,7 @@ export function ExpectedPaidChart(props: { months: readonly ExpectedPaidMonth[];
           <YAxis tickFormatter={axisUsd} tick={AXIS_TICK} width={64} />
           <Tooltip formatter={exactUsd} labelFormatter={(m) => monthLabel(String(m))} contentStyle={TOOLTIP_STYLE} />
           <Legend formatter={legendText} wrapperStyle={LEGEND_STYLE} />
-          <Bar dataKey="expected" name="Expected" fill={CHART_COLORS.expected} isAnimationActive={false} />
+          <Bar dataKey="expected" name="Expected from payers" fill={CHART_COLORS.expected} isAnimationActive={false} />
           <Bar dataKey="paid" name="Paid" fill={CHART_COLORS.paid} isAnimationActive={false} />
         </BarChart>
       </ResponsiveContainer>

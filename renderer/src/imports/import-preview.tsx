@@ -5,38 +5,8 @@
  */
 import { Badge, Group, ScrollArea, Select, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import type { ImportPreview } from '../../../shared/api/import-schemas';
-
-/** Column titles for the sample rows (the stored record's names). */
-const SAMPLE_LABELS: Record<string, string> = {
-  codeKind: 'Code type',
-  code: 'Code',
-  rate: 'Rate',
-  perAmount: 'Per amount',
-  perUnit: 'Per unit',
-  effectiveFrom: 'Effective from',
-  effectiveTo: 'Effective to',
-  ndc11: 'NDC (11 digits)',
-  priceType: 'Type',
-  pricePerPackage: 'Price per package',
-  hcpcs: 'HCPCS',
-  drugName: 'Drug',
-  description: 'Description',
-  dosageText: 'Dosage',
-  dosageAmount: 'Dosage amount',
-  dosageUnit: 'Dosage unit',
-  paymentLimit: 'Payment limit',
-  notes: 'Notes',
-  quarter: 'Quarter',
-  invoiceNumber: 'Invoice number',
-  invoiceDate: 'Invoice date',
-  lineNumber: 'Line',
-  lotNumber: 'Lot',
-  expiryDate: 'Expiry',
-  packageQuantity: 'Packages',
-  costPerPackage: 'Cost per package',
-  extendedCost: 'Extended cost',
-  discount: 'Discount',
-};
+import { SupportCode } from '../components/error-words';
+import { sampleColumnTitle } from './column-words';
 
 export function PreviewView(props: {
   preview: ImportPreview;
@@ -109,7 +79,7 @@ export function PreviewView(props: {
               <Table.Thead>
                 <Table.Tr>
                   {sampleKeys.map((k) => (
-                    <Table.Th key={k}>{SAMPLE_LABELS[k] ?? k}</Table.Th>
+                    <Table.Th key={k}>{sampleColumnTitle(k)}</Table.Th>
                   ))}
                 </Table.Tr>
               </Table.Thead>
@@ -147,7 +117,10 @@ export function PreviewView(props: {
                   <Table.Tr key={`${e.row}-${e.column}-${i}`} data-testid="import-error-row">
                     <Table.Td>{e.row}</Table.Td>
                     <Table.Td>{e.column}</Table.Td>
-                    <Table.Td>{e.message}</Table.Td>
+                    <Table.Td>
+                      {e.message}
+                      <SupportCode code={e.code} />
+                    </Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>

@@ -33,6 +33,7 @@ import { RecordFormModal } from '../components/record-form-modal';
 import { SupplierForm } from '../suppliers/supplier-form';
 import { PreviewView } from './import-preview';
 import { MAX_IMPORT_FILE_BYTES, normalizeQuarter, quarterFromFileName, readAsBase64 } from './read-file';
+import { SupportCode } from '../components/error-words';
 
 const KIND_HELP: Record<ImportKind, string> = {
   'fee-schedule':
@@ -254,7 +255,7 @@ function WizardBody(props: {
               <TextInput
                 label="Quarter"
                 maw={420}
-                placeholder="2025Q3"
+                placeholder="e.g. 2025Q3"
                 description="The calendar quarter this file prices. Filled in when the file name says it; left empty, it is read from the file’s title rows."
                 value={quarter}
                 error={quarterError}
@@ -301,7 +302,7 @@ function WizardBody(props: {
           {preview.isError && (
             <Alert color="red" title="The file could not be read" data-testid="import-preview-error">
               {preview.error.message}
-              {preview.error instanceof ApiError ? ` (${preview.error.code})` : ''}
+              {preview.error instanceof ApiError && <SupportCode code={preview.error.code} />}
             </Alert>
           )}
           {data && <PreviewView preview={data} remembered={!!remembered.data} busy={pending} onRemap={remap} />}

@@ -48,9 +48,10 @@ function EditorFrame(props: {
       what="this invoice"
       notice={
         props.inUse && (
-          <Alert color="orange" title="Its lots are already in use">
-            Administrations draw on this invoice’s lots, so the service will refuse changes. Record a stock adjustment
-            instead.
+          <Alert color="orange" title="Some of its lots were already used" data-testid="invoice-used-notice">
+            You can still correct costs, discounts, lot numbers, expiry dates and the invoice’s number, dates and notes.
+            A used lot keeps its NDC, stays on the invoice and cannot hold less than what already left it. Billed
+            administrations keep the cost they were estimated with; open ones are marked for a fresh estimate.
           </Alert>
         )
       }

@@ -11,10 +11,10 @@
 import { Alert, Button, Group, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { Invoice } from '../../../shared/domain/invoice';
 import { formatNdc542 } from '../../../shared/domain/ndc';
-import { ApiError, call } from '../api';
+import { call } from '../api';
 import { DrugForm, emptyDrug } from '../components/drug-form';
 import type { FormValues } from '../components/use-record-form';
 import {
@@ -36,8 +36,53 @@ import { LiveReconciliationView } from './reconciliation-view';
 import { SupplierField } from './supplier-field';
 import { ndc11Of } from './use-line-drug';
 import { RecordFormModal } from '../components/record-form-modal';
+import { DateField } from '../components/date-field';
+import {
+  changesOf,
+  dateReader,
+  moneyReader,
+  readAll,
+  readRefusals,
+  type FieldReaders,
+} from '../components/typed-readers';
+import { errorWords } from '../components/error-words';
 
 type Removed = { line: LineValues; index: number };
+
+// Money and dates as people write them ("$1,200.00", "01/05/2026"), read into what is stored,
+// to the decimals each amount takes (a cost per package may have 4).
+const HEADER_READERS: FieldReaders = {
+  invoiceDate: dateReader('invoiceDate', 'Invoice date'),
+  receivedDate: dateReader('receivedDate', 'Received date'),
+  total: moneyReader('total', { maxDecimals: 2, label: 'Invoice total' }),
+  adjustment: moneyReader('adjustment', { maxDecimals: 2, allowNegative: true, label: 'Freight, fees or credits' }),
+};
+const LINE_READERS: FieldReaders = {
+  expiryDate: dateReader('expiryDate', 'Expiry date'),
+  costPerPackage: moneyReader('costPerPackage', { maxDecimals: 4, label: 'Cost per package' }),
+  extendedCost: moneyReader('extendedCost', { maxDecimals: 2, label: 'Extended cost' }),
+  discount: moneyReader('discount', { maxDecimals: 2, label: 'Discount or credit' }),
+};
+
+/** The invoice with every typed field read: what is checked and saved. */
+function readInvoice(v: InvoiceFormValues): InvoiceFormValues {
+  const header = readAll(v, HEADER_READERS);
+  const lines = v.lines.map((l) => readAll(l, LINE_READERS));
+  return header === v && lines.every((l, i) => l === v.lines[i]) ? v : { ...header, lines };
+}
+
+/** Why each typed field that cannot be read was refused, by error path ("lines.0.costPerPackage"). */
+function invoiceRefusals(v: InvoiceFormValues): FieldErrors {
+  const out: FieldErrors = {};
+  for (const [k, message] of Object.entries(readRefusals(v, HEADER_READERS)))
+    out[k] = { message, code: 'INVALID_INPUT' };
+  v.lines.forEach((l, i) => {
+    for (const [k, message] of Object.entries(readRefusals(l, LINE_READERS))) {
+      out[linePath(i, k as LineField)] = { message, code: 'INVALID_INPUT' };
+    }
+  });
+  return out;
+}
 
 export function InvoiceEditor(props: {
   initial: InvoiceFormValues;
@@ -52,7 +97,7 @@ export function InvoiceEditor(props: {
   const focusAfterRender = useRef<string | null>(null);
   const [values, setValues] = useState<InvoiceFormValues>(props.initial);
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<{ title: string; message: string } | null>(null);
+  const [formError, setFormError] = useState<{ title: string; message: ReactNode } | null>(null);
   const [removed, setRemoved] = useState<Removed | null>(null);
   const [addingDrugFor, setAddingDrugFor] = useState<number | null>(null);
   // The last save was refused only because some NDCs are not in the catalog: retry once they are.
@@ -112,15 +157,17 @@ export function InvoiceEditor(props: {
       } else {
         setFormError({
           title: 'Nothing was saved',
-          message: err instanceof ApiError ? `${err.message} (${err.code})` : String(err),
+          message: errorWords(err),
         });
         setRetryWhenKnown(false);
       }
     },
   });
 
-  const submit = (v: InvoiceFormValues) => {
-    const local = validateInvoice(v);
+  const submit = (typed: InvoiceFormValues) => {
+    const v = readInvoice(typed);
+    if (v !== typed) setValues(v);
+    const local = { ...validateInvoice(v), ...invoiceRefusals(v) };
     setErrors(local);
     setRetryWhenKnown(false);
     if (Object.keys(local).length > 0) {
@@ -139,6 +186,18 @@ export function InvoiceEditor(props: {
   const setLine = (index: number, field: LineField, value: string) => {
     setValues((v) => ({ ...v, lines: v.lines.map((l, i) => (i === index ? { ...l, [field]: value } : l)) }));
     setErrors((e) => without(e, linePath(index, field)));
+  };
+  /** Read a typed header field or cell when the person leaves it. */
+  const leaveHeader = (field: HeaderField) => {
+    const reader = HEADER_READERS[field];
+    const read = reader ? changesOf(reader(values[field]), values) : null;
+    if (read) setHeader(field, read[field] ?? values[field]);
+  };
+  const leaveLine = (index: number, field: LineField) => {
+    const line = values.lines[index];
+    const reader = LINE_READERS[field];
+    const read = line && reader ? changesOf(reader(line[field]), line) : null;
+    if (line && read) setLine(index, field, read[field] ?? line[field]);
   };
   const addLine = () => {
     const line = emptyLine();
@@ -193,6 +252,7 @@ export function InvoiceEditor(props: {
       value={values[field]}
       error={errors[field]?.message}
       onChange={(e) => setHeader(field, e.currentTarget.value)}
+      onBlur={() => leaveHeader(field)}
       {...extra}
     />
   );
@@ -225,17 +285,28 @@ export function InvoiceEditor(props: {
             />
             {headerText('invoiceNumber', 'Invoice number', { required: true })}
             <SimpleGrid cols={2}>
-              {headerText('invoiceDate', 'Invoice date', { required: true, placeholder: 'YYYY-MM-DD' })}
-              {headerText('receivedDate', 'Received date', { placeholder: 'YYYY-MM-DD' })}
+              <DateField
+                label="Invoice date"
+                required
+                value={values.invoiceDate}
+                error={errors.invoiceDate?.message}
+                onChange={(t) => setHeader('invoiceDate', t)}
+              />
+              <DateField
+                label="Received date"
+                value={values.receivedDate}
+                error={errors.receivedDate?.message}
+                onChange={(t) => setHeader('receivedDate', t)}
+              />
             </SimpleGrid>
           </SimpleGrid>
           <SimpleGrid cols={{ base: 1, md: 3 }}>
             {headerText('total', 'Invoice total', {
-              placeholder: '1840.00',
+              placeholder: 'e.g. $1,840.00',
               description: 'As printed, to check the lines against',
             })}
             {headerText('adjustment', 'Freight, fees or credits', {
-              placeholder: '0.00',
+              placeholder: 'None',
               description: 'Outside the lines; a credit is negative, e.g. -25.00',
             })}
             <Textarea
@@ -255,6 +326,7 @@ export function InvoiceEditor(props: {
             lines={values.lines}
             errors={errors}
             onChange={setLine}
+            onLeave={leaveLine}
             onAdd={addLine}
             onRemove={removeLine}
             onAddDrug={setAddingDrugFor}

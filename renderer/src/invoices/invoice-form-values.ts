@@ -5,7 +5,7 @@
  * message from either source sits next to the same cell.
  */
 import { ApiError } from '../api';
-import { invoiceInputSchema, type Invoice, type InvoiceInput } from '../../../shared/domain/invoice';
+import { extendedCostOf, invoiceInputSchema, type Invoice, type InvoiceInput } from '../../../shared/domain/invoice';
 import { Dec } from '../../../shared/domain/money';
 import { formatNdc542 } from '../../../shared/domain/ndc';
 
@@ -20,7 +20,13 @@ export const LINE_FIELDS = [
 ] as const;
 export type LineField = (typeof LINE_FIELDS)[number];
 
-export type LineValues = { key: string } & Record<LineField, string>;
+export type LineValues = {
+  key: string;
+  /** The stored line this row corrects (its lot keeps this id); absent on a new line. */
+  id?: number;
+  /** What already left a used lot ("10 ML"): such a line keeps its NDC and cannot be removed. */
+  used?: string;
+} & Record<LineField, string>;
 
 export type InvoiceFormValues = {
   supplierId: string;
@@ -66,6 +72,13 @@ export const emptyInvoice = (): InvoiceFormValues => ({
 /** "0.00" reads as nothing entered; any other amount is shown as stored. */
 const blankIfZero = (s: string): string => (s !== '' && new Dec(s).isZero() ? '' : s);
 
+/**
+ * An extended cost that is just packages × cost is left empty, so correcting the cost corrects it
+ * too; one printed otherwise is shown as printed.
+ */
+const extendedAsTyped = (l: Invoice['lines'][number]): string =>
+  new Dec(l.extendedCost).equals(extendedCostOf({ ...l, extendedCost: '' })) ? '' : l.extendedCost;
+
 export function invoiceToForm(inv: Invoice): InvoiceFormValues {
   return {
     supplierId: String(inv.supplierId),
@@ -77,12 +90,14 @@ export function invoiceToForm(inv: Invoice): InvoiceFormValues {
     notes: inv.notes,
     lines: inv.lines.map((l) => ({
       key: newLineKey(),
+      id: l.id,
+      ...(l.inUse ? { used: `${new Dec(l.units).minus(l.onHand).toFixed()} ${l.ndcUnit}` } : {}),
       ndc: formatNdc542(l.ndc11),
       lotNumber: l.lotNumber,
       expiryDate: l.expiryDate,
       packageQuantity: l.packageQuantity,
       costPerPackage: l.costPerPackage,
-      extendedCost: l.extendedCost,
+      extendedCost: extendedAsTyped(l),
       discount: blankIfZero(l.discount),
     })),
   };
@@ -98,7 +113,7 @@ export function formToInput(v: InvoiceFormValues): Omit<InvoiceInput, 'supplierI
     total: v.total,
     adjustment: v.adjustment,
     notes: v.notes,
-    lines: v.lines.map(({ key: _key, ...line }) => line),
+    lines: v.lines.map(({ key: _key, used: _used, ...line }) => line),
   };
 }
 

@@ -6,13 +6,14 @@
 import { Alert, Button, Group, Input, Loader, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { type ReactNode, useId, useState } from 'react';
 import type { Invoice } from '../../../shared/domain/invoice';
-import { ApiError, call } from '../api';
+import { call } from '../api';
 import { BlobView } from '../components/blob-view';
 import { readAsBase64 } from '../imports/read-file';
 import { FormActions } from '../components/form-actions';
 import { RecordFormModal } from '../components/record-form-modal';
+import { errorWords } from '../components/error-words';
 
 const MAX_SCAN_BYTES = 25 * 1024 * 1024;
 const ACCEPT = 'application/pdf,image/png,image/jpeg,.pdf,.png,.jpg,.jpeg';
@@ -53,7 +54,7 @@ function AttachScanForm(props: { invoice: Invoice; onCancel: () => void; onDone:
   const queryClient = useQueryClient();
   const inputId = useId();
   const [file, setFile] = useState<File | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<ReactNode>(null);
   const attach = useMutation({
     mutationFn: async (f: File) =>
       call('invoices:attachScan', {
@@ -66,7 +67,7 @@ function AttachScanForm(props: { invoice: Invoice; onCancel: () => void; onDone:
       void queryClient.invalidateQueries({ queryKey: ['invoices'] });
       props.onDone();
     },
-    onError: (err) => setError(err instanceof ApiError ? `${err.message} (${err.code})` : String(err)),
+    onError: (err) => setError(errorWords(err)),
   });
 
   return (

@@ -87,7 +87,7 @@ function SupplierForm(props: { onCancel: () => void; onSaved: (s: Supplier) => v
           label="Supplier name"
           required
           data-autofocus
-          placeholder="McKesson Specialty"
+          placeholder="e.g. McKesson Specialty"
           {...form.inputProps('name')}
         />
         <TextInput

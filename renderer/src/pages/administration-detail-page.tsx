@@ -20,9 +20,8 @@ import { STATUS_COLORS, STATUS_LABELS } from '../administrations/status-words';
 import { BackToList, useRecordQuery } from '../components/record-page';
 import { administrationRecord } from '../administrations/administration-record';
 import { AdministrationCodeCheck } from '../code-check/administration-code-check';
-
-/** "2025-03-02T14:05:09.123Z" → "2025-03-02 14:05" (as stored, UTC). */
-const stamp = (iso: string): string => iso.replace('T', ' ').slice(0, 16);
+import { localTime } from '../components/local-time';
+import { EstimateContract } from '../administrations/estimate-contract';
 
 export function AdministrationDetailPage() {
   const { data: a, fallback } = useRecordQuery(administrationRecord);
@@ -65,14 +64,15 @@ export function AdministrationDetailPage() {
           <Group justify="space-between">
             <Title order={4}>Estimate</Title>
             <Text size="xs" c="dimmed" data-testid="estimate-at">
-              {a.estimateAt ? `Computed at ${stamp(a.estimateAt)}` : 'Not computed'}
+              {a.estimateAt ? `Computed at ${localTime(a.estimateAt)}` : 'Not computed'}
             </Text>
           </Group>
+          <EstimateContract payerId={a.payerId} contractId={a.contractId} />
           {a.frozen && (
             <Alert color="blue" variant="light" title="Frozen" data-testid="estimate-frozen">
               Frozen: {STATUS_LABELS[a.status].toLowerCase()}
               {a.claimNumber ? ` (claim ${a.claimNumber})` : ''}. This is what was expected when the claim went out
-              {a.estimateAt ? `, as computed at ${stamp(a.estimateAt)}` : ''}; it is no longer recomputed.
+              {a.estimateAt ? `, as computed at ${localTime(a.estimateAt)}` : ''}; it is no longer recomputed.
             </Alert>
           )}
           {a.estimateStale && (
@@ -88,8 +88,8 @@ export function AdministrationDetailPage() {
       <PaymentsCard administration={a} />
       <DocumentsCard administration={a} />
       <Text size="xs" c="dimmed">
-        Recorded {stamp(a.createdAt)}
-        {a.updatedAt !== a.createdAt ? ` · changed ${stamp(a.updatedAt)}` : ''}
+        Recorded {localTime(a.createdAt)}
+        {a.updatedAt !== a.createdAt ? ` · changed ${localTime(a.updatedAt)}` : ''}
       </Text>
     </Stack>
   );

@@ -37,6 +37,7 @@ import { OutOfDateBanner } from '../administrations/out-of-date-banner';
 import { ReadinessBadge } from '../administrations/readiness-checklist';
 import { STATUS_COLORS, STATUS_LABELS } from '../administrations/status-words';
 import { ListFooter } from '../components/list-footer';
+import { ExpectedAmount } from '../patients/money-parts';
 
 const PAGE_SIZE = 50;
 type SortKey = NonNullable<AdministrationListQuery['sortBy']>;
@@ -212,7 +213,10 @@ export function AdministrationsPage() {
                   <Table.Th>Lot</Table.Th>
                   <Table.Th>Code</Table.Th>
                   {sortHeader('billed', 'Billed', 'right')}
-                  <Table.Th ta="right" title="What the payer is expected to pay plus the patient’s share">
+                  <Table.Th
+                    ta="right"
+                    title="The expected total reimbursement: what the payer pays plus the patient’s share"
+                  >
                     Expected
                   </Table.Th>
                   {sortHeader('status', 'Status')}
@@ -244,7 +248,12 @@ export function AdministrationsPage() {
                     <Table.Td>{a.hcpcs}</Table.Td>
                     <Table.Td ta="right">{usdRate(a.billedCharge)}</Table.Td>
                     <Table.Td ta="right">
-                      {a.expected === null ? <Text c="dimmed">—</Text> : usdRate(a.expected)}
+                      <ExpectedAmount
+                        expected={a.expected}
+                        payer={a.expectedPayer}
+                        patient={a.expectedPatient}
+                        missing="No estimate: open the administration to see why"
+                      />
                       {a.estimateStale && (
                         <Badge
                           ml={6}

@@ -98,7 +98,7 @@ export function DrugsPage() {
         ),
       });
     },
-    onError: (err) => notifications.show({ color: 'red', title: 'Not deleted', message: (err as Error).message }),
+    // The refusal (what uses the drug) is shown in the dialog that asked.
   });
 
   const sortHeader = (key: SortKey, label: string) => (
@@ -212,7 +212,12 @@ export function DrugsPage() {
         title="Delete this drug?"
         confirmLabel="Delete"
         busy={remove.isPending}
-        onClose={() => setDeleting(null)}
+        error={remove.error}
+        errorTestId="drug-delete-refused"
+        onClose={() => {
+          setDeleting(null);
+          remove.reset();
+        }}
         onConfirm={() => deleting && remove.mutate(deleting)}
       >
         {deleting && (

@@ -112,7 +112,7 @@ function DaysWork() {
       )}
       <Card withBorder>
         <Group justify="space-between" mb="xs">
-          <Title order={4}>Expected against paid, last 12 months</Title>
+          <Title order={4}>Expected from payers against paid, last 12 months</Title>
           <Anchor component={Link} to="/reports" size="sm">
             Reports
           </Anchor>

@@ -2,7 +2,7 @@
  * One invoice: header, its lines (lots) with units and on-hand stock, the reconciliation and the
  * service's warnings, the supplier's scan, and Edit / Delete. Delete asks first; an invoice whose
  * lots administrations already use is refused by the service (INVOICE_IN_USE) and the refusal is
- * shown in the dialog as the service words it.
+ * shown in the dialog as the service words it. Such an invoice can still be corrected (Edit).
  */
 import { Alert, Button, Group, Modal, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
@@ -18,6 +18,7 @@ import { usdRate } from '../invoices/money-text';
 import { ReconciliationView, WarningsView } from '../invoices/reconciliation-view';
 import { BackToList, useRecordQuery } from '../components/record-page';
 import { invoiceRecord } from '../invoices/invoice-record';
+import { localTime } from '../components/local-time';
 
 export function InvoiceDetailPage() {
   const { data: inv, fallback } = useRecordQuery(invoiceRecord);
@@ -46,7 +47,8 @@ export function InvoiceDetailPage() {
       </Group>
       {inv.inUse && (
         <Text size="sm" c="orange" data-testid="invoice-in-use">
-          Administrations draw on this invoice’s lots: it can no longer be changed or deleted.
+          Administrations draw on this invoice’s lots: it cannot be deleted, but its costs, lot numbers, expiry dates
+          and notes can still be corrected.
         </Text>
       )}
       {inv.notes && (
@@ -109,8 +111,8 @@ export function InvoiceDetailPage() {
         <InvoiceScan invoice={inv} />
       </SimpleGrid>
       <Text size="xs" c="dimmed">
-        Entered {inv.createdAt.slice(0, 10)}
-        {inv.updatedAt !== inv.createdAt ? ` · changed ${inv.updatedAt.slice(0, 10)}` : ''}
+        Entered {localTime(inv.createdAt)}
+        {inv.updatedAt !== inv.createdAt ? ` · changed ${localTime(inv.updatedAt)}` : ''}
       </Text>
     </Stack>
   );

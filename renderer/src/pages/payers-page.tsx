@@ -1,5 +1,5 @@
 /** Payers: the list, "Add payer" by hand, and "Add from template" (Medicare Part B). */
-import { Anchor, Badge, Button, Group, Modal, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -12,6 +12,7 @@ import { termsInWords } from '../payers/contract-words';
 import { dateOnly, todayIso } from '../payers/form-schema';
 import { emptyPayer, PayerForm } from '../payers/payer-form';
 import { TemplateForm } from '../payers/template-form';
+import { RecordFormModal } from '../components/record-form-modal';
 
 export function PayersPage() {
   const queryClient = useQueryClient();
@@ -110,14 +111,8 @@ export function PayersPage() {
         </Table>
       )}
 
-      <Modal
-        closeButtonProps={{ 'aria-label': 'Close' }}
-        opened={adding === 'form'}
-        onClose={() => setAdding(null)}
-        title="Add payer"
-        size="xl"
-      >
-        {adding === 'form' && (
+      <RecordFormModal record={adding === 'form'} onClose={() => setAdding(null)} title="Add payer" size="xl">
+        {() => (
           <PayerForm
             initial={emptyPayer}
             submitLabel="Add payer"
@@ -126,23 +121,22 @@ export function PayersPage() {
             onSubmit={(input, showError) => create.mutate({ input, showError })}
           />
         )}
-      </Modal>
+      </RecordFormModal>
 
-      <Modal
-        closeButtonProps={{ 'aria-label': 'Close' }}
-        opened={adding === 'template'}
+      <RecordFormModal
+        record={adding === 'template'}
         onClose={() => setAdding(null)}
         title="Add payer from template"
         size="lg"
       >
-        {adding === 'template' && (
+        {() => (
           <TemplateForm
             busy={fromTemplate.isPending}
             onCancel={() => setAdding(null)}
             onSubmit={(args, showError) => fromTemplate.mutate({ args, showError })}
           />
         )}
-      </Modal>
+      </RecordFormModal>
     </Stack>
   );
 }

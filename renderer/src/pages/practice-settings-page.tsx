@@ -1,11 +1,13 @@
 /** Settings: the practice as it prints on claims and attachments, and how payments are rated. */
-import { Alert, Button, Group, Loader, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, Loader, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { practiceInputSchema, US_STATES } from '../../../shared/domain/practice-settings';
+import { practiceInputSchema } from '../../../shared/domain/practice-settings';
 import { formatTin } from '../../../shared/domain/tin';
 import { call } from '../api';
+import { StateSelect } from '../components/state-select';
+import { npiReader, type FieldReaders } from '../components/typed-readers';
 import { useRecordForm, type FormValues } from '../components/use-record-form';
 import { VarianceToleranceCard } from '../remittances/variance-tolerance-card';
 
@@ -22,10 +24,12 @@ const EMPTY: FormValues = {
   tin: '',
 };
 
+const READERS: FieldReaders = { npi: npiReader('npi') };
+
 export function PracticeSettingsPage() {
   const queryClient = useQueryClient();
   const practice = useQuery({ queryKey: ['practice'], queryFn: () => call('practice:get', {}) });
-  const form = useRecordForm(practiceInputSchema, EMPTY);
+  const form = useRecordForm(practiceInputSchema, EMPTY, READERS);
   const { setValues } = form;
 
   useEffect(() => {
@@ -59,7 +63,8 @@ export function PracticeSettingsPage() {
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
-          if (form.validate()) save.mutate(form.values);
+          const values = form.readValues();
+          if (form.validate(values)) save.mutate(values);
         }}
       >
         <Stack>
@@ -68,26 +73,25 @@ export function PracticeSettingsPage() {
           <TextInput label="Address line 2" {...form.inputProps('addressLine2')} />
           <SimpleGrid cols={3}>
             <TextInput label="City" required {...form.inputProps('city')} />
-            <Select
+            <StateSelect
               label="State"
               required
-              searchable
-              data={[...US_STATES]}
-              value={form.values.state || null}
+              placeholder="IL or Illinois"
+              value={form.values.state ?? ''}
               error={form.errors.state}
-              onChange={(v) => form.setField('state', v ?? '')}
+              onChange={(v) => form.setField('state', v)}
             />
             <TextInput label="ZIP" required {...form.inputProps('zip')} />
           </SimpleGrid>
           <SimpleGrid cols={2}>
-            <TextInput label="Phone" required placeholder="(555) 123-4567" {...form.inputProps('phone')} />
+            <TextInput label="Phone" required placeholder="e.g. (555) 123-4567" {...form.inputProps('phone')} />
             <TextInput label="Billing contact" required {...form.inputProps('billingContact')} />
           </SimpleGrid>
           <SimpleGrid cols={2}>
             <TextInput
               label="NPI"
               required
-              description="10 digits, type 2 (organization)"
+              description="10 digits, type 2 (organization); spaces are fine"
               {...form.inputProps('npi')}
             />
             <TextInput label="TIN" required description="9 digits, e.g. 12-3456789" {...form.inputProps('tin')} />

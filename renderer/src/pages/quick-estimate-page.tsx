@@ -47,6 +47,8 @@ import {
   scenarioFromFields,
   type Fields,
 } from '../quick-estimate/scenario-fields';
+import { SupportCode } from '../components/error-words';
+import { spellField } from '../components/field-words';
 
 const LABELS: Record<string, string> = {
   dateOfService: 'Date of service',
@@ -341,13 +343,16 @@ export function QuickEstimatePage() {
             />
             {outcome.kind === 'ok' && <EstimateResultView result={outcome.result} />}
             {outcome.kind === 'refused' && (
-              <Alert color="red" title={outcome.error.code} data-testid="estimate-refused">
+              <Alert color="red" title="No estimate for these figures" data-testid="estimate-refused">
                 {outcome.error.message}
+                <SupportCode code={outcome.error.code} />
               </Alert>
             )}
             {outcome.kind === 'invalid' && (
               <Stack gap="xs" data-testid="estimate-incomplete">
-                {missing.length > 0 && <Text>Still needed: {missing.map((k) => LABELS[k] ?? k).join(', ')}.</Text>}
+                {missing.length > 0 && (
+                  <Text>Still needed: {missing.map((k) => LABELS[k] ?? spellField(k)).join(', ')}.</Text>
+                )}
                 {Object.keys(errors).length > missing.length && (
                   <Text c="red">Fix the fields marked in red to see the estimate.</Text>
                 )}

@@ -8,6 +8,7 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Patient, PatientInput } from '../../../shared/domain/patient';
 import { call } from '../api';
+import { useDiscardGuard } from '../components/discard-guard';
 import type { FormValues } from '../components/use-record-form';
 import { emptyPatient, PatientForm } from './patient-form';
 import { patientName } from './patient-record';
@@ -30,28 +31,34 @@ export function NewPatientModal(props: {
     onError: (err, { showError }) => showError(err),
   });
 
+  // Closing with typed data asks first ("Discard what you typed?").
+  const guard = useDiscardGuard(props.onClose);
   return (
-    <Modal
-      closeButtonProps={{ 'aria-label': 'Close' }}
-      opened={props.opened}
-      onClose={props.onClose}
-      title="New patient"
-      size="lg"
-    >
-      {props.opened && (
-        // React passes a portal's events up to the components around it: without this the
-        // administration form would take the patient form's submit for its own.
-        <div onSubmit={(e) => e.stopPropagation()}>
-          <PatientForm
-            initial={startingValues(props.typed)}
-            submitLabel="Add patient"
-            busy={create.isPending}
-            onCancel={props.onClose}
-            onSubmit={(input, showError) => create.mutate({ input, showError })}
-          />
-        </div>
-      )}
-    </Modal>
+    <>
+      <Modal
+        closeButtonProps={{ 'aria-label': 'Close' }}
+        opened={props.opened}
+        onClose={guard.requestClose}
+        title="New patient"
+        size="lg"
+      >
+        {props.opened &&
+          guard.provide(
+            // React passes a portal's events up to the components around it: without this the
+            // administration form would take the patient form's submit for its own.
+            <div onSubmit={(e) => e.stopPropagation()}>
+              <PatientForm
+                initial={startingValues(props.typed)}
+                submitLabel="Add patient"
+                busy={create.isPending}
+                onCancel={props.onClose}
+                onSubmit={(input, showError) => create.mutate({ input, showError })}
+              />
+            </div>,
+          )}
+      </Modal>
+      {guard.question}
+    </>
   );
 }
 

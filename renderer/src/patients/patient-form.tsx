@@ -7,6 +7,8 @@ import { Alert, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { patientInputSchema, type Patient, type PatientInput } from '../../../shared/domain/patient';
 import { call } from '../api';
+import { DateField } from '../components/date-field';
+import { dateReader, type FieldReaders } from '../components/typed-readers';
 import { useRecordForm, type FormValues } from '../components/use-record-form';
 import { formSchema } from '../payers/form-schema';
 import { FormActions } from '../components/form-actions';
@@ -40,6 +42,8 @@ export const patientInput = (v: FormValues): PatientInput => ({
 
 const patientFormSchema = formSchema(patientInput, patientInputSchema);
 
+const READERS: FieldReaders = { dateOfBirth: dateReader('dateOfBirth', 'Date of birth') };
+
 export function PatientForm(props: {
   initial: FormValues;
   submitLabel: string;
@@ -47,7 +51,7 @@ export function PatientForm(props: {
   onSubmit: (input: PatientInput, showError: (err: unknown) => void) => void;
   onCancel: () => void;
 }) {
-  const form = useRecordForm(patientFormSchema, props.initial);
+  const form = useRecordForm(patientFormSchema, props.initial, READERS);
   const payers = useQuery({ queryKey: ['payers', 'list'], queryFn: () => call('payers:list', {}) });
   const payerRows = payers.data ?? [];
 
@@ -57,7 +61,8 @@ export function PatientForm(props: {
       aria-label="Patient"
       onSubmit={(e) => {
         e.preventDefault();
-        if (form.validate()) props.onSubmit(patientInput(form.values), form.showError);
+        const values = form.readValues();
+        if (form.validate(values)) props.onSubmit(patientInput(values), form.showError);
       }}
     >
       <Stack>
@@ -67,7 +72,7 @@ export function PatientForm(props: {
           <TextInput label="First name" required {...form.inputProps('firstName')} />
         </SimpleGrid>
         <SimpleGrid cols={2}>
-          <TextInput label="Date of birth" required placeholder="YYYY-MM-DD" {...form.inputProps('dateOfBirth')} />
+          <DateField label="Date of birth" required {...form.textProps('dateOfBirth')} />
           <TextInput
             label="Account / MRN"
             required

@@ -18,6 +18,8 @@ import type { PayerType } from '../../../shared/domain/payer';
 import { SEQUESTRATION_POLICIES } from '../../../shared/domain/sequestration';
 import { DOSE_UNITS } from '../../../shared/domain/units';
 import { ApiError } from '../api';
+import { DateField } from '../components/date-field';
+import { dateReader, moneyReader, type FieldReaders } from '../components/typed-readers';
 import { useRecordForm, type FormValues } from '../components/use-record-form';
 import { BASIS_LABELS, SCOPE_LABELS, SEQUESTRATION_LABELS, termsInWords, versionInWords } from './contract-words';
 import { checked, flag, formSchema } from './form-schema';
@@ -93,6 +95,14 @@ const PERCENT_HELP: Partial<Record<string, string>> = {
   BILLED: '60 for 60% of billed charges',
 };
 
+// Dates and money as people write them ("01/01/2026", "$45.10").
+const READERS: FieldReaders = {
+  effectiveFrom: dateReader('effectiveFrom', 'Effective from'),
+  effectiveTo: dateReader('effectiveTo', 'Effective to'),
+  addOn: moneyReader('addOn', { maxDecimals: 2, label: 'Add-on' }),
+  feeScheduleRate: moneyReader('feeScheduleRate', { maxDecimals: 6, label: 'Fee schedule rate' }),
+};
+
 export function ContractForm(props: {
   payerId: number;
   initial: FormValues;
@@ -115,7 +125,7 @@ export function ContractForm(props: {
           : [],
     ),
   );
-  const form = useRecordForm(schema, props.initial);
+  const form = useRecordForm(schema, props.initial, READERS);
   const [overlap, setOverlap] = useState<{ message: string; others: Contract[] } | null>(null);
   const v = form.values;
 
@@ -127,6 +137,12 @@ export function ContractForm(props: {
     value: v[name] ?? '',
     error: form.errors[name],
     onChange: (e: { currentTarget: { value: string } }) => set(name, e.currentTarget.value),
+    ...(READERS[name] ? { onBlur: () => form.readField(name) } : {}),
+  });
+  const date = (name: string) => ({
+    value: v[name] ?? '',
+    error: form.errors[name],
+    onChange: (t: string) => set(name, t),
   });
   const select = (name: string, label: string, data: { value: string; label: string }[]) => (
     <Select
@@ -173,7 +189,8 @@ export function ContractForm(props: {
       onSubmit={(e) => {
         e.preventDefault();
         setOverlap(null);
-        if (form.validate()) props.onSubmit(contractInputFromForm(v, props.payerId), showError);
+        const values = form.readValues();
+        if (form.validate(values)) props.onSubmit(contractInputFromForm(values, props.payerId), showError);
       }}
     >
       <Stack>
@@ -185,20 +202,19 @@ export function ContractForm(props: {
             SCOPE_KINDS.map((k) => ({ value: k, label: SCOPE_LABELS[k] })),
           )}
           {v.scopeKind === 'ndc' && (
-            <TextInput label="NDC" required placeholder="00002-7597-01" data-autofocus {...text('scopeValue')} />
+            <TextInput label="NDC" required placeholder="e.g. 00002-7597-01" data-autofocus {...text('scopeValue')} />
           )}
           {v.scopeKind === 'hcpcs' && (
-            <TextInput label="HCPCS code" required placeholder="J9999" data-autofocus {...text('scopeValue')} />
+            <TextInput label="HCPCS code" required placeholder="e.g. J9999" data-autofocus {...text('scopeValue')} />
           )}
-          <TextInput label="Label" placeholder="2025 amendment" {...text('label')} />
+          <TextInput label="Label" placeholder="e.g. 2025 amendment" {...text('label')} />
         </SimpleGrid>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput label="Effective from" required placeholder="YYYY-MM-DD" {...text('effectiveFrom')} />
-          <TextInput
+          <DateField label="Effective from" required {...date('effectiveFrom')} />
+          <DateField
             label="Effective to"
-            placeholder="YYYY-MM-DD"
             description="The last day it applies; leave empty while it is in force"
-            {...text('effectiveTo')}
+            {...date('effectiveTo')}
           />
         </SimpleGrid>
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
@@ -210,7 +226,7 @@ export function ContractForm(props: {
           <TextInput
             label="Percent of the basis"
             required
-            placeholder="95"
+            placeholder="e.g. 95"
             description={PERCENT_HELP[basis]}
             rightSection="%"
             {...text('percent')}
@@ -225,11 +241,11 @@ export function ContractForm(props: {
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
             <TextInput
               label="Fee schedule rate ($)"
-              placeholder="45.10"
+              placeholder="e.g. $45.10"
               description="Leave empty to use the payer’s imported fee schedule"
               {...text('feeScheduleRate')}
             />
-            <TextInput label="Per amount" placeholder="10" {...text('feeSchedulePerAmount')} />
+            <TextInput label="Per amount" placeholder="e.g. 10" {...text('feeSchedulePerAmount')} />
             {select(
               'feeSchedulePerUnit',
               'Per unit',
@@ -238,7 +254,13 @@ export function ContractForm(props: {
           </SimpleGrid>
         )}
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <TextInput label="Coinsurance" required rightSection="%" placeholder="20" {...text('coinsurancePercent')} />
+          <TextInput
+            label="Coinsurance"
+            required
+            rightSection="%"
+            placeholder="e.g. 20"
+            {...text('coinsurancePercent')}
+          />
           {select(
             'sequestration',
             'Sequestration',

@@ -1,13 +1,19 @@
 /**
- * Contract terms in the words a biller uses: "95% of AWP", "WAC + 3%", "invoice + 10%",
- * "fee schedule $45.10 per 10 mg". Percents and amounts are exact decimal strings and stay so
- * (decimal.js through shared/domain/money), never floats.
+ * Contract terms in the words a biller uses (the words themselves are in
+ * shared/domain/contract-words.ts, which the worksheet PDF prints too) and the form's labels.
  */
 import type { Contract, ScopeKind } from '../../../shared/domain/contract-terms';
+import { scopeInWords, termsInWords } from '../../../shared/domain/contract-words';
 import type { Basis } from '../../../shared/domain/methodology';
-import { Dec, usdUnitPrice } from '../../../shared/domain/money';
-import { formatNdc542 } from '../../../shared/domain/ndc';
 import type { SequestrationPolicy } from '../../../shared/domain/sequestration';
+
+export {
+  contractInWords,
+  datesInWords,
+  scopeInWords,
+  termsInWords,
+  usdAmount,
+} from '../../../shared/domain/contract-words';
 
 export const BASIS_LABELS: Record<Basis, string> = {
   AWP: 'AWP (average wholesale price)',
@@ -17,16 +23,6 @@ export const BASIS_LABELS: Record<Basis, string> = {
   INVOICE: 'Invoice cost (acquisition)',
   FEE_SCHEDULE: 'Fee schedule rate',
   BILLED: 'Billed charge',
-};
-
-const BASIS_WORDS: Record<Basis, string> = {
-  AWP: 'AWP',
-  WAC: 'WAC',
-  ASP: 'the CMS payment limit',
-  ASP_DERIVED: 'ASP',
-  INVOICE: 'invoice',
-  FEE_SCHEDULE: 'fee schedule',
-  BILLED: 'billed charges',
 };
 
 export const SCOPE_LABELS: Record<ScopeKind, string> = {
@@ -39,47 +35,6 @@ export const SEQUESTRATION_LABELS: Record<SequestrationPolicy, string> = {
   medicare: 'Medicare (by date of service)',
   none: 'None',
 };
-
-const isDecimal = (s: string) => /^-?\d+(\.\d+)?$/.test(s.trim());
-
-/** "$45.10" from "45.1"; "$0.00123" keeps its digits. Text that is not a number is shown as is. */
-export function usdAmount(s: string): string {
-  if (!isDecimal(s)) return s;
-  return usdUnitPrice(s.trim());
-}
-
-type Terms = Pick<
-  Contract,
-  'basis' | 'percent' | 'addOn' | 'feeScheduleRate' | 'feeSchedulePerAmount' | 'feeSchedulePerUnit'
->;
-
-export function termsInWords(c: Terms): string {
-  if (!isDecimal(c.percent)) return `${c.percent}% of ${BASIS_WORDS[c.basis]}`;
-  const p = new Dec(c.percent);
-  const pct = (d: Dec) => `${d.toFixed()}%`;
-  let core: string;
-  if (c.basis === 'FEE_SCHEDULE') {
-    const rate =
-      c.feeScheduleRate.trim() !== ''
-        ? `fee schedule ${usdAmount(c.feeScheduleRate)} per ${c.feeSchedulePerAmount} ${c.feeSchedulePerUnit}`
-        : 'the payer’s fee schedule';
-    core = p.equals(100) ? rate : `${pct(p)} of ${rate}`;
-  } else if (c.basis === 'ASP' && p.equals(100)) {
-    core = 'CMS payment limit (ASP + 6%)';
-  } else if (p.greaterThan(100) && c.basis !== 'BILLED') {
-    core = `${BASIS_WORDS[c.basis]} + ${pct(p.minus(100))}`;
-  } else {
-    core = `${pct(p)} of ${BASIS_WORDS[c.basis]}`;
-  }
-  if (isDecimal(c.addOn) && !new Dec(c.addOn).isZero()) core += ` + ${usdAmount(c.addOn)} per line`;
-  return core;
-}
-
-export function scopeInWords(c: Pick<Contract, 'scopeKind' | 'scopeValue'>): string {
-  if (c.scopeKind === 'ndc') return `NDC ${c.scopeValue.length === 11 ? formatNdc542(c.scopeValue) : c.scopeValue}`;
-  if (c.scopeKind === 'hcpcs') return `HCPCS ${c.scopeValue}`;
-  return 'All drugs';
-}
 
 export const spanInWords = (c: { effectiveFrom: string; effectiveTo: string | null }): string =>
   `${c.effectiveFrom} – ${c.effectiveTo ?? 'open'}`;

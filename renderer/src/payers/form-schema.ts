@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { ApiError } from '../api';
 import type { FormValues } from '../components/use-record-form';
+import { localDay } from '../components/local-time';
 
 export type FormIssue = { path: PropertyKey[]; message: string };
 
@@ -44,4 +45,5 @@ export const flag = (b: boolean): string => (b ? 'true' : 'false');
 export { todayIso } from '../components/today';
 
 /** A stored timestamp or date shown as its date: "2026-11-27T10:00:00Z" → "2026-11-27". */
-export const dateOnly = (s: string): string => s.slice(0, 10);
+/** The local day of a stored moment ("Dec 6, 2026"), as the practice's calendar has it. */
+export const dateOnly = (s: string): string => localDay(s);

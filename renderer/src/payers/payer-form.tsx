@@ -141,12 +141,12 @@ export function PayerForm(props: {
       <Stack>
         {form.formError && <Alert color="red">{form.formError}</Alert>}
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <TextInput label="Name" required data-autofocus placeholder="Aetna Commercial" {...text('name')} />
+          <TextInput label="Name" required data-autofocus placeholder="e.g. Aetna Commercial" {...text('name')} />
           {select('payerType', 'Payer type', options(PAYER_TYPES, PAYER_TYPE_LABELS))}
           <TextInput
             label="Payer ID"
             description="The electronic payer ID on claims"
-            placeholder="60054"
+            placeholder="e.g. 60054"
             {...text('payerCode')}
           />
         </SimpleGrid>
@@ -159,7 +159,7 @@ export function PayerForm(props: {
           {select('nocUnitsMode', 'How NOC units are counted', options(NOC_UNITS_MODES, NOC_UNITS_MODE_LABELS))}
           {perQuantity && (
             <>
-              <TextInput label="One unit is" required placeholder="1" {...text('nocUnitsPerAmount')} />
+              <TextInput label="One unit is" required placeholder="e.g. 1" {...text('nocUnitsPerAmount')} />
               {select(
                 'nocUnitsPerUnit',
                 'Unit of drug',
@@ -192,7 +192,7 @@ export function PayerForm(props: {
         <TextInput
           label="Timely filing (days)"
           description="Days from the date of service to file the claim; leave empty if unknown"
-          placeholder="365"
+          placeholder="e.g. 365"
           maw={260}
           {...text('timelyFilingDays')}
         />
@@ -202,7 +202,7 @@ export function PayerForm(props: {
             label="Contacts"
             autosize
             minRows={2}
-            placeholder="Provider rep, phone, portal"
+            placeholder="e.g. provider rep, phone, portal"
             {...text('contacts')}
           />
         </SimpleGrid>

@@ -7,6 +7,8 @@ import { useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { contract, type ArgsIn } from '../../../shared/api/contract';
 import { call } from '../api';
+import { DateField } from '../components/date-field';
+import { dateReader, type FieldReaders } from '../components/typed-readers';
 import { useRecordForm } from '../components/use-record-form';
 import { formSchema } from './form-schema';
 import { FormActions } from '../components/form-actions';
@@ -20,6 +22,8 @@ const argsFromForm = (v: Record<string, string>): TemplateArgs => ({
   effectiveFrom: (v.effectiveFrom ?? '').trim() || undefined,
 });
 
+const READERS: FieldReaders = { effectiveFrom: dateReader('effectiveFrom', 'Effective from') };
+
 const templateFormSchema = formSchema(argsFromForm, contract['payers:createFromTemplate'].args as z.ZodType<unknown>);
 
 export function TemplateForm(props: {
@@ -28,7 +32,11 @@ export function TemplateForm(props: {
   onCancel: () => void;
 }) {
   const templates = useQuery({ queryKey: ['payers', 'templates'], queryFn: () => call('payers:templates', {}) });
-  const form = useRecordForm(templateFormSchema, { template: '', alternative: '', name: '', effectiveFrom: '' });
+  const form = useRecordForm(
+    templateFormSchema,
+    { template: '', alternative: '', name: '', effectiveFrom: '' },
+    READERS,
+  );
   const list = templates.data ?? [];
   // Until the person picks, the first template and its first (default) alternative are chosen.
   const template = list.find((t) => t.key === form.values.template) ?? list[0];
@@ -44,8 +52,9 @@ export function TemplateForm(props: {
       aria-label="Payer from template"
       onSubmit={(e) => {
         e.preventDefault();
-        if (form.validate()) {
-          props.onSubmit(argsFromForm({ ...form.values, template: template.key, alternative }), form.showError);
+        const values = form.readValues();
+        if (form.validate(values)) {
+          props.onSubmit(argsFromForm({ ...values, template: template.key, alternative }), form.showError);
         }
       }}
     >
@@ -81,11 +90,11 @@ export function TemplateForm(props: {
             data-autofocus
             {...form.inputProps('name')}
           />
-          <TextInput
+          <DateField
             label="Effective from"
-            placeholder="2005-01-01"
-            description="YYYY-MM-DD; leave empty for the template’s date"
-            {...form.inputProps('effectiveFrom')}
+            placeholder="The template’s date"
+            description="Leave empty for the template’s date"
+            {...form.textProps('effectiveFrom')}
           />
         </SimpleGrid>
         <Text size="sm" c="dimmed">

@@ -1,29 +1,48 @@
-/** Enter an AWP or WAC per package for one NDC from a date. */
+/** Enter an AWP or WAC per package for one NDC from a date, or correct one already entered. */
 import { Alert, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
-import { drugPriceInputSchema, PRICE_TYPES, type DrugPriceInput } from '../../../shared/domain/drug-price';
+import {
+  drugPriceInputSchema,
+  PRICE_TYPES,
+  type DrugPrice,
+  type DrugPriceInput,
+} from '../../../shared/domain/drug-price';
+import { DateField } from '../components/date-field';
+import { dateReader, moneyReader, type FieldReaders } from '../components/typed-readers';
 import { useRecordForm } from '../components/use-record-form';
+
+const READERS: FieldReaders = {
+  pricePerPackage: moneyReader('pricePerPackage', { maxDecimals: 6, allowZero: false, label: 'Price per package' }),
+  effectiveFrom: dateReader('effectiveFrom', 'Effective from'),
+};
 import { FormActions } from '../components/form-actions';
 
 export function PriceForm(props: {
   ndc: string;
   packageText: string;
+  /** The entry being corrected; a new one when absent. */
+  price?: DrugPrice;
   busy: boolean;
   onSubmit: (input: DrugPriceInput, showError: (err: unknown) => void) => void;
   onCancel: () => void;
 }) {
-  const form = useRecordForm(drugPriceInputSchema, {
-    ndc: props.ndc,
-    priceType: 'AWP',
-    pricePerPackage: '',
-    effectiveFrom: '',
-  });
+  const form = useRecordForm(
+    drugPriceInputSchema,
+    {
+      ndc: props.ndc,
+      priceType: props.price?.priceType ?? 'AWP',
+      pricePerPackage: props.price?.pricePerPackage ?? '',
+      effectiveFrom: props.price?.effectiveFrom ?? '',
+    },
+    READERS,
+  );
   return (
     <form
       noValidate
       aria-label="Price"
       onSubmit={(e) => {
         e.preventDefault();
-        if (form.validate()) props.onSubmit(form.values as DrugPriceInput, form.showError);
+        const values = form.readValues();
+        if (form.validate(values)) props.onSubmit(values as DrugPriceInput, form.showError);
       }}
     >
       <Stack>
@@ -43,19 +62,22 @@ export function PriceForm(props: {
             label="Price per package ($)"
             required
             data-autofocus
-            placeholder="480.00"
+            placeholder="e.g. $480.00"
             description={`For the whole package (${props.packageText})`}
             {...form.inputProps('pricePerPackage')}
           />
-          <TextInput
+          <DateField
             label="Effective from"
             required
-            placeholder="YYYY-MM-DD"
             description="In force until the next price of this type"
-            {...form.inputProps('effectiveFrom')}
+            {...form.textProps('effectiveFrom')}
           />
         </SimpleGrid>
-        <FormActions submitLabel="Add price" busy={props.busy} onCancel={props.onCancel} />
+        <FormActions
+          submitLabel={props.price ? 'Save price' : 'Add price'}
+          busy={props.busy}
+          onCancel={props.onCancel}
+        />
       </Stack>
     </form>
   );

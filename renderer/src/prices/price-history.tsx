@@ -1,6 +1,6 @@
 /**
  * One drug's AWP and WAC history (newest first, each in force until the next of its type) with
- * the CMS payment limits found for it; add a price, delete one (confirmed).
+ * the CMS payment limits found for it; add a price, correct one, delete one (confirmed).
  */
 import { Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
@@ -30,6 +30,7 @@ function perUnit(price: string, packageSize: string): string {
 export function PriceHistory({ drug }: { drug: Drug }) {
   const queryClient = useQueryClient();
   const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState<DrugPrice | null>(null);
   const [deleting, setDeleting] = useState<DrugPrice | null>(null);
   const history = useQuery({
     queryKey: ['prices', drug.ndc11],
@@ -47,6 +48,20 @@ export function PriceHistory({ drug }: { drug: Drug }) {
         message: `${p.priceType} ${usdAmount(p.pricePerPackage)} per package from ${p.effectiveFrom}`,
       });
       setAdding(false);
+      void refresh();
+    },
+    onError: (err, { showError }) => showError(err),
+  });
+  const update = useMutation({
+    mutationFn: ({ id, input }: { id: number; input: DrugPriceInput; showError: (e: unknown) => void }) =>
+      call('prices:update', { ...input, id }),
+    onSuccess: (p) => {
+      notifications.show({
+        color: 'teal',
+        title: 'Price changed',
+        message: `${p.priceType} ${usdAmount(p.pricePerPackage)} per package from ${p.effectiveFrom}`,
+      });
+      setEditing(null);
       void refresh();
     },
     onError: (err, { showError }) => showError(err),
@@ -111,7 +126,11 @@ export function PriceHistory({ drug }: { drug: Drug }) {
                   </Table.Td>
                   <Table.Td>{p.source}</Table.Td>
                   <Table.Td>
-                    <RowActions name={`${p.priceType} from ${p.effectiveFrom}`} onDelete={() => setDeleting(p)} />
+                    <RowActions
+                      name={`${p.priceType} from ${p.effectiveFrom}`}
+                      onEdit={() => setEditing(p)}
+                      onDelete={() => setDeleting(p)}
+                    />
                   </Table.Td>
                 </Table.Tr>
               ))}
@@ -141,6 +160,23 @@ export function PriceHistory({ drug }: { drug: Drug }) {
             busy={create.isPending}
             onCancel={() => setAdding(false)}
             onSubmit={(input, showError) => create.mutate({ input, showError })}
+          />
+        )}
+      </RecordFormModal>
+      <RecordFormModal
+        record={editing}
+        onClose={() => setEditing(null)}
+        title={`Change price: ${drug.genericName}`}
+        size="lg"
+      >
+        {(price) => (
+          <PriceForm
+            ndc={formatNdc542(drug.ndc11)}
+            packageText={packageText}
+            price={price}
+            busy={update.isPending}
+            onCancel={() => setEditing(null)}
+            onSubmit={(input, showError) => update.mutate({ id: price.id, input, showError })}
           />
         )}
       </RecordFormModal>

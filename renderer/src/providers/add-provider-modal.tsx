@@ -7,6 +7,7 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { providerPrintedName, type Provider, type ProviderInput } from '../../../shared/domain/provider';
 import { call } from '../api';
+import { useDiscardGuard } from '../components/discard-guard';
 import { emptyProvider, ProviderForm } from './provider-form';
 
 export function AddProviderModal(props: {
@@ -32,22 +33,28 @@ export function AddProviderModal(props: {
     onError: (err, { showError }) => showError(err),
   });
 
+  // Closing with typed data asks first ("Discard what you typed?").
+  const guard = useDiscardGuard(props.onClose);
   return (
-    <Modal
-      closeButtonProps={{ 'aria-label': 'Close' }}
-      opened={props.opened}
-      onClose={props.onClose}
-      title={props.title}
-    >
-      {props.opened && (
-        <ProviderForm
-          initial={emptyProvider}
-          submitLabel="Add provider"
-          busy={create.isPending}
-          onCancel={props.onClose}
-          onSubmit={(input, showError) => create.mutate({ input, showError })}
-        />
-      )}
-    </Modal>
+    <>
+      <Modal
+        closeButtonProps={{ 'aria-label': 'Close' }}
+        opened={props.opened}
+        onClose={guard.requestClose}
+        title={props.title}
+      >
+        {props.opened &&
+          guard.provide(
+            <ProviderForm
+              initial={emptyProvider}
+              submitLabel="Add provider"
+              busy={create.isPending}
+              onCancel={props.onClose}
+              onSubmit={(input, showError) => create.mutate({ input, showError })}
+            />,
+          )}
+      </Modal>
+      {guard.question}
+    </>
   );
 }

@@ -7,6 +7,7 @@ import { notifications } from '@mantine/notifications';
 import { useMutation } from '@tanstack/react-query';
 import { providerPrintedName, type Provider } from '../../../shared/domain/provider';
 import { ApiError, call } from '../api';
+import { SupportCode } from '../components/error-words';
 
 export function MakeInactiveModal(props: { provider: Provider | null; onClose: () => void; onDone: () => void }) {
   const { provider } = props;
@@ -44,7 +45,7 @@ export function MakeInactiveModal(props: { provider: Provider | null; onClose: (
           {error && (
             <Alert color="red" title="Nothing was changed">
               {error.message}
-              {error instanceof ApiError ? ` (${error.code})` : ''}
+              {error instanceof ApiError && <SupportCode code={error.code} />}
             </Alert>
           )}
           <Group justify="flex-end">

@@ -15,9 +15,14 @@ import {
   Tooltip,
 } from '@mantine/core';
 import type { EstimateResult } from '../../../shared/domain/scenario';
-import { usdFromFixed } from '../../../shared/domain/money';
+import { Dec, moneyString, usdFromFixed } from '../../../shared/domain/money';
+import { SupportCode } from '../components/error-words';
+import { estimateWarningTitle } from './estimate-warning-words';
 
 const usd = (s: string | undefined): string => (s === undefined ? '—' : usdFromFixed(s));
+
+/** What the practice expects in all: the payer's part and the patient's, exactly (decimal.js). */
+const expectedTotal = (payer: string, patient: string): string => moneyString(new Dec(payer).plus(new Dec(patient)));
 
 export function EstimateResultView({ result }: { result: EstimateResult }) {
   const t = result.totals;
@@ -34,8 +39,15 @@ export function EstimateResultView({ result }: { result: EstimateResult }) {
   return (
     <Stack gap="md" data-testid="estimate-result">
       {result.warnings.map((w) => (
-        <Alert key={w.code + w.message} color="yellow" title={w.code} data-testid="estimate-warning">
+        <Alert
+          key={w.code + w.message}
+          color="yellow"
+          title={estimateWarningTitle(w.code)}
+          data-testid="estimate-warning"
+          data-code={w.code}
+        >
           {w.message}
+          <SupportCode code={w.code} />
         </Alert>
       ))}
 
@@ -94,6 +106,20 @@ export function EstimateResultView({ result }: { result: EstimateResult }) {
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
+
+      <Card withBorder padding="xs" data-testid="totals-expected-card">
+        <Text size="xs" c="dimmed">
+          Expected total reimbursement (payer + patient)
+        </Text>
+        <Group gap="sm" align="baseline">
+          <Text fw={700} size="lg" data-testid="totals-expected">
+            {usdFromFixed(expectedTotal(t.payerPays, t.patientPays))}
+          </Text>
+          <Text size="sm" c="dimmed" data-testid="totals-expected-parts">
+            payer {usd(t.payerPays)} · patient {usd(t.patientPays)}
+          </Text>
+        </Group>
+      </Card>
 
       <SimpleGrid cols={4} spacing="xs">
         {stats.map(([label, value, id]) => (

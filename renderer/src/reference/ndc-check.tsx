@@ -12,6 +12,7 @@ import { formatNdc542 } from '../../../shared/domain/ndc';
 import { DOSE_UNITS, type DoseUnit } from '../../../shared/domain/units';
 import { ApiError, call } from '../api';
 import { todayIso } from '../components/today';
+import { SupportCode } from '../components/error-words';
 
 type Fields = { ndc: string; date: string; hcpcs: string; amount: string; unit: DoseUnit };
 type FieldName = keyof Fields;
@@ -125,11 +126,7 @@ export function NdcCheck() {
           {check.isError && !fieldErrors && (
             <Alert color="red" title="The check could not be run">
               {check.error.message}
-              {check.error instanceof ApiError && (
-                <Text span size="xs" c="dimmed" ml={6}>
-                  ({check.error.code})
-                </Text>
-              )}
+              {check.error instanceof ApiError && <SupportCode code={check.error.code} />}
             </Alert>
           )}
           {check.isSuccess && <CheckResult result={check.data} />}
@@ -180,9 +177,7 @@ function CheckResult({ result: r }: { result: CodeCheckView }) {
             {r.warnings.map((w, i) => (
               <List.Item key={i}>
                 {w.message}
-                <Text span size="xs" c="dimmed" ml={6}>
-                  ({w.code})
-                </Text>
+                <SupportCode code={w.code} />
               </List.Item>
             ))}
           </List>

@@ -27,6 +27,7 @@ import { ApiError, call } from '../api';
 import { readAsBase64 } from '../imports/read-file';
 import { count, KIND_ORDER, KIND_WORDS, type ReferenceKind } from './reference-words';
 import { ReferencePreviewView } from './reference-preview';
+import { SupportCode } from '../components/error-words';
 
 /** The contract's limits: 160 M base64 characters a file, 200 MB for the whole request. */
 const MAX_FILE_BYTES = 120 * 1024 * 1024;
@@ -49,11 +50,7 @@ function ProblemText({ problem }: { problem: Problem }): ReactNode {
   return (
     <>
       {problem.message}
-      {problem.code && (
-        <Text span size="xs" c="dimmed" ml={6}>
-          ({problem.code})
-        </Text>
-      )}
+      {problem.code && <SupportCode code={problem.code} />}
     </>
   );
 }

@@ -26,6 +26,7 @@ import { usdFromFixed } from '../../../shared/domain/money';
 import { ApiError, call } from '../api';
 import { readAsBase64 } from '../imports/read-file';
 import { invalidatePaymentViews } from './invalidate-payment-views';
+import { SupportCode } from '../components/error-words';
 
 type Chosen = { fileName: string; contentBase64: string };
 
@@ -90,7 +91,7 @@ export function EraImportCard() {
         {preview.error && (
           <Alert color="red" title="This file cannot be read as an 835" data-testid="era-error">
             {preview.error.message}
-            {preview.error instanceof ApiError ? ` (${preview.error.code})` : ''}
+            {preview.error instanceof ApiError && <SupportCode code={preview.error.code} />}
           </Alert>
         )}
         {importFile.error && (

@@ -10,12 +10,13 @@ import { useState } from 'react';
 import type { Administration } from '../../../shared/domain/administration';
 import { describeReason } from '../../../shared/domain/adjustment-codes';
 import type { RemittanceView } from '../../../shared/domain/remittance';
-import { usdFromFixed } from '../../../shared/domain/money';
+import { Dec, moneyString, usdFromFixed } from '../../../shared/domain/money';
 import { call } from '../api';
 import { PaperPostingModal, type PostingTarget } from './paper-posting-modal';
 import { RemittanceCard } from './remittance-card';
 import { LINE_KIND_WORDS, VARIANCE_COLORS, varianceLabel } from './variance-words';
 import { invalidatePaymentViews } from './invalidate-payment-views';
+import { ExpectedAmount } from '../patients/money-parts';
 
 export function PaymentsCard({ administration: a }: { administration: Administration }) {
   const queryClient = useQueryClient();
@@ -62,16 +63,27 @@ export function PaymentsCard({ administration: a }: { administration: Administra
               : 'Once the claim is billed, what each line was expected to pay and what it paid show here.'}
           </Text>
         ) : (
-          <Table.ScrollContainer minWidth={900}>
+          <Table.ScrollContainer minWidth={960}>
             <Table verticalSpacing={6} aria-label="Expected and paid per claim line">
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>Line</Table.Th>
                   <Table.Th>Status</Table.Th>
-                  <Table.Th ta="right">Expected allowed</Table.Th>
-                  <Table.Th ta="right">Allowed</Table.Th>
-                  <Table.Th ta="right">Paid (expected)</Table.Th>
-                  <Table.Th ta="right">Patient</Table.Th>
+                  <Table.Th
+                    ta="right"
+                    title="The expected total reimbursement: what the payer pays plus the patient’s share"
+                  >
+                    Expected
+                  </Table.Th>
+                  <Table.Th ta="right" title="The allowed amount the contract gives, and what the payer allowed">
+                    Allowed
+                  </Table.Th>
+                  <Table.Th ta="right" title="What the payer paid, and what it was expected to pay">
+                    Payer paid
+                  </Table.Th>
+                  <Table.Th ta="right" title="What the remittance says the patient owes, and what was expected">
+                    Patient owes
+                  </Table.Th>
                   <Table.Th ta="right">Sequestration</Table.Th>
                   <Table.Th>Why</Table.Th>
                 </Table.Tr>
@@ -93,15 +105,32 @@ export function PaymentsCard({ administration: a }: { administration: Administra
                         <Text size="xs">by {usdFromFixed(l.variance.replace('-', ''))}</Text>
                       )}
                     </Table.Td>
-                    <Table.Td ta="right">{usdFromFixed(l.expected.allowed)}</Table.Td>
-                    <Table.Td ta="right">{l.postedLines === 0 ? '—' : usdFromFixed(l.actual.allowed)}</Table.Td>
                     <Table.Td ta="right">
-                      {l.postedLines === 0 ? '—' : usdFromFixed(l.actual.paid)}
-                      <Text size="xs" c="dimmed">
-                        ({usdFromFixed(l.expected.paid)})
+                      <ExpectedAmount
+                        expected={moneyString(new Dec(l.expected.paid).plus(new Dec(l.expected.patient)))}
+                        payer={l.expected.paid}
+                        patient={l.expected.patient}
+                        missing=""
+                      />
+                    </Table.Td>
+                    <Table.Td ta="right">
+                      {l.postedLines === 0 ? '—' : usdFromFixed(l.actual.allowed)}
+                      <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+                        contract {usdFromFixed(l.expected.allowed)}
                       </Text>
                     </Table.Td>
-                    <Table.Td ta="right">{usdFromFixed(l.actual.patient)}</Table.Td>
+                    <Table.Td ta="right">
+                      {l.postedLines === 0 ? '—' : usdFromFixed(l.actual.paid)}
+                      <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+                        expected {usdFromFixed(l.expected.paid)}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td ta="right">
+                      {l.postedLines === 0 ? '—' : usdFromFixed(l.actual.patient)}
+                      <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+                        expected {usdFromFixed(l.expected.patient)}
+                      </Text>
+                    </Table.Td>
                     <Table.Td ta="right">{usdFromFixed(l.actual.sequestration)}</Table.Td>
                     <Table.Td maw={280}>
                       {l.reasons.map((r) => (

@@ -29,13 +29,14 @@ export function ExpectedVsPaidReport({ filter }: { filter: ReportFilterInput }) 
       state={report}
       empty={rows.length === 0}
       emptyText={noBilledLines(filter.payerId !== undefined)}
-      chartLabel="Bar chart: expected and paid, by month of service, all payers shown added together"
+      chartLabel="Bar chart: expected from payers and paid, by month of service, all payers shown added together"
       chart={<MonthChart rows={rows} filter={filter} />}
       table={<MonthPayerTable rows={rows} />}
       notes={
         <Text size="xs" c="dimmed">
-          Expected counts every billed line. Paid less expected compares each payment with what was expected on the
-          lines it paid, so lines still waiting for payment are not counted as short.
+          Expected from payer is what the payers were expected to pay on every billed line, without the patients’
+          shares. Paid less expected compares each payment with what the payer was expected to pay on the lines it paid,
+          so lines still waiting for payment are not counted as short.
         </Text>
       }
     />
@@ -74,8 +75,11 @@ function MonthPayerTable({ rows }: { rows: ExpectedVsPaidRowView[] }) {
             <Table.Th>Month</Table.Th>
             <Table.Th>Payer</Table.Th>
             <Table.Th ta="right">Lines</Table.Th>
-            <Table.Th ta="right" title="What the payer was expected to pay on every billed line">
-              Expected
+            <Table.Th
+              ta="right"
+              title="What the payer was expected to pay on every billed line (the patient’s share is not in it)"
+            >
+              Expected from payer
             </Table.Th>
             <Table.Th ta="right">Paid</Table.Th>
             <Table.Th ta="right" title="Paid less what was expected on the lines a payment reached">

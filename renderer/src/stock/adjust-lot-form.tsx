@@ -79,7 +79,7 @@ export function AdjustLotForm(props: { lot: Lot; onCancel: () => void; onDone: (
             label={`Quantity (${lot.ndcUnit})`}
             required
             data-autofocus
-            placeholder="2.5"
+            placeholder="e.g. 2.5"
             description="Taken out of the lot; for a count correction a negative number puts units back."
             {...form.inputProps('quantity')}
           />
@@ -97,7 +97,7 @@ export function AdjustLotForm(props: { lot: Lot; onCancel: () => void; onDone: (
           label="Note"
           autosize
           minRows={2}
-          placeholder="Vial dropped on 2025-03-02"
+          placeholder="e.g. vial dropped on 2025-03-02"
           {...form.inputProps('note')}
         />
         <FormActions submitLabel="Adjust stock" busy={adjust.isPending} onCancel={props.onCancel} />

@@ -79,7 +79,7 @@ export function AgingWorklist() {
                 setPage(1);
               }}
               aria-pressed={selected}
-              aria-label={`${b.bucket}: ${b.lines} lines, ${usdFromFixed(b.expectedPaid)} expected. Show this age and older.`}
+              aria-label={`${b.bucket}: ${b.lines} lines, ${usdFromFixed(b.expectedPaid)} expected from payers. Show this age and older.`}
             >
               <Card withBorder padding="sm" bg={selected ? 'var(--mantine-color-blue-light)' : undefined}>
                 <Text size="sm" c="dimmed">
@@ -88,7 +88,7 @@ export function AgingWorklist() {
                 <Text fw={700} size="lg" data-testid="aging-bucket-lines">
                   {b.lines.toLocaleString('en-US')} {b.lines === 1 ? 'line' : 'lines'}
                 </Text>
-                <Text size="sm">{usdFromFixed(b.expectedPaid)} expected</Text>
+                <Text size="sm">{usdFromFixed(b.expectedPaid)} expected from payers</Text>
               </Card>
             </UnstyledButton>
           );
@@ -130,7 +130,12 @@ export function AgingWorklist() {
                 <Table.Th>Date of service</Table.Th>
                 <Table.Th>Patient and claim</Table.Th>
                 <Table.Th>Line</Table.Th>
-                <Table.Th ta="right">Expected payer paid</Table.Th>
+                <Table.Th
+                  ta="right"
+                  title="What the payer was expected to pay for this line (the patient’s share is billed to the patient)"
+                >
+                  Expected from payer
+                </Table.Th>
                 <Table.Th>Timely filing ends</Table.Th>
               </Table.Tr>
             </Table.Thead>

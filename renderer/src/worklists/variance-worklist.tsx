@@ -9,7 +9,7 @@ import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { Fragment, useState } from 'react';
 import { describeReason } from '../../../shared/domain/adjustment-codes';
 import { traceOfLine } from '../../../shared/domain/line-trace';
-import { usdFromFixed } from '../../../shared/domain/money';
+import { Dec, moneyString, usdFromFixed } from '../../../shared/domain/money';
 import type { LineVarianceView } from '../../../shared/domain/remittance';
 import { call } from '../api';
 import { administrationRecord } from '../administrations/administration-record';
@@ -21,6 +21,7 @@ import { LINE_KIND_WORDS } from '../remittances/variance-words';
 import { PatientClaimCell } from './patient-claim-cell';
 import { WorklistFooter } from './worklist-footer';
 import { DateFilters, PayerFilter, useWorklistFilter } from './worklist-filters';
+import { localTime } from '../components/local-time';
 
 export function VarianceWorklist(props: { status: 'underpaid' | 'denied' }) {
   const [page, setPage] = useState(1);
@@ -65,9 +66,15 @@ export function VarianceWorklist(props: { status: 'underpaid' | 'denied' }) {
                 <Table.Th>Date of service</Table.Th>
                 <Table.Th>Patient and claim</Table.Th>
                 <Table.Th>Line</Table.Th>
-                <Table.Th ta="right">Expected allowed</Table.Th>
-                <Table.Th ta="right">Allowed (paid)</Table.Th>
-                <Table.Th ta="right">{denied ? 'Expected payer paid' : 'Short by'}</Table.Th>
+                <Table.Th ta="right" title="The allowed amount the payer’s contract gives for this line">
+                  Contract allows
+                </Table.Th>
+                <Table.Th ta="right" title="What the payer allowed on the remittance, and what it paid">
+                  Payer allowed (paid)
+                </Table.Th>
+                <Table.Th ta="right" title={denied ? 'What the payer was expected to pay for this line' : undefined}>
+                  {denied ? 'Expected from payer' : 'Short by'}
+                </Table.Th>
                 <Table.Th>Reasons</Table.Th>
                 <Table.Th />
               </Table.Tr>
@@ -143,6 +150,10 @@ export function VarianceWorklist(props: { status: 'underpaid' | 'denied' }) {
   );
 }
 
+/** The expected total reimbursement of a line: the payer's part and the patient's, exactly. */
+const expectedTotal = (e: { paid: string; patient: string }): string =>
+  moneyString(new Dec(e.paid).plus(new Dec(e.patient)));
+
 /** The estimate's own steps for one line: the contract terms and prices that give the expected amount. */
 function ExpectedSteps(props: { line: LineVarianceView }) {
   const a = useQuery(recordQuery(administrationRecord, props.line.administrationId));
@@ -151,7 +162,8 @@ function ExpectedSteps(props: { line: LineVarianceView }) {
   return (
     <Stack gap={4} data-testid="expected-steps">
       <Text size="sm" fw={600}>
-        How the expected amount was computed (estimate of {a.data.estimateAt?.slice(0, 10) ?? 'the billing'})
+        How the expected amount was computed (estimate of{' '}
+        {a.data.estimateAt ? localTime(a.data.estimateAt) : 'the billing'})
       </Text>
       <List size="sm" spacing={2}>
         {steps.map((s, i) => (
@@ -159,8 +171,9 @@ function ExpectedSteps(props: { line: LineVarianceView }) {
         ))}
       </List>
       <Group gap="xs">
-        <Badge variant="light" tt="none">
-          Expected payer paid {usdFromFixed(props.line.expected.paid)}
+        <Badge variant="light" tt="none" data-testid="expected-total-badge">
+          Expected {usdFromFixed(expectedTotal(props.line.expected))}: payer {usdFromFixed(props.line.expected.paid)} +
+          patient {usdFromFixed(props.line.expected.patient)}
         </Badge>
         <Badge variant="light" color="gray" tt="none">
           Paid {usdFromFixed(props.line.actual.paid)}

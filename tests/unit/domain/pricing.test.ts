@@ -175,7 +175,9 @@ describe('methodology rules', () => {
     expect(r.lines[0]).toMatchObject({ basis: '0.00', allowed: '0.00' });
     expect(r.totals.payerPays).toBe('0.00');
     const w = r.warnings.find((x) => x.code === 'NO_PRICE_FOR_BASIS');
-    expect(w?.message).toContain('prices.awpPerPackage');
+    // A sentence a biller reads: the price by its name, never the field path (issue 14 item 10).
+    expect(w?.message).toContain('but the AWP per package is missing');
+    expect(w?.message).not.toMatch(/prices\.|[A-Z]+_[A-Z_]+/);
     const fee = estimateOk(scenario({ contract: { basis: 'FEE_SCHEDULE', percent: '100', feeSchedule: undefined } }));
     expect(warningCodes(fee)).toContain('NO_PRICE_FOR_BASIS');
   });

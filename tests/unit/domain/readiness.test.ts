@@ -3,6 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { readinessChecklist, type ReadinessInput } from '../../../shared/domain/readiness';
 import { estimateOk, exampleB } from './scenarios';
 
+// Dates read from stored moments are the practice's local days: pinned here so the words are known.
+process.env.TZ = 'UTC';
+
 const estimate = estimateOk(exampleB());
 
 /** Everything in order: a documented administration to a confirmed payer, scan attached. */
@@ -64,7 +67,7 @@ describe('readinessChecklist', () => {
       key: 'payer-requirements',
       label: 'Medicare Part B requirements confirmed',
       ok: true,
-      detail: 'Confirmed 2025-03-01',
+      detail: 'Confirmed Mar 1, 2025',
     });
   });
 
@@ -234,7 +237,7 @@ describe('readiness: the code check (issue 13)', () => {
     );
     expect(item?.ok).toBe(true);
     expect(item?.detail).toBe(
-      'The payer said to bill this code: Rep J. Doe, call ref 4411 (recorded by biller, 2025-03-02)',
+      'The payer said to bill this code: Rep J. Doe, call ref 4411 (recorded by biller, Mar 2, 2025)',
     );
   });
 

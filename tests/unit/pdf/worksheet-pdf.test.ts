@@ -4,6 +4,9 @@ import { renderWorksheet } from '../../../electron/services/pdf/worksheet-pdf';
 import { checkPdf, pdfPages, pdfPageTotal, pdfText, squash } from '../../fixtures/pdf-read';
 import { sampleWorksheet } from './sample-models';
 
+// The footer prints the time in the computer's own zone: pinned here so the words are known.
+process.env.TZ = 'UTC';
+
 describe('renderWorksheet', () => {
   it('says it is internal and shows the figures, claim lines, warnings and trace', async () => {
     const bytes = await renderWorksheet(sampleWorksheet());
@@ -22,7 +25,7 @@ describe('renderWorksheet', () => {
       'J3490 JW 10 units: basis $2.43, allowed $2.68',
       'Payer requires the invoice for every J3490 line.',
       '3. Allowed = $2.43 × 110% = $2.67 (rounded half-up to cents).',
-      'Document WKS-000042-v1 · generated 2025-03-04 15:07 UTC · Page 1 of 1',
+      'Document WKS-000042-v1 · generated Mar 4, 2025, 3:07 PM · Page 1 of 1',
     ]) {
       expect(squash(text), s).toContain(squash(s));
     }

@@ -42,7 +42,7 @@ const MAX_SEARCH_WORDS = 4;
 
 type SummaryRow = Omit<
   AdministrationSummary,
-  'drugName' | 'billedCharge' | 'expected' | 'ready' | 'missing' | 'estimateStale'
+  'drugName' | 'billedCharge' | 'expected' | 'expectedPayer' | 'expectedPatient' | 'ready' | 'missing' | 'estimateStale'
 > & {
   genericName: string;
   brandName: string;
@@ -215,6 +215,8 @@ function toSummary(r: SummaryRow): AdministrationSummary {
       r.payerPays === null || r.patientPays === null
         ? null
         : moneyString(new Dec(r.payerPays).plus(new Dec(r.patientPays))),
+    expectedPayer: r.payerPays === null || r.patientPays === null ? null : moneyString(new Dec(r.payerPays)),
+    expectedPatient: r.payerPays === null || r.patientPays === null ? null : moneyString(new Dec(r.patientPays)),
     status: r.status,
     estimateStale: r.estimateStale === 1,
     ready: r.ready === 1,
