@@ -23,23 +23,9 @@ import { embedFonts } from './fonts';
 import { MARGIN, PageFlow } from './page-layout';
 import { drawBottomLine } from './page-stamps';
 import { checkPrintable } from './printable-text';
+import { MONTH_NAMES as MONTHS } from '../../../shared/domain/months';
 
 const PARAGRAPH = 9.5;
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 /** "March 1, 2025" from "2025-03-01", the same on every machine (no locale); the text as given otherwise. */
 function letterDateText(iso: string): string {

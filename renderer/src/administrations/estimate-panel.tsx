@@ -11,7 +11,7 @@ import type { Administration } from '../../../shared/domain/administration';
 import { isCodeCheckWarning } from '../code-check/code-check-words';
 import { EstimateResultView } from '../quick-estimate/estimate-result-view';
 import { SupportCode } from '../components/error-words';
-import { estimateWarningTitle } from '../quick-estimate/estimate-warning-words';
+import { EstimateWarningAlert } from '../quick-estimate/estimate-warning-alert';
 
 type EstimateParts = Pick<Administration, 'estimate' | 'estimateRefusal' | 'estimateWarnings' | 'readiness'>;
 
@@ -33,16 +33,7 @@ export function EstimatePanel({ value }: { value: EstimateParts }) {
         </Alert>
       )}
       {extra.map((w) => (
-        <Alert
-          key={w.code + w.message}
-          color="yellow"
-          title={estimateWarningTitle(w.code)}
-          data-testid="estimate-warning"
-          data-code={w.code}
-        >
-          {w.message}
-          <SupportCode code={w.code} />
-        </Alert>
+        <EstimateWarningAlert key={w.code + w.message} warning={w} />
       ))}
       {value.estimate ? (
         <EstimateResultView result={value.estimate} />

@@ -1,6 +1,5 @@
 /** The estimate as a biller reads it: claim lines with N4 strings, the money, warnings, the trace. */
 import {
-  Alert,
   Badge,
   Button,
   Card,
@@ -16,8 +15,7 @@ import {
 } from '@mantine/core';
 import type { EstimateResult } from '../../../shared/domain/scenario';
 import { Dec, moneyString, usdFromFixed } from '../../../shared/domain/money';
-import { SupportCode } from '../components/error-words';
-import { estimateWarningTitle } from './estimate-warning-words';
+import { EstimateWarningAlert } from './estimate-warning-alert';
 
 const usd = (s: string | undefined): string => (s === undefined ? '—' : usdFromFixed(s));
 
@@ -39,16 +37,7 @@ export function EstimateResultView({ result }: { result: EstimateResult }) {
   return (
     <Stack gap="md" data-testid="estimate-result">
       {result.warnings.map((w) => (
-        <Alert
-          key={w.code + w.message}
-          color="yellow"
-          title={estimateWarningTitle(w.code)}
-          data-testid="estimate-warning"
-          data-code={w.code}
-        >
-          {w.message}
-          <SupportCode code={w.code} />
-        </Alert>
+        <EstimateWarningAlert key={w.code + w.message} warning={w} />
       ))}
 
       <Table.ScrollContainer minWidth={560}>
