@@ -31,7 +31,8 @@ test('quick estimate with a payer: the terms and prices in force on the date of 
   // Start from terms that are not Medicare's, to see the payer's replace them.
   await field('Percent of basis').fill('50');
   await field('AWP per package').fill('');
-  await field('Date of service').fill('2024-03-15');
+  // Typed as people write it; the terms in force on that day still fill the form.
+  await field('Date of service').fill('03/15/2024');
 
   await page.getByRole('combobox', { name: 'Payer', exact: true }).click();
   await page.getByRole('option', { name: 'Medicare Part B' }).click();

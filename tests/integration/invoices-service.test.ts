@@ -321,7 +321,7 @@ describe('invoices:create', () => {
     const before = counts();
     const error = await refusal('invoices:create', invoiceInput(mckesson.id, { invoiceDate: '2025-02-27' }));
     expect(error.code).toBe('INVOICE_DUPLICATE');
-    expect(error.message).toBe('Invoice 123 from McKesson is already recorded (entered 2025-03-01).');
+    expect(error.message).toBe('Invoice 123 from McKesson is already recorded (entered Mar 1, 2025).');
     expect(fieldCodes(error)).toEqual([{ field: 'invoiceNumber', code: 'INVOICE_DUPLICATE' }]);
     expect(counts()).toEqual(before);
 

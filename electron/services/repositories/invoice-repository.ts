@@ -26,6 +26,7 @@ import {
 } from '../../../shared/domain/invoice';
 import type { FieldIssue } from '../../../shared/api/reply';
 import { parseIsoDate } from '../../../shared/domain/iso-date';
+import { localDay } from '../../../shared/domain/local-time';
 import {
   Dec,
   asCents,
@@ -260,10 +261,11 @@ export function invoiceRepository(db: Db, audit: AuditLog) {
     const dup = sameNumber.get(f.supplierId, f.invoiceNumber, exceptId) as
       { invoiceNumber: string; createdAt: string; supplierName: string } | undefined;
     if (dup) {
+      // The day it was entered as the practice read it then: this computer's time zone, not UTC's.
       throw fieldError(
         'invoiceNumber',
         'INVOICE_DUPLICATE',
-        `Invoice ${dup.invoiceNumber} from ${dup.supplierName} is already recorded (entered ${dup.createdAt.slice(0, 10)}).`,
+        `Invoice ${dup.invoiceNumber} from ${dup.supplierName} is already recorded (entered ${localDay(dup.createdAt)}).`,
       );
     }
     if (f.receivedDate !== '') {

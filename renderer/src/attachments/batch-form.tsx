@@ -4,20 +4,28 @@
  * into one PDF. Checked with the contract's own schema before it goes; the service's refusals
  * land next to their fields.
  */
-import { Alert, Anchor, Button, Checkbox, Group, Radio, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, Checkbox, Group, Radio, Select, SimpleGrid, Stack } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { Link } from 'react-router';
 import type { z } from 'zod';
 import { batchArgsSchema, type BatchStatus } from '../../../shared/api/document-schemas';
+import { readDateText } from '../../../shared/domain/typed-input';
 import { ApiError, call } from '../api';
+import { DateField } from '../components/date-field';
 import { useRecordForm, type FormValues } from '../components/use-record-form';
 import { checked, flag, formSchema, todayIso, type FormIssue } from '../payers/form-schema';
 
+/** A date typed the US way is sent as the ISO date it reads as; other text goes as typed, for the check to name. */
+const dateOf = (text: string | undefined): string => {
+  const r = readDateText(text ?? '', 'Date');
+  return r.ok ? r.date : (text ?? '').trim();
+};
+
 const argsFromForm = (v: FormValues) => ({
   payerId: v.payerId ? Number(v.payerId) : undefined,
-  from: (v.from ?? '').trim(),
-  to: (v.to ?? '').trim(),
+  from: dateOf(v.from),
+  to: dateOf(v.to),
   status: v.status === 'billed' ? ('billed' as const) : ('ready' as const),
   includePhysicianNotes: checked(v.includePhysicianNotes),
   merged: checked(v.merged),
@@ -26,8 +34,8 @@ const argsFromForm = (v: FormValues) => ({
 const batchFormSchema = formSchema(argsFromForm, batchArgsSchema, (v) => {
   const issues: FormIssue[] = [];
   if (!v.payerId) issues.push({ path: ['payerId'], message: 'Choose the payer.' });
-  const from = (v.from ?? '').trim();
-  const to = (v.to ?? '').trim();
+  const from = dateOf(v.from);
+  const to = dateOf(v.to);
   if (from && to && to < from) issues.push({ path: ['to'], message: 'To must be on or after From.' });
   return issues;
 });
@@ -68,7 +76,7 @@ export function BatchForm(props: { running: boolean; onStarted: (status: BatchSt
     },
   });
   const busy = props.running || start.isPending;
-  const text = (name: string) => form.inputProps(name);
+  const date = (name: string) => form.textProps(name);
   useEffect(() => {
     if (!wantFocus.current || busy) return;
     wantFocus.current = false;
@@ -116,8 +124,8 @@ export function BatchForm(props: { running: boolean; onStarted: (status: BatchSt
               error={form.errors.payerId}
               onChange={(v) => form.setField('payerId', v ?? '')}
             />
-            <TextInput label="From" required placeholder="YYYY-MM-DD" description="Date of service" {...text('from')} />
-            <TextInput label="To" required placeholder="YYYY-MM-DD" description="Date of service" {...text('to')} />
+            <DateField label="From" required description="Date of service" {...date('from')} />
+            <DateField label="To" required description="Date of service" {...date('to')} />
           </SimpleGrid>
           <Radio.Group
             label="Which administrations"

@@ -3,12 +3,13 @@
  * so a "History" link from a record's page opens the log already narrowed to that record, and
  * Back returns to the same view. Kinds of record and users come from the log itself.
  */
-import { Button, Group, Select, Text, TextInput } from '@mantine/core';
+import { Button, Group, Select, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
 import { entityWords } from '../../../shared/domain/audit-words';
 import { isIsoDate } from '../../../shared/domain/iso-date';
 import { call } from '../api';
+import { DateFilter } from '../components/date-filter';
 
 export type AuditFilterArgs = { entity?: string; entityId?: string; actor?: string; from?: string; to?: string };
 
@@ -106,22 +107,14 @@ export function AuditFilters(props: { state: AuditFilterState }) {
         value={state.user || null}
         onChange={(v) => state.set({ user: v })}
       />
-      <TextInput
+      <DateFilter
         label="From"
-        type="date"
         w={170}
         value={state.from}
         error={state.fromError}
-        onChange={(e) => state.set({ from: e.currentTarget.value })}
+        onApply={(iso) => state.set({ from: iso })}
       />
-      <TextInput
-        label="To"
-        type="date"
-        w={170}
-        value={state.to}
-        error={state.toError}
-        onChange={(e) => state.set({ to: e.currentTarget.value })}
-      />
+      <DateFilter label="To" w={170} value={state.to} error={state.toError} onApply={(iso) => state.set({ to: iso })} />
       {(state.filtered || state.fromError || state.toError) && (
         <Button variant="subtle" mt={25} onClick={state.clear}>
           Clear filters

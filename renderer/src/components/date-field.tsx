@@ -20,7 +20,9 @@ export function DateField(
   const [open, setOpen] = useState(false);
   const parsed = value.trim() === '' ? null : readDateText(value, 'Date');
   const selected = parsed?.ok ? parsed.date : null;
-  const name = typeof label === 'string' ? label : (rest['aria-label'] ?? 'date');
+  const label_ = typeof label === 'string' ? label : (rest['aria-label'] ?? 'date');
+  // "Pick the from date", not "Pick the from": a filter's label may be only "From" or "To".
+  const name = /date|expir|birth/i.test(label_) ? label_ : `${label_} date`;
   return (
     <TextInput
       placeholder={DATE_PLACEHOLDER}

@@ -11,7 +11,6 @@ import {
   Group,
   SegmentedControl,
   Select,
-  SimpleGrid,
   Stack,
   Table,
   Text,
@@ -29,13 +28,13 @@ import {
   type AdministrationListQuery,
   type AdministrationStatus,
 } from '../../../shared/domain/administration';
-import { isIsoDate } from '../../../shared/domain/iso-date';
 import { formatNdc542 } from '../../../shared/domain/ndc';
 import { call } from '../api';
 import { usdRate } from '../invoices/money-text';
 import { OutOfDateBanner } from '../administrations/out-of-date-banner';
 import { ReadinessBadge } from '../administrations/readiness-checklist';
 import { STATUS_COLORS, STATUS_LABELS } from '../administrations/status-words';
+import { DateFilter } from '../components/date-filter';
 import { ListFooter } from '../components/list-footer';
 import { ExpectedAmount } from '../patients/money-parts';
 
@@ -66,16 +65,14 @@ export function AdministrationsPage() {
   const [page, setPage] = useState(1);
 
   const payers = useQuery({ queryKey: ['payers', 'list'], queryFn: () => call('payers:list', {}) });
-  // A date half typed is not a filter yet; a date that is not a real day says so.
-  const fromValid = from.trim() === '' || isIsoDate(from.trim());
-  const toValid = to.trim() === '' || isIsoDate(to.trim());
+  // The date filters hold only whole dates (DateFilter applies a date once it reads as a day).
   const query: AdministrationListQuery = {
     ...(payerId ? { payerId: Number(payerId) } : {}),
     ...(status ? { status } : {}),
     readiness,
     ...(noAttachment ? { noAttachment: true } : {}),
-    ...(from.trim() && fromValid ? { from: from.trim() } : {}),
-    ...(to.trim() && toValid ? { to: to.trim() } : {}),
+    ...(from ? { from } : {}),
+    ...(to ? { to } : {}),
     search: debounced,
     sortBy,
     sortDir,
@@ -139,14 +136,17 @@ export function AdministrationsPage() {
         </Group>
       )}
 
-      <SimpleGrid cols={{ base: 2, md: 3, xl: 6 }} spacing="sm">
+      {/* Fields of their own widths that wrap onto a second line rather than squeeze or overflow. */}
+      <Group gap="sm" align="flex-start" wrap="wrap" data-testid="administration-filters">
         <TextInput
+          w={300}
           label="Search"
           placeholder="Patient, account, lot, claim number or NDC"
           value={search}
           onChange={(e) => filter(setSearch)(e.currentTarget.value)}
         />
         <Select
+          w={220}
           label="Payer"
           clearable
           placeholder="All payers"
@@ -155,6 +155,7 @@ export function AdministrationsPage() {
           onChange={filter(setPayerId)}
         />
         <Select
+          w={180}
           label="Status"
           clearable
           placeholder="Any status"
@@ -162,20 +163,8 @@ export function AdministrationsPage() {
           value={status}
           onChange={(v) => filter(setStatus)(v as AdministrationStatus | null)}
         />
-        <TextInput
-          label="From"
-          placeholder="YYYY-MM-DD"
-          value={from}
-          error={fromValid ? undefined : 'Not a date (YYYY-MM-DD)'}
-          onChange={(e) => filter(setFrom)(e.currentTarget.value)}
-        />
-        <TextInput
-          label="To"
-          placeholder="YYYY-MM-DD"
-          value={to}
-          error={toValid ? undefined : 'Not a date (YYYY-MM-DD)'}
-          onChange={(e) => filter(setTo)(e.currentTarget.value)}
-        />
+        <DateFilter w={170} label="From" value={from} onApply={filter(setFrom)} />
+        <DateFilter w={170} label="To" value={to} onApply={filter(setTo)} />
         <Stack gap={4}>
           <Text size="sm" fw={500} id="readiness-filter-label">
             Checklist
@@ -191,7 +180,7 @@ export function AdministrationsPage() {
             onChange={(v) => filter(setReadiness)(v as Readiness)}
           />
         </Stack>
-      </SimpleGrid>
+      </Group>
 
       {list.isError && <Text c="red">{list.error.message}</Text>}
       {list.isSuccess && total === 0 && !filtered ? (

@@ -34,6 +34,9 @@ import { fieldsFromTerms } from '../quick-estimate/terms-fields';
 import { termsInWords } from '../payers/contract-words';
 import { parseNdc } from '../../../shared/domain/ndc';
 import { isIsoDate } from '../../../shared/domain/iso-date';
+import { readDateText } from '../../../shared/domain/typed-input';
+import { DateField } from '../components/date-field';
+import { todayIso } from '../components/today';
 import { usdFromFixed } from '../../../shared/domain/money';
 import { EstimateResultView } from '../quick-estimate/estimate-result-view';
 import { isCodeCheckWarning } from '../code-check/code-check-words';
@@ -68,7 +71,8 @@ const LABELS: Record<string, string> = {
 export function QuickEstimatePage() {
   const [fields, setFields] = useState<Fields>({
     ...EXAMPLE_FIELDS,
-    dateOfService: new Date().toISOString().slice(0, 10),
+    // Today on this computer's calendar (UTC's date can already be tomorrow in the evening).
+    dateOfService: todayIso(),
   });
   const [drugSearch, setDrugSearch] = useState('');
   const [debouncedSearch] = useDebouncedValue(drugSearch, 150);
@@ -83,7 +87,10 @@ export function QuickEstimatePage() {
   const [payerId, setPayerId] = useState<string | null>(null);
   const payers = useQuery({ queryKey: ['payers'], queryFn: () => call('payers:list', {}) });
   const ndc = parseNdc(fields['drug.ndc'] ?? '');
-  const dos = fields.dateOfService ?? '';
+  // The date as typed ("03/15/2024" or "2024-03-15"); the estimate reads it as the ISO date.
+  const typedDos = fields.dateOfService ?? '';
+  const readDos = readDateText(typedDos, 'Date of service');
+  const dos = readDos.ok ? readDos.date : typedDos;
   const hcpcs = fields.hcpcs ?? 'J3490';
   const termsKey =
     payerId && ndc.ok && isIsoDate(dos)
@@ -112,7 +119,7 @@ export function QuickEstimatePage() {
   }
 
   const outcome = useMemo(() => {
-    const parsed = scenarioSchema.safeParse(scenarioFromFields(fields));
+    const parsed = scenarioSchema.safeParse(scenarioFromFields({ ...fields, dateOfService: dos }));
     if (!parsed.success) {
       const errors: Record<string, string> = {};
       for (const issue of parsed.error.issues) {
@@ -123,7 +130,7 @@ export function QuickEstimatePage() {
     }
     const result = estimate(parsed.data);
     return result.ok ? { kind: 'ok' as const, result } : { kind: 'refused' as const, error: result.error };
-  }, [fields]);
+  }, [fields, dos]);
 
   const errors = outcome.kind === 'invalid' ? outcome.errors : {};
   // An empty required field is "still needed", not an error shouted at someone who hasn't typed yet.
@@ -174,7 +181,12 @@ export function QuickEstimatePage() {
                 Service
               </Title>
               <SimpleGrid cols={2}>
-                {text('dateOfService', 'Date of service', { placeholder: 'YYYY-MM-DD' })}
+                <DateField
+                  label="Date of service"
+                  value={typedDos}
+                  error={typedDos.trim() !== '' && !readDos.ok ? readDos.error.message : errorFor('dateOfService')}
+                  onChange={(v) => set('dateOfService', v)}
+                />
                 {choice('hcpcs', 'HCPCS', [...new Set<string>([...PRACTICE_NOC_CODES, hcpcs])])}
               </SimpleGrid>
               <Select

@@ -4,13 +4,13 @@
  * (payer, dates of service from and to) applies to all four; the dates open on the last twelve
  * months. A date that is not a real day says so beside its field and is not applied.
  */
-import { Select, SimpleGrid, Stack, Tabs, Text, TextInput, Title } from '@mantine/core';
+import { Select, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { ReportFilterInput } from '../../../shared/api/report-channels';
-import { isIsoDate } from '../../../shared/domain/iso-date';
 import { call } from '../api';
+import { DateFilter } from '../components/date-filter';
 import { DaysToPaymentReport } from '../reports/days-to-payment-report';
 import { ExpectedVsPaidReport } from '../reports/expected-vs-paid-report';
 import { MarginReport } from '../reports/margin-report';
@@ -35,15 +35,12 @@ export function ReportsPage() {
   const [to, setTo] = useState(initial.to);
 
   const payers = useQuery({ queryKey: ['payers', 'list'], queryFn: () => call('payers:list', {}) });
-  const fromText = from.trim();
-  const toText = to.trim();
-  const fromValid = fromText === '' || isIsoDate(fromText);
-  const toValid = toText === '' || isIsoDate(toText);
-  const backwards = fromValid && toValid && fromText !== '' && toText !== '' && toText < fromText;
+  // The date filters hold only whole dates (DateFilter applies a date once it reads as a day).
+  const backwards = from !== '' && to !== '' && to < from;
   const filter: ReportFilterInput = {
     ...(payerId ? { payerId: Number(payerId) } : {}),
-    ...(fromText && fromValid ? { from: fromText } : {}),
-    ...(toText && toValid ? { to: toText } : {}),
+    ...(from ? { from } : {}),
+    ...(to ? { to } : {}),
   };
 
   return (
@@ -62,20 +59,8 @@ export function ReportsPage() {
           value={payerId}
           onChange={setPayerId}
         />
-        <TextInput
-          label="From"
-          placeholder="YYYY-MM-DD"
-          value={from}
-          error={fromValid ? undefined : 'Not a date (YYYY-MM-DD)'}
-          onChange={(e) => setFrom(e.currentTarget.value)}
-        />
-        <TextInput
-          label="To"
-          placeholder="YYYY-MM-DD"
-          value={to}
-          error={!toValid ? 'Not a date (YYYY-MM-DD)' : backwards ? 'Before the From date' : undefined}
-          onChange={(e) => setTo(e.currentTarget.value)}
-        />
+        <DateFilter label="From" value={from} onApply={setFrom} />
+        <DateFilter label="To" value={to} onApply={setTo} error={backwards ? 'Before the From date' : undefined} />
       </SimpleGrid>
 
       <Tabs

@@ -10,7 +10,9 @@ import type { CodeCheckView, SpecificCodeView } from '../../../shared/api/refere
 import { isNocCode } from '../../../shared/domain/hcpcs';
 import { formatNdc542 } from '../../../shared/domain/ndc';
 import { DOSE_UNITS, type DoseUnit } from '../../../shared/domain/units';
+import { readDateText } from '../../../shared/domain/typed-input';
 import { ApiError, call } from '../api';
+import { DateField } from '../components/date-field';
 import { todayIso } from '../components/today';
 import { SupportCode } from '../components/error-words';
 
@@ -26,6 +28,12 @@ const FIELD_OF: Record<string, FieldName> = {
   'dose.unit': 'unit',
 };
 
+/** A date typed the US way is checked as the ISO date it reads as; other text goes as typed, for the service to name. */
+const dateOf = (text: string): string => {
+  const r = readDateText(text, 'Date of service');
+  return r.ok ? r.date : text.trim();
+};
+
 export function NdcCheck() {
   const [fields, setFields] = useState<Fields>({ ndc: '', date: todayIso(), hcpcs: 'J3490', amount: '', unit: 'mg' });
   const [errors, setErrors] = useState<Partial<Record<FieldName, string>>>({});
@@ -38,7 +46,7 @@ export function NdcCheck() {
     mutationFn: (f: Fields) =>
       call('reference:check', {
         ndc: f.ndc,
-        date: f.date.trim(),
+        date: dateOf(f.date),
         hcpcs: f.hcpcs,
         ...(f.amount.trim() !== '' ? { dose: { amount: f.amount.trim(), unit: f.unit } } : {}),
       }),
@@ -85,14 +93,13 @@ export function NdcCheck() {
               error={errors.ndc}
               onChange={(e) => set('ndc', e.currentTarget.value)}
             />
-            <TextInput
+            <DateField
               label="Date of service"
               required
-              placeholder="YYYY-MM-DD"
-              w={160}
+              w={170}
               value={fields.date}
               error={errors.date}
-              onChange={(e) => set('date', e.currentTarget.value)}
+              onChange={(t) => set('date', t)}
             />
             <TextInput
               label="HCPCS code billed"

@@ -14,9 +14,17 @@ import {
   type PaperPostingInput,
   type RemittanceView,
 } from '../../../shared/domain/remittance';
+import { readDateText } from '../../../shared/domain/typed-input';
 import { ApiError, call } from '../api';
+import { DateField } from '../components/date-field';
 import { LINE_KIND_WORDS } from './variance-words';
 import { invalidatePaymentViews } from './invalidate-payment-views';
+
+/** A date typed the US way is posted as the ISO date it reads as; other text goes as typed, for the service to name. */
+const dateOf = (text: string): string => {
+  const r = readDateText(text, 'Payment date');
+  return r.ok ? r.date : text.trim();
+};
 
 type Adjustment = { group: string; reason: string; amount: string };
 
@@ -63,7 +71,7 @@ function PostingForm(props: { target: PostingTarget; onDone: () => void }) {
       const posting: PaperPostingInput = {
         administrationId: a.id,
         lineKind: v.lineKind,
-        paymentDate: v.paymentDate,
+        paymentDate: dateOf(v.paymentDate),
         allowed: v.allowed,
         paid: v.paid,
         patientResponsibility: v.patientResponsibility,
@@ -109,13 +117,12 @@ function PostingForm(props: { target: PostingTarget; onDone: () => void }) {
             disabled={props.target.editing !== null}
             error={errorOf('lineKind')}
           />
-          <TextInput
+          <DateField
             label="Payment date"
-            placeholder="YYYY-MM-DD"
             required
             data-autofocus
             value={v.paymentDate}
-            onChange={(e) => set('paymentDate', e.currentTarget.value)}
+            onChange={(t) => set('paymentDate', t)}
             error={errorOf('paymentDate')}
           />
           <TextInput

@@ -1,12 +1,13 @@
 /**
  * The filters every worklist shares: payer and a date range (of service, or of the invoice for
- * stock), with a date that is not a real day said next to its field and left out of the query.
+ * stock). A date applies once it is whole (DateFilter); one that cannot be read is said next to
+ * its field and left out of the query.
  */
-import { Select, TextInput } from '@mantine/core';
+import { Select } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useState, type ChangeEvent } from 'react';
-import { isIsoDate } from '../../../shared/domain/iso-date';
+import { useState } from 'react';
 import { call } from '../api';
+import { DateFilter } from '../components/date-filter';
 
 export type WorklistFilter = { payerId?: number; from?: string; to?: string };
 
@@ -14,12 +15,10 @@ export function useWorklistFilter(onChange: () => void) {
   const [payerId, setPayerId] = useState<string | null>(null);
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
-  const fromValid = from.trim() === '' || isIsoDate(from.trim());
-  const toValid = to.trim() === '' || isIsoDate(to.trim());
   const filter: WorklistFilter = {
     ...(payerId ? { payerId: Number(payerId) } : {}),
-    ...(from.trim() && fromValid ? { from: from.trim() } : {}),
-    ...(to.trim() && toValid ? { to: to.trim() } : {}),
+    ...(from ? { from } : {}),
+    ...(to ? { to } : {}),
   };
   const change =
     <T,>(set: (v: T) => void) =>
@@ -30,16 +29,8 @@ export function useWorklistFilter(onChange: () => void) {
   return {
     filter,
     payerProps: { value: payerId, onChange: change(setPayerId) },
-    fromProps: {
-      value: from,
-      error: fromValid ? undefined : 'Not a real date (YYYY-MM-DD)',
-      onChange: (e: ChangeEvent<HTMLInputElement>) => change(setFrom)(e.currentTarget.value),
-    },
-    toProps: {
-      value: to,
-      error: toValid ? undefined : 'Not a real date (YYYY-MM-DD)',
-      onChange: (e: ChangeEvent<HTMLInputElement>) => change(setTo)(e.currentTarget.value),
-    },
+    fromProps: { value: from, onApply: change(setFrom) },
+    toProps: { value: to, onApply: change(setTo) },
   };
 }
 
@@ -62,8 +53,8 @@ export function PayerFilter(props: { state: WorklistFilterState }) {
 export function DateFilters(props: { state: WorklistFilterState; what: string }) {
   return (
     <>
-      <TextInput label={`${props.what} from`} placeholder="YYYY-MM-DD" w={170} {...props.state.fromProps} />
-      <TextInput label={`${props.what} to`} placeholder="YYYY-MM-DD" w={170} {...props.state.toProps} />
+      <DateFilter label={`${props.what} from`} w={170} {...props.state.fromProps} />
+      <DateFilter label={`${props.what} to`} w={170} {...props.state.toProps} />
     </>
   );
 }
