@@ -139,9 +139,9 @@ export function AdministrationsPage() {
       {/* Fields of their own widths that wrap onto a second line rather than squeeze or overflow. */}
       <Group gap="sm" align="flex-start" wrap="wrap" data-testid="administration-filters">
         <TextInput
-          w={300}
+          w={340}
           label="Search"
-          placeholder="Patient, account, lot, claim number or NDC"
+          placeholder="Patient, account, lot, claim or NDC"
           value={search}
           onChange={(e) => filter(setSearch)(e.currentTarget.value)}
         />

@@ -25,8 +25,10 @@ export function ExpectedAmount(props: {
         {usdRate(props.expected)}
       </Text>
       {props.payer !== null && props.patient !== null && (
-        <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }} data-testid="expected-parts">
-          payer {usdRate(props.payer)} · patient {usdRate(props.patient)}
+        // Two parts that may go onto two lines where a list is short of room, each kept whole.
+        <Text size="xs" c="dimmed" data-testid="expected-parts">
+          <span style={{ whiteSpace: 'nowrap' }}>payer {usdRate(props.payer)} ·</span>{' '}
+          <span style={{ whiteSpace: 'nowrap' }}>patient {usdRate(props.patient)}</span>
         </Text>
       )}
     </>
