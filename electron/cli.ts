@@ -10,6 +10,7 @@ import { channels, contract } from '../shared/api/contract';
 import { fail, type Reply } from '../shared/api/reply';
 import { AppError } from './services/app-error';
 import { attachmentCommand } from './cli-attachments';
+import { backupCommand, restoreCommand } from './cli-backup';
 import { checkCommand, REFERENCE_IMPORT_KINDS, referenceImportCommand } from './cli-reference';
 import { reportCommand } from './cli-report';
 import { camel, parseArgs } from './cli-args';
@@ -79,6 +80,11 @@ Commands:
                                         underpaid|denied|unpaid|... for one list), aging, unmatched,
                                         never-billed, expected-vs-paid, margin-by-drug, margin-by-payer,
                                         volume, days-to-payment
+  backup                                a backup of the database and stored files now, into the data
+                                        folder's backups/ (prints the folder)
+  restore PATH                          replace the data with the backup in PATH after checking it
+                                        (integrity, schema, checksums); the data as it was is kept
+                                        as a before-restore backup, whose folder is printed
   call CHANNEL [JSON|-]                 any contract channel with JSON arguments (- reads stdin)
   channels                              list the channels
   --help                                this text
@@ -127,6 +133,8 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Pr
     command === 'attachments' ||
     command === 'report' ||
     command === 'check' ||
+    command === 'backup' ||
+    command === 'restore' ||
     referenceImport;
   const request = ownCommand ? { calls: [] } : toRequest(command, sub, rest, options, io);
   if ('error' in request) return print(io, request.error);
@@ -144,6 +152,8 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Pr
         dispatch(services.handlers, channel, args, { error: (m, e) => io.err(`${m}: ${String(e)}`) });
       if (command === 'report') return print(io, await reportCommand(sub, options, call));
       if (command === 'check') return print(io, await checkCommand(sub, options, call));
+      if (command === 'backup') return print(io, await backupCommand(services.ctx));
+      if (command === 'restore') return print(io, await restoreCommand(services.ctx, sub));
       if (referenceImport) return print(io, await referenceImportCommand(sub as string, rest, options, call, io.err));
       if (command === 'attachment' || command === 'attachments')
         return print(io, await attachmentCommand(command, sub, options, call, io));

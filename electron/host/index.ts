@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { defaultDataDir } from '../services/data-dir';
 import { openServices } from '../services/context';
 import { AppError } from '../services/app-error';
+import { automaticBackupIfDue } from '../services/backup/automatic-backup';
 import { startHost } from './server';
 
 function argValue(args: string[], name: string): string | undefined {
@@ -33,6 +34,7 @@ async function main(): Promise<void> {
   console.log(`J3490 Desk is running in browser mode. Data folder: ${dataDir}`);
   console.log(`Open this address in a browser on this machine: ${host.url}`);
   console.log('Press Ctrl+C to stop.');
+  automaticBackupIfDue(services.ctx).catch((err: unknown) => console.error('Automatic backup failed', err));
   const stop = () => {
     void host.close().then(() => {
       services.close();

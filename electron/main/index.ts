@@ -7,6 +7,7 @@ import { app, dialog, ipcMain, net, protocol, session, shell } from 'electron';
 import { join, normalize, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { AppError } from '../services/app-error';
+import { automaticBackupIfDue } from '../services/backup/automatic-backup';
 import { openServices, type Services } from '../services/context';
 import { registerDesktopBridge } from './desktop-bridge';
 import { registerIpc } from './ipc';
@@ -58,6 +59,7 @@ app.whenReady().then(
     registerIpc(ipcMain, services.handlers, { error: (m, e) => console.error(m, e) }, devServerUrl);
     registerDesktopBridge(ipcMain, devServerUrl);
     createMainWindow(devServerUrl);
+    automaticBackupIfDue(services.ctx).catch((err: unknown) => console.error('Automatic backup failed', err));
   },
   (err: unknown) => {
     console.error(err);

@@ -26,6 +26,13 @@ export type ServiceContext = {
    * are local days, and a UTC date would already be tomorrow on a US evening.
    */
   today: () => string;
+  /**
+   * Close the database, run `replace` while nothing holds it open (a restore swaps files there),
+   * then open it again and rebuild every handler on the new connection. The doors keep the same
+   * handler object, so nothing else has to be re-registered. When the new file does not open,
+   * the undo `replace` returned puts the old files back, they are opened, and the error is thrown.
+   */
+  reopenAfter: (replace: () => (() => void) | void) => void;
 };
 
 export type Services = { ctx: ServiceContext; handlers: Handlers; close: () => void };
@@ -42,9 +49,11 @@ export function openServices(options: {
 }): Services {
   mkdirSync(options.dataDir, { recursive: true });
   const databaseFile = join(options.dataDir, DATABASE_FILE_NAME);
-  const db = openDatabase(databaseFile, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  const open = () => openDatabase(databaseFile, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  // Filled below and refilled in place after a restore: IPC, the host and the CLI hold this object.
+  const handlers = {} as Handlers;
   const ctx: ServiceContext = {
-    db,
+    db: open(),
     dataDir: options.dataDir,
     databaseFile,
     mode: options.mode,
@@ -54,8 +63,23 @@ export function openServices(options: {
     today:
       options.today ??
       (options.now ? () => (options.now as () => string)().slice(0, 10) : () => localIsoDate(new Date())),
+    reopenAfter(replace) {
+      ctx.db.close();
+      let undo: (() => void) | void = undefined;
+      try {
+        undo = replace();
+        ctx.db = open();
+      } catch (err) {
+        undo?.();
+        ctx.db = open();
+        throw err;
+      } finally {
+        Object.assign(handlers, createHandlers(ctx));
+      }
+    },
   };
-  return { ctx, handlers: createHandlers(ctx), close: () => db.close() };
+  Object.assign(handlers, createHandlers(ctx));
+  return { ctx, handlers, close: () => ctx.db.close() };
 }
 
 function safeUserName(): string {

@@ -17,6 +17,7 @@ import { priceHandlers } from './handlers/price-handlers';
 import { supplierRecordHandlers } from './handlers/supplier-record-handlers';
 import { providerHandlers } from './handlers/provider-handlers';
 import { auditHandlers } from './handlers/audit-handlers';
+import { backupHandlers } from './handlers/backup-handlers';
 import { searchHandlers } from './handlers/search-handlers';
 import { patientRecordHandlers } from './handlers/patient-record-handlers';
 import { referenceHandlers } from './handlers/reference-handlers';
@@ -53,5 +54,6 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...auditHandlers(ctx, audit),
     ...searchHandlers(ctx, audit),
     ...patientRecordHandlers(ctx, audit),
+    ...backupHandlers(ctx),
   };
 }

@@ -6,6 +6,7 @@
  */
 import type { ChannelSpec } from './channel-spec';
 import { remittanceChannels } from './remittance-channels';
+import { backupChannels } from './backup-channels';
 import { supplierRecordChannels } from './supplier-record-channels';
 import { providerChannels } from './provider-channels';
 import { auditChannels } from './audit-channels';
@@ -486,6 +487,7 @@ export const contract = {
   ...auditChannels,
   ...searchChannels,
   ...patientRecordChannels,
+  ...backupChannels,
 } as const satisfies Record<string, ChannelSpec>;
 
 export type Contract = typeof contract;

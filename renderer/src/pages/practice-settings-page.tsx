@@ -10,6 +10,7 @@ import { StateSelect } from '../components/state-select';
 import { npiReader, type FieldReaders } from '../components/typed-readers';
 import { useRecordForm, type FormValues } from '../components/use-record-form';
 import { VarianceToleranceCard } from '../remittances/variance-tolerance-card';
+import { BackupsCard } from '../backups/backups-card';
 
 const EMPTY: FormValues = {
   name: '',
@@ -104,6 +105,7 @@ export function PracticeSettingsPage() {
         </Stack>
       </form>
       <VarianceToleranceCard />
+      <BackupsCard />
     </Stack>
   );
 }
