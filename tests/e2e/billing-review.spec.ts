@@ -118,7 +118,7 @@ test('the Quick estimate fills the acquisition cost from the practice’s own in
   const { supplierId } = await seedCatalog(h);
   await seedInvoice(h, { supplierId, invoiceNumber: 'CH-3', lotNumber: 'C300', packages: '4', scanned: false });
   const page = await openApp('/estimate');
-  await page.getByLabel('Date of service').fill('2026-11-02');
+  await page.getByRole('textbox', { name: 'Date of service', exact: true }).fill('2026-11-02');
   await page.getByRole('combobox', { name: 'Pick from the catalog' }).click();
   await page.getByRole('option', { name: /examplizumab/ }).click();
   // The example's $950 is gone with the example drug.
