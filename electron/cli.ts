@@ -17,7 +17,8 @@ import { camel, parseArgs } from './cli-args';
 import { exitWhenFlushed } from './cli-exit';
 import { openServices, type Services } from './services/context';
 import { defaultDataDir } from './services/data-dir';
-import { dispatch } from './services/dispatch';
+import { dispatch, type Logger } from './services/dispatch';
+import { doorLogger } from './services/log/logger';
 
 export type CliIo = { out: (text: string) => void; err: (text: string) => void; readStdin: () => string };
 
@@ -146,10 +147,18 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Pr
     if (err instanceof AppError) return print(io, fail(err.code, err.message));
     throw err;
   }
+  // The log file gets the reduced error (services/log); the person at the terminal sees the cause.
+  const door = doorLogger(services.ctx.log, 'cli');
+  const log: Logger = {
+    ...door,
+    error: (m, e) => {
+      door.error(m, e);
+      io.err(`${m}: ${String(e)}`);
+    },
+  };
   try {
     if (ownCommand) {
-      const call = (channel: string, args: unknown) =>
-        dispatch(services.handlers, channel, args, { error: (m, e) => io.err(`${m}: ${String(e)}`) });
+      const call = (channel: string, args: unknown) => dispatch(services.handlers, channel, args, log);
       if (command === 'report') return print(io, await reportCommand(sub, options, call));
       if (command === 'check') return print(io, await checkCommand(sub, options, call));
       if (command === 'backup') return print(io, await backupCommand(services.ctx));
@@ -167,7 +176,7 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Pr
         replies.push((reply = args.reply));
         break;
       }
-      reply = await dispatch(services.handlers, call.channel, args, { error: (m, e) => io.err(`${m}: ${String(e)}`) });
+      reply = await dispatch(services.handlers, call.channel, args, log);
       replies.push(reply);
       if (!reply.ok) break;
     }

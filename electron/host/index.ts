@@ -8,6 +8,7 @@ import { defaultDataDir } from '../services/data-dir';
 import { openServices } from '../services/context';
 import { AppError } from '../services/app-error';
 import { automaticBackupIfDue } from '../services/backup/automatic-backup';
+import { doorLogger } from '../services/log/logger';
 import { startHost } from './server';
 
 function argValue(args: string[], name: string): string | undefined {
@@ -30,7 +31,12 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  const host = await startHost({ handlers: services.handlers, rendererDir, port });
+  const host = await startHost({
+    handlers: services.handlers,
+    rendererDir,
+    port,
+    log: doorLogger(services.ctx.log, 'host'),
+  });
   console.log(`J3490 Desk is running in browser mode. Data folder: ${dataDir}`);
   console.log(`Open this address in a browser on this machine: ${host.url}`);
   console.log('Press Ctrl+C to stop.');

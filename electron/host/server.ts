@@ -62,7 +62,7 @@ export async function startHost(options: {
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const allowedHosts = [`127.0.0.1:${port}`, `localhost:${port}`];
     if (!allowedHosts.includes(req.headers.host ?? '')) {
-      return sendReply(res, fail('HOST_REFUSED', 'This server only answers requests addressed to 127.0.0.1.'));
+      return refuse(req, res, fail('HOST_REFUSED', 'This server only answers requests addressed to 127.0.0.1.'));
     }
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
     let pathname: string;
@@ -84,19 +84,20 @@ export async function startHost(options: {
     const given = Buffer.from((req.headers.authorization ?? '').replace(/^Bearer /, ''));
     if (given.length !== tokenBytes.length || !timingSafeEqual(given, tokenBytes)) {
       req.resume();
-      return sendReply(
+      return refuse(
+        req,
         res,
         fail('UNAUTHORIZED', 'The access token is missing or wrong; open the address printed by `npm run web`.'),
       );
     }
     if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
       req.resume();
-      return sendReply(res, fail('NOT_JSON', 'API calls must send a JSON body (Content-Type: application/json).'));
+      return refuse(req, res, fail('NOT_JSON', 'API calls must send a JSON body (Content-Type: application/json).'));
     }
     const limit = bodyLimitFor(channel);
     const body = await readBody(req, limit);
     if (body === 'too-large') {
-      return sendReply(res, fail('BODY_TOO_LARGE', `This request may be at most ${Math.round(limit / 1024)} KB.`));
+      return refuse(req, res, fail('BODY_TOO_LARGE', `This request may be at most ${Math.round(limit / 1024)} KB.`));
     }
     let args: unknown;
     try {
@@ -105,6 +106,22 @@ export async function startHost(options: {
       return sendReply(res, fail('NOT_JSON', 'The request body is not valid JSON.'));
     }
     sendReply(res, await dispatch(options.handlers, channel, args, options.log));
+  }
+
+  /**
+   * A refused request goes to the support log with its code, method and the channel it named (when
+   * that is a real channel): never its body, headers or token.
+   */
+  function refuse(req: IncomingMessage, res: ServerResponse, reply: Reply<never>): void {
+    if (!reply.ok) {
+      const channel = (req.url ?? '').split('?')[0]?.replace(/^\/api\//, '') ?? '';
+      options.log?.warn?.(`Refused a request (${reply.error.code})`, {
+        code: reply.error.code,
+        method: req.method,
+        ...(isChannel(channel) ? { channel } : {}),
+      });
+    }
+    sendReply(res, reply);
   }
 
   async function serveStatic(res: ServerResponse, pathname: string): Promise<void> {

@@ -13,6 +13,7 @@ export function registerIpc(ipcMain: IpcMain, handlers: Handlers, log: Logger, d
   for (const channel of channels) {
     ipcMain.handle(channel, (event, args: unknown) => {
       if (!isTrustedSender(event.senderFrame, devServerUrl)) {
+        log.warn?.('Refused a call from a frame that is not the app', { channel, code: 'FORBIDDEN_ORIGIN' });
         return fail('FORBIDDEN_ORIGIN', 'This request did not come from J3490 Desk and was refused.');
       }
       return dispatch(handlers, channel, args, log);

@@ -5,8 +5,9 @@
 import { mkdirSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
-import { openDatabase, type Db } from './db/open';
+import { openDatabase, schemaVersion, type Db } from './db/open';
 import { createHandlers, type Handlers } from './handler-table';
+import { dataDirLogger, errorFields, type Log } from './log/logger';
 import { APP_VERSION } from './version';
 
 export type Mode = 'electron' | 'browser' | 'cli';
@@ -33,6 +34,8 @@ export type ServiceContext = {
    * the undo `replace` returned puts the old files back, they are opened, and the error is thrown.
    */
   reopenAfter: (replace: () => (() => void) | void) => void;
+  /** The support log in `<dataDir>/logs/` (services/log): never given PHI, redacted anyway. */
+  log: Log;
 };
 
 export type Services = { ctx: ServiceContext; handlers: Handlers; close: () => void };
@@ -46,14 +49,24 @@ export function openServices(options: {
   now?: () => string;
   today?: () => string;
   actor?: string;
+  log?: Log;
 }): Services {
   mkdirSync(options.dataDir, { recursive: true });
+  const log = options.log ?? dataDirLogger(options.dataDir);
   const databaseFile = join(options.dataDir, DATABASE_FILE_NAME);
   const open = () => openDatabase(databaseFile, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   // Filled below and refilled in place after a restore: IPC, the host and the CLI hold this object.
   const handlers = {} as Handlers;
+  let db: Db;
+  try {
+    db = open();
+  } catch (err) {
+    log.error('startup', 'The database could not be opened', errorFields(err));
+    throw err;
+  }
   const ctx: ServiceContext = {
-    db: open(),
+    db,
+    log,
     dataDir: options.dataDir,
     databaseFile,
     mode: options.mode,
@@ -79,6 +92,16 @@ export function openServices(options: {
     },
   };
   Object.assign(handlers, createHandlers(ctx));
+  // Each CLI command opens the services once: its start-up line is debug so scripts do not fill the log.
+  log[options.mode === 'cli' ? 'debug' : 'info']('startup', `J3490 Desk ${APP_VERSION} started`, {
+    version: APP_VERSION,
+    mode: options.mode,
+    schemaVersion: schemaVersion(ctx.db),
+    dataDir: options.dataDir,
+    platform: process.platform,
+    node: process.versions.node,
+    ...(process.versions.electron ? { electron: process.versions.electron } : {}),
+  });
   return { ctx, handlers, close: () => ctx.db.close() };
 }
 

@@ -2,6 +2,9 @@
  * The single entry into the services for every door (IPC, HTTP, CLI): look the channel up in the
  * contract, validate the arguments with its zod schema, call the handler, validate the result,
  * and answer a Reply. Nothing thrown escapes; an unexpected error becomes INTERNAL and is logged.
+ * What reaches the log: the channel, the error (name, code, stack frames; services/log turns the
+ * error into those) — never the call's arguments, which carry patients' records. The INTERNAL
+ * reply's message is fixed text: an error's own message may quote user data and stays inside.
  */
 import type { z } from 'zod';
 import { contract, isChannel, type Channel } from '../../shared/api/contract';
@@ -9,7 +12,24 @@ import { fail, ok, type FieldIssue, type Reply } from '../../shared/api/reply';
 import { AppError } from './app-error';
 import type { Handlers } from './handler-table';
 
-export type Logger = { error: (message: string, err?: unknown) => void };
+export type Logger = {
+  error: (message: string, err?: unknown) => void;
+  /** Refused requests at a door (wrong token, foreign origin): the code, never the body. */
+  warn?: (message: string, fields?: Record<string, unknown>) => void;
+  /** Summaries of imports and exports: counts and a duration, read from the result's numbers. */
+  info?: (message: string, fields?: Record<string, unknown>) => void;
+};
+
+/** Channels whose outcome support asks about: imports, exports, stored documents. */
+const SUMMARISED = new Set<string>([
+  'imports:commit',
+  'remittances:import',
+  'reference:commit',
+  'reports:export',
+  'transitions:export',
+  'documents:save',
+  'payments:post',
+]);
 
 export async function dispatch(
   handlers: Handlers,
@@ -23,6 +43,7 @@ export async function dispatch(
   const spec = contract[channel];
   const parsed = spec.args.safeParse(rawArgs ?? {});
   if (!parsed.success) return invalidInput(parsed.error);
+  const started = Date.now();
   try {
     const handler = handlers[channel] as (args: unknown) => unknown;
     const value = await handler(parsed.data);
@@ -31,12 +52,32 @@ export async function dispatch(
       log.error(`Result of ${channel} does not match the contract`, checked.error);
       return fail('INTERNAL', 'The app produced an answer it could not check; nothing else was changed.');
     }
+    if (SUMMARISED.has(channel)) {
+      log.info?.(`${channel} done`, { channel, durationMs: Date.now() - started, ...countsOf(checked.data) });
+    }
     return ok(checked.data);
   } catch (err) {
-    if (err instanceof AppError) return fail(err.code, err.message, err.fields);
+    if (err instanceof AppError) {
+      if (SUMMARISED.has(channel)) {
+        log.info?.(`${channel} refused`, { channel, code: err.code, durationMs: Date.now() - started });
+      }
+      return fail(err.code, err.message, err.fields);
+    }
     log.error(`Unexpected error in ${channel}`, err);
     return fail('INTERNAL', 'Something went wrong inside the app; nothing was saved. Details are in the log.');
   }
+}
+
+/** The top-level whole numbers of a result (rows added, skipped, files): safe to log, unlike its text. */
+function countsOf(value: unknown): Record<string, number> {
+  const counts: Record<string, number> = {};
+  if (value && typeof value === 'object' && !Array.isArray(value)) {
+    for (const [key, v] of Object.entries(value)) {
+      if (typeof v === 'number' && Number.isInteger(v)) counts[key] = v;
+      else if (Array.isArray(v)) counts[`${key}Count`] = v.length;
+    }
+  }
+  return counts;
 }
 
 /** zod issues → field issues carrying our codes (params.code) or a generic INVALID_INPUT. */

@@ -94,7 +94,31 @@ export function backupService(ctx: ServiceContext, policy: RotationPolicy = DEFA
     }
   }
 
+  /** The outcome goes to the support log: name, size, counts and time on success, the code on failure. */
   async function backupNow(reason: BackupReason): Promise<BackupEntry> {
+    const started = Date.now();
+    try {
+      const entry = await writeBackup(reason);
+      ctx.log.info('backup', `Backup written (${reason})`, {
+        backupName: entry.name,
+        reasonCode: reason,
+        bytes: entry.bytes,
+        schemaVersion: entry.schemaVersion,
+        durationMs: Date.now() - started,
+        counts: entry.counts,
+      });
+      return entry;
+    } catch (err) {
+      ctx.log.error('backup', `Backup failed (${reason})`, {
+        reasonCode: reason,
+        code: err instanceof AppError ? err.code : 'INTERNAL',
+        durationMs: Date.now() - started,
+      });
+      throw err;
+    }
+  }
+
+  async function writeBackup(reason: BackupReason): Promise<BackupEntry> {
     mkdirSync(root, { recursive: true });
     clearTemps();
     const createdAt = ctx.now();
@@ -171,6 +195,7 @@ export function backupService(ctx: ServiceContext, policy: RotationPolicy = DEFA
       policy,
     );
     for (const name of doomed) rmSync(join(root, name), { recursive: true, force: true });
+    if (doomed.length > 0) ctx.log.info('backup', `Rotation removed ${doomed.length} automatic backup(s)`, { doomed });
     return doomed;
   }
 

@@ -110,7 +110,27 @@ export function restoreService(ctx: ServiceContext) {
     }
   }
 
+  /** The outcome goes to the support log: when the backup was made and how long, or the refusal's code. */
   async function restore(path: string): Promise<RestoreReport> {
+    const started = Date.now();
+    try {
+      const report = await replaceFromBackup(path);
+      ctx.log.info('backup', 'Restore done', {
+        backupMadeAt: report.backupMadeAt,
+        previousKeptIn: report.previousKeptIn.name,
+        durationMs: Date.now() - started,
+      });
+      return report;
+    } catch (err) {
+      ctx.log[err instanceof AppError ? 'warn' : 'error']('backup', 'Restore refused; nothing was replaced', {
+        code: err instanceof AppError ? err.code : 'INTERNAL',
+        durationMs: Date.now() - started,
+      });
+      throw err;
+    }
+  }
+
+  async function replaceFromBackup(path: string): Promise<RestoreReport> {
     const { folder, manifest } = await verify(path);
     const previous = await backupService(ctx).backupNow('before-restore');
 
