@@ -4,11 +4,15 @@
  * lives in electron/services, shared with browser mode and the CLI.
  */
 import { app, dialog, ipcMain, net, protocol, session, shell } from 'electron';
+import { autoUpdater } from 'electron-updater';
 import { join, normalize, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { AppError } from '../services/app-error';
 import { automaticBackupIfDue } from '../services/backup/automatic-backup';
 import { openServices, type Services } from '../services/context';
+import { doorLogger } from '../services/log/logger';
+import { readUpdateFeed } from '../services/updates/update-feed';
+import { startAutoUpdates } from './auto-update';
 import { registerDesktopBridge } from './desktop-bridge';
 import { registerIpc } from './ipc';
 import { installMenu } from './menu';
@@ -56,10 +60,18 @@ app.whenReady().then(
       app.quit();
       return;
     }
-    registerIpc(ipcMain, services.handlers, { error: (m, e) => console.error(m, e) }, devServerUrl);
+    registerIpc(ipcMain, services.handlers, doorLogger(services.ctx.log, 'ipc'), devServerUrl);
     registerDesktopBridge(ipcMain, devServerUrl);
     createMainWindow(devServerUrl);
     automaticBackupIfDue(services.ctx).catch((err: unknown) => console.error('Automatic backup failed', err));
+    // Off unless the practice named a feed (update-feed.json in the data folder); autoUpdater is a
+    // lazy getter, so with updates off electron-updater never builds its updater.
+    startAutoUpdates({
+      feed: readUpdateFeed(app.getPath('userData')),
+      isPackaged: app.isPackaged,
+      loadUpdater: () => autoUpdater,
+      log: services.ctx.log,
+    });
   },
   (err: unknown) => {
     console.error(err);
