@@ -1,7 +1,8 @@
 /**
  * Browser mode's loopback HTTP adapter over the same handler table as IPC.
- * Policy: bind 127.0.0.1 only; a random token per launch is required on every API call; the Host
- * header must name this loopback address (defeats DNS rebinding); API bodies are JSON only and at
+ * Policy: bind 127.0.0.1 only; a random token per launch is required on every API call, sent as
+ * `Bearer <token>`; the Host header must name this loopback address (defeats DNS rebinding) and an
+ * Origin header, when sent, this same address; API bodies are JSON only and at
  * most MAX_BODY_BYTES (a channel may allow more: file imports); every failure is a JSON Reply with a 4xx/5xx status, never a crash.
  * Static files are the built renderer, served read-only with the same CSP as the Electron window.
  */
@@ -31,6 +32,7 @@ const CONTENT_TYPES = new Map<string, string>([
 const STATUS_BY_CODE = new Map<string, number>([
   ['UNAUTHORIZED', 401],
   ['HOST_REFUSED', 403],
+  ['ORIGIN_REFUSED', 403],
   ['UNKNOWN_CHANNEL', 404],
   ['METHOD_NOT_ALLOWED', 405],
   ['BODY_TOO_LARGE', 413],
@@ -64,6 +66,12 @@ export async function startHost(options: {
     if (!allowedHosts.includes(req.headers.host ?? '')) {
       return refuse(req, res, fail('HOST_REFUSED', 'This server only answers requests addressed to 127.0.0.1.'));
     }
+    // A page on another site may POST here (CORS only hides the answer); its Origin gives it away.
+    const origin = req.headers.origin;
+    if (origin !== undefined && !allowedHosts.some((h) => origin === `http://${h}`)) {
+      req.resume();
+      return refuse(req, res, fail('ORIGIN_REFUSED', 'This server only answers the J3490 Desk page it serves.'));
+    }
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
     let pathname: string;
     try {
@@ -81,7 +89,8 @@ export async function startHost(options: {
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, channel: string): Promise<void> {
     if (req.method !== 'POST') return sendReply(res, fail('METHOD_NOT_ALLOWED', 'API calls are POST requests.'));
-    const given = Buffer.from((req.headers.authorization ?? '').replace(/^Bearer /, ''));
+    const authorization = req.headers.authorization ?? '';
+    const given = Buffer.from(authorization.startsWith('Bearer ') ? authorization.slice(7) : '');
     if (given.length !== tokenBytes.length || !timingSafeEqual(given, tokenBytes)) {
       req.resume();
       return refuse(

@@ -6,6 +6,7 @@
  *   a busy timeout so the CLI and the app can share the file, and a page cache sized for
  *   lookups over hundreds of thousands of rows.
  * - All pending migrations run in ONE transaction: a failure leaves the previous schema intact.
+ * - Every transaction begins IMMEDIATE (immediateTransactions below), so a writer waits its turn.
  */
 import Database from 'better-sqlite3';
 import { foldForSearch } from '../../../shared/domain/search-fold';
@@ -37,6 +38,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('busy_timeout = 5000');
+    immediateTransactions(db);
     // A 64 MB page cache (SQLite's default is 2 MB): price and administration lookups stay in memory.
     db.pragma('cache_size = -65536');
     // Search ignores case and accents the same way everywhere (repositories/search-text.ts).
@@ -61,6 +63,29 @@ function migrate(db: Db, all: readonly Migration[], current: number): void {
       db.pragma(`user_version = ${m.version}`);
     }
   })();
+}
+
+/**
+ * A deferred transaction (better-sqlite3's default) that reads and then writes cannot wait for
+ * another connection's write: SQLite answers SQLITE_BUSY at once, busy_timeout or not, and the
+ * write was lost when the CLI and the app wrote to one file together
+ * (tests/integration/concurrent-writers.test.ts). BEGIN IMMEDIATE takes the write lock first,
+ * where busy_timeout does wait. Calling `.deferred(...)` explicitly still gets a deferred one.
+ */
+function immediateTransactions(db: Db): void {
+  const make = db.transaction.bind(db);
+  db.transaction = (<F extends (...args: never[]) => unknown>(fn: F) => {
+    const t = make(fn);
+    const run = function (this: unknown, ...args: Parameters<typeof t.immediate>) {
+      return t.immediate.apply(this, args);
+    };
+    return Object.assign(run, {
+      default: t.default,
+      deferred: t.deferred,
+      immediate: t.immediate,
+      exclusive: t.exclusive,
+    });
+  }) as Db['transaction'];
 }
 
 export const schemaVersion = (db: Db): number => db.pragma('user_version', { simple: true }) as number;
