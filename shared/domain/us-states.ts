@@ -1,9 +1,9 @@
 /**
  * The states and territories a practice can be in, by their postal codes and their names, so a
- * person can type either ("IL", "il", "Illinois"). The codes are the ones the practice settings
- * accept (a unit test holds the two lists equal).
+ * person can type either ("IL", "il", "Illinois"). The codes alone are what the practice settings
+ * accept (US_STATES).
  */
-export const US_STATE_NAMES: Readonly<Record<string, string>> = {
+const NAMES = {
   AL: 'Alabama',
   AK: 'Alaska',
   AZ: 'Arizona',
@@ -60,4 +60,11 @@ export const US_STATE_NAMES: Readonly<Record<string, string>> = {
   GU: 'Guam',
   AS: 'American Samoa',
   MP: 'Northern Mariana Islands',
-};
+} as const;
+
+export type UsState = keyof typeof NAMES;
+
+export const US_STATE_NAMES: Readonly<Record<string, string>> = NAMES;
+
+/** The postal codes alone, for the settings' schema. */
+export const US_STATES = Object.keys(NAMES) as [UsState, ...UsState[]];

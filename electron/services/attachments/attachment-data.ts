@@ -18,7 +18,7 @@ import { localTime } from '../../../shared/domain/local-time';
 import { techniqueText } from '../../../shared/domain/administration-technique';
 import type { Drug } from '../../../shared/domain/drug-catalog';
 import { nocDescriptor } from '../../../shared/domain/hcpcs';
-import { Dec, moneyString, usdFromFixed, usdUnitPrice } from '../../../shared/domain/money';
+import { Dec, usdFromFixed, usdUnitPrice } from '../../../shared/domain/money';
 import { formatNdc542 } from '../../../shared/domain/ndc';
 import type { Invoice } from '../../../shared/domain/invoice';
 import type { PracticeSettings } from '../../../shared/domain/practice-settings';
@@ -32,6 +32,7 @@ import type {
   WorksheetModel,
 } from '../pdf/attachment-model';
 import type { ScanStore } from '../scan-store';
+import { expectedTotal } from '../../../shared/domain/expected-total';
 
 // A Map, not an object literal: a stored route of "constructor" prints as itself, not as Object.
 const ROUTE_WORDS = new Map<string, string>([
@@ -222,7 +223,7 @@ export function worksheetModel(
             ['Deductible', t.deductible],
             ['Coinsurance', t.coinsurance],
             ['Sequestration', t.sequestration],
-            ['Expected total (payer + patient)', moneyString(new Dec(t.payerPays).plus(new Dec(t.patientPays)))],
+            ['Expected total (payer + patient)', expectedTotal(t.payerPays, t.patientPays)],
             ['Expected from payer', t.payerPays],
             ['Expected from patient', t.patientPays],
             ...(t.acquisitionCost !== undefined ? [['Acquisition cost', t.acquisitionCost] as const] : []),

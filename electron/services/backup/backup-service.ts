@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { BACKUP_NAME } from '../../../shared/api/backup-channels';
 import { AppError } from '../app-error';
 import { DATABASE_FILE_NAME, type ServiceContext } from '../context';
+import { makeSelfContained, rowCounts } from '../db/database-copy';
 import { schemaVersion } from '../db/open';
 import {
   BACKUP_FORMAT,
@@ -127,12 +128,9 @@ export function backupService(ctx: ServiceContext, policy: RotationPolicy = DEFA
     try {
       const dbCopy = join(temp, DATABASE_FILE_NAME);
       const version = schemaVersion(ctx.db);
-      const counts: Record<string, number> = {};
-      for (const table of COUNTED_TABLES) {
-        counts[table] = (ctx.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
-      }
+      const counts = rowCounts(ctx.db, COUNTED_TABLES);
       await ctx.db.backup(dbCopy);
-      selfContained(dbCopy);
+      makeSelfContained(ctx.db, dbCopy);
       const files: BackupManifest['files'] = {};
       for (const folder of STORED_FOLDERS) {
         files[folder] = copyStoredFolder(join(ctx.dataDir, folder), join(temp, folder));
@@ -161,19 +159,6 @@ export function backupService(ctx: ServiceContext, policy: RotationPolicy = DEFA
         'BACKUP_FAILED',
         `The backup could not be written (${(err as Error).message}); the data itself was not changed.`,
       );
-    }
-  }
-
-  /**
-   * The copy carries the live database's WAL flag; switched to a rollback journal it is one
-   * self-contained file that can be checked and hashed without SQLite adding -wal/-shm beside it.
-   */
-  function selfContained(file: string): void {
-    ctx.db.prepare('ATTACH DATABASE ? AS backup_copy').run(file);
-    try {
-      ctx.db.pragma('backup_copy.journal_mode = DELETE');
-    } finally {
-      ctx.db.exec('DETACH DATABASE backup_copy');
     }
   }
 

@@ -16,6 +16,7 @@ import { closeSync, copyFileSync, existsSync, fsyncSync, openSync, renameSync, r
 import { dirname, join } from 'node:path';
 import { AppError } from '../app-error';
 import { DATABASE_FILE_NAME, type ServiceContext } from '../context';
+import { intactCopyVersion } from '../db/database-copy';
 import { latestSchemaVersion } from '../db/migrations';
 import { readManifest, STORED_FOLDERS, type BackupManifest } from './backup-manifest';
 import { backupService, type BackupEntry } from './backup-service';
@@ -83,31 +84,16 @@ export function restoreService(ctx: ServiceContext) {
       `This backup was made by a newer version of J3490 Desk (schema ${version}; this app knows ${latestSchemaVersion}). Update the app to restore it.`,
     );
 
-  /**
-   * integrity_check and the schema version, read through the open connection (ATTACH) so the
-   * desktop app's Electron build of SQLite is used; the copy is only read.
-   */
+  /** integrity_check and the schema version of the backup's database (database-copy.ts). */
   function checkDatabase(file: string): number {
-    const damaged = () =>
-      refuse(
+    const version = intactCopyVersion(ctx.db, file);
+    if (version === null) {
+      throw refuse(
         'BACKUP_DAMAGED',
         "The database in this backup is damaged (SQLite's integrity check failed); it cannot be restored.",
       );
-    try {
-      ctx.db.prepare('ATTACH DATABASE ? AS restore_candidate').run(file);
-    } catch {
-      throw damaged();
     }
-    try {
-      const rows = ctx.db.pragma('restore_candidate.integrity_check') as { integrity_check: string }[];
-      if (rows.length !== 1 || rows[0]?.integrity_check !== 'ok') throw damaged();
-      return ctx.db.pragma('restore_candidate.user_version', { simple: true }) as number;
-    } catch (err) {
-      if (err instanceof AppError) throw err;
-      throw damaged();
-    } finally {
-      ctx.db.exec('DETACH DATABASE restore_candidate');
-    }
+    return version;
   }
 
   /** The outcome goes to the support log: when the backup was made and how long, or the refusal's code. */

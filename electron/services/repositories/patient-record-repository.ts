@@ -10,10 +10,10 @@
  *   all documents: newest first, each worksheet right after the attachment it was made with.
  */
 import type { AdministrationStatus } from '../../../shared/domain/administration';
-import { Dec, moneyString } from '../../../shared/domain/money';
 import type { PatientAdministration } from '../../../shared/domain/patient-record';
 import type { Db } from '../db/open';
 import { drugNameOf, money } from './administrations/administration-rows';
+import { expectedParts } from '../../../shared/domain/expected-total';
 
 type Row = {
   id: number;
@@ -85,7 +85,6 @@ export function patientRecordRepository(db: Db) {
 export type PatientRecordRepository = ReturnType<typeof patientRecordRepository>;
 
 function toAdministration(r: Row): PatientAdministration {
-  const estimated = r.payerPays !== null && r.patientPays !== null;
   return {
     id: r.id,
     dateOfService: r.dateOfService,
@@ -97,9 +96,7 @@ function toAdministration(r: Row): PatientAdministration {
     hcpcs: r.hcpcs,
     claimNumber: r.claimNumber,
     billedCharge: money(r.billedCents),
-    expected: estimated ? moneyString(new Dec(r.payerPays as string).plus(new Dec(r.patientPays as string))) : null,
-    expectedPayer: estimated ? moneyString(new Dec(r.payerPays as string)) : null,
-    expectedPatient: estimated ? moneyString(new Dec(r.patientPays as string)) : null,
+    ...expectedParts(r.payerPays, r.patientPays),
     paid: r.postedLines ? money(r.paidCents ?? 0) : null,
     status: r.status,
     estimateStale: r.estimateStale === 1,

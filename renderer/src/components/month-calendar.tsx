@@ -7,7 +7,7 @@
 import { ActionIcon, Group, Text, UnstyledButton } from '@mantine/core';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { addDays, daysInMonth } from '../../../shared/domain/iso-date';
-import { MONTH_NAMES as MONTHS } from '../../../shared/domain/months';
+import { addMonths, MONTH_NAMES as MONTHS } from '../../../shared/domain/months';
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
@@ -16,11 +16,10 @@ const isoOf = (year: number, month: number, day: number) => `${year}-${pad(month
 const weekdayOf = (iso: string) => new Date(`${iso}T00:00:00Z`).getUTCDay();
 
 /** The same day of the month `months` away, or the month's last day ("Jan 31" + 1 → "Feb 28"). */
-function addMonths(iso: string, months: number): string {
-  const index = Number(iso.slice(0, 4)) * 12 + Number(iso.slice(5, 7)) - 1 + months;
-  const year = Math.floor(index / 12);
-  const month = (index % 12) + 1;
-  return isoOf(year, month, Math.min(Number(iso.slice(8, 10)), daysInMonth(year, month)));
+function sameDayMonthsAway(iso: string, months: number): string {
+  const month = addMonths(iso.slice(0, 7), months);
+  const [year, m] = [Number(month.slice(0, 4)), Number(month.slice(5, 7))];
+  return isoOf(year, m, Math.min(Number(iso.slice(8, 10)), daysInMonth(year, m)));
 }
 
 export const dateInWords = (iso: string): string =>
@@ -59,8 +58,8 @@ export function MonthCalendar(props: { selected: string | null; today: string; o
       ArrowRight: () => addDays(focused, 1),
       ArrowUp: () => addDays(focused, -7),
       ArrowDown: () => addDays(focused, 7),
-      PageUp: () => addMonths(focused, -1),
-      PageDown: () => addMonths(focused, 1),
+      PageUp: () => sameDayMonthsAway(focused, -1),
+      PageDown: () => sameDayMonthsAway(focused, 1),
     };
     const next = step[e.key];
     if (!next) return;
@@ -75,7 +74,7 @@ export function MonthCalendar(props: { selected: string | null; today: string; o
           variant="subtle"
           aria-label="Previous month"
           data-mantine-stop-propagation="true"
-          onClick={() => setFocused(addMonths(focused, -1))}
+          onClick={() => setFocused(sameDayMonthsAway(focused, -1))}
         >
           ‹
         </ActionIcon>
@@ -86,7 +85,7 @@ export function MonthCalendar(props: { selected: string | null; today: string; o
           variant="subtle"
           aria-label="Next month"
           data-mantine-stop-propagation="true"
-          onClick={() => setFocused(addMonths(focused, 1))}
+          onClick={() => setFocused(sameDayMonthsAway(focused, 1))}
         >
           ›
         </ActionIcon>

@@ -14,13 +14,13 @@ import {
   Tooltip,
 } from '@mantine/core';
 import type { EstimateResult } from '../../../shared/domain/scenario';
-import { Dec, moneyString, usdFromFixed } from '../../../shared/domain/money';
+import { usdFromFixed } from '../../../shared/domain/money';
 import { EstimateWarningAlert } from './estimate-warning-alert';
+import { expectedTotal } from '../../../shared/domain/expected-total';
 
 const usd = (s: string | undefined): string => (s === undefined ? '—' : usdFromFixed(s));
 
 /** What the practice expects in all: the payer's part and the patient's, exactly (decimal.js). */
-const expectedTotal = (payer: string, patient: string): string => moneyString(new Dec(payer).plus(new Dec(patient)));
 
 export function EstimateResultView({ result }: { result: EstimateResult }) {
   const t = result.totals;

@@ -9,7 +9,7 @@ import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { Fragment, useState } from 'react';
 import { describeReason } from '../../../shared/domain/adjustment-codes';
 import { traceOfLine } from '../../../shared/domain/line-trace';
-import { Dec, moneyString, usdFromFixed } from '../../../shared/domain/money';
+import { usdFromFixed } from '../../../shared/domain/money';
 import type { LineVarianceView } from '../../../shared/domain/remittance';
 import { call } from '../api';
 import { administrationRecord } from '../administrations/administration-record';
@@ -22,6 +22,7 @@ import { PatientClaimCell } from './patient-claim-cell';
 import { WorklistFooter } from './worklist-footer';
 import { DateFilters, PayerFilter, useWorklistFilter } from './worklist-filters';
 import { localTime } from '../components/local-time';
+import { expectedTotal } from '../../../shared/domain/expected-total';
 
 export function VarianceWorklist(props: { status: 'underpaid' | 'denied' }) {
   const [page, setPage] = useState(1);
@@ -150,10 +151,6 @@ export function VarianceWorklist(props: { status: 'underpaid' | 'denied' }) {
   );
 }
 
-/** The expected total reimbursement of a line: the payer's part and the patient's, exactly. */
-const expectedTotal = (e: { paid: string; patient: string }): string =>
-  moneyString(new Dec(e.paid).plus(new Dec(e.patient)));
-
 /** The estimate's own steps for one line: the contract terms and prices that give the expected amount. */
 function ExpectedSteps(props: { line: LineVarianceView }) {
   const a = useQuery(recordQuery(administrationRecord, props.line.administrationId));
@@ -172,8 +169,8 @@ function ExpectedSteps(props: { line: LineVarianceView }) {
       </List>
       <Group gap="xs">
         <Badge variant="light" tt="none" data-testid="expected-total-badge">
-          Expected {usdFromFixed(expectedTotal(props.line.expected))}: payer {usdFromFixed(props.line.expected.paid)} +
-          patient {usdFromFixed(props.line.expected.patient)}
+          Expected {usdFromFixed(expectedTotal(props.line.expected.paid, props.line.expected.patient))}: payer{' '}
+          {usdFromFixed(props.line.expected.paid)} + patient {usdFromFixed(props.line.expected.patient)}
         </Badge>
         <Badge variant="light" color="gray" tt="none">
           Paid {usdFromFixed(props.line.actual.paid)}

@@ -20,11 +20,11 @@ import {
   type administrationListQuerySchema,
 } from '../../../../shared/domain/administration';
 import type { z } from 'zod';
-import { Dec, moneyString } from '../../../../shared/domain/money';
 import { parseNdc } from '../../../../shared/domain/ndc';
 import type { Db } from '../../db/open';
 import { drugNameOf, money, PATIENT_NAME_SQL } from './administration-rows';
 import { foldedContains } from '../search-text';
+import { expectedParts } from '../../../../shared/domain/expected-total';
 
 export type AdministrationListQuery = z.output<typeof administrationListQuerySchema>;
 
@@ -211,12 +211,7 @@ function toSummary(r: SummaryRow): AdministrationSummary {
     hcpcs: r.hcpcs,
     claimNumber: r.claimNumber,
     billedCharge: money(r.billedCents),
-    expected:
-      r.payerPays === null || r.patientPays === null
-        ? null
-        : moneyString(new Dec(r.payerPays).plus(new Dec(r.patientPays))),
-    expectedPayer: r.payerPays === null || r.patientPays === null ? null : moneyString(new Dec(r.payerPays)),
-    expectedPatient: r.payerPays === null || r.patientPays === null ? null : moneyString(new Dec(r.patientPays)),
+    ...expectedParts(r.payerPays, r.patientPays),
     status: r.status,
     estimateStale: r.estimateStale === 1,
     ready: r.ready === 1,
