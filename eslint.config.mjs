@@ -14,7 +14,10 @@ const nodeBuiltins = builtinModules.filter((m) => !m.startsWith('_'));
 const noNodePaths = nodeBuiltins.map((name) => ({ name, message: 'Node built-ins are not allowed here.' }));
 const noNode = [{ group: ['node:*'], message: 'Node built-ins are not allowed here.' }];
 const noElectron = { name: 'electron', message: 'Only electron/main and electron/preload may import electron.' };
-const noSqlite = { name: 'better-sqlite3', message: 'SQLite is reached through electron/services only.' };
+const noSqlite = {
+  name: 'better-sqlite3-multiple-ciphers',
+  message: 'SQLite is reached through electron/services only.',
+};
 
 export default tseslint.config(
   { ignores: ['out/**', 'node_modules/**', '.cache/**', 'test-results/**', 'playwright-report/**'] },

@@ -14,8 +14,11 @@ import { backupCommand, restoreCommand } from './cli-backup';
 import { checkCommand, REFERENCE_IMPORT_KINDS, referenceImportCommand } from './cli-reference';
 import { reportCommand } from './cli-report';
 import { camel, parseArgs } from './cli-args';
+import { optionText } from './cli-common';
 import { exitWhenFlushed } from './cli-exit';
 import { openServices, type Services } from './services/context';
+import { onTerminationSignals, signalExitCode } from './services/shutdown';
+import { passphraseFrom, PASSPHRASE_FILE_OPTION } from './services/crypto/passphrase-source';
 import { defaultDataDir } from './services/data-dir';
 import { dispatch, type Logger } from './services/dispatch';
 import { doorLogger } from './services/log/logger';
@@ -91,7 +94,9 @@ Commands:
   --help                                this text
 
 Data folder: --data-dir, else $J3490_DATA_DIR, else the desktop app's folder
-(${defaultDataDir()}).`;
+(${defaultDataDir()}).
+Encrypted data: --passphrase-file FILE (its first line), else $J3490_PASSPHRASE. Given for a
+folder not yet encrypted, it encrypts the folder with that passphrase.`;
 
 const BOOLEAN_FLAGS = new Set([
   'help',
@@ -142,11 +147,18 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Pr
 
   let services: Services;
   try {
-    services = openServices({ dataDir, mode: 'cli' });
+    const passphraseFile = optionText(options, PASSPHRASE_FILE_OPTION);
+    const passphrase = passphraseFrom(passphraseFile === undefined ? undefined : resolve(passphraseFile));
+    services = openServices({ dataDir, mode: 'cli', ...(passphrase !== undefined ? { unlock: { passphrase } } : {}) });
   } catch (err) {
     if (err instanceof AppError) return print(io, fail(err.code, err.message));
     throw err;
   }
+  // A long command (an import, a backup) stopped with Ctrl+C or kill closes the database first.
+  const stopSignals = onTerminationSignals((signal) => {
+    services.close();
+    process.exit(signalExitCode(signal));
+  });
   // The log file gets the reduced error (services/log); the person at the terminal sees the cause.
   const door = doorLogger(services.ctx.log, 'cli');
   const log: Logger = {
@@ -182,6 +194,7 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Pr
     }
     return print(io, plan.present ? plan.present(replies) : reply);
   } finally {
+    stopSignals();
     services.close();
   }
 }
@@ -212,7 +225,8 @@ function toRequest(
 ): Call | Call[] | Plan | { error: Reply<never> } {
   const fields = (): Record<string, string> => {
     const out: Record<string, string> = {};
-    for (const [k, v] of options) if (k !== 'data-dir' && typeof v === 'string') out[camel(k)] = v;
+    for (const [k, v] of options)
+      if (k !== 'data-dir' && k !== PASSPHRASE_FILE_OPTION && typeof v === 'string') out[camel(k)] = v;
     return out;
   };
   const key = `${command} ${sub ?? ''}`.trim();

@@ -3,8 +3,9 @@
 // 2. Get Electron's own program. `npm ci` skips its download (package.json allowScripts), so the
 //    first start fetches it; where that is impossible we say so in one sentence and name
 //    `npm run web`.
-// 3. better-sqlite3 is compiled for Node (tests, CLI, browser mode). Electron needs a build for its
-//    own ABI: we make one once, in .cache/electron-native/<electron version>/, without touching the
+// 3. The SQLite driver (better-sqlite3-multiple-ciphers: better-sqlite3 with encryption) is
+//    compiled for Node (tests, CLI, browser mode). Electron needs a build for its own ABI: we
+//    make one once, in .cache/electron-native/sqlite3mc-<electron version>/, without touching the
 //    Node build, and pass its path to the main process (J3490_SQLITE_BINDING).
 import { spawnSync, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, copyFileSync } from 'node:fs';
@@ -44,19 +45,22 @@ try {
 }
 
 const electronVersion = JSON.parse(readFileSync(join(root, 'node_modules/electron/package.json'), 'utf8')).version;
-const bindingDir = join(root, '.cache/electron-native', electronVersion);
+// Named for the driver too: a binding of plain better-sqlite3 cached by an older version would not encrypt.
+const bindingDir = join(root, '.cache/electron-native', `sqlite3mc-${electronVersion}`);
 const binding = join(bindingDir, 'better_sqlite3.node');
 if (!existsSync(binding)) {
   console.log(`Preparing the database driver for Electron ${electronVersion} (once)…`);
-  const work = join(bindingDir, 'better-sqlite3');
+  const work = join(bindingDir, 'better-sqlite3-multiple-ciphers');
   rmSync(work, { recursive: true, force: true });
   mkdirSync(bindingDir, { recursive: true });
-  cpSync(join(root, 'node_modules/better-sqlite3'), work, { recursive: true });
+  cpSync(join(root, 'node_modules/better-sqlite3-multiple-ciphers'), work, { recursive: true });
   rmSync(join(work, 'build'), { recursive: true, force: true });
   const prebuilt = run(
     process.execPath,
     [
-      require.resolve('prebuild-install/bin.js', { paths: [join(root, 'node_modules/better-sqlite3')] }),
+      require.resolve('prebuild-install/bin.js', {
+        paths: [join(root, 'node_modules/better-sqlite3-multiple-ciphers')],
+      }),
       '--runtime',
       'electron',
       '--target',

@@ -35,6 +35,7 @@ function check(name, result) {
 
 check('lint', step('lint', bin('eslint'), ['.', '--max-warnings', '0']));
 check('format', step('lint', bin('prettier'), ['--check', '.', '--log-level', 'warn']));
+check('electron security scan', step('lint', process.execPath, [join(root, 'scripts/lint-electron.mjs')]));
 check('typecheck node', step('typecheck', bin('tsc'), ['-p', 'tsconfig.node.json', '--noEmit']));
 check('typecheck web', step('typecheck', bin('tsc'), ['-p', 'tsconfig.web.json', '--noEmit']));
 

@@ -4,16 +4,21 @@
  * `Bearer <token>`; the Host header must name this loopback address (defeats DNS rebinding) and an
  * Origin header, when sent, this same address; API bodies are JSON only and at
  * most MAX_BODY_BYTES (a channel may allow more: file imports); every failure is a JSON Reply with a 4xx/5xx status, never a crash.
- * Static files are the built renderer, served read-only with the same CSP as the Electron window.
+ * Static files are the built renderer, served read-only. Every response carries the page's
+ * Content-Security-Policy (with frame-ancestors 'none') and nosniff, as the Electron window's
+ * app:// responses do (shared/content-security-policy.ts). A request target that is not a plain
+ * path inside the site ("//..", "/%2e%2e/", "*", an absolute URL) is a 400 (request-target.ts).
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve as resolvePath, sep } from 'node:path';
 import { contract, isChannel } from '../../shared/api/contract';
+import { SECURITY_HEADERS } from '../../shared/content-security-policy';
 import { fail, type Reply } from '../../shared/api/reply';
 import { dispatch, type Logger } from '../services/dispatch';
 import type { Handlers } from '../services/handler-table';
+import { requestPath } from './request-target';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -72,13 +77,10 @@ export async function startHost(options: {
       req.resume();
       return refuse(req, res, fail('ORIGIN_REFUSED', 'This server only answers the J3490 Desk page it serves.'));
     }
-    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
-    let pathname: string;
-    try {
-      pathname = decodeURIComponent(url.pathname);
-    } catch {
+    const pathname = requestPath(req.url);
+    if (pathname === null) {
       req.resume();
-      return sendReply(res, fail('BAD_PATH', 'The address is not valid.'));
+      return refuse(req, res, fail('BAD_PATH', 'The address is not valid.'));
     }
     if (pathname.startsWith('/api/')) return handleApi(req, res, pathname.slice(5));
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -142,15 +144,15 @@ export async function startHost(options: {
     try {
       const data = await readFile(file);
       res.writeHead(200, {
+        ...SECURITY_HEADERS,
         'Content-Type': CONTENT_TYPES.get(extname(file)) ?? 'application/octet-stream',
         'Content-Length': data.length,
-        'X-Content-Type-Options': 'nosniff',
         'Referrer-Policy': 'no-referrer',
         'Cache-Control': 'no-store',
       });
       res.end(data);
     } catch {
-      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
+      res.writeHead(404, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' });
       res.end(extname(file) === '.html' ? 'The app is not built yet: run `npm run build`.' : 'Not found');
     }
   }
@@ -212,10 +214,10 @@ function sendReply(res: ServerResponse, reply: Reply<unknown>): void {
   const status = reply.ok ? 200 : (STATUS_BY_CODE.get(reply.error.code) ?? 400);
   const body = JSON.stringify(reply);
   res.writeHead(status, {
+    ...SECURITY_HEADERS,
     'Content-Type': 'application/json; charset=utf-8',
     'Content-Length': Buffer.byteLength(body),
     'Cache-Control': 'no-store',
-    'X-Content-Type-Options': 'nosniff',
   });
   res.end(body);
 }

@@ -1,13 +1,7 @@
-/** The application menu: the standard roles only; no item reaches the services directly. */
-import { Menu, type MenuItemConstructorOptions } from 'electron';
+/** The application menu (menu-template.ts), installed. */
+import { Menu } from 'electron';
+import { menuTemplate } from './menu-template';
 
-export function installMenu(isMac: boolean): void {
-  const template: MenuItemConstructorOptions[] = [
-    ...(isMac ? [{ role: 'appMenu' as const }] : []),
-    { role: 'fileMenu' },
-    { role: 'editMenu' },
-    { role: 'viewMenu' },
-    { role: 'windowMenu' },
-  ];
-  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+export function installMenu(options: { development: boolean; isMac: boolean }): void {
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(options)));
 }

@@ -19,9 +19,11 @@ export const EXTERNAL_ALLOW_LIST: ReadonlySet<string> = new Set([
   'www.fda.gov',
 ]);
 
-export function secureWebPreferences(preloadPath: string): WebPreferences {
+/** `devTools` only while developing (developer-tools.ts). */
+export function secureWebPreferences(preloadPath: string, options: { devTools?: boolean } = {}): WebPreferences {
   return {
     preload: preloadPath,
+    devTools: options.devTools ?? false,
     contextIsolation: true,
     sandbox: true,
     nodeIntegration: false,

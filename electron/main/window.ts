@@ -3,7 +3,8 @@ import { BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import { APP_ORIGIN, secureWebPreferences } from './security';
 
-export function createMainWindow(devServerUrl?: string): BrowserWindow {
+export function createMainWindow(options: { devServerUrl?: string; development: boolean }): BrowserWindow {
+  const { devServerUrl, development } = options;
   const win = new BrowserWindow({
     width: 1280,
     height: 820,
@@ -11,7 +12,7 @@ export function createMainWindow(devServerUrl?: string): BrowserWindow {
     minHeight: 600,
     show: false,
     title: 'J3490 Desk',
-    webPreferences: secureWebPreferences(join(__dirname, '../preload/index.js')),
+    webPreferences: secureWebPreferences(join(__dirname, '../preload/index.js'), { devTools: development }),
   });
   win.once('ready-to-show', () => win.show());
   void win.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`);

@@ -1,11 +1,12 @@
 /**
  * Content-addressed files: `<folder>/<sha256>.<extension>`, written once (durably) and checked
  * against their hash when read. The scans and the generated documents are both kept this way;
- * each store words its own refusals.
+ * each store words its own refusals. They hold health information: folder 0700, files 0600.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { clearBytes, sealBytes, sealedSize } from './crypto/file-cipher';
 import { fileSize, writeFileDurably } from './durable-file';
 
 const SHA256_HEX = /^[0-9a-f]{64}$/;
@@ -18,27 +19,41 @@ export function contentPath(folder: string, sha256: string, extension: string): 
   return join(folder, `${sha256}.${extension}`);
 }
 
-/** Store the bytes under their hash; `written` is false when that content was already there. */
+/**
+ * Store the bytes under their hash, sealed with `key` when the data folder is encrypted
+ * (crypto/file-cipher.ts); `written` is false when that content was already there.
+ */
 export function saveContent(
   folder: string,
   bytes: Uint8Array,
   extension: string,
+  key?: Buffer,
 ): { sha256: string; path: string; written: boolean } {
   const sha256 = sha256Hex(bytes);
   const path = contentPath(folder, sha256, extension);
   // Same name means same content; the size check only guards against a file someone truncated.
-  if (fileSize(path) === bytes.length) return { sha256, path, written: false };
-  writeFileDurably(path, bytes);
+  const size = fileSize(path);
+  if (size === bytes.length || (key && size === sealedSize(bytes.length))) return { sha256, path, written: false };
+  writeFileDurably(path, key ? sealBytes(bytes, key) : bytes, { private: true });
   return { sha256, path, written: true };
 }
 
-/** The stored bytes, or why there are none: the file is gone, or its bytes no longer match the hash. */
-export function readContent(folder: string, sha256: string, extension: string): Buffer | 'missing' | 'damaged' {
-  let bytes: Buffer;
+/**
+ * The stored bytes in clear, or why there are none: the file is gone, or its bytes no longer
+ * match the hash (or, sealed, no longer pass their tag).
+ */
+export function readContent(
+  folder: string,
+  sha256: string,
+  extension: string,
+  key?: Buffer,
+): Buffer | 'missing' | 'damaged' {
+  let stored: Buffer;
   try {
-    bytes = readFileSync(contentPath(folder, sha256, extension));
+    stored = readFileSync(contentPath(folder, sha256, extension));
   } catch {
     return 'missing';
   }
-  return sha256Hex(bytes) === sha256 ? bytes : 'damaged';
+  const bytes = clearBytes(stored, key);
+  return bytes && sha256Hex(bytes) === sha256 ? bytes : 'damaged';
 }

@@ -2,12 +2,15 @@
  * What every service call runs against: the open database, where the data lives, who is acting
  * and a clock. Built once per process by `openServices`, by each door the same way.
  */
-import { mkdirSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
+import { createDataKey, unlockDataKey, type Unlock } from './crypto/key-file';
+import { sealStoredFiles } from './crypto/seal-stored-files';
 import { openDatabase, schemaVersion, type Db } from './db/open';
 import { createHandlers, type Handlers } from './handler-table';
 import { dataDirLogger, errorFields, type Log } from './log/logger';
+import { openPrivateDataFolder } from './private-files';
+import { bindSessionLock } from './session/session-lock';
 import { APP_VERSION } from './version';
 
 export type Mode = 'electron' | 'browser' | 'cli';
@@ -36,8 +39,21 @@ export type ServiceContext = {
   reopenAfter: (replace: () => (() => void) | void) => void;
   /** The support log in `<dataDir>/logs/` (services/log): never given PHI, redacted anyway. */
   log: Log;
+  /**
+   * The data key when the folder is encrypted at rest (crypto/key-file.ts): the database is opened
+   * with it and stored files are sealed with it. Undefined for a folder kept in clear.
+   */
+  dataKey?: Buffer;
+  /** The SQLite driver's native binding when it is not Node's (Electron), for worker threads. */
+  nativeBinding?: string;
+  /**
+   * The idle lock (session/session-lock.ts): while true the dispatcher refuses every channel but
+   * the lock screen's own, whichever window or door asks. Only `session:*` handlers change it.
+   */
+  locked: boolean;
 };
 
+/** `close` may be called any number of times; the database is closed once. */
 export type Services = { ctx: ServiceContext; handlers: Handlers; close: () => void };
 
 export const DATABASE_FILE_NAME = 'j3490-desk.sqlite';
@@ -50,11 +66,41 @@ export function openServices(options: {
   today?: () => string;
   actor?: string;
   log?: Log;
+  /**
+   * How to unlock an encrypted folder: the desktop key store and/or the passphrase. A folder not
+   * yet encrypted is encrypted with a new key when either is given; with neither, a folder in
+   * clear stays in clear (tests, scripts) and an encrypted one is refused (PASSPHRASE_REQUIRED).
+   */
+  unlock?: Unlock;
 }): Services {
-  mkdirSync(options.dataDir, { recursive: true });
+  const tightened = openPrivateDataFolder(options.dataDir);
   const log = options.log ?? dataDirLogger(options.dataDir);
+  if (tightened.changed + tightened.failed > 0) {
+    log.warn('startup', 'The data folder was open to other accounts; it is now private to this one', tightened);
+  }
   const databaseFile = join(options.dataDir, DATABASE_FILE_NAME);
-  const open = () => openDatabase(databaseFile, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  const unlock = options.unlock ?? {};
+  let dataKey: Buffer | undefined;
+  try {
+    dataKey =
+      unlockDataKey(options.dataDir, unlock) ??
+      (unlock.passphrase !== undefined || unlock.protector ? createDataKey(options.dataDir, unlock) : undefined);
+  } catch (err) {
+    log.warn('startup', 'The data folder could not be unlocked', errorFields(err));
+    throw err;
+  }
+  const open = () => {
+    const db = openDatabase(databaseFile, {
+      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+      ...(dataKey ? { key: dataKey } : {}),
+    });
+    // Scans and documents in clear (an older folder, a restored older backup) are sealed now.
+    if (dataKey) {
+      const { sealed, damaged } = sealStoredFiles(options.dataDir, dataKey);
+      if (sealed + damaged > 0) log.info('startup', 'Stored files encrypted', { sealed, damaged });
+    }
+    return db;
+  };
   // Filled below and refilled in place after a restore: IPC, the host and the CLI hold this object.
   const handlers = {} as Handlers;
   let db: Db;
@@ -67,6 +113,9 @@ export function openServices(options: {
   const ctx: ServiceContext = {
     db,
     log,
+    ...(dataKey ? { dataKey } : {}),
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    locked: false,
     dataDir: options.dataDir,
     databaseFile,
     mode: options.mode,
@@ -92,6 +141,7 @@ export function openServices(options: {
     },
   };
   Object.assign(handlers, createHandlers(ctx));
+  bindSessionLock(handlers, ctx);
   // Each CLI command opens the services once: its start-up line is debug so scripts do not fill the log.
   log[options.mode === 'cli' ? 'debug' : 'info']('startup', `J3490 Desk ${APP_VERSION} started`, {
     version: APP_VERSION,
@@ -102,7 +152,14 @@ export function openServices(options: {
     node: process.versions.node,
     ...(process.versions.electron ? { electron: process.versions.electron } : {}),
   });
-  return { ctx, handlers, close: () => ctx.db.close() };
+  // Every door closes on more than one path (quit, a signal, the window closing): only the first closes.
+  let closed = false;
+  const close = () => {
+    if (closed) return;
+    closed = true;
+    ctx.db.close();
+  };
+  return { ctx, handlers, close };
 }
 
 function safeUserName(): string {

@@ -11,6 +11,7 @@ import { contract, isChannel, type Channel } from '../../shared/api/contract';
 import { fail, ok, type FieldIssue, type Reply } from '../../shared/api/reply';
 import { AppError } from './app-error';
 import type { Handlers } from './handler-table';
+import { lockedRefusal } from './session/session-lock';
 
 export type Logger = {
   error: (message: string, err?: unknown) => void;
@@ -40,6 +41,9 @@ export async function dispatch(
   if (!isChannel(channel)) {
     return fail('UNKNOWN_CHANNEL', `There is no operation named "${channel}".`);
   }
+  // Before the arguments are even read: a locked app answers nothing but its lock screen.
+  const locked = lockedRefusal(handlers, channel);
+  if (locked) return locked;
   const spec = contract[channel];
   const parsed = spec.args.safeParse(rawArgs ?? {});
   if (!parsed.success) return invalidInput(parsed.error);

@@ -8,17 +8,18 @@ import { join } from 'node:path';
 import { AppError } from './app-error';
 import { readContent, saveContent } from './content-file';
 
-export function documentStore(dataDir: string) {
+/** `key`: the data key when the folder is encrypted (documents are then sealed on disk). */
+export function documentStore(dataDir: string, key?: Buffer) {
   const folder = join(dataDir, 'documents');
 
   return {
     save(bytes: Uint8Array): { sha256: string; path: string } {
-      const { sha256, path } = saveContent(folder, bytes, 'pdf');
+      const { sha256, path } = saveContent(folder, bytes, 'pdf', key);
       return { sha256, path };
     },
 
     load(sha256: string, describe: string): Buffer {
-      const bytes = readContent(folder, sha256, 'pdf');
+      const bytes = readContent(folder, sha256, 'pdf', key);
       if (bytes === 'missing') {
         throw new AppError(
           'DOCUMENT_NOT_FOUND',

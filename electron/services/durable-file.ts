@@ -2,7 +2,9 @@
  * Writing a file so that a crash leaves either no file or the whole file: the bytes go to a
  * temporary file in the same folder, are flushed, then renamed over the final name (a rename within
  * one folder is atomic), and the folder itself is flushed so the rename survives a power cut.
- * Used by the content-addressed stores (scans, generated documents) and by saving documents out.
+ * Used by the content-addressed stores (scans, generated documents, 835 files), which ask for a
+ * private file (private-files.ts), and by saving documents out to a folder the person chose, which
+ * keeps that folder's usual modes.
  */
 import { randomBytes } from 'node:crypto';
 import {
@@ -19,18 +21,26 @@ import {
   writeSync,
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { makePrivateFile, makePrivateFolder, PRIVATE_FILE_MODE } from './private-files';
 
 /**
  * Write `bytes` at `path`. With `exclusive`, an existing file at `path` is never replaced: the
- * final step is a hard link, which fails with EEXIST instead of overwriting.
+ * final step is a hard link, which fails with EEXIST instead of overwriting. With `private`, the
+ * folder is 0700 and the file 0600 from the moment it exists (the data folder's files).
  */
-export function writeFileDurably(path: string, bytes: Uint8Array, opts: { exclusive?: boolean } = {}): void {
+export function writeFileDurably(
+  path: string,
+  bytes: Uint8Array,
+  opts: { exclusive?: boolean; private?: boolean } = {},
+): void {
   const folder = dirname(path);
-  mkdirSync(folder, { recursive: true });
+  if (opts.private) makePrivateFolder(folder);
+  else mkdirSync(folder, { recursive: true });
   const temp = join(folder, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
-    const fd = openSync(temp, 'wx');
+    const fd = opts.private ? openSync(temp, 'wx', PRIVATE_FILE_MODE) : openSync(temp, 'wx');
     try {
+      if (opts.private) makePrivateFile(temp);
       let offset = 0;
       while (offset < bytes.length) offset += writeSync(fd, bytes, offset, bytes.length - offset);
       fsyncSync(fd);

@@ -19,6 +19,7 @@ import { providerHandlers } from './handlers/provider-handlers';
 import { auditHandlers } from './handlers/audit-handlers';
 import { backupHandlers } from './handlers/backup-handlers';
 import { searchHandlers } from './handlers/search-handlers';
+import { sessionHandlers } from './handlers/session-handlers';
 import { patientRecordHandlers } from './handlers/patient-record-handlers';
 import { referenceHandlers } from './handlers/reference-handlers';
 import { remittanceHandlers } from './handlers/remittance-handlers';
@@ -55,5 +56,6 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...searchHandlers(ctx, audit),
     ...patientRecordHandlers(ctx, audit),
     ...backupHandlers(ctx),
+    ...sessionHandlers(ctx, audit),
   };
 }

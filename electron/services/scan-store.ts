@@ -87,7 +87,8 @@ export function checkScan(fileName: string, contentBase64: string): { bytes: Buf
   return { bytes, mediaType };
 }
 
-export function scanStore(dataDir: string) {
+/** `key`: the data key when the folder is encrypted (scans are then sealed on disk). */
+export function scanStore(dataDir: string, key?: Buffer) {
   const folder = join(dataDir, 'scans');
 
   const pathOf = (sha256: string, mediaType: ScanMediaType): string =>
@@ -99,12 +100,12 @@ export function scanStore(dataDir: string) {
 
     /** Store the bytes under their hash; `written` is false when that scan was already there. */
     save: (bytes: Buffer, mediaType: ScanMediaType): { sha256: string; path: string; written: boolean } =>
-      saveContent(folder, bytes, SCAN_TYPES[mediaType].extension),
+      saveContent(folder, bytes, SCAN_TYPES[mediaType].extension, key),
 
     /** The stored bytes, checked against their hash. SCAN_NOT_FOUND when the file is gone. */
     load(sha256: string, mediaType: string, describe: string): Buffer {
       if (!isScanMediaType(mediaType)) throw new RangeError(`${mediaType} is not a scan type this store keeps.`);
-      const bytes = readContent(folder, sha256, SCAN_TYPES[mediaType].extension);
+      const bytes = readContent(folder, sha256, SCAN_TYPES[mediaType].extension, key);
       if (bytes === 'missing') {
         throw new AppError(
           'SCAN_NOT_FOUND',

@@ -54,10 +54,18 @@ export class ApiError extends Error {
   }
 }
 
+const LOCKED = 'LOCKED';
+/**
+ * Fired when any call is refused because the services are locked (another window or tab locked
+ * them, or this one slept through its own timer): the session gate shows the lock screen.
+ */
+export const LOCKED_EVENT = 'j3490:locked';
+
 /** Call a channel and return its value, or throw ApiError. */
 export async function call<C extends Channel>(channel: C, args: ArgsIn<C>): Promise<Result<C>> {
   const send = api[channel] as (a: ArgsIn<C>) => Promise<Reply<Result<C>>>;
   const reply = await send(args);
+  if (!reply.ok && reply.error.code === LOCKED) window.dispatchEvent(new Event(LOCKED_EVENT));
   if (!reply.ok) throw new ApiError(reply.error.code, reply.error.message, reply.error.fields);
   return reply.value;
 }

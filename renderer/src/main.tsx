@@ -9,6 +9,7 @@ import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
 import { router } from './router';
 import { foldedOptionsFilter } from './components/folded-options-filter';
+import { SessionGate } from './security/session-gate';
 
 // Selects filtering their own options ignore case and accents like every search (issue 14).
 const filter = { defaultProps: { filter: foldedOptionsFilter } };
@@ -31,7 +32,9 @@ createRoot(root).render(
     <MantineProvider theme={theme}>
       <Notifications position="bottom-right" />
       <QueryClientProvider client={queryClient}>
-        <RouterProvider router={router} />
+        <SessionGate>
+          <RouterProvider router={router} />
+        </SessionGate>
       </QueryClientProvider>
     </MantineProvider>
   </StrictMode>,

@@ -1,6 +1,6 @@
 /**
- * The contract's channels for backups (issue 15): the list, a backup now, and a restore of one of
- * the listed backups. A restore names a backup by its folder name, never by a path: the UI can
+ * The contract's channels for backups (issue 15): the list, a backup now, and a restore or a
+ * delete of one of the listed backups. A restore names a backup by its folder name, never by a path: the UI can
  * only restore what is in the data folder's backups/. Spread into contract.ts.
  */
 import { z } from 'zod';
@@ -51,5 +51,10 @@ export const backupChannels = {
       previousKeptIn: backupRowSchema,
       folders: z.record(z.string(), z.object({ before: z.number().int(), after: z.number().int() })),
     }),
+  },
+  'backups:delete': {
+    summary: 'Delete a listed backup (never the only one left).',
+    args: z.object({ name: backupName }),
+    result: backupRowSchema,
   },
 } as const satisfies Record<string, ChannelSpec>;

@@ -7,6 +7,7 @@
 import type { ChannelSpec } from './channel-spec';
 import { remittanceChannels } from './remittance-channels';
 import { backupChannels } from './backup-channels';
+import { sessionChannels } from './session-channels';
 import { supplierRecordChannels } from './supplier-record-channels';
 import { providerChannels } from './provider-channels';
 import { auditChannels } from './audit-channels';
@@ -488,6 +489,7 @@ export const contract = {
   ...searchChannels,
   ...patientRecordChannels,
   ...backupChannels,
+  ...sessionChannels,
 } as const satisfies Record<string, ChannelSpec>;
 
 export type Contract = typeof contract;

@@ -49,7 +49,11 @@ export const actionWords = (action: string): string => AUDIT_ACTION_WORDS[action
 
 const text = (v: unknown): string => (typeof v === 'string' ? v.trim() : typeof v === 'number' ? String(v) : '');
 
-const SETTING_WORDS: Readonly<Record<string, string>> = { variance_tolerance: 'Underpayment tolerance' };
+const SETTING_WORDS: Readonly<Record<string, string>> = {
+  variance_tolerance: 'Underpayment tolerance',
+  lock_after_minutes: 'Minutes without use before the app locks',
+  passphrase: 'Passphrase',
+};
 
 /**
  * Which record an entry is about, in words: from the snapshot after the change, or before it for

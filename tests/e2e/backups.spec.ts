@@ -80,3 +80,33 @@ test('back up now, change the practice name, restore, see the name as it was', a
   await expect(rows).toHaveCount(2);
   await expect(nameField(page)).toHaveValue('Lakeside Infusion Center');
 });
+
+test('delete a backup after saying which; the only one left has no Delete', async ({ openApp, desk }) => {
+  const page = await openApp('/settings');
+  const rows = page.getByTestId('backup-row');
+  await page.getByRole('button', { name: 'Back up now' }).click();
+  await expect(rows).toHaveCount(1);
+  await expect(rows.nth(0).getByRole('button', { name: 'Delete…' })).toHaveCount(0);
+  // Backups are named by the second: the second one must not share the first's.
+  await page.waitForTimeout(1100);
+  await page.getByRole('button', { name: 'Back up now' }).click();
+  await expect(rows).toHaveCount(2);
+  const olderTime = await rows.nth(1).locator('td').nth(0).textContent();
+  const before = readdirSync(join(desk.dataDir, 'backups')).sort();
+
+  await rows.nth(1).getByRole('button', { name: 'Delete…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Delete this backup?' });
+  await expect(dialog).toContainText(`The backup of ${olderTime}`);
+  await expect(dialog).toContainText('The practice’s data and the other backups are not changed.');
+  await snapWidths(page, 'backup-delete-confirm');
+  await dialog.getByRole('button', { name: 'Keep it' }).click();
+  await expect(rows).toHaveCount(2);
+
+  await rows.nth(1).getByRole('button', { name: 'Delete…' }).click();
+  await dialog.getByRole('button', { name: 'Delete this backup' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(rows).toHaveCount(1);
+  await expect(rows.nth(0).getByRole('button', { name: 'Delete…' })).toHaveCount(0);
+  // The older folder (names sort by time) is gone; the newer one stays.
+  expect(readdirSync(join(desk.dataDir, 'backups'))).toEqual([before[1]]);
+});

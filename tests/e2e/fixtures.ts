@@ -9,13 +9,17 @@ import { join, resolve } from 'node:path';
 import { openServices, type Services } from '../../electron/services/context';
 import { startHost, type Host } from '../../electron/host/server';
 
+/** The passphrase every spec's data folder is encrypted with. */
+export const E2E_PASSPHRASE = 'correct horse battery staple';
+
 export type DeskApp = { url: string; dataDir: string; services: Services; host: Host };
 
 export const test = base.extend<{ desk: DeskApp; openApp: (hashPath?: string) => Promise<Page> }>({
   // eslint-disable-next-line no-empty-pattern
   desk: async ({}, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'j3490-e2e-'));
-    const services = openServices({ dataDir, mode: 'browser' });
+    // Every spec runs on an encrypted folder, as a practice's would be (issue 15, item 5).
+    const services = openServices({ dataDir, mode: 'browser', unlock: { passphrase: E2E_PASSPHRASE } });
     const host = await startHost({
       handlers: services.handlers,
       rendererDir: resolve(process.env.J3490_RENDERER_OUT ?? 'out/renderer'),

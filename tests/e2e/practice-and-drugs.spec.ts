@@ -1,6 +1,7 @@
 import { dispatch } from '../../electron/services/dispatch';
 import { runCli } from '../../electron/cli';
-import { expect, snap, test } from './fixtures';
+import { writeFileSync } from 'node:fs';
+import { E2E_PASSPHRASE, expect, snap, test } from './fixtures';
 
 test('a new practice: empty state, settings with validation, header shows the name', async ({ openApp, desk }) => {
   const page = await openApp('/');
@@ -114,9 +115,11 @@ test('drug catalog: add with errors next to fields, edit, sort, search, delete w
   await expect(page.getByTestId('drug-row')).toHaveCount(2);
   await snap(page, 'drugs-list');
 
-  // The CLI on the same data folder sees the same catalog.
+  // The CLI on the same (encrypted) data folder sees the same catalog, given the passphrase in a file.
+  const passphraseFile = test.info().outputPath('passphrase.txt');
+  writeFileSync(passphraseFile, `${E2E_PASSPHRASE}\n`);
   const out: string[] = [];
-  const code = await runCli(['--data-dir', desk.dataDir, 'drugs', 'list'], {
+  const code = await runCli(['--data-dir', desk.dataDir, '--passphrase-file', passphraseFile, 'drugs', 'list'], {
     out: (t) => out.push(t),
     err: () => {},
     readStdin: () => '',

@@ -50,7 +50,7 @@ describe('the appeal letter of an underpaid line', () => {
   it('names the payer and claim, states the contract and its computation, and sets expected against paid', async () => {
     await value('payments:post', underpaid());
     const { fileName, bytes } = await letters().letterOf(billed.id);
-    expect(fileName).toBe('appeal-CLM-1-2025-02-20.pdf');
+    expect(fileName).toBe('appeal-CLM-1.pdf');
     await checkPdf(bytes);
     const text = await pdfText(bytes);
     const all = squash(text);

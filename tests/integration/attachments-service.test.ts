@@ -45,7 +45,7 @@ describe('attachments:generate', () => {
       kind: 'attachment',
       version: 1,
       documentKey: `ATT-${String(a.id).padStart(6, '0')}-v1`,
-      fileName: 'CLM-2025-0042_2025-02-20.pdf',
+      fileName: 'CLM-2025-0042.pdf',
       generatedAt: '2025-03-01T12:00:00.000Z',
       generatedBy: 'biller',
       claimNumber: 'CLM-2025-0042',
@@ -171,7 +171,7 @@ describe('attachments:generate', () => {
     expect(worksheet).toMatchObject({
       kind: 'worksheet',
       version: 1,
-      fileName: `administration-${a.id}_2025-02-20_worksheet-internal.pdf`,
+      fileName: `administration-${a.id}_worksheet-internal.pdf`,
     });
     const wBytes = await bytesOf(worksheet!.id);
     await expect(checkPdf(wBytes)).resolves.toBeUndefined();
@@ -239,8 +239,8 @@ describe('documents:save', () => {
       ids: [attachment.id],
       folder: out,
     });
-    expect(first.written[0]!.path).toBe(join(out, 'CLM-9-A_2025-02-20.pdf'));
-    expect(second.written[0]!.path).toBe(join(out, 'CLM-9-A_2025-02-20 (2).pdf'));
+    expect(first.written[0]!.path).toBe(join(out, 'CLM-9-A.pdf'));
+    expect(second.written[0]!.path).toBe(join(out, 'CLM-9-A (2).pdf'));
     expect(readFileSync(second.written[0]!.path)).toEqual(await bytesOf(attachment.id));
     expect((await refusal('documents:save', { ids: [attachment.id], folder: 'relative/dir' })).code).toBe(
       'FOLDER_INVALID',
@@ -300,7 +300,7 @@ describe('attachment batches', () => {
     expect(started.state).toBe('running');
     const done = await waitFor(started.jobId);
     expect(done.state).toBe('done');
-    expect(done.made.map((m) => m.fileName)).toEqual(['CLM-1_2025-02-03.pdf', 'CLM-2_2025-02-04.pdf']);
+    expect(done.made.map((m) => m.fileName)).toEqual(['CLM-1.pdf', 'CLM-2.pdf']);
     expect(done.total).toBe(3);
     expect(done.skipped).toEqual([
       {
@@ -336,8 +336,8 @@ describe('attachment batches', () => {
       );
     const first = await run();
     expect(first.made.map((m) => [m.fileName, m.unchanged])).toEqual([
-      ['CLM-1_2025-02-03.pdf', false],
-      ['CLM-2_2025-02-04.pdf', false],
+      ['CLM-1.pdf', false],
+      ['CLM-2.pdf', false],
     ]);
     await value('administrations:update', {
       id: edited.id,
@@ -345,8 +345,8 @@ describe('attachment batches', () => {
     });
     const second = await run();
     expect(second.made.map((m) => [m.fileName, m.unchanged])).toEqual([
-      ['CLM-1_2025-02-03.pdf', true],
-      ['CLM-2_2025-02-04_v2.pdf', false],
+      ['CLM-1.pdf', true],
+      ['CLM-2_v2.pdf', false],
     ]);
     expect(second.made[0]?.documentId).toBe(first.made[0]?.documentId);
     const listed = await value<{ total: number }>('documents:list', { limit: 50, offset: 0 });
@@ -474,8 +474,8 @@ describe('j3490 attachment / attachments', () => {
     expect(r.code).toBe(0);
     expect(r.json).toMatchObject({ state: 'done', skipped: [] });
     expect(readdirSync(out).sort()).toEqual([
-      'CLM-B1_2025-02-20.pdf',
-      'CLM-B2_2025-02-20.pdf',
+      'CLM-B1.pdf',
+      'CLM-B2.pdf',
       'attachments_Medicare-Part-B_2025-02-01_2025-02-28.pdf',
     ]);
     expect(r.err).toContain('of 2 claims');

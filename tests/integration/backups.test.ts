@@ -3,7 +3,7 @@
  * restore brings back, what it refuses without changing anything, which automatic backups
  * rotation keeps, and the before-restore backup a restore leaves.
  */
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import {
   existsSync,
   mkdirSync,
@@ -19,7 +19,7 @@ import { describe, expect, it } from 'vitest';
 import { backupService } from '../../electron/services/backup/backup-service';
 import { restoreService } from '../../electron/services/backup/restore-service';
 import { readManifest } from '../../electron/services/backup/backup-manifest';
-import { automaticBackupIfDue } from '../../electron/services/backup/automatic-backup';
+import { automaticBackupIfDue, scheduleAutomaticBackups } from '../../electron/services/backup/automatic-backup';
 import { sha256Hex } from '../../electron/services/content-file';
 import { DATABASE_FILE_NAME } from '../../electron/services/context';
 import { latestSchemaVersion } from '../../electron/services/db/migrations';
@@ -290,8 +290,8 @@ describe('the backups channels (what the Settings card calls)', () => {
   });
 });
 
-describe('the automatic backup at start', () => {
-  it('is made at most once a (local) day, and never counts a manual one', async () => {
+describe('the automatic backups', () => {
+  it('are made at start and every 4 hours of use, on each new day, and never count a manual one', async () => {
     await seeded();
     const at = (day: number, hour: number) => new Date(2025, 2, day, hour).toISOString();
     h.clock.set(at(3, 7));
@@ -299,14 +299,66 @@ describe('the automatic backup at start', () => {
     h.clock.set(at(3, 8));
     const first = await automaticBackupIfDue(h.services().ctx);
     expect(first?.reason).toBe('automatic');
-    h.clock.set(at(3, 23));
+    h.clock.set(at(3, 11));
     expect(await automaticBackupIfDue(h.services().ctx)).toBeNull();
+    h.clock.set(at(3, 12));
+    expect((await automaticBackupIfDue(h.services().ctx))?.createdAt).toBe(at(3, 12));
     h.clock.set(at(4, 0));
     expect((await automaticBackupIfDue(h.services().ctx))?.createdAt).toBe(at(4, 0));
+    // Rotation keeps the newest automatic backup of each day: 8:00 gave way to 12:00.
     expect(
       backups()
         .list()
-        .map((b) => b.reason),
-    ).toEqual(['automatic', 'automatic', 'manual']);
+        .map((b) => [b.reason, b.createdAt]),
+    ).toEqual([
+      ['automatic', at(4, 0)],
+      ['automatic', at(3, 12)],
+      ['manual', at(3, 7)],
+    ]);
+  });
+
+  it('run on a schedule while the app is open, one at a time', async () => {
+    await seeded();
+    const at = (hour: number) => new Date(2025, 2, 3, hour).toISOString();
+    h.clock.set(at(8));
+    const errors: unknown[] = [];
+    const stop = scheduleAutomaticBackups(h.services().ctx, (e) => errors.push(e), { checkEveryMs: 20 });
+    try {
+      const newest = () => backups().list()[0]?.createdAt;
+      await expect.poll(newest).toBe(at(8));
+      h.clock.set(at(11));
+      // Checks within the 4 hours add nothing.
+      await new Promise((r) => setTimeout(r, 150));
+      expect(newest()).toBe(at(8));
+      h.clock.set(at(12));
+      await expect.poll(newest).toBe(at(12));
+    } finally {
+      stop();
+    }
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('deleting a backup', () => {
+  it('removes a listed backup, leaves the data and the others, and refuses the only one left', async () => {
+    await seeded();
+    const older = await backups().backupNow('manual');
+    h.clock.advance(60);
+    const newer = await backups().backupNow('manual');
+    const gone = await h.value<{ name: string }>('backups:delete', { name: older.name });
+    expect(gone.name).toBe(older.name);
+    expect(existsSync(older.path)).toBe(false);
+    expect(
+      backups()
+        .list()
+        .map((b) => b.name),
+    ).toEqual([newer.name]);
+    // No trace of the deleted folder is left under another name either.
+    expect(readdirSync(join(h.dir(), 'backups'))).toEqual([newer.name]);
+    const refused = await h.refusal('backups:delete', { name: newer.name });
+    expect(refused.code).toBe('BACKUP_LAST_ONE');
+    expect(existsSync(newer.path)).toBe(true);
+    expect((await h.refusal('backups:delete', { name: older.name })).code).toBe('BACKUP_NOT_FOUND');
+    expect((await h.refusal('backups:delete', { name: '../../etc' })).code).toBe('BACKUP_NOT_FOUND');
   });
 });

@@ -2,7 +2,7 @@
  * The `j3490` command: in-process through runCli with captured output (fast, every path), plus
  * the real bin spawned once under Node and once through npx.
  */
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';

@@ -4,7 +4,7 @@
  * integrity_check and holds every write of every writer, with its audit row: none lost, none
  * doubled, no SQLITE_BUSY surfacing to any writer.
  */
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { setImmediate as yieldToEvents } from 'node:timers/promises';

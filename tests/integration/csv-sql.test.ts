@@ -1,5 +1,5 @@
 /** Cents written by SQLite for the million-line export (csv-sql.ts) are centsText's, every kind of amount. */
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { centsCsvSql } from '../../electron/services/repositories/csv-sql';

@@ -2,7 +2,7 @@
  * The database file itself: migrations, pragmas, the refusal of a database from a newer app, and
  * the append-only audit log. Every test works on a real SQLite file in its own temp folder.
  */
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

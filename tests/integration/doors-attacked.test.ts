@@ -4,7 +4,7 @@
  * coded error, and the handler behind it never runs.
  */
 import type { IpcMain } from 'electron';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -14,6 +14,7 @@ import { registerIpc } from '../../electron/main/ipc';
 import { openServices, type Services } from '../../electron/services/context';
 import type { Handlers } from '../../electron/services/handler-table';
 import { channels } from '../../shared/api/contract';
+import { HEADER_POLICY } from '../../shared/content-security-policy';
 import type { Reply } from '../../shared/api/reply';
 import { serviceCalls } from './service-calls';
 import { ziconotide } from '../fixtures/seed-inputs';
@@ -105,6 +106,117 @@ describe('the loopback host refuses', () => {
   it('with the token, a good Host and a foreign Origin still refuses (each check stands alone)', async () => {
     const sent = await post({ Origin: 'http://localhost.evil.example' });
     expect(code(sent)).toBe('ORIGIN_REFUSED');
+  });
+});
+
+describe('the loopback host: request targets and security headers (issue 15 item 9)', () => {
+  let root: string;
+  let host: Host;
+  let spies: ReturnType<typeof spyHandlers>;
+  const warned: string[] = [];
+
+  beforeAll(async () => {
+    root = makeTempDir();
+    mkdirSync(join(root, 'renderer', 'assets'), { recursive: true });
+    writeFileSync(join(root, 'renderer', 'index.html'), '<!doctype html><title>shell</title>');
+    writeFileSync(join(root, 'renderer', 'assets', 'app.js'), 'void 0;');
+    spies = spyHandlers();
+    host = await startHost({
+      handlers: spies.handlers,
+      rendererDir: join(root, 'renderer'),
+      log: { error: () => undefined, warn: (m) => warned.push(m) },
+    });
+  });
+  afterAll(async () => {
+    await host?.close();
+    removeTempDir(root);
+  });
+
+  type Answer = { status: number; headers: Record<string, string | string[] | undefined>; body: string };
+  function send(method: string, path: string): Promise<Answer> {
+    return new Promise((done, reject) => {
+      const req = httpRequest(
+        {
+          host: '127.0.0.1',
+          port: host.port,
+          method,
+          path,
+          headers: {
+            Host: `127.0.0.1:${host.port}`,
+            Authorization: `Bearer ${host.token}`,
+            'Content-Type': 'application/json',
+          },
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () =>
+            done({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }),
+          );
+        },
+      );
+      req.on('error', reject);
+      req.end(method === 'POST' ? '{}' : undefined);
+    });
+  }
+
+  const targets = [
+    '//..',
+    '//',
+    '//evil.example/x',
+    '/%2e%2e/',
+    '/%2e%2e/%2e%2e/etc/passwd',
+    '/..%2f',
+    '/..%2f..%2fetc%2fpasswd',
+    '/assets/../index.html',
+    '/..%5cindex.html',
+    '/a%00.js',
+    '/%E0%A4%A',
+    '*',
+    'http://127.0.0.1/index.html',
+    '/api/..%2fsuppliers:list',
+    '/api/%2e%2e/suppliers:list',
+  ];
+
+  it.each(targets)('%j answers 400 BAD_PATH to GET and POST, never 500, and reaches no handler', async (target) => {
+    const before = spies.calls();
+    for (const method of ['GET', 'POST']) {
+      const answer = await send(method, target);
+      expect(answer.status).toBe(400);
+      expect(JSON.parse(answer.body)).toMatchObject({ ok: false, error: { code: 'BAD_PATH' } });
+    }
+    expect(spies.calls()).toBe(before);
+  });
+
+  it('a target that is not a path at all ("index.html") is a 400 from the HTTP parser itself', async () => {
+    const before = spies.calls();
+    expect((await send('GET', 'index.html')).status).toBe(400);
+    expect(spies.calls()).toBe(before);
+  });
+
+  it('a refused target is logged with its code only', async () => {
+    warned.length = 0;
+    await send('GET', '//..');
+    expect(warned).toEqual(['Refused a request (BAD_PATH)']);
+  });
+
+  it.each([
+    ['the page', 'GET', '/'],
+    ['a client route (the page again)', 'GET', '/invoices'],
+    ['an asset', 'GET', '/assets/app.js'],
+    ['a missing asset', 'GET', '/assets/missing.js'],
+    ['an API answer', 'POST', '/api/suppliers:list'],
+    ['a refusal', 'GET', '//..'],
+  ])("%s carries the page's CSP with frame-ancestors 'none', and nosniff", async (_what, method, path) => {
+    const answer = await send(method, path);
+    expect(answer.headers['content-security-policy']).toBe(HEADER_POLICY);
+    expect(answer.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(answer.headers['x-content-type-options']).toBe('nosniff');
+  });
+
+  it('the page and the asset are served (the control for the targets above)', async () => {
+    expect((await send('GET', '/')).body).toContain('<title>shell</title>');
+    expect((await send('GET', '/assets/app.js')).body).toBe('void 0;');
   });
 });
 

@@ -154,12 +154,13 @@ describe('binding and static files', () => {
     '//etc/passwd',
   ];
   for (const path of traversals) {
-    it(`never serves a file outside the renderer folder: ${path}`, async () => {
+    it(`never serves a file outside the renderer folder: ${path} is a 400 BAD_PATH`, async () => {
       const res = await raw({ path, headers: { Host: `127.0.0.1:${host.port}` } });
       expect(res.body).not.toContain(SECRET);
       expect(res.body).not.toMatch(/root:.*:0:0:/);
-      expect([200, 404]).toContain(res.status);
-      if (res.status === 200) expect(res.body).toBe(INDEX_HTML);
+      // Issue 15 item 9: a target that climbs out is refused outright (it was answered with index.html).
+      expect(res.status).toBe(400);
+      expect(JSON.parse(res.body)).toMatchObject({ ok: false, error: { code: 'BAD_PATH' } });
     });
   }
 });
@@ -188,7 +189,8 @@ describe('a renderer folder given with a trailing slash', () => {
         req.on('error', reject);
         req.end();
       });
-      expect(escape).toBe(INDEX_HTML);
+      expect(escape).not.toContain(SECRET);
+      expect(JSON.parse(escape)).toMatchObject({ ok: false, error: { code: 'BAD_PATH' } });
     } finally {
       await other.close();
     }

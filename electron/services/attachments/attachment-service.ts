@@ -70,8 +70,8 @@ export function attachmentService(ctx: ServiceContext, audit: AuditLog) {
   const payers = payerRepository(ctx.db, audit);
   const contracts = contractRepository(ctx.db, audit);
   const practice = practiceRepository(ctx.db, audit);
-  const scans = scanStore(ctx.dataDir);
-  const store = documentStore(ctx.dataDir);
+  const scans = scanStore(ctx.dataDir, ctx.dataKey);
+  const store = documentStore(ctx.dataDir, ctx.dataKey);
 
   let queue: Promise<unknown> = Promise.resolve();
   /** One generation at a time, in the order asked. */
@@ -158,7 +158,9 @@ export function attachmentService(ctx: ServiceContext, audit: AuditLog) {
     if (!first) throw new RangeError('A claim has at least one administration.');
     const generatedAt = ctx.now();
     const generatedBy = documentMaker(ctx.actor, claim.practice.billingContact);
-    const baseName = `${safeFileName(first.claimNumber || `administration-${primaryId}`)}_${first.dateOfService}`;
+    // Named by the claim number only: a file name is seen in folders, e-mails and upload lists, so
+    // it carries no patient name or date of service (issue 15, item 5).
+    const baseName = safeFileName(first.claimNumber || `administration-${primaryId}`);
     const common = {
       groupKey: key,
       payerName: claim.payerName,

@@ -9,15 +9,19 @@
  *   `.tmp-…` folder that is never listed and is cleared by the next backup, never half a backup.
  * - After an automatic backup, rotation (backup-rotation.ts) deletes the automatic ones no
  *   longer kept. Manual and before-restore backups stay until a person deletes them.
+ * - A backup holds the same health information as the data: folders 0700, files 0600
+ *   (private-files.ts).
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BACKUP_NAME } from '../../../shared/api/backup-channels';
 import { AppError } from '../app-error';
 import { DATABASE_FILE_NAME, type ServiceContext } from '../context';
-import { makeSelfContained, rowCounts } from '../db/database-copy';
+import { copyDatabase, makeSelfContained, rowCounts } from '../db/database-copy';
 import { schemaVersion } from '../db/open';
+import { hasKeyFile, KEY_FILE_NAME, keyFilePath } from '../crypto/key-file';
+import { makePrivateFile, makePrivateFolder, PRIVATE_FILE_MODE } from '../private-files';
 import {
   BACKUP_FORMAT,
   MANIFEST_FILE,
@@ -120,17 +124,25 @@ export function backupService(ctx: ServiceContext, policy: RotationPolicy = DEFA
   }
 
   async function writeBackup(reason: BackupReason): Promise<BackupEntry> {
-    mkdirSync(root, { recursive: true });
+    makePrivateFolder(root);
     clearTemps();
     const createdAt = ctx.now();
     const temp = join(root, `${TEMP_PREFIX}${randomBytes(6).toString('hex')}`);
-    mkdirSync(temp);
+    makePrivateFolder(temp);
     try {
       const dbCopy = join(temp, DATABASE_FILE_NAME);
       const version = schemaVersion(ctx.db);
       const counts = rowCounts(ctx.db, COUNTED_TABLES);
-      await ctx.db.backup(dbCopy);
+      await copyDatabase(
+        ctx.db,
+        dbCopy,
+        ctx.dataKey
+          ? { key: ctx.dataKey, ...(ctx.nativeBinding ? { nativeBinding: ctx.nativeBinding } : {}) }
+          : undefined,
+      );
       makeSelfContained(ctx.db, dbCopy);
+      // SQLite created the copy 0644; the temp folder (0700) kept it from others meanwhile.
+      makePrivateFile(dbCopy);
       const files: BackupManifest['files'] = {};
       for (const folder of STORED_FOLDERS) {
         files[folder] = copyStoredFolder(join(ctx.dataDir, folder), join(temp, folder));
@@ -146,7 +158,14 @@ export function backupService(ctx: ServiceContext, policy: RotationPolicy = DEFA
         files,
         counts,
       };
-      writeFileSync(join(temp, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
+      // The key stays wrapped (passphrase, key store): with the passphrase, a copied backup opens elsewhere.
+      if (hasKeyFile(ctx.dataDir)) {
+        copyFileSync(keyFilePath(ctx.dataDir), join(temp, KEY_FILE_NAME));
+        makePrivateFile(join(temp, KEY_FILE_NAME));
+      }
+      const manifestFile = join(temp, MANIFEST_FILE);
+      writeFileSync(manifestFile, `${JSON.stringify(manifest, null, 2)}\n`, { mode: PRIVATE_FILE_MODE });
+      makePrivateFile(manifestFile);
       const name = placeBackup(temp, `${stamp(createdAt)}-${reason}`);
       if (reason === 'automatic') rotate();
       const entry = list().find((e) => e.name === name);
@@ -184,6 +203,25 @@ export function backupService(ctx: ServiceContext, policy: RotationPolicy = DEFA
     return doomed;
   }
 
-  return { list, backupNow, rotate };
+  /**
+   * Delete a listed backup. The last one left is refused: a practice is never one click away from
+   * having none. The folder is first renamed out of the list (atomic), then removed; what a crash
+   * leaves behind is cleared with the temp folders.
+   */
+  function remove(name: string): BackupEntry {
+    const all = list();
+    const chosen = all.find((b) => b.name === name);
+    if (!chosen) throw new AppError('BACKUP_NOT_FOUND', 'That backup is no longer in the backups folder.');
+    if (all.length === 1) {
+      throw new AppError('BACKUP_LAST_ONE', 'This is the only backup; make another before deleting it.');
+    }
+    const doomed = join(root, `${TEMP_PREFIX}deleted-${randomBytes(6).toString('hex')}`);
+    renameSync(chosen.path, doomed);
+    rmSync(doomed, { recursive: true, force: true });
+    ctx.log.info('backup', 'Backup deleted by hand', { backupName: name, reasonCode: chosen.reason });
+    return chosen;
+  }
+
+  return { list, backupNow, rotate, remove };
 }
 export type BackupService = ReturnType<typeof backupService>;

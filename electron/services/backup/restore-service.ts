@@ -18,6 +18,7 @@ import { AppError } from '../app-error';
 import { DATABASE_FILE_NAME, type ServiceContext } from '../context';
 import { intactCopyVersion } from '../db/database-copy';
 import { latestSchemaVersion } from '../db/migrations';
+import { makePrivateFile } from '../private-files';
 import { readManifest, STORED_FOLDERS, type BackupManifest } from './backup-manifest';
 import { backupService, type BackupEntry } from './backup-service';
 import { copyStoredFolder, damagedFiles, fileSha256, storedFiles } from './stored-folders';
@@ -67,7 +68,7 @@ export function restoreService(ctx: ServiceContext) {
     const version = checkDatabase(dbFile);
     if (version > latestSchemaVersion) throw fromFuture(version);
     for (const name of STORED_FOLDERS) {
-      const damaged = await damagedFiles(join(folder, name));
+      const damaged = await damagedFiles(join(folder, name), ctx.dataKey);
       if (damaged.length > 0) {
         throw refuse(
           'BACKUP_DAMAGED',
@@ -127,6 +128,7 @@ export function restoreService(ctx: ServiceContext) {
     const folders: RestoreReport['replaced']['folders'] = {};
     try {
       copyFileSync(join(folder, DATABASE_FILE_NAME), staged(DATABASE_FILE_NAME));
+      makePrivateFile(staged(DATABASE_FILE_NAME));
       flush(staged(DATABASE_FILE_NAME));
       for (const name of STORED_FOLDERS) {
         const { count } = copyStoredFolder(join(folder, name), staged(name));

@@ -6,8 +6,12 @@
  * in their names before a restore uses them.
  */
 import { createHash } from 'node:crypto';
-import { createReadStream, copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { createReadStream, copyFileSync, existsSync, linkSync, readdirSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { sha256Hex } from '../content-file';
+import { clearBytes } from '../crypto/file-cipher';
+import { makePrivateFile, makePrivateFolder } from '../private-files';
 
 const CONTENT_NAME = /^([0-9a-f]{64})\.[a-z0-9]{1,5}$/;
 
@@ -20,18 +24,23 @@ export function storedFiles(folder: string): string[] {
     .sort();
 }
 
-/** Link (or copy) every stored file of `from` into `to`; the count and bytes taken. */
+/**
+ * Link (or copy) every stored file of `from` into `to`, all private (0700/0600: a link shares the
+ * original's mode, which is private too); the count and bytes taken.
+ */
 export function copyStoredFolder(from: string, to: string): { count: number; bytes: number } {
-  mkdirSync(to, { recursive: true });
+  makePrivateFolder(to);
   let bytes = 0;
   const names = storedFiles(from);
   for (const name of names) {
     const source = join(from, name);
+    const target = join(to, name);
     try {
-      linkSync(source, join(to, name));
+      linkSync(source, target);
     } catch {
-      copyFileSync(source, join(to, name));
+      copyFileSync(source, target);
     }
+    makePrivateFile(target);
     bytes += statSync(source).size;
   }
   return { count: names.length, bytes };
@@ -44,12 +53,16 @@ export async function fileSha256(path: string): Promise<string> {
   return hash.digest('hex');
 }
 
-/** Stored files whose bytes no longer match the SHA-256 in their name. */
-export async function damagedFiles(folder: string): Promise<string[]> {
+/**
+ * Stored files whose bytes no longer match the SHA-256 in their name; a sealed file (an encrypted
+ * folder) is opened with `key` first, and one that does not open is damaged too.
+ */
+export async function damagedFiles(folder: string, key?: Buffer): Promise<string[]> {
   const damaged: string[] = [];
   for (const name of storedFiles(folder)) {
     const expected = CONTENT_NAME.exec(name)?.[1];
-    if ((await fileSha256(join(folder, name))) !== expected) damaged.push(name);
+    const clear = clearBytes(await readFile(join(folder, name)), key);
+    if (!clear || sha256Hex(clear) !== expected) damaged.push(name);
   }
   return damaged;
 }

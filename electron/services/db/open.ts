@@ -7,10 +7,14 @@
  *   lookups over hundreds of thousands of rows.
  * - All pending migrations run in ONE transaction: a failure leaves the previous schema intact.
  * - Every transaction begins IMMEDIATE (immediateTransactions below), so a writer waits its turn.
+ * - With a data key (crypto/key-file.ts), every page is encrypted (SQLite3 Multiple Ciphers,
+ *   ChaCha20-Poly1305); a database still in clear is encrypted in place the first time it is
+ *   opened with a key (an older version's folder, or a backup restored from before encryption).
  */
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { foldForSearch } from '../../../shared/domain/search-fold';
 import { AppError } from '../app-error';
+import { tightenDatabaseFiles } from './file-modes';
 import { latestSchemaVersion, migrations, type Migration } from './migrations';
 
 export type Db = Database.Database;
@@ -19,13 +23,26 @@ export type OpenOptions = {
   /** Path to a better_sqlite3.node built for this runtime (Electron's ABI differs from Node's). */
   nativeBinding?: string;
   migrations?: readonly Migration[];
+  /** The 32-byte data key of an encrypted data folder; without it the file must be in clear. */
+  key?: Buffer;
 };
 
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
   const all = options.migrations ?? migrations;
   const latest = options.migrations ? all.length : latestSchemaVersion;
-  const db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  const connect = () => new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  let db = connect();
   try {
+    if (options.key) db = unlockOrEncrypt(db, options.key, connect);
+    else if (!readable(db)) {
+      // Without a key file the two cannot be told apart: encrypted pages look like any other bytes.
+      throw new AppError(
+        'DB_UNREADABLE',
+        'The database file cannot be read: it is not a database, or it is encrypted and its key file ' +
+          '(j3490-key.json) is missing from the data folder. Nothing was changed.',
+      );
+    }
+    tightenDatabaseFiles(file);
     const current = db.pragma('user_version', { simple: true }) as number;
     if (current > latest) {
       throw new AppError(
@@ -51,6 +68,45 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     db.close();
     throw err;
   }
+}
+
+const readable = (db: Db): boolean => {
+  try {
+    db.prepare('SELECT count(*) FROM sqlite_schema').get();
+    return true;
+  } catch (err) {
+    if ((err as { code?: string }).code === 'SQLITE_NOTADB') return false;
+    throw err;
+  }
+};
+
+// PRAGMA cannot take a bound parameter; the key is our own 32 bytes, written as hex.
+const keyPragma = (key: Buffer): string => `"x'${key.toString('hex')}'"`;
+
+/** The connection keyed with `key`; a database in clear is encrypted with it first. */
+function unlockOrEncrypt(db: Db, key: Buffer, connect: () => Db): Db {
+  db.pragma(`cipher = 'chacha20'`);
+  db.pragma(`key = ${keyPragma(key)}`);
+  if (readable(db)) return db;
+  db.close();
+  const clear = connect();
+  if (!readable(clear)) {
+    clear.close();
+    throw new AppError(
+      'DB_KEY_WRONG',
+      'The data folder’s key does not open its database (the database may come from another practice or folder); nothing was changed.',
+    );
+  }
+  try {
+    // SQLite3 Multiple Ciphers rewrites every page in one journaled transaction; it cannot in WAL mode.
+    clear.pragma('journal_mode = DELETE');
+    clear.pragma(`cipher = 'chacha20'`);
+    clear.pragma(`rekey = ${keyPragma(key)}`);
+  } catch (err) {
+    clear.close();
+    throw err;
+  }
+  return clear;
 }
 
 function migrate(db: Db, all: readonly Migration[], current: number): void {

@@ -1,6 +1,6 @@
 /**
- * Backups from the UI: the list, a backup now, and a restore of a listed backup (named, never a
- * path from the renderer). After a restore the services are already reopened on the restored
+ * Backups from the UI: the list, a backup now, a restore and a delete of a listed backup (named,
+ * never a path from the renderer). After a restore the services are already reopened on the restored
  * database (context.ts reopenAfter); the UI reloads to forget what it had read before.
  */
 import { AppError } from '../app-error';
@@ -13,7 +13,7 @@ const row = ({ path: _path, ...rest }: BackupEntry) => rest;
 
 export function backupHandlers(
   ctx: ServiceContext,
-): HandlersFor<'backups:list' | 'backups:create' | 'backups:restore'> {
+): HandlersFor<'backups:list' | 'backups:create' | 'backups:restore' | 'backups:delete'> {
   const backups = backupService(ctx);
   return {
     'backups:list': () => ({ folder: backupsFolder(ctx.dataDir), rows: backups.list().map(row) }),
@@ -24,5 +24,6 @@ export function backupHandlers(
       const report = await restoreService(ctx).restore(chosen.path);
       return { restored: row(chosen), previousKeptIn: row(report.previousKeptIn), folders: report.replaced.folders };
     },
+    'backups:delete': ({ name }) => row(backups.remove(name)),
   };
 }

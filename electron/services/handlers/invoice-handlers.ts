@@ -29,7 +29,7 @@ export function invoiceHandlers(
   const suppliers = supplierRepository(ctx.db, audit);
   const invoices = invoiceRepository(ctx.db, audit);
   const administrations = administrationRepository(ctx.db);
-  const scans = scanStore(ctx.dataDir);
+  const scans = scanStore(ctx.dataDir, ctx.dataKey);
 
   return {
     'suppliers:list': () => suppliers.list(),

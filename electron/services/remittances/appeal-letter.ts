@@ -202,7 +202,8 @@ export function appealLetters(ctx: ServiceContext) {
         throw new AppError('TEXT_UNPRINTABLE', err.message);
       }
       const claim = model.claimNumber.trim() === '' ? `administration-${administrationId}` : model.claimNumber;
-      return { fileName: `${safeFileName(`appeal-${claim}-${model.dateOfService}`)}.pdf`, bytes };
+      // The claim number only: no patient name or date of service in a file name (issue 15, item 5).
+      return { fileName: `${safeFileName(`appeal-${claim}`)}.pdf`, bytes };
     },
   };
 }

@@ -247,7 +247,7 @@ export function eraImport(ctx: ServiceContext, audit: AuditLog) {
       }
       const planned = plan(reading);
       const result = previewOf(fileName, sha256, reading, planned);
-      saveContent(folder, bytes, '835');
+      saveContent(folder, bytes, '835', ctx.dataKey);
       const importId = ctx.db.transaction(() => {
         const warnings: { code: string; segment: number; message: string }[] = [...reading.warnings];
         const fileId = remittances.insertFile({

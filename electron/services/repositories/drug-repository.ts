@@ -12,7 +12,7 @@ import { changedBillingFacts, drugListQuerySchema } from '../../../shared/domain
 import { formatNdc542, parseNdc } from '../../../shared/domain/ndc';
 import { AppError, fieldError } from '../app-error';
 import type { Db } from '../db/open';
-import type { Statement } from 'better-sqlite3';
+import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import type { AuditLog } from './audit-log';
 import { foldedContains } from './search-text';
 

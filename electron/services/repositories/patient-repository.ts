@@ -3,7 +3,7 @@
  * compared exactly as the database's UNIQUE constraint does; the payer, when given, must exist.
  * Every change is audited in the transaction that makes it.
  */
-import type { Statement } from 'better-sqlite3';
+import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import type { z } from 'zod';
 import type { Patient, patientInputSchema } from '../../../shared/domain/patient';
 import { AppError, fieldError } from '../app-error';

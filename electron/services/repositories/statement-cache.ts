@@ -1,5 +1,5 @@
 /** Statements whose SQL is built from the filters used: a handful of shapes, each prepared once. */
-import type { Statement } from 'better-sqlite3';
+import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import type { Db } from '../db/open';
 
 export function statementCache(db: Db): (sql: string) => Statement {

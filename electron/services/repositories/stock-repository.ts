@@ -9,7 +9,7 @@
  * of thousands of lots is one statement, and administrations will be added there alone.
  */
 import { lotSearchSql } from './lot-search';
-import type { Statement } from 'better-sqlite3';
+import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import { addDays, daysBetween } from '../../../shared/domain/iso-date';
 import { lotStatus, suggestLots, type AdjustmentReason, type Lot, type LotStatus } from '../../../shared/domain/stock';
 import { microFromUnits, packagesToMicro, unitsFromMicro } from '../../../shared/domain/stock-quantity';

@@ -1,6 +1,7 @@
 /**
  * Settings → Backups: the backups in the data folder (when, why, how big), "Back up now", and
- * "Restore…" on a row behind a dialog that says what will happen. A restore replaces the data in
+ * "Restore…" and "Delete…" on a row, each behind a dialog that says what will happen (the only
+ * backup left cannot be deleted). A restore replaces the data in
  * place (the services reopen on the restored database), then the app reloads so nothing read
  * before the restore stays on screen; what was done is shown once after the reload.
  */
@@ -20,6 +21,7 @@ export function BackupsCard() {
   const queryClient = useQueryClient();
   const backups = useQuery({ queryKey: ['backups'], queryFn: () => call('backups:list', {}) });
   const [chosen, setChosen] = useState<BackupRow | null>(null);
+  const [doomed, setDoomed] = useState<BackupRow | null>(null);
   // Read once: the note the restore left for the reloaded page.
   const [restoredNote] = useState(() => {
     const note = sessionStorage.getItem(RESTORED_NOTE);
@@ -48,6 +50,19 @@ export function BackupsCard() {
           `The data as it was just before is kept as the backup of ${localTime(done.previousKeptIn.createdAt)}.`,
       );
       window.location.reload();
+    },
+  });
+
+  const remove = useMutation({
+    mutationFn: (row: BackupRow) => call('backups:delete', { name: row.name }),
+    onSuccess: (gone) => {
+      setDoomed(null);
+      void queryClient.invalidateQueries({ queryKey: ['backups'] });
+      notifications.show({
+        color: 'teal',
+        title: 'Backup deleted',
+        message: `Backup of ${localTime(gone.createdAt)} deleted.`,
+      });
     },
   });
 
@@ -103,16 +118,31 @@ export function BackupsCard() {
                   <Table.Td>{reasonWords(row.reason)}</Table.Td>
                   <Table.Td ta="right">{sizeWords(row.bytes)}</Table.Td>
                   <Table.Td ta="right">
-                    <Button
-                      size="xs"
-                      variant="default"
-                      onClick={() => {
-                        restore.reset();
-                        setChosen(row);
-                      }}
-                    >
-                      Restore…
-                    </Button>
+                    <Group gap="xs" justify="flex-end" wrap="nowrap">
+                      <Button
+                        size="xs"
+                        variant="default"
+                        onClick={() => {
+                          restore.reset();
+                          setChosen(row);
+                        }}
+                      >
+                        Restore…
+                      </Button>
+                      {rows.length > 1 && (
+                        <Button
+                          size="xs"
+                          variant="subtle"
+                          color="red"
+                          onClick={() => {
+                            remove.reset();
+                            setDoomed(row);
+                          }}
+                        >
+                          Delete…
+                        </Button>
+                      )}
+                    </Group>
                   </Table.Td>
                 </Table.Tr>
               ))}
@@ -155,6 +185,36 @@ export function BackupsCard() {
                 onClick={() => restore.mutate(chosen)}
               >
                 Restore this backup
+              </Button>
+            </Group>
+          </Stack>
+        )}
+      </Modal>
+      <Modal
+        opened={doomed !== null}
+        onClose={() => (remove.isPending ? undefined : setDoomed(null))}
+        title="Delete this backup?"
+        closeButtonProps={{ 'aria-label': 'Close' }}
+      >
+        {doomed && (
+          <Stack>
+            <Text>
+              The backup of <b>{localTime(doomed.createdAt)}</b> ({reasonWords(doomed.reason).toLowerCase()},{' '}
+              {sizeWords(doomed.bytes)}) will be deleted for good. The practice’s data and the other backups are not
+              changed.
+            </Text>
+            {remove.error && (
+              <Alert color="red" title="Not deleted" data-testid="delete-refused">
+                {remove.error.message}
+                {remove.error instanceof ApiError && <SupportCode code={remove.error.code} />}
+              </Alert>
+            )}
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => setDoomed(null)} disabled={remove.isPending} data-autofocus>
+                Keep it
+              </Button>
+              <Button color="red" loading={remove.isPending} onClick={() => remove.mutate(doomed)}>
+                Delete this backup
               </Button>
             </Group>
           </Stack>

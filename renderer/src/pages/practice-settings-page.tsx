@@ -11,6 +11,7 @@ import { npiReader, type FieldReaders } from '../components/typed-readers';
 import { useRecordForm, type FormValues } from '../components/use-record-form';
 import { VarianceToleranceCard } from '../remittances/variance-tolerance-card';
 import { BackupsCard } from '../backups/backups-card';
+import { SecurityCard } from '../security/security-card';
 
 const EMPTY: FormValues = {
   name: '',
@@ -106,6 +107,7 @@ export function PracticeSettingsPage() {
       </form>
       <VarianceToleranceCard />
       <BackupsCard />
+      <SecurityCard />
     </Stack>
   );
 }

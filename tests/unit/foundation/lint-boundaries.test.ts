@@ -32,7 +32,10 @@ describe('shared/ is pure', () => {
     ['bare fs', "import fs from 'fs';\nexport const r = fs;\n"],
     ['path', "import { join } from 'path';\nexport const j = join;\n"],
     ['electron', "import { app } from 'electron';\nexport const a = app;\n"],
-    ['better-sqlite3', "import Database from 'better-sqlite3';\nexport const D = Database;\n"],
+    [
+      'better-sqlite3-multiple-ciphers',
+      "import Database from 'better-sqlite3-multiple-ciphers';\nexport const D = Database;\n",
+    ],
   ] as const) {
     it(`refuses importing ${label}`, async () => {
       const errors = errorsOf(await lint(file, code), 'no-restricted-imports');
@@ -94,7 +97,10 @@ describe('renderer/ talks to window.api only', () => {
   const file = 'renderer/src/x.ts';
 
   for (const [label, code] of [
-    ['better-sqlite3', "import Database from 'better-sqlite3';\nexport const D = Database;\n"],
+    [
+      'better-sqlite3-multiple-ciphers',
+      "import Database from 'better-sqlite3-multiple-ciphers';\nexport const D = Database;\n",
+    ],
     [
       'the services',
       "import { openServices } from '../../electron/services/context';\nexport const o = openServices;\n",

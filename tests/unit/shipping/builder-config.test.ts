@@ -105,12 +105,13 @@ describe('electron-builder configuration', () => {
     expect(config.extraResources).toBeUndefined();
   });
 
-  it('rebuilds better-sqlite3 for Electron at pack time and keeps its binary outside the asar', () => {
+  it('rebuilds the SQLite driver (better-sqlite3-multiple-ciphers) for Electron at pack time and keeps its binary outside the asar', () => {
     expect(config.npmRebuild).not.toBe(false); // electron-builder's default (true): @electron/rebuild for Electron's ABI
     expect(config.buildDependenciesFromSource).toBe(false); // prebuilt for Electron when one exists
-    expect(config.asarUnpack).toContain('node_modules/better-sqlite3/**'); // a .node file cannot load from inside an asar
+    expect(config.asarUnpack).toContain('node_modules/better-sqlite3-multiple-ciphers/**'); // a .node file cannot load from inside an asar
     // Only `dependencies` are packed and rebuilt; electron-vite leaves them unbundled.
-    expect(pkg.dependencies['better-sqlite3']).toBeDefined();
+    expect(pkg.dependencies['better-sqlite3-multiple-ciphers']).toBeDefined();
+    expect(pkg.dependencies['better-sqlite3']).toBeUndefined(); // one driver, the one that encrypts
     expect(pkg.dependencies['electron-updater']).toBeDefined();
     expect(pkg.devDependencies['electron-builder']).toBeDefined();
     expect(pkg.devDependencies['@electron/fuses']).toBeDefined();

@@ -13,7 +13,7 @@
  * - A search matches each of its words against the patient (name, account/MRN), the lot number,
  *   the NDC's digits and the start of the claim number; see wordMatch.
  */
-import type { Statement } from 'better-sqlite3';
+import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import {
   ADMINISTRATION_STATUSES,
   type AdministrationSummary,
