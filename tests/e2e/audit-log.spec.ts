@@ -5,7 +5,7 @@
  * nothing in it says so, and an end date before the start is said next to the field.
  */
 import { openServices } from '../../electron/services/context';
-import { expect, snapWidths, test } from './fixtures';
+import { E2E_PASSPHRASE, expect, snapWidths, test } from './fixtures';
 import { seed } from './seed';
 
 test('audit log: a change found by kind of record and user, opened to its fields before and after', async ({
@@ -26,7 +26,12 @@ test('audit log: a change found by kind of record and user, opened to its fields
     memberId: '1EG4TE5MK73',
   });
   // Dana, the billing contact, works on the same practice's data under her own login.
-  const dana = openServices({ dataDir: desk.dataDir, mode: 'browser', actor: 'dana.whitfield' });
+  const dana = openServices({
+    dataDir: desk.dataDir,
+    mode: 'browser',
+    actor: 'dana.whitfield',
+    unlock: { passphrase: E2E_PASSPHRASE },
+  });
   try {
     await seed(dana.handlers, 'patients:update', { ...rivera, memberId: '1EG4TE5MK70' });
     await seed(dana.handlers, 'patients:create', {
