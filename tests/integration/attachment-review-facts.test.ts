@@ -116,9 +116,10 @@ describe('documents of a claim', () => {
       .ctx.db.prepare(`UPDATE generated_documents SET file_name = 'worksheet_CLM-88_2025-02-20.pdf' WHERE id = ?`)
       .run(worksheet!.id);
     await value('documents:save', { ids: [worksheet!.id], folder: out });
+    // New documents are named by claim number only; an older stored name is still marked internal.
     expect(readdirSync(out).sort()).toEqual([
-      'CLM-88_2025-02-20.pdf',
-      'CLM-88_2025-02-20_worksheet-internal.pdf',
+      'CLM-88.pdf',
+      'CLM-88_worksheet-internal.pdf',
       'worksheet_CLM-88_2025-02-20_internal.pdf',
     ]);
   });
