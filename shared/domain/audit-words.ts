@@ -39,6 +39,7 @@ export const AUDIT_ENTITY_WORDS: Readonly<Record<string, string>> = {
   remittance_line: 'Remittance line',
   payment: 'Payment',
   stock_adjustment: 'Stock adjustment',
+  user: 'Account',
 };
 
 export function entityWords(entity: string): string {

@@ -17,6 +17,7 @@ import m0011 from './0011-claim-lines';
 import m0012 from './0012-variance-report-facts';
 import m0013 from './0013-reference-data';
 import m0014 from './0014-providers';
+import m0015 from './0015-accounts';
 
 export type Migration = { version: number; name: string; sql: string };
 
@@ -35,6 +36,7 @@ export const migrations: readonly Migration[] = [
   { version: 12, name: 'variance-report-facts', sql: m0012 },
   { version: 13, name: 'reference-data', sql: m0013 },
   { version: 14, name: 'providers', sql: m0014 },
+  { version: 15, name: 'accounts', sql: m0015 },
 ];
 
 export const latestSchemaVersion = migrations.length;

@@ -1,0 +1,183 @@
+/**
+ * Accounts, sign-in and sessions (issue 16), kept by the services so every door obeys them:
+ * - no users: the practice works without accounts (one desk, as before) until the owner makes
+ *   the first account, which must be an owner;
+ * - a wrong name or password gets one sentence for both (the answer does not tell a stranger
+ *   which names exist); 5 wrong in a row and the account waits 15 minutes (ACCOUNT_LOCKED);
+ * - a session is a random token; it expires after the idle time (15 minutes unless set) and the
+ *   password is asked again (SESSION_EXPIRED);
+ * - `authorize` is what a door asks before a call: FORBIDDEN when the role may not call it
+ *   (shared/api/channel-roles.ts), NOT_SIGNED_IN without a session.
+ * Sessions live in memory: a restarted app asks everyone to sign in again.
+ */
+import { randomBytes } from 'node:crypto';
+import { CHANNEL_ROLES, mayCall, OPEN } from '../../../shared/api/channel-roles';
+import type { Channel } from '../../../shared/api/contract';
+import { isRole, type Role } from '../../../shared/domain/roles';
+import { AppError, fieldError } from '../app-error';
+import type { ServiceContext } from '../context';
+import { auditLog } from '../repositories/audit-log';
+import { userRepository, type StoredUser } from '../repositories/user-repository';
+import { hashPassword, passwordMatches } from './password-hash';
+
+export const MIN_PASSWORD_LENGTH = 10;
+export const WRONG_TRIES_BEFORE_WAIT = 5;
+export const WAIT_AFTER_TRIES_MINUTES = 15;
+export const DEFAULT_SESSION_IDLE_MINUTES = 15;
+
+export type SignedIn = { userId: number; name: string; role: Role };
+type Session = SignedIn & { lastUsedMs: number };
+
+// One table of sessions per open practice: the doors of one process share it.
+const sessionsOf = new WeakMap<ServiceContext, Map<string, Session>>();
+
+const WRONG_SIGN_IN = 'That name and password do not match an account of this practice.';
+
+export function accountService(ctx: ServiceContext, options: { idleMinutes?: number } = {}) {
+  const users = userRepository(ctx.db, auditLog(ctx.db));
+  const idleMs = (options.idleMinutes ?? DEFAULT_SESSION_IDLE_MINUTES) * 60_000;
+  const nowMs = () => Date.parse(ctx.now());
+  let sessions = sessionsOf.get(ctx);
+  if (!sessions) {
+    sessions = new Map();
+    sessionsOf.set(ctx, sessions);
+  }
+  const live = sessions;
+
+  const checkPassword = (password: string, field = 'password') => {
+    if (password.length < MIN_PASSWORD_LENGTH) {
+      throw fieldError(field, 'PASSWORD_TOO_SHORT', `A password needs at least ${MIN_PASSWORD_LENGTH} characters.`);
+    }
+  };
+  const checkName = (name: string) => {
+    if (name.trim() === '') throw fieldError('name', 'NAME_REQUIRED', 'Enter the person’s name.');
+    if (users.byName(name))
+      throw fieldError('name', 'USER_NAME_TAKEN', `There is already an account named ${name.trim()}.`);
+  };
+  const requireOwner = (by: SignedIn | null) => {
+    if (users.count() > 0 && by?.role !== 'owner') {
+      throw new AppError('FORBIDDEN', 'Only the practice’s owner can manage accounts.');
+    }
+  };
+  const open = (user: StoredUser): { token: string; user: SignedIn } => {
+    const token = randomBytes(32).toString('base64url');
+    const signedIn = { userId: user.id, name: user.name, role: user.role };
+    live.set(token, { ...signedIn, lastUsedMs: nowMs() });
+    return { token, user: signedIn };
+  };
+
+  return {
+    /** Whether the practice has accounts (any user at all): without them every call is allowed. */
+    accountsOn: (): boolean => users.count() > 0,
+
+    /**
+     * The first account, an owner, made from the one desk the practice had; it is signed in at
+     * once. Later accounts are added by an owner (addUser).
+     */
+    createFirstOwner(input: { name: string; password: string }) {
+      if (users.count() > 0) throw new AppError('ACCOUNTS_EXIST', 'This practice already has accounts; sign in.');
+      checkName(input.name);
+      checkPassword(input.password);
+      const made = users.create(
+        { name: input.name, role: 'owner', passwordHash: hashPassword(input.password) },
+        ctx.now(),
+        input.name.trim(),
+      );
+      return open(made);
+    },
+
+    addUser(by: SignedIn | null, input: { name: string; role: string; password: string }): SignedIn {
+      requireOwner(by);
+      if (users.count() === 0) throw new AppError('NO_OWNER', 'Make the owner’s account first.');
+      if (!isRole(input.role)) throw fieldError('role', 'ROLE_UNKNOWN', 'Choose one of the roles.');
+      checkName(input.name);
+      checkPassword(input.password);
+      const made = users.create(
+        { name: input.name, role: input.role, passwordHash: hashPassword(input.password) },
+        ctx.now(),
+        by?.name ?? ctx.actor,
+      );
+      return { userId: made.id, name: made.name, role: made.role };
+    },
+
+    signIn(name: string, password: string): { token: string; user: SignedIn } {
+      const user = users.byName(name);
+      // The same sentence whether the name exists or not; a hash is still computed for an unknown name
+      // so the time taken does not tell either.
+      if (!user || user.active !== 1) {
+        passwordMatches(password, hashPassword('not a real password'));
+        throw fieldError('password', 'SIGN_IN_WRONG', WRONG_SIGN_IN);
+      }
+      if (user.lockedUntil && Date.parse(user.lockedUntil) > nowMs()) {
+        throw new AppError(
+          'ACCOUNT_LOCKED',
+          `Too many wrong passwords: this account can try again after ${WAIT_AFTER_TRIES_MINUTES} minutes, or the owner can set a new password.`,
+        );
+      }
+      if (!passwordMatches(password, user.passwordHash)) {
+        const tries = user.failedSignIns + 1;
+        const waitUntil =
+          tries >= WRONG_TRIES_BEFORE_WAIT ? new Date(nowMs() + WAIT_AFTER_TRIES_MINUTES * 60_000).toISOString() : null;
+        users.recordTries(user.id, waitUntil ? 0 : tries, waitUntil);
+        ctx.log.warn('accounts', 'A sign-in was refused', { userId: user.id, tries });
+        throw fieldError('password', 'SIGN_IN_WRONG', WRONG_SIGN_IN);
+      }
+      users.recordTries(user.id, 0, null);
+      return open(user);
+    },
+
+    signOut(token: string): void {
+      live.delete(token);
+    },
+
+    /** Who holds `token`, its idle time renewed; SESSION_EXPIRED after the idle time, NOT_SIGNED_IN without one. */
+    session(token: string | undefined): SignedIn {
+      const found = token === undefined ? undefined : live.get(token);
+      if (!found) throw new AppError('NOT_SIGNED_IN', 'Sign in to go on.');
+      const user = users.get(found.userId);
+      if (!user || user.active !== 1) {
+        live.delete(token as string);
+        throw new AppError('NOT_SIGNED_IN', 'This account is no longer active; sign in with another.');
+      }
+      if (nowMs() - found.lastUsedMs > idleMs) {
+        live.delete(token as string);
+        throw new AppError('SESSION_EXPIRED', 'You were away for a while: enter your password again.');
+      }
+      found.lastUsedMs = nowMs();
+      return { userId: user.id, name: user.name, role: user.role };
+    },
+
+    /**
+     * What a door asks before a call: the signed-in person (null when the practice has no
+     * accounts, or for a channel open to all), or a refusal.
+     */
+    authorize(token: string | undefined, channel: Channel): SignedIn | null {
+      if (CHANNEL_ROLES[channel] === OPEN || users.count() === 0) return null;
+      const user = this.session(token);
+      if (!mayCall(user.role, channel)) {
+        throw new AppError('FORBIDDEN', 'Your role does not allow this; ask the practice’s owner.');
+      }
+      return user;
+    },
+
+    deactivate(by: SignedIn | null, userId: number): void {
+      requireOwner(by);
+      const user = users.get(userId);
+      if (!user) throw new AppError('USER_NOT_FOUND', 'There is no such account.');
+      if (user.role === 'owner' && user.active === 1 && users.activeOwners() === 1) {
+        throw new AppError('LAST_OWNER', 'This is the practice’s only owner; make another owner first.');
+      }
+      users.setActive(userId, false, ctx.now(), by?.name ?? ctx.actor);
+      for (const [token, s] of live) if (s.userId === userId) live.delete(token);
+    },
+
+    setPassword(by: SignedIn, userId: number, password: string): void {
+      if (by.userId !== userId && by.role !== 'owner') {
+        throw new AppError('FORBIDDEN', 'Only the owner can set another person’s password.');
+      }
+      checkPassword(password);
+      users.setPasswordHash(userId, hashPassword(password), ctx.now(), by.name);
+    },
+  };
+}
+export type AccountService = ReturnType<typeof accountService>;
