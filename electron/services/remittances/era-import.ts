@@ -34,13 +34,9 @@ import {
   type PostingLine,
   type PostingRemittance,
 } from '../../../shared/domain/remittance';
-import { centsOf } from '../../../shared/domain/era/era-money';
-import {
-  matchClaimLines,
-  type CandidateLine,
-  type LineMatch,
-  type MatchableLine,
-} from '../../../shared/domain/remittance-matching';
+import * as eraMoney from '../../../shared/domain/era/era-money';
+import * as matching from '../../../shared/domain/remittance-matching';
+import { type CandidateLine, type LineMatch, type MatchableLine } from '../../../shared/domain/remittance-matching';
 import { AppError } from '../app-error';
 import { saveContent, sha256Hex } from '../content-file';
 import type { ServiceContext } from '../context';
@@ -50,6 +46,13 @@ import { varianceService } from './variance-service';
 import { localDay } from '../../../shared/domain/local-time';
 
 export const MAX_ERA_BYTES = 32 * 1024 * 1024;
+
+// Called for every claim and line: read once (see shared/domain/era/era-reader.ts, tsx's getters).
+const { centsOf } = eraMoney;
+const { matchClaimLines } = matching;
+
+/** Claims matched per candidate look-up (see plan). */
+const MATCH_CHUNK = 1000;
 
 /** The reader's amounts are already checked money text; centsOf reads them without decimal.js. */
 const cents = (money: string | null): number => (money === null ? 0 : centsOf(money));
@@ -175,28 +178,38 @@ export function eraImport(ctx: ServiceContext, audit: AuditLog) {
   function plan(reading: EraReading) {
     return reading.transactions.map((t) => {
       const payerId = remittances.payerIdFor(t.payer.name ?? '', t.payer.id ?? '');
-      const candidates =
-        payerId === null
-          ? new Map<string, CandidateLine[]>()
-          : remittances.claimCandidatesOf(
-              payerId,
-              t.claims.map((c) => c.patientControlNumber ?? ''),
-            );
-      const matches = t.claims.map((c): LineMatch[] => {
-        const lines = matchableLines(c);
-        if (payerId === null) return lines.map(() => ({ matched: false, reason: 'The payer is not one of yours.' }));
-        const pcn = c.patientControlNumber ?? '';
-        const found = candidates.get(pcn) ?? [];
-        if (found.length === 0) {
-          return lines.map(() => ({
-            matched: false,
-            reason: `No administration of this payer has claim number ${pcn || '(none)'}.`,
-          }));
-        }
-        return matchClaimLines(lines, found);
-      });
+      const matches: LineMatch[][] = [];
+      // A thousand claims at a time: each chunk's candidates are looked up in one query and dropped
+      // before the next chunk's are read, so a big file's tens of thousands of candidate lines are
+      // never all held at once (what is held when the garbage collector runs, it copies).
+      for (let from = 0; from < t.claims.length; from += MATCH_CHUNK) {
+        const claims = t.claims.slice(from, from + MATCH_CHUNK);
+        const candidates =
+          payerId === null
+            ? new Map<string, CandidateLine[]>()
+            : remittances.claimCandidatesOf(
+                payerId,
+                claims.map((c) => c.patientControlNumber ?? ''),
+              );
+        for (const c of claims) matches.push(matchesOf(c, payerId, candidates));
+      }
       return { transaction: t, payerId, matches };
     });
+  }
+
+  /** A claim's line matches, among its candidates (by claim number). */
+  function matchesOf(c: EraClaim, payerId: number | null, candidates: Map<string, CandidateLine[]>): LineMatch[] {
+    const lines = matchableLines(c);
+    if (payerId === null) return lines.map(() => ({ matched: false, reason: 'The payer is not one of yours.' }));
+    const pcn = c.patientControlNumber ?? '';
+    const found = candidates.get(pcn) ?? [];
+    if (found.length === 0) {
+      return lines.map(() => ({
+        matched: false,
+        reason: `No administration of this payer has claim number ${pcn || '(none)'}.`,
+      }));
+    }
+    return matchClaimLines(lines, found);
   }
 
   /** The reading as the preview prints it, with each SVC line's match and the totals of matches. */
@@ -205,17 +218,20 @@ export function eraImport(ctx: ServiceContext, audit: AuditLog) {
     let matched = 0;
     let unmatched = 0;
     // The preview is a fresh copy: each line gets its match in place (no second copy of a file's
-    // thousands of lines).
+    // thousands of lines). Plain loops: callbacks here were closures made for every claim.
     const transactions = preview.transactions.map((t, ti) => {
-      t.claims.forEach((c, ci) => {
-        c.lines.forEach((l, li) => {
-          const m = planned[ti]?.matches[ci]?.[li];
+      const matches = planned[ti]?.matches;
+      for (let ci = 0; ci < t.claims.length; ci++) {
+        const lines = (t.claims[ci] as EraPreviewClaim).lines;
+        const claimMatches = matches?.[ci];
+        for (let li = 0; li < lines.length; li++) {
+          const m = claimMatches?.[li];
           const match: EraMatchView = m?.matched ? { administrationId: m.administrationId, how: m.how } : null;
           if (match) matched++;
           else unmatched++;
-          (l as typeof l & { match: EraMatchView }).match = match;
-        });
-      });
+          (lines[li] as EraPreviewLine & { match: EraMatchView }).match = match;
+        }
+      }
       return t as typeof t & {
         claims: (EraPreviewClaim & { lines: (EraPreviewLine & { match: EraMatchView })[] })[];
       };

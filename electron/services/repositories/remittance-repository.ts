@@ -7,7 +7,7 @@
  */
 import type { CandidateLine } from '../../../shared/domain/remittance-matching';
 import type { LineKind, PostingAdjustment, PostingRemittance } from '../../../shared/domain/remittance';
-import { canonicalCents } from '../../../shared/domain/era/x12-values';
+import * as x12Values from '../../../shared/domain/era/x12-values';
 import { parseCents } from '../../../shared/domain/money';
 import type { Db } from '../db/open';
 import { foldedContains } from './search-text';
@@ -179,14 +179,23 @@ export function remittanceRepository(db: Db) {
   // lines its estimate billed (administration_claim_lines, kept by triggers), from the index of
   // claim number and payer alone. INDEXED BY: left to itself SQLite may walk the payer's index
   // (which also gives the order) and read every administration of the payer for each claim.
-  const claimLines = db.prepare(
-    `SELECT a.id, a.claim_number AS claimNumber, coalesce(l.hcpcs, a.hcpcs) AS hcpcs, a.date_of_service AS dateOfService,
-            l.line_kind AS kind, nullif(l.modifiers_json, '[]') AS modifiers, l.billed_charge AS billedCharge
-       FROM administrations a INDEXED BY administrations_by_claim_payer
-       LEFT JOIN administration_claim_lines l ON l.administration_id = a.id
-      WHERE a.claim_number IN (SELECT value FROM json_each(?)) AND a.payer_id = ?
-      ORDER BY a.claim_number, a.date_of_service, a.id, l.line_no`,
-  );
+  // Each row names its claim by its position in the JSON list (an integer), not by the claim
+  // number's text: a big 835 reads tens of thousands of rows, and each text column is a new string.
+  // The rows come as one JSON array of arrays, read by JSON.parse: better-sqlite3 builds each row
+  // through C++ with several times the memory, all of it held until the last row is read.
+  const claimLines = db
+    .prepare(
+      `SELECT json_group_array(json_array(wantedIndex, id, hcpcs, dateOfService, wasted, modifiers, billedCharge)
+                               ORDER BY wantedIndex, dateOfService, id, lineNo)
+         FROM (SELECT w.key AS wantedIndex, a.id, coalesce(l.hcpcs, a.hcpcs) AS hcpcs,
+                      a.date_of_service AS dateOfService, l.line_kind = 'wasted' AS wasted,
+                      nullif(l.modifiers_json, '[]') AS modifiers, l.billed_charge AS billedCharge, l.line_no AS lineNo
+                 FROM json_each(?) w
+                 JOIN administrations a INDEXED BY administrations_by_claim_payer
+                   ON a.claim_number = w.value AND a.payer_id = ?
+                 LEFT JOIN administration_claim_lines l ON l.administration_id = a.id)`,
+    )
+    .pluck();
   const original = db.prepare(
     `SELECT c.id FROM remittance_claims c JOIN remittances r ON r.id = c.remittance_id
       WHERE c.patient_control_number = @pcn AND c.status <> '22' AND c.reversed_by_claim_id IS NULL
@@ -246,29 +255,46 @@ export function remittanceRepository(db: Db) {
   /** The claim lines of many claims in one query, by claim number (claims with no administration absent). */
   function claimCandidatesOf(payerId: number, claimNumbers: readonly string[]): Map<string, CandidateLine[]> {
     const out = new Map<string, CandidateLine[]>();
-    const wanted = [...new Set(claimNumbers)].filter((n) => n !== '');
+    // Each claim number once, in file order (a Set keeps the first of each).
+    const wanted: string[] = [];
+    const seen = new Set<string>();
+    for (let i = 0; i < claimNumbers.length; i++) {
+      const n = claimNumbers[i] as string;
+      if (n === '' || seen.has(n)) continue;
+      seen.add(n);
+      wanted.push(n);
+    }
     if (wanted.length === 0) return out;
-    // Raw rows (arrays, not objects): a big 835 reads tens of thousands of them. The SQL already
+    // Rows as arrays, not objects: a big 835 reads tens of thousands of them. The SQL already
     // picks the line's HCPCS (else the administration's) and leaves "[]" modifiers out.
-    const rows = claimLines.raw().all(JSON.stringify(wanted), payerId) as CandidateRow[];
+    const rows = JSON.parse(claimLines.get(JSON.stringify(wanted), payerId) as string) as CandidateRow[];
     // Most lines carry one of a few modifier lists ("["JW"]"): each is parsed once per call.
     const modifierLists = new Map<string, readonly string[]>();
     let list: CandidateLine[] = [];
-    let listOf = '';
-    for (const row of rows) {
-      const [id, claimNumber, hcpcs, dateOfService, kind, modifiers, billedCharge] = row;
-      // Rows come ordered by claim number, so a claim's rows follow each other.
-      if (claimNumber !== listOf) {
-        listOf = claimNumber;
-        list = out.get(claimNumber) ?? [];
-        out.set(claimNumber, list);
+    let listOf = -1;
+    for (let r = 0; r < rows.length; r++) {
+      // By index, not destructured: destructuring an array walks an iterator, an object per row.
+      const row = rows[r] as CandidateRow;
+      const wantedIndex = row[0];
+      const id = row[1];
+      const hcpcs = row[2];
+      const dateOfService = row[3];
+      const wasted = row[4];
+      const modifiers = row[5];
+      const billedCharge = row[6];
+      // Rows come ordered by their claim's position, so a claim's rows follow each other.
+      if (wantedIndex !== listOf) {
+        listOf = wantedIndex;
+        list = [];
+        out.set(wanted[wantedIndex] as string, list);
       }
       list.push({
         administrationId: id,
-        // An administration without an estimate still has its given line, matched by code and date.
-        lineKind: kind === null ? 'given' : (kind as LineKind),
+        // An administration without an estimate (wasted is null) still has its given line,
+        // matched by code and date.
+        lineKind: wasted === 1 ? 'wasted' : 'given',
         hcpcs,
-        modifiers: modifiers ? modifierListOf(modifiers, modifierLists) : [],
+        modifiers: modifiers ? modifierListOf(modifiers, modifierLists) : NO_MODIFIERS,
         dateOfService,
         billedChargeCents: billedCharge === null ? -1 : centsOfMoney(billedCharge),
       });
@@ -508,16 +534,19 @@ export type UnmatchedRow = {
   paidCents: number;
 };
 
-/** id, claim number, HCPCS (the line's, else the administration's), date; kind, modifiers and charge of a line (null: none). */
+/** The claim number's position in the list looked up, id, HCPCS (the line's, else the administration's), date; JW line (1/0), modifiers and charge of a line (null: none). */
 type CandidateRow = [
+  wantedIndex: number,
   id: number,
-  claimNumber: string,
   hcpcs: string,
   dateOfService: string,
-  kind: string | null,
+  wasted: 0 | 1 | null,
   modifiers: string | null,
   billedCharge: string | null,
 ];
+
+/** The modifiers of a line that has none, shared by every such candidate (read-only). */
+const NO_MODIFIERS: readonly string[] = Object.freeze([]);
 
 /** A line's modifiers from their JSON, parsed once per distinct text of one read (`seen`). */
 function modifierListOf(json: string, seen: Map<string, readonly string[]>): readonly string[] {
@@ -528,6 +557,9 @@ function modifierListOf(json: string, seen: Map<string, readonly string[]>): rea
   }
   return list;
 }
+
+// Called for every candidate row: read once (see shared/domain/era/era-reader.ts, tsx's getters).
+const { canonicalCents } = x12Values;
 
 /** "300.00" (a stored estimate's money text) → 30000; -1 (matches no charge) when unreadable. */
 function centsOfMoney(text: string): number {

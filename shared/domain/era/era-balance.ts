@@ -14,7 +14,11 @@
 import { claimWhere, lineWhere } from './era-where';
 import { type EraClaim, type EraImbalance, type EraLine, type EraTransaction } from './era-types';
 import { type EraWarnings } from './era-warnings';
-import { absMoneyText, centsOf, isZeroTotal, minus, moneyText, plus, sumAmounts, type Total } from './era-money';
+import * as money from './era-money';
+import { type Total } from './era-money';
+
+// Helpers called for every line and claim, read once: see era-reader.ts (tsx's import getters).
+const { absMoneyText, centsOf, isZeroTotal, minus, moneyText, plus, sumAmounts } = money;
 
 const ZERO = '0.00';
 
@@ -104,7 +108,8 @@ export function balanceTransaction(
   imbalances: EraImbalance[],
 ): Total {
   let claimsPaid: Total = 0;
-  for (const claim of txn.claims) {
+  for (let i = 0; i < txn.claims.length; i++) {
+    const claim = txn.claims[i] as EraClaim;
     balanceClaim(claim, transactionIndex, warnings, imbalances);
     claimsPaid = plus(claimsPaid, centsOf(claim.paid));
   }

@@ -4,12 +4,16 @@
  * claim the payer paid nothing on, whose adjustment reasons and remark codes say why (domain.md
  * E3). The reasons are listed as codes; their meanings are for the CARC/RARC tables.
  */
-import { CLAIM_DENIED, CLAIM_REVERSAL, isProcessedStatus } from './era-claim-status';
-import { isZeroMoney } from './era-money';
+import * as claimStatus from './era-claim-status';
+import * as money from './era-money';
 import { claimWhere } from './era-where';
 import { type EraClaim, type EraTransaction } from './era-types';
 import { type EraWarnings } from './era-warnings';
 import { clipQuoted } from '../quoted-text';
+
+// Helpers called for every claim, read once: see era-reader.ts (tsx's import getters).
+const { CLAIM_DENIED, CLAIM_REVERSAL, isProcessedStatus } = claimStatus;
+const { isZeroMoney } = money;
 
 /** At most this many distinct codes are named in one sentence. */
 const MAX_CODES_NAMED = 10;
@@ -44,21 +48,23 @@ export function claimWarnings(txn: EraTransaction, warnings: EraWarnings): void 
       if (c.status !== CLAIM_REVERSAL && c.patientControlNumber !== null) lastCorrection.set(c.patientControlNumber, c);
     }
   }
-  for (const claim of txn.claims) {
-    const where = claimWhere(claim);
+  // Indexed (as sumAmounts in era-money.ts): no iterator object per claim.
+  for (let i = 0; i < txn.claims.length; i++) {
+    const claim = txn.claims[i] as EraClaim;
+    // The claim is named (claimWhere) only in a warning raised: most claims of a file raise none.
     const paidNothing = isZeroMoney(claim.paid);
     if (claim.status === CLAIM_DENIED) {
       if (paidNothing) {
         warnings.add(
           'CLAIM_DENIED',
           claim.segment,
-          `${where} was denied (status 4): the payer paid nothing on it. ${reasonsOf(claim)}`,
+          `${claimWhere(claim)} was denied (status 4): the payer paid nothing on it. ${reasonsOf(claim)}`,
         );
       } else {
         warnings.add(
           'CLAIM_DENIED_BUT_PAID',
           claim.segment,
-          `${where} is marked denied (status 4) yet shows ${claim.paid} paid; check it with the payer before posting it.`,
+          `${claimWhere(claim)} is marked denied (status 4) yet shows ${claim.paid} paid; check it with the payer before posting it.`,
         );
       }
     } else if (claim.status === CLAIM_REVERSAL) {
@@ -72,13 +78,13 @@ export function claimWarnings(txn: EraTransaction, warnings: EraWarnings): void 
       warnings.add(
         'CLAIM_REVERSAL',
         claim.segment,
-        `${where} reverses an earlier payment (status 22): ${claim.paid} paid on ${claim.charge} charged${icn}. ${follows}`,
+        `${claimWhere(claim)} reverses an earlier payment (status 22): ${claim.paid} paid on ${claim.charge} charged${icn}. ${follows}`,
       );
     } else if (isProcessedStatus(claim.status) && paidNothing) {
       warnings.add(
         'CLAIM_NOT_PAID',
         claim.segment,
-        `${where} was ${(claim.statusMeaning ?? 'processed').toLowerCase()}, but the payer paid nothing on it. ${reasonsOf(claim)}`,
+        `${claimWhere(claim)} was ${(claim.statusMeaning ?? 'processed').toLowerCase()}, but the payer paid nothing on it. ${reasonsOf(claim)}`,
       );
     }
   }

@@ -8,8 +8,13 @@ import { type EraWarningCode } from './era-types';
 import { type EraWarnings } from './era-warnings';
 import { placeOf, type Where } from './era-where';
 import { clipQuoted } from '../quoted-text';
-import { element, type X12Segment } from './x12-tokenizer';
-import { plainAmountText, readX12Amount, readX12Date } from './x12-values';
+import * as tokenizer from './x12-tokenizer';
+import { type X12Segment } from './x12-tokenizer';
+import * as values from './x12-values';
+
+// Helpers called for every segment, read once: see era-reader.ts (tsx's import getters).
+const { element } = tokenizer;
+const { plainAmountText, readX12Amount, readX12Date } = values;
 
 /** "CLP03 (charge)": how an element is named in a warning. */
 export type Field = { name: string; label: string };

@@ -16,23 +16,22 @@
  * payment would cost more than reading a misplaced one.
  */
 import { claimWarnings } from './era-claim-warnings';
-import { dateOf, dtmDate, requiredAmount } from './era-fields';
-import { append } from './era-lists';
-import {
-  allowedAmount,
-  readAmountSegment,
-  readCas,
-  readClp,
-  readName,
-  readPlb,
-  readReference,
-  readSvc,
-} from './era-segments';
+import * as fields from './era-fields';
+import * as lists from './era-lists';
+import * as segments from './era-segments';
 import { type EraAddress, type EraClaim, type EraLine, type EraTransaction } from './era-types';
 import { type EraWarnings } from './era-warnings';
 import { clipQuoted } from '../quoted-text';
-import { element, type X12Segment } from './x12-tokenizer';
-import { codeOrNull, intern, textOrNull } from './x12-values';
+import * as tokenizer from './x12-tokenizer';
+import { type X12Segment } from './x12-tokenizer';
+import * as values from './x12-values';
+
+// Helpers called for every segment, read once: see era-reader.ts (tsx's import getters).
+const { dateOf, dtmDate, requiredAmount } = fields;
+const { append } = lists;
+const { allowedAmount, readAmountSegment, readCas, readClp, readName, readPlb, readReference, readSvc } = segments;
+const { element } = tokenizer;
+const { codeOrNull, intern, textOrNull } = values;
 
 export type Loop = 'header' | 'payer' | 'payee' | 'detail' | 'claim' | 'line' | 'summary';
 
@@ -142,7 +141,74 @@ const inClaim = (open: OpenTransaction): boolean => open.loop === 'claim' || ope
 
 export function readInTransaction(seg: X12Segment, open: OpenTransaction, warnings: EraWarnings): void {
   const { txn } = open;
+  // Cases are tried in order, each a string comparison: the claim and line segments, which make up
+  // nearly all of a big file, come first; the header's and payer's, met once, after them.
   switch (seg.id) {
+    case 'SVC': {
+      const claim = open.claim;
+      if (!inClaim(open) || !claim) break;
+      const line = readSvc(seg, claim, warnings);
+      open.lineIndex = claim.lines.length;
+      open.lineCode = line.code;
+      claim.lines = append(claim.lines, line);
+      open.line = line;
+      open.loop = 'line';
+      return;
+    }
+    case 'DTM':
+      if (readDtm(seg, open, warnings)) return;
+      break;
+    case 'CAS':
+      if (open.loop === 'claim' && open.claim) {
+        open.claim.adjustments = readCas(seg, open, warnings, open.claim.adjustments);
+        return;
+      }
+      if (open.loop === 'line' && open.line) {
+        open.line.adjustments = readCas(seg, open, warnings, open.line.adjustments);
+        return;
+      }
+      break;
+    case 'REF':
+      if (readRef(seg, open)) return;
+      break;
+    case 'AMT':
+      if (open.loop === 'claim' && open.claim) {
+        open.claim.amounts = append(open.claim.amounts, readAmountSegment(seg, open, warnings));
+        return;
+      }
+      if (open.loop === 'line' && open.line) {
+        const line = open.line;
+        if (element(seg, 1) === 'B6' && line.allowed === null) line.allowed = allowedAmount(seg, open, warnings);
+        else line.amounts = append(line.amounts, readAmountSegment(seg, open, warnings));
+        return;
+      }
+      break;
+    case 'CLP': {
+      const claim = readClp(seg, warnings, open.headerNumber);
+      txn.claims.push(claim);
+      open.claim = claim;
+      open.line = null;
+      open.lineIndex = -1;
+      open.loop = 'claim';
+      return;
+    }
+    case 'NM1':
+      if (open.loop !== 'claim' || !open.claim) break;
+      readNm1(seg, open.claim);
+      return;
+    case 'LQ':
+      if (open.loop !== 'line' || !open.line) break;
+      if (element(seg, 1) === 'HE') open.line.remarks = append(open.line.remarks, intern(element(seg, 2)));
+      else open.line.otherRemarks = append(open.line.otherRemarks, `${element(seg, 1)}:${element(seg, 2)}`);
+      return;
+    case 'MIA':
+    case 'MOA':
+      if (open.loop !== 'claim' || !open.claim) break;
+      readRemarkCodes(seg, open.claim);
+      return;
+    case 'QTY':
+      if (!inClaim(open)) break;
+      return;
     case 'BPR':
       if (open.loop !== 'header' || open.sawBpr) break;
       readBpr(seg, txn, warnings);
@@ -156,12 +222,6 @@ export function readInTransaction(seg: X12Segment, open: OpenTransaction, warnin
     case 'CUR':
       if (open.loop !== 'header') break;
       return;
-    case 'REF':
-      if (readRef(seg, open)) return;
-      break;
-    case 'DTM':
-      if (readDtm(seg, open, warnings)) return;
-      break;
     case 'N1':
       if (readN1(seg, open)) return;
       break;
@@ -186,65 +246,6 @@ export function readInTransaction(seg: X12Segment, open: OpenTransaction, warnin
     case 'TS3':
     case 'TS2':
       if (open.loop !== 'detail') break;
-      return;
-    case 'CLP': {
-      const claim = readClp(seg, warnings, open.headerNumber);
-      txn.claims.push(claim);
-      open.claim = claim;
-      open.line = null;
-      open.lineIndex = -1;
-      open.loop = 'claim';
-      return;
-    }
-    case 'CAS':
-      if (open.loop === 'claim' && open.claim) {
-        open.claim.adjustments = readCas(seg, open, warnings, open.claim.adjustments);
-        return;
-      }
-      if (open.loop === 'line' && open.line) {
-        open.line.adjustments = readCas(seg, open, warnings, open.line.adjustments);
-        return;
-      }
-      break;
-    case 'NM1':
-      if (open.loop !== 'claim' || !open.claim) break;
-      readNm1(seg, open.claim);
-      return;
-    case 'MIA':
-    case 'MOA':
-      if (open.loop !== 'claim' || !open.claim) break;
-      readRemarkCodes(seg, open.claim);
-      return;
-    case 'AMT':
-      if (open.loop === 'claim' && open.claim) {
-        open.claim.amounts = append(open.claim.amounts, readAmountSegment(seg, open, warnings));
-        return;
-      }
-      if (open.loop === 'line' && open.line) {
-        const line = open.line;
-        if (element(seg, 1) === 'B6' && line.allowed === null) line.allowed = allowedAmount(seg, open, warnings);
-        else line.amounts = append(line.amounts, readAmountSegment(seg, open, warnings));
-        return;
-      }
-      break;
-    case 'QTY':
-      if (!inClaim(open)) break;
-      return;
-    case 'SVC': {
-      const claim = open.claim;
-      if (!inClaim(open) || !claim) break;
-      const line = readSvc(seg, claim, warnings);
-      open.lineIndex = claim.lines.length;
-      open.lineCode = line.code;
-      claim.lines = append(claim.lines, line);
-      open.line = line;
-      open.loop = 'line';
-      return;
-    }
-    case 'LQ':
-      if (open.loop !== 'line' || !open.line) break;
-      if (element(seg, 1) === 'HE') open.line.remarks = append(open.line.remarks, intern(element(seg, 2)));
-      else open.line.otherRemarks = append(open.line.otherRemarks, `${element(seg, 1)}:${element(seg, 2)}`);
       return;
     case 'PLB':
       open.loop = 'summary';

@@ -10,7 +10,10 @@
  */
 import { centsText } from '../cents-text';
 import { Dec, moneyString } from '../money';
-import { canonicalCents, readX12Amount } from './x12-values';
+import * as values from './x12-values';
+
+// Helpers called for every amount, read once: see era-reader.ts (tsx's import getters).
+const { canonicalCents, readX12Amount } = values;
 
 export type Total = number | Dec;
 
@@ -56,6 +59,8 @@ export function absMoneyText(t: Total): string {
 /** Σ of the `amount` of each item. */
 export function sumAmounts(items: readonly { amount: string }[]): Total {
   let total: Total = 0;
-  for (const item of items) total = plus(total, centsOf(item.amount));
+  // An index, not for…of: the lists are the shared frozen NONE or real arrays, and over both kinds
+  // V8 keeps the iterator protocol, an object for every step of every line's list.
+  for (let i = 0; i < items.length; i++) total = plus(total, centsOf((items[i] as { amount: string }).amount));
   return total;
 }

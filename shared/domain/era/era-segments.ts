@@ -2,8 +2,8 @@
  * One 835 segment → one typed piece (a claim, a line, adjustments, a name…), with a warning for
  * each value the reader had to assume. Which loop a piece belongs to is era-loops.ts's business.
  */
-import { ADJUSTMENT_GROUPS } from '../adjustment-codes';
-import { claimStatusMeaning } from './era-claim-status';
+import * as adjustmentCodes from '../adjustment-codes';
+import * as claimStatus from './era-claim-status';
 import {
   type EraAdjustment,
   type EraAmount,
@@ -14,12 +14,22 @@ import {
   type EraReference,
 } from './era-types';
 import { type EraWarnings } from './era-warnings';
-import { dateOf, elementName, optionalAmount, requiredAmount, ZERO_AMOUNT, type Field } from './era-fields';
-import { append, NONE } from './era-lists';
+import * as fields from './era-fields';
+import { type Field } from './era-fields';
+import * as lists from './era-lists';
 import { claimLabel, placeOf, type Place, type Where } from './era-where';
 import { clipQuoted } from '../quoted-text';
-import { components, element, type X12Segment } from './x12-tokenizer';
-import { codeOrNull, intern, readX12Quantity, textOrNull } from './x12-values';
+import * as tokenizer from './x12-tokenizer';
+import { type X12Segment } from './x12-tokenizer';
+import * as values from './x12-values';
+
+// Helpers called for every segment, read once: see era-reader.ts (tsx's import getters).
+const { ADJUSTMENT_GROUPS } = adjustmentCodes;
+const { claimStatusMeaning } = claimStatus;
+const { dateOf, elementName, optionalAmount, requiredAmount, ZERO_AMOUNT } = fields;
+const { append, NONE } = lists;
+const { components, element } = tokenizer;
+const { codeOrNull, intern, readX12Quantity, textOrNull } = values;
 
 export const readReference = (seg: X12Segment): EraReference => ({
   qualifier: intern(element(seg, 1)),
