@@ -26,7 +26,7 @@ import { DATABASE_FILE_NAME, openServices, type Services } from '../../electron/
 import { dispatch } from '../../electron/services/dispatch';
 import { writeCsv } from '../../electron/services/reports/export-file';
 import { tableOf } from '../../electron/services/reports/report-tables';
-import { tableSources } from '../../electron/services/reports/table-sources';
+import { databaseAccess, tableSources } from '../../electron/services/reports/table-sources';
 import { auditLog } from '../../electron/services/repositories/audit-log';
 import { collect, figure, list, median, ms, tempDir } from './bench-util';
 import { unwrap } from './import-runs';
@@ -130,12 +130,13 @@ async function measure(dir: string): Promise<void> {
 
     // (b) The service's CSV writer streaming to a file: what the export costs without the door.
     const file = join(dir, 'variance.csv');
-    const sources = tableSources(db, auditLog(db));
+    // As the app's handlers build them: large reports read on worker threads over the same file.
+    const sources = tableSources(db, auditLog(db), { database: databaseAccess(services.ctx) });
     let rows = 0;
-    const toFile = (): void => {
+    const toFile = async (): Promise<void> => {
       const fd = openSync(file, 'w');
       try {
-        rows = writeCsv(tableOf({ report: 'variance', search: '', today: TODAY }, sources), (chunk) => {
+        rows = await writeCsv(tableOf({ report: 'variance', search: '', today: TODAY }, sources), (chunk) => {
           writeSync(fd, chunk);
         });
       } finally {

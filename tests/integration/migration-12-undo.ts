@@ -1,8 +1,15 @@
 /** Takes a database back from version 12 to 11 (for tests of what migration 12 fills in). */
 import type { Db } from '../../electron/services/db/open';
 
-/** The file as version 13 left it: migration 14's providers table gone. */
+/** The file as version 14 left it: migration 15's users table gone. */
+export function undoMigration15(db: Db): void {
+  db.exec(`DROP TABLE users;`);
+  db.pragma('user_version = 14');
+}
+
+/** The file as version 13 left it: migration 14's providers table gone (15 first). */
 export function undoMigration14(db: Db): void {
+  undoMigration15(db);
   db.exec(`DROP TABLE providers;`);
   db.pragma('user_version = 13');
 }

@@ -266,8 +266,8 @@ describe('exports', () => {
     const db = services().ctx.db;
     const table = tableOf({ report: 'variance', search: '', today: '2025-06-01' }, tableSources(db, auditLog(db)));
     expect(table.csvChunks).toBeDefined();
-    const fast = csvBytes(table).bytes.toString('utf8');
-    const cellByCell = csvBytes({ ...table, csvChunks: undefined }).bytes.toString('utf8');
+    const fast = (await csvBytes(table)).bytes.toString('utf8');
+    const cellByCell = (await csvBytes({ ...table, csvChunks: undefined })).bytes.toString('utf8');
     expect(fast).toBe(cellByCell);
     expect(fast).toContain(',Overpaid,');
     expect(fast).toContain(',-5.05,');

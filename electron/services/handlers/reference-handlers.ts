@@ -57,7 +57,7 @@ export function referenceHandlers(
     'transitions:setItem': ({ ndc11, item, done }) => transitions.setItem(ndc11, item, done),
     'transitions:export': async ({ format }) => {
       const table = transitions.exportTable();
-      const { bytes, rows } = format === 'csv' ? csvBytes(table) : await xlsxBytes(table);
+      const { bytes, rows } = format === 'csv' ? await csvBytes(table) : await xlsxBytes(table);
       return { fileName: `${table.fileStem}.${format}`, contentBase64: bytes.toString('base64'), rows };
     },
   };

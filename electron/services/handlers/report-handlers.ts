@@ -7,7 +7,7 @@ import { csvBytes, xlsxBytes } from '../reports/export-file';
 import { neverBilledStock } from '../reports/never-billed';
 import { reportService } from '../reports/report-service';
 import { tableOf } from '../reports/report-tables';
-import { tableSourcesOver } from '../reports/table-sources';
+import { databaseAccess, tableSourcesOver } from '../reports/table-sources';
 import { administrationRepository } from '../repositories/administration-repository';
 import type { AuditLog } from '../repositories/audit-log';
 import { stockRepository } from '../repositories/stock-repository';
@@ -35,7 +35,13 @@ export function reportHandlers(
   const stock = stockRepository(ctx.db, audit);
   const letters = appealLetters(ctx);
 
-  const sources = tableSourcesOver({ reports, variance, records, neverBilled });
+  const sources = tableSourcesOver({
+    reports,
+    variance,
+    records,
+    neverBilled,
+    parallel: { database: databaseAccess(ctx) },
+  });
 
   return {
     'reports:expectedVsPaid': (f) => ({ rows: reports.expectedVsPaid(realDates(f)) }),
@@ -50,7 +56,7 @@ export function reportHandlers(
     },
     'reports:export': async ({ format, ...q }) => {
       const table = tableOf({ ...realDates(q), today: ctx.today() }, sources);
-      const { bytes, rows } = format === 'csv' ? csvBytes(table) : await xlsxBytes(table);
+      const { bytes, rows } = format === 'csv' ? await csvBytes(table) : await xlsxBytes(table);
       return { fileName: `${table.fileStem}.${format}`, contentBase64: bytes.toString('base64'), rows };
     },
     'home:summary': () => {

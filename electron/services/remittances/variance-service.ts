@@ -168,6 +168,7 @@ export function varianceService(db: Db, audit: AuditLog) {
     list: variances.list,
     each: variances.each,
     eachForCsv: variances.eachForCsv,
+    csvReadInRanges: variances.csvReadInRanges,
     names: variances.names,
     ofAdministration: variances.ofAdministration,
   };

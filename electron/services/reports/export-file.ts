@@ -18,34 +18,41 @@ export type ExportTable = {
   rows: Iterable<CellValue[]>;
   /**
    * The same rows already written as CSV, a run of lines at a time, when a table has a faster way
-   * to write them than cell by cell (the variance report); CSV uses it, XLSX still reads `rows`.
+   * to write them than cell by cell (the variance report, read on worker threads when large); CSV
+   * uses it, XLSX still reads `rows`. Nothing is read before the CSV writer asks.
    */
-  csvChunks?: Iterable<{ text: string; rows: number }>;
+  csvChunks?: Iterable<CsvChunk> | AsyncIterable<CsvChunk>;
 };
 
-function* records(rows: Iterable<CellValue[]>): Generator<{ text: string; rows: number }> {
+type CsvChunk = { text: string; rows: number };
+
+function* records(rows: Iterable<CellValue[]>): Generator<CsvChunk> {
   for (const row of rows) yield { text: csvRecord(row), rows: 1 };
 }
 
 /** CSV (UTF-8 with a byte-order mark, so Excel reads accents right), in chunks of about 64 KB. */
-export function writeCsv(table: ExportTable, sink: (chunk: string) => void): number {
+export async function writeCsv(table: ExportTable, sink: (chunk: string) => void): Promise<number> {
   let buffer = `\uFEFF${csvRecord(table.columns.map((c) => c.header))}`;
   let rows = 0;
-  for (const { text, rows: count } of table.csvChunks ?? records(table.rows)) {
+  const add = ({ text, rows: count }: CsvChunk): void => {
     buffer += text;
     rows += count;
     if (buffer.length > 65_536) {
       sink(buffer);
       buffer = '';
     }
-  }
+  };
+  const chunks = table.csvChunks ?? records(table.rows);
+  // A table read on this thread is written without a pause per chunk.
+  if (Symbol.asyncIterator in chunks) for await (const chunk of chunks) add(chunk);
+  else for (const chunk of chunks) add(chunk);
   if (buffer !== '') sink(buffer);
   return rows;
 }
 
-export function csvBytes(table: ExportTable): { bytes: Buffer; rows: number } {
+export async function csvBytes(table: ExportTable): Promise<{ bytes: Buffer; rows: number }> {
   const chunks: Buffer[] = [];
-  const rows = writeCsv(table, (chunk) => chunks.push(Buffer.from(chunk, 'utf8')));
+  const rows = await writeCsv(table, (chunk) => chunks.push(Buffer.from(chunk, 'utf8')));
   return { bytes: Buffer.concat(chunks), rows };
 }
 

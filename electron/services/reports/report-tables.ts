@@ -34,8 +34,10 @@ export type VarianceExportQuery = {
 export type TableSources = {
   reports: ReportService;
   eachVariance: (q: VarianceExportQuery) => Iterable<VarianceListRow>;
-  /** The same lines as eachVariance, as CSV text in chunks (variance-csv.ts). */
-  varianceCsv: (q: VarianceExportQuery) => Iterable<{ text: string; rows: number }>;
+  /** The same lines as eachVariance, as CSV text in chunks (variance-csv.ts), maybe read on worker threads. */
+  varianceCsv: (
+    q: VarianceExportQuery,
+  ) => Iterable<{ text: string; rows: number }> | AsyncIterable<{ text: string; rows: number }>;
   eachUnmatched: (q: {
     payerId?: number | undefined;
     from?: string | undefined;

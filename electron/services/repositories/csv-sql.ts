@@ -7,3 +7,14 @@
  */
 export const centsCsvSql = (c: string): string =>
   `printf('%s%d.%02d', CASE WHEN ${c} < 0 THEN '-' ELSE '' END, abs(${c}) / 100, abs(${c}) % 100)`;
+
+/**
+ * Amounts (integer cents, as centsCsvSql writes each) and then texts as one run of CSV fields,
+ * in a single printf: over a million lines, a call per amount joined by concatenations costs
+ * SQLite about a third more.
+ */
+export const csvRunSql = (cents: readonly string[], texts: readonly string[]): string => {
+  const formats = [...cents.map(() => '%s%d.%02d'), ...texts.map(() => '%s')].join(',');
+  const args = [...cents.map((c) => `iif(${c} < 0, '-', ''), abs(${c}) / 100, abs(${c}) % 100`), ...texts];
+  return `printf('${formats}', ${args.join(', ')})`;
+};

@@ -5,7 +5,9 @@
  */
 import type { LineKind } from '../../../shared/domain/remittance';
 import type { VarianceStatus } from '../../../shared/domain/variance';
-import { centsCsvSql } from './csv-sql';
+import type { OrderedRead } from '../db/parallel-ordered-read';
+import { csvRunSql } from './csv-sql';
+import { dayRanges } from './day-ranges';
 import type { Db } from '../db/open';
 import { statementCache } from './statement-cache';
 import { PATIENT_NAME_SQL } from './administrations/administration-rows';
@@ -52,34 +54,41 @@ export type VarianceListRow = VarianceRow & {
  * Integer cents as CSV money text, written by SQLite (csv-sql.ts), for the nine amounts of the
  * export, then the billing date and the last payment: one run of CSV fields per line.
  */
-const VARIANCE_CSV_AMOUNTS = `(${[
-  'v.expected_allowed_cents',
-  'v.expected_paid_cents',
-  'v.expected_patient_cents',
-  'v.expected_sequestration_cents',
-  'v.actual_allowed_cents',
-  'v.actual_paid_cents',
-  'v.actual_patient_cents',
-  'v.actual_sequestration_cents',
-  'v.variance_cents',
-]
-  .map(centsCsvSql)
-  .join(
-    ` || ',' || `,
-  )} || ',' || coalesce(substr(v.billed_at, 1, 10), '') || ',' || coalesce(v.last_payment_date, ''))`;
+const VARIANCE_CSV_AMOUNTS = csvRunSql(
+  [
+    'v.expected_allowed_cents',
+    'v.expected_paid_cents',
+    'v.expected_patient_cents',
+    'v.expected_sequestration_cents',
+    'v.actual_allowed_cents',
+    'v.actual_paid_cents',
+    'v.actual_patient_cents',
+    'v.actual_sequestration_cents',
+    'v.variance_cents',
+  ],
+  [`coalesce(substr(v.billed_at, 1, 10), '')`, `coalesce(v.last_payment_date, '')`],
+);
 
-/** One line of the variance CSV before assembly (eachForCsv): names by id, amounts already written. */
+/**
+ * One line of the variance CSV before assembly (eachForCsv): names by id; the code, modifiers,
+ * line, status and reasons together as the JSON text of VarianceLineFacts (a report of a million
+ * lines has a few hundred different ones, so each is read once, and the driver makes one string
+ * instead of five); the amounts already written.
+ */
 export type VarianceCsvParts = [
   dateOfService: string,
   claimNumber: string,
   patientId: number,
   payerId: number,
   drugId: number,
+  lineFacts: string,
+  amounts: string,
+];
+export type VarianceLineFacts = [
   hcpcs: string,
   modifiers: string,
   lineKind: LineKind,
   status: VarianceStatus,
-  amounts: string,
   reasons: string,
 ];
 
@@ -102,6 +111,18 @@ const COLUMNS = `v.administration_id AS administrationId, v.line_kind AS lineKin
   v.actual_patient_cents AS actualPatientCents, v.actual_sequestration_cents AS actualSequestrationCents,
   v.posted_lines AS postedLines, v.last_payment_date AS lastPaymentDate, v.status, v.variance_cents AS varianceCents,
   v.reasons`;
+
+/** eachForCsv's query (VarianceCsvParts), newest date of service first unless asked otherwise. */
+function csvSql(whereSql: string, sortDir: 'asc' | 'desc'): string {
+  const dir = sortDir === 'asc' ? 'ASC' : 'DESC';
+  return `SELECT v.date_of_service, v.claim_number, v.patient_id, v.payer_id, d.id,
+                 json_array(v.hcpcs, v.modifiers, v.line_kind, v.status, v.reasons), ${VARIANCE_CSV_AMOUNTS}
+            FROM line_variance v JOIN drugs d ON d.ndc11 = v.ndc11 ${whereSql}
+           ORDER BY v.date_of_service ${dir}, v.administration_id ${dir}, v.line_kind`;
+}
+
+/** Which VarianceCsvParts repeat from line to line (all but the claim number and the amounts). */
+const CSV_PARTS_REPEATED = [true, false, true, true, true, true, false] as const;
 
 export function varianceRepository(db: Db) {
   const upsert = db.prepare(
@@ -216,14 +237,37 @@ export function varianceRepository(db: Db) {
      */
     *eachForCsv(q: Omit<VarianceQuery, 'limit' | 'offset'>): Generator<VarianceCsvParts> {
       const { whereSql, params } = filter(q);
-      const dir = q.sortDir === 'asc' ? 'ASC' : 'DESC';
-      const statement = prepared(
-        `SELECT v.date_of_service, v.claim_number, v.patient_id, v.payer_id, d.id, v.hcpcs, v.modifiers,
-                v.line_kind, v.status, ${VARIANCE_CSV_AMOUNTS}, v.reasons
-           FROM line_variance v JOIN drugs d ON d.ndc11 = v.ndc11 ${whereSql}
-          ORDER BY v.date_of_service ${dir}, v.administration_id ${dir}, v.line_kind`,
-      ).raw(true);
+      const statement = prepared(csvSql(whereSql, q.sortDir)).raw(true);
       for (const row of statement.iterate(params)) yield row as VarianceCsvParts;
+    },
+
+    /**
+     * eachForCsv's rows cut into about `count` runs of whole days (day-ranges.ts), for readers
+     * working at once (db/parallel-ordered-read.ts), and how many lines there are in all. Counting
+     * the lines per day walks the date index only.
+     */
+    csvReadInRanges(q: Omit<VarianceQuery, 'limit' | 'offset'>, count: number): { read: OrderedRead; lines: number } {
+      const { whereSql, params } = filter(q);
+      const dir = q.sortDir === 'asc' ? 'ASC' : 'DESC';
+      const days = prepared(
+        `SELECT v.date_of_service, count(*) FROM line_variance v ${whereSql} GROUP BY v.date_of_service ORDER BY v.date_of_service ${dir}`,
+      )
+        .raw(true)
+        .all(params) as [string, number][];
+      const inRange = `v.date_of_service BETWEEN @rangeFrom AND @rangeTo`;
+      const ranges = dayRanges(days, count).map(({ first, last }) => ({
+        ...params,
+        rangeFrom: first < last ? first : last,
+        rangeTo: first < last ? last : first,
+      }));
+      return {
+        read: {
+          sql: csvSql(whereSql ? `${whereSql} AND ${inRange}` : `WHERE ${inRange}`, q.sortDir),
+          ranges,
+          repeated: CSV_PARTS_REPEATED,
+        },
+        lines: days.reduce((sum, [, lines]) => sum + lines, 0),
+      };
     },
 
     /** The names the CSV rows refer to by id, each read when first met. */
