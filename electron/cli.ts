@@ -15,6 +15,8 @@ import { checkCommand, REFERENCE_IMPORT_KINDS, referenceImportCommand } from './
 import { reportCommand } from './cli-report';
 import { camel, parseArgs } from './cli-args';
 import { optionText } from './cli-common';
+import { signInFromOptions } from './cli-sign-in';
+import { accountService } from './services/accounts/account-service';
 import { exitWhenFlushed } from './cli-exit';
 import { openServices, type Services } from './services/context';
 import { onTerminationSignals, signalExitCode } from './services/shutdown';
@@ -95,6 +97,8 @@ Commands:
 
 Data folder: --data-dir, else $J3490_DATA_DIR, else the desktop app's folder
 (${defaultDataDir()}).
+Accounts (once the practice has them): --user NAME signs in before the command, with the password
+from --password-file FILE (its first line), else $J3490_PASSWORD.
 Encrypted data: --passphrase-file FILE (its first line), else $J3490_PASSPHRASE. Given for a
 folder not yet encrypted, it encrypts the folder with that passphrase.`;
 
@@ -168,9 +172,21 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Pr
       io.err(`${m}: ${String(e)}`);
     },
   };
+  let session: string | undefined;
   try {
+    const signedIn = await signInFromOptions(options, (channel, args) =>
+      dispatch(services.handlers, channel, args, log),
+    );
+    if (!signedIn.ok) return print(io, signedIn);
+    session = signedIn.value;
+    const caller = session === undefined ? {} : { session };
     if (ownCommand) {
-      const call = (channel: string, args: unknown) => dispatch(services.handlers, channel, args, log);
+      const call = (channel: string, args: unknown) => dispatch(services.handlers, channel, args, log, caller);
+      // Backups and restores run on the context itself: they ask the same question a channel would.
+      if (command === 'backup' || command === 'restore') {
+        const refused = refusalFor(services, session, command === 'backup' ? 'backups:create' : 'backups:restore');
+        if (refused) return print(io, refused);
+      }
       if (command === 'report') return print(io, await reportCommand(sub, options, call));
       if (command === 'check') return print(io, await checkCommand(sub, options, call));
       if (command === 'backup') return print(io, await backupCommand(services.ctx));
@@ -188,14 +204,26 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Pr
         replies.push((reply = args.reply));
         break;
       }
-      reply = await dispatch(services.handlers, call.channel, args, log);
+      reply = await dispatch(services.handlers, call.channel, args, log, caller);
       replies.push(reply);
       if (!reply.ok) break;
     }
     return print(io, plan.present ? plan.present(replies) : reply);
   } finally {
+    if (session !== undefined) accountService(services.ctx).signOut(session);
     stopSignals();
     services.close();
+  }
+}
+
+/** FORBIDDEN, NOT_SIGNED_IN or SESSION_EXPIRED when the practice's accounts refuse `channel`, else null. */
+function refusalFor(services: Services, session: string | undefined, channel: 'backups:create' | 'backups:restore') {
+  try {
+    accountService(services.ctx).authorize(session, channel);
+    return null;
+  } catch (err) {
+    if (err instanceof AppError) return fail(err.code, err.message);
+    throw err;
   }
 }
 

@@ -8,6 +8,8 @@
  * Content-Security-Policy (with frame-ancestors 'none') and nosniff, as the Electron window's
  * app:// responses do (shared/content-security-policy.ts). A request target that is not a plain
  * path inside the site ("//..", "/%2e%2e/", "*", an absolute URL) is a 400 (request-target.ts).
+ * Accounts (issue 16): the signed-in person's session travels in SESSION_HEADER and is handed to
+ * the dispatcher, which answers FORBIDDEN / NOT_SIGNED_IN (403 / 401) when it does not allow the call.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
@@ -21,6 +23,8 @@ import type { Handlers } from '../services/handler-table';
 import { requestPath } from './request-target';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
+/** The request header carrying the session token of the person signed in (shared with the renderer). */
+export const SESSION_HEADER = 'x-j3490-session';
 
 // Maps, not object literals: a lookup keyed by request-derived text never finds Object's own.
 const CONTENT_TYPES = new Map<string, string>([
@@ -36,6 +40,9 @@ const CONTENT_TYPES = new Map<string, string>([
 
 const STATUS_BY_CODE = new Map<string, number>([
   ['UNAUTHORIZED', 401],
+  ['NOT_SIGNED_IN', 401],
+  ['SESSION_EXPIRED', 401],
+  ['FORBIDDEN', 403],
   ['HOST_REFUSED', 403],
   ['ORIGIN_REFUSED', 403],
   ['UNKNOWN_CHANNEL', 404],
@@ -116,7 +123,9 @@ export async function startHost(options: {
     } catch {
       return sendReply(res, fail('NOT_JSON', 'The request body is not valid JSON.'));
     }
-    sendReply(res, await dispatch(options.handlers, channel, args, options.log));
+    const session = req.headers[SESSION_HEADER];
+    const caller = typeof session === 'string' && session !== '' ? { session } : {};
+    sendReply(res, await dispatch(options.handlers, channel, args, options.log, caller));
   }
 
   /**

@@ -1,6 +1,7 @@
 /**
  * IPC adapter: one ipcMain.handle per contract channel, each answering a Reply via the shared
- * dispatcher, and only to frames of the app's own origin.
+ * dispatcher, and only to frames of the app's own origin. The page's session token (accounts,
+ * issue 16) comes as the call's second argument.
  */
 import type { IpcMain } from 'electron';
 import { channels } from '../../shared/api/contract';
@@ -11,12 +12,12 @@ import { isTrustedSender } from './security';
 
 export function registerIpc(ipcMain: IpcMain, handlers: Handlers, log: Logger, devServerUrl?: string): void {
   for (const channel of channels) {
-    ipcMain.handle(channel, (event, args: unknown) => {
+    ipcMain.handle(channel, (event, args: unknown, session: unknown) => {
       if (!isTrustedSender(event.senderFrame, devServerUrl)) {
         log.warn?.('Refused a call from a frame that is not the app', { channel, code: 'FORBIDDEN_ORIGIN' });
         return fail('FORBIDDEN_ORIGIN', 'This request did not come from J3490 Desk and was refused.');
       }
-      return dispatch(handlers, channel, args, log);
+      return dispatch(handlers, channel, args, log, typeof session === 'string' ? { session } : {});
     });
   }
 }

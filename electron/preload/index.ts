@@ -9,7 +9,10 @@ import { channels } from '../../shared/api/contract';
 import type { Reply } from '../../shared/api/reply';
 import type { DesktopBridge } from './api-types';
 
-const api = buildApi(channels, (channel, args) => ipcRenderer.invoke(channel, args) as Promise<Reply<unknown>>);
+const api = buildApi(
+  channels,
+  (channel, args, session) => ipcRenderer.invoke(channel, args, session) as Promise<Reply<unknown>>,
+);
 
 const desktop: DesktopBridge = {
   chooseFolder: () => ipcRenderer.invoke('desktop:chooseFolder') as Promise<string | null>,

@@ -11,6 +11,7 @@ import { createHandlers, type Handlers } from './handler-table';
 import { dataDirLogger, errorFields, type Log } from './log/logger';
 import { openPrivateDataFolder } from './private-files';
 import { bindSessionLock } from './session/session-lock';
+import { currentCall } from './accounts/actor-scope';
 import { APP_VERSION } from './version';
 
 export type Mode = 'electron' | 'browser' | 'cli';
@@ -21,8 +22,11 @@ export type ServiceContext = {
   databaseFile: string;
   mode: Mode;
   version: string;
-  /** Who the audit log names: the operating-system user running the app. */
-  actor: string;
+  /**
+   * Who the audit log names: the person signed in for the call being answered (accounts/actor-scope),
+   * else the operating-system user running the app. Read-only: a getter.
+   */
+  readonly actor: string;
   /** ISO timestamp; injectable so tests and reproducible documents control time. */
   now: () => string;
   /**
@@ -110,6 +114,7 @@ export function openServices(options: {
     log.error('startup', 'The database could not be opened', errorFields(err));
     throw err;
   }
+  const machineActor = options.actor ?? safeUserName();
   const ctx: ServiceContext = {
     db,
     log,
@@ -120,7 +125,9 @@ export function openServices(options: {
     databaseFile,
     mode: options.mode,
     version: APP_VERSION,
-    actor: options.actor ?? safeUserName(),
+    get actor() {
+      return currentCall()?.user?.name ?? machineActor;
+    },
     now: options.now ?? (() => new Date().toISOString()),
     today:
       options.today ??

@@ -5,13 +5,21 @@
  * What reaches the log: the channel, the error (name, code, stack frames; services/log turns the
  * error into those) — never the call's arguments, which carry patients' records. The INTERNAL
  * reply's message is fixed text: an error's own message may quote user data and stays inside.
+ *
+ * Accounts (issue 16): the door passes the caller's session; before the arguments are read the
+ * account service says whether that person's role may call the channel (FORBIDDEN, NOT_SIGNED_IN,
+ * SESSION_EXPIRED otherwise), and the handler runs in a call scope naming them, so `ctx.actor`,
+ * and with it the audit log, names the signed-in person. A practice without accounts is let through.
  */
 import type { z } from 'zod';
 import { contract, isChannel, type Channel } from '../../shared/api/contract';
 import { fail, ok, type FieldIssue, type Reply } from '../../shared/api/reply';
 import { AppError } from './app-error';
+import type { ServiceContext } from './context';
 import type { Handlers } from './handler-table';
-import { lockedRefusal } from './session/session-lock';
+import { accountService, type AccountService, type SignedIn } from './accounts/account-service';
+import { runInCallScope } from './accounts/actor-scope';
+import { boundContext, lockedRefusal } from './session/session-lock';
 
 export type Logger = {
   error: (message: string, err?: unknown) => void;
@@ -32,11 +40,26 @@ const SUMMARISED = new Set<string>([
   'payments:post',
 ]);
 
+// One account service per open database (its statements prepared once, not on every call).
+const accountsOf = new WeakMap<object, AccountService>();
+function accountsFor(ctx: ServiceContext): AccountService {
+  let service = accountsOf.get(ctx.db);
+  if (!service) {
+    service = accountService(ctx);
+    accountsOf.set(ctx.db, service);
+  }
+  return service;
+}
+
+/** Who is calling, as the door knows it: the session token a sign-in gave, if any. */
+export type Caller = { session?: string | undefined };
+
 export async function dispatch(
   handlers: Handlers,
   channel: string,
   rawArgs: unknown,
   log: Logger = { error: (m, e) => console.error(m, e) },
+  caller: Caller = {},
 ): Promise<Reply<unknown>> {
   if (!isChannel(channel)) {
     return fail('UNKNOWN_CHANNEL', `There is no operation named "${channel}".`);
@@ -44,13 +67,23 @@ export async function dispatch(
   // Before the arguments are even read: a locked app answers nothing but its lock screen.
   const locked = lockedRefusal(handlers, channel);
   if (locked) return locked;
+  let user: SignedIn | null = null;
+  const ctx = boundContext(handlers);
+  try {
+    if (ctx) user = accountsFor(ctx).authorize(caller.session, channel);
+  } catch (err) {
+    if (err instanceof AppError) return fail(err.code, err.message, err.fields);
+    log.error(`Unexpected error authorizing ${channel}`, err);
+    return fail('INTERNAL', 'Something went wrong inside the app; nothing was saved. Details are in the log.');
+  }
   const spec = contract[channel];
   const parsed = spec.args.safeParse(rawArgs ?? {});
   if (!parsed.success) return invalidInput(parsed.error);
   const started = Date.now();
   try {
     const handler = handlers[channel] as (args: unknown) => unknown;
-    const value = await handler(parsed.data);
+    const scope = { user, ...(caller.session !== undefined ? { session: caller.session } : {}) };
+    const value = await runInCallScope(scope, () => handler(parsed.data));
     const checked = spec.result.safeParse(value);
     if (!checked.success) {
       log.error(`Result of ${channel} does not match the contract`, checked.error);

@@ -17,6 +17,7 @@ import { priceHandlers } from './handlers/price-handlers';
 import { supplierRecordHandlers } from './handlers/supplier-record-handlers';
 import { providerHandlers } from './handlers/provider-handlers';
 import { auditHandlers } from './handlers/audit-handlers';
+import { authHandlers } from './handlers/auth-handlers';
 import { backupHandlers } from './handlers/backup-handlers';
 import { searchHandlers } from './handlers/search-handlers';
 import { sessionHandlers } from './handlers/session-handlers';
@@ -57,5 +58,6 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...patientRecordHandlers(ctx, audit),
     ...backupHandlers(ctx),
     ...sessionHandlers(ctx, audit),
+    ...authHandlers(ctx, audit),
   };
 }

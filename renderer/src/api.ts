@@ -2,12 +2,23 @@
  * The renderer's one way to the services. In Electron the preload provides window.api (IPC);
  * in browser mode the same Api is built over fetch to the loopback host, with the per-launch
  * token taken once from the address bar and then removed from it.
+ * Once the practice has accounts (issue 16), the signed-in person's session token is kept for this
+ * window (sessionStorage: it ends with the window) and sent with every call.
  */
 import { buildApi, type Api } from '../../shared/api/client';
 import { channels, type ArgsIn, type Channel, type Result } from '../../shared/api/contract';
 import type { FieldIssue, Reply } from '../../shared/api/reply';
 
 const TOKEN_KEY = 'j3490.token';
+const SESSION_STORAGE_KEY = 'j3490.session';
+
+/** The session token of the person signed in in this window, if any. */
+export const currentSession = (): string | undefined => sessionStorage.getItem(SESSION_STORAGE_KEY) ?? undefined;
+
+export function keepSession(token: string | null): void {
+  if (token === null) sessionStorage.removeItem(SESSION_STORAGE_KEY);
+  else sessionStorage.setItem(SESSION_STORAGE_KEY, token);
+}
 
 function browserToken(): string {
   const url = new URL(window.location.href);
@@ -23,11 +34,15 @@ function browserToken(): string {
 
 function fetchApi(): Api {
   const token = browserToken();
-  return buildApi(channels, async (channel, args) => {
+  return buildApi(channels, async (channel, args, session) => {
     try {
       const res = await fetch(`/api/${encodeURIComponent(channel)}`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+        headers: {
+          'Content-Type': 'application/json',
+          Authorization: `Bearer ${token}`,
+          ...(session ? { 'X-J3490-Session': session } : {}),
+        },
         body: JSON.stringify(args),
       });
       return (await res.json()) as Reply<unknown>;
@@ -61,11 +76,21 @@ const LOCKED = 'LOCKED';
  */
 export const LOCKED_EVENT = 'j3490:locked';
 
+/**
+ * Fired when a call is refused for want of a session (nobody signed in in this window, or the
+ * session ended after the idle time or was signed out elsewhere): the sign-in gate shows itself.
+ */
+export const SIGNED_OUT_EVENT = 'j3490:signed-out';
+const SIGNED_OUT = new Set(['NOT_SIGNED_IN', 'SESSION_EXPIRED']);
+
 /** Call a channel and return its value, or throw ApiError. */
 export async function call<C extends Channel>(channel: C, args: ArgsIn<C>): Promise<Result<C>> {
-  const send = api[channel] as (a: ArgsIn<C>) => Promise<Reply<Result<C>>>;
-  const reply = await send(args);
+  const send = api[channel] as (a: ArgsIn<C>, session?: string) => Promise<Reply<Result<C>>>;
+  const reply = await send(args, currentSession());
   if (!reply.ok && reply.error.code === LOCKED) window.dispatchEvent(new Event(LOCKED_EVENT));
+  if (!reply.ok && SIGNED_OUT.has(reply.error.code)) {
+    window.dispatchEvent(new CustomEvent(SIGNED_OUT_EVENT, { detail: reply.error.code }));
+  }
   if (!reply.ok) throw new ApiError(reply.error.code, reply.error.message, reply.error.fields);
   return reply.value;
 }

@@ -7,12 +7,16 @@ import { AREAS } from './areas';
 import { GlobalSearch } from './components/global-search';
 import { MenuButton, ShortcutsButton } from './shell/shell-controls';
 import { NAVBAR_BREAKPOINT, useShell } from './shell/use-shell';
+import { roleSeesPage } from './security/area-access';
+import { useAuthStatus } from './security/auth-query';
+import { SignedInPerson } from './security/signed-in-person';
 
 export function AppShellLayout() {
   const location = useLocation();
   const navigate = useNavigate();
   const shell = useShell();
   const practice = useQuery({ queryKey: ['practice'], queryFn: () => call('practice:get', {}) });
+  const role = useAuthStatus().data?.signedIn?.role;
 
   return (
     <AppShell
@@ -24,7 +28,9 @@ export function AppShellLayout() {
         <Group h="100%" px="md" justify="space-between">
           <Group gap="sm" wrap="nowrap">
             <MenuButton shell={shell} />
-            <Title order={4}>J3490 Desk</Title>
+            <Title order={4} style={{ whiteSpace: 'nowrap' }}>
+              J3490 Desk
+            </Title>
             <Text c="dimmed" data-testid="header-practice-name">
               {practice.data?.name ?? (practice.isSuccess ? 'No practice set up yet' : '')}
             </Text>
@@ -37,6 +43,7 @@ export function AppShellLayout() {
               </Badge>
             )}
             <ShortcutsButton shell={shell} />
+            <SignedInPerson />
           </Group>
         </Group>
       </AppShell.Header>
@@ -47,7 +54,7 @@ export function AppShellLayout() {
         className="shell-navbar"
         data-open={shell.navbarOpened ? 'true' : 'false'}
       >
-        {AREAS.map((area) => {
+        {AREAS.filter((area) => roleSeesPage(role, area.path)).map((area) => {
           const active = area.path === '/' ? location.pathname === '/' : location.pathname.startsWith(area.path);
           return (
             <NavLink

@@ -10,6 +10,7 @@ import { RouterProvider } from 'react-router';
 import { router } from './router';
 import { foldedOptionsFilter } from './components/folded-options-filter';
 import { SessionGate } from './security/session-gate';
+import { SignInGate } from './security/sign-in-gate';
 
 // Selects filtering their own options ignore case and accents like every search (issue 14).
 const filter = { defaultProps: { filter: foldedOptionsFilter } };
@@ -33,7 +34,9 @@ createRoot(root).render(
       <Notifications position="bottom-right" />
       <QueryClientProvider client={queryClient}>
         <SessionGate>
-          <RouterProvider router={router} />
+          <SignInGate>
+            <RouterProvider router={router} />
+          </SignInGate>
         </SessionGate>
       </QueryClientProvider>
     </MantineProvider>

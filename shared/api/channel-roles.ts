@@ -27,6 +27,13 @@ export const CHANNEL_ROLES = {
   'session:lock': READ,
   'session:setPassphrase': OWNER,
   'session:setLockAfter': OWNER,
+  'auth:status': OPEN,
+  'auth:createFirstOwner': OPEN,
+  'auth:signIn': OPEN,
+  'auth:signOut': READ,
+  'users:list': OWNER,
+  'users:create': OWNER,
+  'users:deactivate': OWNER,
 
   'practice:get': READ,
   'practice:set': OWNER,

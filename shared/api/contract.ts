@@ -8,6 +8,7 @@ import type { ChannelSpec } from './channel-spec';
 import { remittanceChannels } from './remittance-channels';
 import { backupChannels } from './backup-channels';
 import { sessionChannels } from './session-channels';
+import { authChannels } from './auth-channels';
 import { supplierRecordChannels } from './supplier-record-channels';
 import { providerChannels } from './provider-channels';
 import { auditChannels } from './audit-channels';
@@ -490,6 +491,7 @@ export const contract = {
   ...patientRecordChannels,
   ...backupChannels,
   ...sessionChannels,
+  ...authChannels,
 } as const satisfies Record<string, ChannelSpec>;
 
 export type Contract = typeof contract;

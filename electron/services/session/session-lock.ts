@@ -22,6 +22,11 @@ export function bindSessionLock(handlers: object, ctx: ServiceContext): void {
   contexts.set(handlers, ctx);
 }
 
+/** The context a handler table was built on (undefined for a table bound to nothing, as in some tests). */
+export function boundContext(handlers: object): ServiceContext | undefined {
+  return contexts.get(handlers);
+}
+
 /** The LOCKED refusal for `channel` when the table's context is locked, else null. */
 export function lockedRefusal(handlers: object, channel: string): Reply<never> | null {
   if (!contexts.get(handlers)?.locked || open.has(channel)) return null;

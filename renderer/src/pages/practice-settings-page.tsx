@@ -12,6 +12,7 @@ import { useRecordForm, type FormValues } from '../components/use-record-form';
 import { VarianceToleranceCard } from '../remittances/variance-tolerance-card';
 import { BackupsCard } from '../backups/backups-card';
 import { SecurityCard } from '../security/security-card';
+import { AccountsCard } from '../security/accounts-card';
 
 const EMPTY: FormValues = {
   name: '',
@@ -108,6 +109,7 @@ export function PracticeSettingsPage() {
       <VarianceToleranceCard />
       <BackupsCard />
       <SecurityCard />
+      <AccountsCard />
     </Stack>
   );
 }
