@@ -3,27 +3,12 @@
  * invoice scan attached are on screen, and nowhere readable in the data folder (database, WAL,
  * stored scans, backups), since every spec's folder is encrypted with a passphrase (fixtures.ts).
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync } from 'node:fs';
+import { filesHolding } from '../fixtures/files-holding';
 import { expect, test } from './fixtures';
 
 const LAST_NAME = 'Quixotebaum';
 const MEMBER_ID = '7ZQ9XK4PW21';
-
-/** Files under `folder` holding `text` as UTF-8 or UTF-16 (SQLite stores either). */
-function filesHolding(folder: string, text: string): string[] {
-  const needles = [Buffer.from(text, 'utf8'), Buffer.from(text, 'utf16le')];
-  const found: string[] = [];
-  const walk = (at: string) => {
-    for (const entry of readdirSync(at)) {
-      const path = join(at, entry);
-      if (statSync(path).isDirectory()) walk(path);
-      else if (needles.some((n) => readFileSync(path).includes(n))) found.push(path);
-    }
-  };
-  walk(folder);
-  return found;
-}
 
 test('a patient added in the app is shown, and cannot be read from the data folder', async ({ openApp, desk }) => {
   const page = await openApp('/patients');

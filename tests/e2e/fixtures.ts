@@ -14,20 +14,37 @@ export const E2E_PASSPHRASE = 'correct horse battery staple';
 
 export type DeskApp = { url: string; dataDir: string; services: Services; host: Host };
 
+/**
+ * The real services on a fresh temp data folder and the loopback host serving the built renderer.
+ * Encrypted with `passphrase` (every spec's folder is, as a practice's would be: issue 15, item
+ * 5); `null` keeps the folder in clear.
+ */
+export async function startDesk(passphrase: string | null = E2E_PASSPHRASE): Promise<DeskApp> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'j3490-e2e-'));
+  const services = openServices({
+    dataDir,
+    mode: 'browser',
+    ...(passphrase === null ? {} : { unlock: { passphrase } }),
+  });
+  const host = await startHost({
+    handlers: services.handlers,
+    rendererDir: resolve(process.env.J3490_RENDERER_OUT ?? 'out/renderer'),
+  });
+  return { url: host.url, dataDir, services, host };
+}
+
+export async function stopDesk(desk: DeskApp): Promise<void> {
+  await desk.host.close();
+  desk.services.close();
+  rmSync(desk.dataDir, { recursive: true, force: true });
+}
+
 export const test = base.extend<{ desk: DeskApp; openApp: (hashPath?: string) => Promise<Page> }>({
   // eslint-disable-next-line no-empty-pattern
   desk: async ({}, use) => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'j3490-e2e-'));
-    // Every spec runs on an encrypted folder, as a practice's would be (issue 15, item 5).
-    const services = openServices({ dataDir, mode: 'browser', unlock: { passphrase: E2E_PASSPHRASE } });
-    const host = await startHost({
-      handlers: services.handlers,
-      rendererDir: resolve(process.env.J3490_RENDERER_OUT ?? 'out/renderer'),
-    });
-    await use({ url: host.url, dataDir, services, host });
-    await host.close();
-    services.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    const desk = await startDesk();
+    await use(desk);
+    await stopDesk(desk);
   },
   openApp: async ({ page, desk }, use) => {
     await use(async (hashPath = '/') => {

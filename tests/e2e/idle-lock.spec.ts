@@ -6,14 +6,9 @@
  * shows the lock screen at the next call or on reload; Settings → Security sets and changes the
  * passphrase, the idle time and "Lock now".
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
-import { startHost } from '../../electron/host/server';
-import { openServices } from '../../electron/services/context';
 import { dispatch } from '../../electron/services/dispatch';
-import { E2E_PASSPHRASE, expect, snapWidths, test } from './fixtures';
+import { E2E_PASSPHRASE, expect, snapWidths, startDesk, stopDesk, test } from './fixtures';
 import { seed } from './seed';
 
 // Every spec's data folder is encrypted with it (./fixtures).
@@ -26,16 +21,9 @@ const PRACTICE = 'Lakeside Infusion Center';
 const clearTest = test.extend({
   // eslint-disable-next-line no-empty-pattern
   desk: async ({}, use) => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'j3490-e2e-clear-'));
-    const services = openServices({ dataDir, mode: 'browser' });
-    const host = await startHost({
-      handlers: services.handlers,
-      rendererDir: resolve(process.env.J3490_RENDERER_OUT ?? 'out/renderer'),
-    });
-    await use({ url: host.url, dataDir, services, host });
-    await host.close();
-    services.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    const desk = await startDesk(null);
+    await use(desk);
+    await stopDesk(desk);
   },
 });
 

@@ -5,8 +5,8 @@
  * it is opened with a key, and a wrong or missing passphrase is refused with nothing changed.
  */
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { backupService } from '../../electron/services/backup/backup-service';
 import { restoreService } from '../../electron/services/backup/restore-service';
@@ -14,6 +14,7 @@ import { openServices, type Services } from '../../electron/services/context';
 import { hasPassphrase, setPassphrase, type KeyProtector } from '../../electron/services/crypto/key-file';
 import { dispatch } from '../../electron/services/dispatch';
 import { scanStore } from '../../electron/services/scan-store';
+import { filesHolding } from '../fixtures/files-holding';
 import { makeTempDir, removeTempDir } from './temp-dir';
 
 const PASSPHRASE = 'correct horse battery staple';
@@ -76,20 +77,9 @@ async function addPatientAndScan(services: Services): Promise<void> {
   );
 }
 
-/** Every file under `folder` whose bytes contain `text` (UTF-8 or UTF-16, as SQLite may store either). */
-function filesContaining(folder: string, text: string): string[] {
-  const needles = [Buffer.from(text, 'utf8'), Buffer.from(text, 'utf16le')];
-  const found: string[] = [];
-  const walk = (at: string) => {
-    for (const entry of readdirSync(at)) {
-      const path = join(at, entry);
-      if (statSync(path).isDirectory()) walk(path);
-      else if (needles.some((n) => readFileSync(path).includes(n))) found.push(path.slice(dir.length + 1));
-    }
-  };
-  walk(folder);
-  return found;
-}
+/** Files of the test's folder (or one inside it) holding `text`, relative to the test's folder. */
+const filesContaining = (folder: string, text: string): string[] =>
+  filesHolding(folder, text).map((f) => relative(dir, join(folder, f)));
 
 const patientNames = async (services: Services) =>
   (await call<{ rows: { lastName: string }[] }>(services, 'patients:list', {})).rows.map((p) => p.lastName);

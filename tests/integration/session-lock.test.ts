@@ -90,15 +90,21 @@ describe('session:status', () => {
   });
 });
 
+/** Services on an encrypted folder with one patient whose name must never leak through the lock. */
+async function startWithPatient() {
+  const s = start({ passphrase: PASSPHRASE });
+  await call(s, 'patients:create', {
+    lastName: PATIENT,
+    firstName: 'Dulcinea',
+    dateOfBirth: '1961-04-02',
+    accountNumber: 'MRN-77123',
+  });
+  return s;
+}
+
 describe('locked', () => {
   it('refuses every channel but status and unlock with LOCKED and a sentence, before reading the arguments', async () => {
-    const s = start({ passphrase: PASSPHRASE });
-    await call(s, 'patients:create', {
-      lastName: PATIENT,
-      firstName: 'Dulcinea',
-      dateOfBirth: '1961-04-02',
-      accountNumber: 'MRN-77123',
-    });
+    const s = await startWithPatient();
     expect(await call(s, 'session:lock')).toMatchObject({ locked: true });
     expect(s.ctx.locked).toBe(true);
 
@@ -115,13 +121,7 @@ describe('locked', () => {
   });
 
   it('opens only with the passphrase; a wrong one is refused next to the field and the lock stays', async () => {
-    const s = start({ passphrase: PASSPHRASE });
-    await call(s, 'patients:create', {
-      lastName: PATIENT,
-      firstName: 'Dulcinea',
-      dateOfBirth: '1961-04-02',
-      accountNumber: 'MRN-77123',
-    });
+    const s = await startWithPatient();
     await call(s, 'session:lock');
 
     const wrong = await refusal(s, 'session:unlock', { passphrase: 'correct horse battery stapler' });

@@ -3,11 +3,12 @@
  * "Sign in" (Enter submits). A wrong name or password is said under the password field, one
  * sentence for both, and the password is cleared for the next try.
  */
-import { Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import type { SignedInPerson } from '../../../shared/api/auth-channels';
 import { ApiError, call } from '../api';
+import { GateCard, NOT_ANSWERING } from './gate-card';
 
 type Signed = { token: string; user: SignedInPerson };
 
@@ -22,7 +23,7 @@ export function SignInScreen({ reason, onSignedIn }: { reason: string | null; on
     onSuccess: onSignedIn,
     onError: (err) => {
       const field = err instanceof ApiError ? err.fields[0] : undefined;
-      const message = err instanceof ApiError ? err.message : 'J3490 Desk is not answering. Try again in a moment.';
+      const message = err instanceof ApiError ? err.message : NOT_ANSWERING;
       setErrors(field?.field === 'name' ? { name: message } : { password: message });
       setPassword('');
       passwordInput.current?.focus();
@@ -30,57 +31,48 @@ export function SignInScreen({ reason, onSignedIn }: { reason: string | null; on
   });
 
   return (
-    <Center
-      component="main"
-      aria-label="Sign in to J3490 Desk"
-      style={{ minHeight: '100vh', background: 'var(--mantine-color-gray-1)' }}
+    <GateCard
+      label="Sign in to J3490 Desk"
+      onSubmit={() => {
+        const next = {
+          ...(name.trim() === '' ? { name: 'Enter your name as the owner set it up.' } : {}),
+          ...(password === '' ? { password: 'Enter your password.' } : {}),
+        };
+        setErrors(next);
+        if (next.name === undefined && next.password === undefined) signIn.mutate({ name, password });
+      }}
     >
-      <Paper withBorder shadow="sm" p="xl" w={420} maw="calc(100vw - 32px)">
-        <form
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            const next = {
-              ...(name.trim() === '' ? { name: 'Enter your name as the owner set it up.' } : {}),
-              ...(password === '' ? { password: 'Enter your password.' } : {}),
-            };
-            setErrors(next);
-            if (next.name === undefined && next.password === undefined) signIn.mutate({ name, password });
+      <Stack>
+        <Title order={2}>Sign in to J3490 Desk</Title>
+        <Text size="sm" c="dimmed" data-testid="sign-in-reason">
+          {reason ?? 'Each person at the practice signs in with their own name and password.'}
+        </Text>
+        <TextInput
+          label="Name"
+          autoFocus
+          autoComplete="username"
+          value={name}
+          error={errors.name}
+          onChange={(e) => {
+            setName(e.currentTarget.value);
+            setErrors((x) => ({ ...x, name: undefined }));
           }}
-        >
-          <Stack>
-            <Title order={2}>Sign in to J3490 Desk</Title>
-            <Text size="sm" c="dimmed" data-testid="sign-in-reason">
-              {reason ?? 'Each person at the practice signs in with their own name and password.'}
-            </Text>
-            <TextInput
-              label="Name"
-              autoFocus
-              autoComplete="username"
-              value={name}
-              error={errors.name}
-              onChange={(e) => {
-                setName(e.currentTarget.value);
-                setErrors((x) => ({ ...x, name: undefined }));
-              }}
-            />
-            <PasswordInput
-              ref={passwordInput}
-              label="Password"
-              autoComplete="current-password"
-              value={password}
-              error={errors.password}
-              onChange={(e) => {
-                setPassword(e.currentTarget.value);
-                setErrors((x) => ({ ...x, password: undefined }));
-              }}
-            />
-            <Button type="submit" loading={signIn.isPending}>
-              Sign in
-            </Button>
-          </Stack>
-        </form>
-      </Paper>
-    </Center>
+        />
+        <PasswordInput
+          ref={passwordInput}
+          label="Password"
+          autoComplete="current-password"
+          value={password}
+          error={errors.password}
+          onChange={(e) => {
+            setPassword(e.currentTarget.value);
+            setErrors((x) => ({ ...x, password: undefined }));
+          }}
+        />
+        <Button type="submit" loading={signIn.isPending}>
+          Sign in
+        </Button>
+      </Stack>
+    </GateCard>
   );
 }
