@@ -11,7 +11,7 @@ import { fail, ok, type Reply } from '../shared/api/reply';
 import type { Call } from './cli-common';
 import { optionText } from './cli-common';
 
-export const PASSWORD_ENV = 'J3490_PASSWORD';
+const PASSWORD_ENV = 'J3490_PASSWORD';
 
 function passwordFrom(options: Map<string, string | true>, env: NodeJS.ProcessEnv): Reply<string> {
   const file = optionText(options, 'password-file');

@@ -16,7 +16,7 @@ import { reportCommand } from './cli-report';
 import { camel, parseArgs } from './cli-args';
 import { optionText } from './cli-common';
 import { signInFromOptions } from './cli-sign-in';
-import { accountService } from './services/accounts/account-service';
+import { accountsFor } from './services/accounts/account-service';
 import { exitWhenFlushed } from './cli-exit';
 import { openServices, type Services } from './services/context';
 import { onTerminationSignals, signalExitCode } from './services/shutdown';
@@ -210,7 +210,6 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Pr
     }
     return print(io, plan.present ? plan.present(replies) : reply);
   } finally {
-    if (session !== undefined) accountService(services.ctx).signOut(session);
     stopSignals();
     services.close();
   }
@@ -219,7 +218,7 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Pr
 /** FORBIDDEN, NOT_SIGNED_IN or SESSION_EXPIRED when the practice's accounts refuse `channel`, else null. */
 function refusalFor(services: Services, session: string | undefined, channel: 'backups:create' | 'backups:restore') {
   try {
-    accountService(services.ctx).authorize(session, channel);
+    accountsFor(services.ctx).authorize(session, channel);
     return null;
   } catch (err) {
     if (err instanceof AppError) return fail(err.code, err.message);

@@ -17,6 +17,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { extname, join, normalize, resolve as resolvePath, sep } from 'node:path';
 import { contract, isChannel } from '../../shared/api/contract';
 import { SECURITY_HEADERS } from '../../shared/content-security-policy';
+import { SESSION_HEADER } from '../../shared/api/auth-channels';
 import { fail, type Reply } from '../../shared/api/reply';
 import { dispatch, type Logger } from '../services/dispatch';
 import type { Handlers } from '../services/handler-table';
@@ -24,7 +25,8 @@ import { requestPath } from './request-target';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 /** The request header carrying the session token of the person signed in (shared with the renderer). */
-export const SESSION_HEADER = 'x-j3490-session';
+// Node gives header names in lower case.
+const SESSION_HEADER_KEY = SESSION_HEADER.toLowerCase();
 
 // Maps, not object literals: a lookup keyed by request-derived text never finds Object's own.
 const CONTENT_TYPES = new Map<string, string>([
@@ -123,7 +125,7 @@ export async function startHost(options: {
     } catch {
       return sendReply(res, fail('NOT_JSON', 'The request body is not valid JSON.'));
     }
-    const session = req.headers[SESSION_HEADER];
+    const session = req.headers[SESSION_HEADER_KEY];
     const caller = typeof session === 'string' && session !== '' ? { session } : {};
     sendReply(res, await dispatch(options.handlers, channel, args, options.log, caller));
   }

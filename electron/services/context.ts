@@ -10,6 +10,7 @@ import { openDatabase, schemaVersion, type Db } from './db/open';
 import { createHandlers, type Handlers } from './handler-table';
 import { dataDirLogger, errorFields, type Log } from './log/logger';
 import { openPrivateDataFolder } from './private-files';
+import { sealedFilesFlag } from './repositories/sealed-files-flag';
 import { bindSessionLock } from './session/session-lock';
 import { currentCall } from './accounts/actor-scope';
 import { APP_VERSION } from './version';
@@ -98,10 +99,13 @@ export function openServices(options: {
       ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
       ...(dataKey ? { key: dataKey } : {}),
     });
-    // Scans and documents in clear (an older folder, a restored older backup) are sealed now.
-    if (dataKey) {
+    // Scans and documents in clear (an older folder, a restored older backup) are sealed once;
+    // the flag keeps every later start from reading each stored file again.
+    const flag = sealedFilesFlag(db);
+    if (dataKey && !flag.isSet()) {
       const { sealed, damaged } = sealStoredFiles(options.dataDir, dataKey);
       if (sealed + damaged > 0) log.info('startup', 'Stored files encrypted', { sealed, damaged });
+      flag.set();
     }
     return db;
   };

@@ -15,9 +15,8 @@ import type { z } from 'zod';
 import { contract, isChannel, type Channel } from '../../shared/api/contract';
 import { fail, ok, type FieldIssue, type Reply } from '../../shared/api/reply';
 import { AppError } from './app-error';
-import type { ServiceContext } from './context';
 import type { Handlers } from './handler-table';
-import { accountService, type AccountService, type SignedIn } from './accounts/account-service';
+import { accountsFor, type SignedIn } from './accounts/account-service';
 import { runInCallScope } from './accounts/actor-scope';
 import { boundContext, lockedRefusal } from './session/session-lock';
 
@@ -39,17 +38,6 @@ const SUMMARISED = new Set<string>([
   'documents:save',
   'payments:post',
 ]);
-
-// One account service per open database (its statements prepared once, not on every call).
-const accountsOf = new WeakMap<object, AccountService>();
-function accountsFor(ctx: ServiceContext): AccountService {
-  let service = accountsOf.get(ctx.db);
-  if (!service) {
-    service = accountService(ctx);
-    accountsOf.set(ctx.db, service);
-  }
-  return service;
-}
 
 /** Who is calling, as the door knows it: the session token a sign-in gave, if any. */
 export type Caller = { session?: string | undefined };

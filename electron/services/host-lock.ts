@@ -25,7 +25,7 @@ const UNREADABLE_GRACE_MS = 10_000;
 const KIND_WORDS: Record<HostKind, string> = { electron: 'the J3490 Desk app', browser: 'J3490 Desk in a browser' };
 
 /** Signal 0 checks that a process exists without touching it; EPERM means it exists as another user. */
-export function processIsAlive(pid: number): boolean {
+function processIsAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

@@ -4,7 +4,7 @@
  * and -shm, instead of leaving them for the next start to replay. Signals arrive between
  * statements (every write is one synchronous transaction), never in the middle of one.
  */
-export const TERMINATION_SIGNALS = ['SIGINT', 'SIGTERM'] as const;
+const TERMINATION_SIGNALS = ['SIGINT', 'SIGTERM'] as const;
 
 /** Exit status of a process stopped by a signal, as shells report it (128 + signal number). */
 export const signalExitCode = (signal: NodeJS.Signals): number => (signal === 'SIGINT' ? 130 : 143);

@@ -5,6 +5,7 @@
  * Once the practice has accounts (issue 16), the signed-in person's session token is kept for this
  * window (sessionStorage: it ends with the window) and sent with every call.
  */
+import { SESSION_HEADER } from '../../shared/api/auth-channels';
 import { buildApi, type Api } from '../../shared/api/client';
 import { channels, type ArgsIn, type Channel, type Result } from '../../shared/api/contract';
 import type { FieldIssue, Reply } from '../../shared/api/reply';
@@ -41,7 +42,7 @@ function fetchApi(): Api {
         headers: {
           'Content-Type': 'application/json',
           Authorization: `Bearer ${token}`,
-          ...(session ? { 'X-J3490-Session': session } : {}),
+          ...(session ? { [SESSION_HEADER]: session } : {}),
         },
         body: JSON.stringify(args),
       });

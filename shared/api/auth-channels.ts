@@ -8,6 +8,9 @@ import { idSchema } from '../domain/field-rules';
 import { ROLES } from '../domain/roles';
 import type { ChannelSpec } from './channel-spec';
 
+/** The header browser mode sends a signed-in person's session in (electron/host/server.ts). */
+export const SESSION_HEADER = 'X-J3490-Session';
+
 // Not trimmed: spaces are part of a password. The service says when one is too short.
 const passwordText = z.string().max(1000);
 const nameText = z.string().max(200);

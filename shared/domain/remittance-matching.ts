@@ -63,7 +63,7 @@ export function matchClaimLines(lines: readonly MatchableLine[], candidates: rea
     const line = lines[i] as MatchableLine;
     const pick = matchOne(line, taken === null ? candidates : notTaken(candidates, taken));
     if ('chosen' in pick) {
-      taken = taken === null ? [pick.chosen] : [...taken, pick.chosen];
+      (taken ??= []).push(pick.chosen);
       out[i] = matchedTo(pick.chosen, pick.how);
     } else out[i] = pick;
   }

@@ -20,10 +20,13 @@ import { auditLog } from '../repositories/audit-log';
 import { userRepository, type StoredUser } from '../repositories/user-repository';
 import { hashPassword, passwordMatches } from './password-hash';
 
-export const MIN_PASSWORD_LENGTH = 10;
-export const WRONG_TRIES_BEFORE_WAIT = 5;
-export const WAIT_AFTER_TRIES_MINUTES = 15;
-export const DEFAULT_SESSION_IDLE_MINUTES = 15;
+const MIN_PASSWORD_LENGTH = 10;
+const WRONG_TRIES_BEFORE_WAIT = 5;
+const WAIT_AFTER_TRIES_MINUTES = 15;
+const SESSION_IDLE_MS = 15 * 60_000;
+
+/** A hash made once, checked against for a name that has no account (see signIn). */
+let unknownNameHash: string | undefined;
 
 export type SignedIn = { userId: number; name: string; role: Role };
 type Session = SignedIn & { lastUsedMs: number };
@@ -33,9 +36,25 @@ const sessionsOf = new WeakMap<ServiceContext, Map<string, Session>>();
 
 const WRONG_SIGN_IN = 'That name and password do not match an account of this practice.';
 
-export function accountService(ctx: ServiceContext, options: { idleMinutes?: number } = {}) {
+// One service per open database: its statements are prepared once, not on every call; a
+// restore opens a new database and so gets a new one.
+const servicesOf = new WeakMap<object, AccountService>();
+
+/** The account service of `ctx`'s open database, made on first use. */
+export function accountsFor(ctx: ServiceContext): AccountService {
+  let service = servicesOf.get(ctx.db);
+  if (!service) {
+    service = accountService(ctx);
+    servicesOf.set(ctx.db, service);
+  }
+  return service;
+}
+
+export function accountService(ctx: ServiceContext) {
   const users = userRepository(ctx.db, auditLog(ctx.db));
-  const idleMs = (options.idleMinutes ?? DEFAULT_SESSION_IDLE_MINUTES) * 60_000;
+  // Accounts are deactivated, never deleted: once there are some, there always are.
+  let accountsOn = false;
+  const hasAccounts = (): boolean => accountsOn || (accountsOn = users.count() > 0);
   const nowMs = () => Date.parse(ctx.now());
   let sessions = sessionsOf.get(ctx);
   if (!sessions) {
@@ -55,7 +74,7 @@ export function accountService(ctx: ServiceContext, options: { idleMinutes?: num
       throw fieldError('name', 'USER_NAME_TAKEN', `There is already an account named ${name.trim()}.`);
   };
   const requireOwner = (by: SignedIn | null) => {
-    if (users.count() > 0 && by?.role !== 'owner') {
+    if (hasAccounts() && by?.role !== 'owner') {
       throw new AppError('FORBIDDEN', 'Only the practice’s owner can manage accounts.');
     }
   };
@@ -68,14 +87,14 @@ export function accountService(ctx: ServiceContext, options: { idleMinutes?: num
 
   return {
     /** Whether the practice has accounts (any user at all): without them every call is allowed. */
-    accountsOn: (): boolean => users.count() > 0,
+    accountsOn: hasAccounts,
 
     /**
      * The first account, an owner, made from the one desk the practice had; it is signed in at
      * once. Later accounts are added by an owner (addUser).
      */
     createFirstOwner(input: { name: string; password: string }) {
-      if (users.count() > 0) throw new AppError('ACCOUNTS_EXIST', 'This practice already has accounts; sign in.');
+      if (hasAccounts()) throw new AppError('ACCOUNTS_EXIST', 'This practice already has accounts; sign in.');
       checkName(input.name);
       checkPassword(input.password);
       const made = users.create(
@@ -87,8 +106,8 @@ export function accountService(ctx: ServiceContext, options: { idleMinutes?: num
     },
 
     addUser(by: SignedIn | null, input: { name: string; role: string; password: string }): SignedIn {
+      if (!hasAccounts()) throw new AppError('NO_OWNER', 'Make the owner’s account first.');
       requireOwner(by);
-      if (users.count() === 0) throw new AppError('NO_OWNER', 'Make the owner’s account first.');
       if (!isRole(input.role)) throw fieldError('role', 'ROLE_UNKNOWN', 'Choose one of the roles.');
       checkName(input.name);
       checkPassword(input.password);
@@ -105,7 +124,7 @@ export function accountService(ctx: ServiceContext, options: { idleMinutes?: num
       // The same sentence whether the name exists or not; a hash is still computed for an unknown name
       // so the time taken does not tell either.
       if (!user || user.active !== 1) {
-        passwordMatches(password, hashPassword('not a real password'));
+        passwordMatches(password, (unknownNameHash ??= hashPassword('not a real password')));
         throw fieldError('password', 'SIGN_IN_WRONG', WRONG_SIGN_IN);
       }
       if (user.lockedUntil && Date.parse(user.lockedUntil) > nowMs()) {
@@ -139,7 +158,7 @@ export function accountService(ctx: ServiceContext, options: { idleMinutes?: num
         live.delete(token as string);
         throw new AppError('NOT_SIGNED_IN', 'This account is no longer active; sign in with another.');
       }
-      if (nowMs() - found.lastUsedMs > idleMs) {
+      if (nowMs() - found.lastUsedMs > SESSION_IDLE_MS) {
         live.delete(token as string);
         throw new AppError('SESSION_EXPIRED', 'You were away for a while: enter your password again.');
       }
@@ -152,7 +171,7 @@ export function accountService(ctx: ServiceContext, options: { idleMinutes?: num
      * accounts, or for a channel open to all), or a refusal.
      */
     authorize(token: string | undefined, channel: Channel): SignedIn | null {
-      if (CHANNEL_ROLES[channel] === OPEN || users.count() === 0) return null;
+      if (CHANNEL_ROLES[channel] === OPEN || !hasAccounts()) return null;
       const user = this.session(token);
       if (!mayCall(user.role, channel)) {
         throw new AppError('FORBIDDEN', 'Your role does not allow this; ask the practice’s owner.');

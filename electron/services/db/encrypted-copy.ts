@@ -6,24 +6,16 @@
  * with the key and runs VACUUM INTO there; the app goes on answering meanwhile (WAL lets a reader
  * and the writer work at once).
  */
-import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
+import { driverPath, OPEN_READ_ONLY_SOURCE, type WorkerOpen } from './worker-open';
 
-// Plain CommonJS evaluated in the worker: no bundler step, and the driver is the app's own
-// (resolved here, where node_modules is known, and handed over as a path).
+// Plain CommonJS evaluated in the worker (worker-open.ts).
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
-const Database = require(workerData.driver);
+${OPEN_READ_ONLY_SOURCE}
 let db;
 try {
-  db = new Database(workerData.source, {
-    readonly: true,
-    fileMustExist: true,
-    ...(workerData.nativeBinding ? { nativeBinding: workerData.nativeBinding } : {}),
-  });
-  db.pragma("cipher = 'chacha20'");
-  db.pragma('key = "x' + "'" + workerData.keyHex + "'" + '"');
-  db.pragma('busy_timeout = 5000');
+  db = openReadOnly(workerData);
   db.prepare('VACUUM INTO ?').run(workerData.target);
   parentPort.postMessage({ ok: true });
 } catch (err) {
@@ -32,8 +24,6 @@ try {
   if (db) db.close();
 }
 `;
-
-const driverPath = (): string => createRequire(__filename).resolve('better-sqlite3-multiple-ciphers');
 
 export function copyEncryptedDatabase(options: {
   source: string;
@@ -46,11 +36,11 @@ export function copyEncryptedDatabase(options: {
       eval: true,
       workerData: {
         driver: driverPath(),
-        source: options.source,
+        file: options.source,
         target: options.target,
         keyHex: options.key.toString('hex'),
-        nativeBinding: options.nativeBinding,
-      },
+        ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+      } satisfies WorkerOpen & { target: string },
     });
     let settled = false;
     worker.once('message', (reply: { ok: boolean; message?: string }) => {

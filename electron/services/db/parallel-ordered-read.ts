@@ -15,9 +15,9 @@
  * flat list. Values come back as the driver gave them, so the rows are the ones the query would
  * give on the main connection.
  */
-import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { driverPath, OPEN_READ_ONLY_SOURCE } from './worker-open';
 
 /** How a worker reaches the database file: the app's own, keyed when the folder is encrypted. */
 export type DatabaseFileAccess = { file: string; key?: Buffer; nativeBinding?: string };
@@ -62,8 +62,7 @@ type Reply = Packed | { range: number; error: string };
 
 const ROWS_PER_BATCH = 4096;
 
-// Plain CommonJS evaluated in the worker (electron-vite builds one main bundle, so the worker has
-// no file of its own); the driver is the app's own, resolved here and handed over as a path.
+// Plain CommonJS evaluated in the worker; the driver and openReadOnly come from worker-open.ts.
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const repeated = workerData.repeated;
@@ -73,18 +72,9 @@ const codeOf = new Map();
 let db = null;
 let statement = null;
 // Opened with the first range, so a failure to open is told like any other: with its message.
+${OPEN_READ_ONLY_SOURCE}
 function prepare() {
-  const Database = require(workerData.driver);
-  db = new Database(workerData.file, {
-    readonly: true,
-    fileMustExist: true,
-    ...(workerData.nativeBinding ? { nativeBinding: workerData.nativeBinding } : {}),
-  });
-  if (workerData.keyHex) {
-    db.pragma("cipher = 'chacha20'");
-    db.pragma('key = "x' + "'" + workerData.keyHex + "'" + '"');
-  }
-  db.pragma('busy_timeout = 5000');
+  db = openReadOnly(workerData);
   db.pragma('cache_size = -65536');
   return db.prepare(workerData.sql).raw(true);
 }
@@ -132,8 +122,6 @@ parentPort.on('message', (task) => {
   }
 });
 `;
-
-const driverPath = (): string => createRequire(__filename).resolve('better-sqlite3-multiple-ciphers');
 
 /** Two readers where the machine has two cores or fewer (the main thread assembles meanwhile), at most four. */
 export const readerCount = (): number => Math.max(2, Math.min(4, availableParallelism()));

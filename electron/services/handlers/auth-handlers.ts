@@ -5,7 +5,7 @@
  */
 import type { AuthStatus, UserSummary } from '../../../shared/api/auth-channels';
 import { AppError } from '../app-error';
-import { accountService } from '../accounts/account-service';
+import { accountsFor } from '../accounts/account-service';
 import { currentCall } from '../accounts/actor-scope';
 import type { ServiceContext } from '../context';
 import type { AuditLog } from '../repositories/audit-log';
@@ -28,7 +28,7 @@ const person = ({ token, user }: { token: string; user: { name: string; role: Us
 });
 
 export function authHandlers(ctx: ServiceContext, audit: AuditLog): HandlersFor<AuthChannel> {
-  const accounts = () => accountService(ctx);
+  const accounts = () => accountsFor(ctx);
   const users = userRepository(ctx.db, audit);
   const found = (id: number): StoredUser => {
     const user = users.get(id);

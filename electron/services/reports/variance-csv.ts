@@ -54,8 +54,11 @@ function lineFields(factsJson: string): LineFields {
   return { middle, end: `,${csvField(reasonsText(reasons))}\r\n` };
 }
 
-/** Fields made of a reader's codes (parallel-ordered-read.ts), one list per part that repeats. */
-type FieldsByCode = { date: string[]; patient: string[]; payer: string[]; drug: string[]; facts: LineFields[] };
+/**
+ * Fields made of a reader's codes (parallel-ordered-read.ts) for the parts kept behind a Map;
+ * patients, payers and drugs are already kept by id (fieldsById).
+ */
+type FieldsByCode = { date: string[]; facts: LineFields[] };
 
 export type VarianceCsvWriter = {
   /** The lines of parts read on this thread, in chunks of about 64 KB (not one string per line). */
@@ -104,8 +107,8 @@ export function varianceCsvWriter(names: CsvNames): VarianceCsvWriter {
     },
     linesOf({ rows, codes, varied, values }) {
       let made = byReader.get(values);
-      if (!made) byReader.set(values, (made = { date: [], patient: [], payer: [], drug: [], facts: [] }));
-      const { date: dates, patient: patients, payer: payers, drug: drugs, facts: lineFacts } = made;
+      if (!made) byReader.set(values, (made = { date: [], facts: [] }));
+      const { date: dates, facts: lineFacts } = made;
       let text = '';
       // Five codes a row (date, patient, payer, drug, line facts), then two values (claim, amounts).
       for (let r = 0, c = 0, v = 0; r < rows; r++, c += 5, v += 2) {
@@ -117,9 +120,9 @@ export function varianceCsvWriter(names: CsvNames): VarianceCsvWriter {
         text += line(
           (dates[d] ??= date(values[d] as string)),
           varied[v] as string,
-          (patients[p] ??= patient(values[p] as number)),
-          (payers[y] ??= payer(values[y] as number)),
-          (drugs[g] ??= drug(values[g] as number)),
+          patient(values[p] as number),
+          payer(values[y] as number),
+          drug(values[g] as number),
           (lineFacts[f] ??= facts(values[f] as string)),
           varied[v + 1] as string,
         );

@@ -77,4 +77,3 @@ export function userRepository(db: Db, audit: AuditLog) {
     },
   };
 }
-export type UserRepository = ReturnType<typeof userRepository>;

@@ -4,7 +4,6 @@
  * idle time, or was ended elsewhere) brings the screen back, and what was read is dropped. The
  * refusal itself is the services' (every channel but the sign-in screen's asks for a session).
  */
-import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type ReactNode } from 'react';
 import { SIGNED_OUT_EVENT } from '../api';
@@ -20,7 +19,6 @@ export function SignInGate({ children }: { children: ReactNode }) {
     const signedOut = (e: Event) => {
       const code = (e as CustomEvent<string>).detail;
       setReason(code === 'SESSION_EXPIRED' ? 'You were away for a while: sign in again to go on.' : null);
-      notifications.clean();
       switchPerson(queryClient, null, { accountsOn: true, signedIn: null });
       void queryClient.invalidateQueries({ queryKey: AUTH_KEY });
     };
