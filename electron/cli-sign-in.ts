@@ -13,7 +13,7 @@ import { optionText } from './cli-common';
 
 const PASSWORD_ENV = 'J3490_PASSWORD';
 
-function passwordFrom(options: Map<string, string | true>, env: NodeJS.ProcessEnv): Reply<string> {
+export function passwordFrom(options: Map<string, string | true>, env: NodeJS.ProcessEnv): Reply<string> {
   const file = optionText(options, 'password-file');
   if (file !== undefined) {
     let text: string;

@@ -22,7 +22,10 @@ import { openServices, type Services } from './services/context';
 import { onTerminationSignals, signalExitCode } from './services/shutdown';
 import { passphraseFrom, PASSPHRASE_FILE_OPTION } from './services/crypto/passphrase-source';
 import { defaultDataDir } from './services/data-dir';
-import { dispatch, type Logger } from './services/dispatch';
+import { localDispatcher, type Dispatcher, type Logger } from './services/dispatch';
+import { serveCommand } from './cli-serve';
+import { connectToServer, SERVER_ENV } from './cli-server';
+import { practiceDispatcher } from './host/practice-client';
 import { doorLogger } from './services/log/logger';
 
 export type CliIo = { out: (text: string) => void; err: (text: string) => void; readStdin: () => string };
@@ -91,12 +94,22 @@ Commands:
   restore PATH                          replace the data with the backup in PATH after checking it
                                         (integrity, schema, checksums); the data as it was is kept
                                         as a before-restore backup, whose folder is printed
+  serve [--listen HOST:PORT] [--tls-cert FILE --tls-key FILE] [--owner NAME]
+                                        run this data folder as the practice server: HTTPS on the
+                                        practice network (default 0.0.0.0:3490), with the certificate
+                                        it made on first start or the one given; prints its address and
+                                        SHA-256 fingerprint. Accounts are required: the first start
+                                        makes the owner (--owner NAME, password as for --user)
   call CHANNEL [JSON|-]                 any contract channel with JSON arguments (- reads stdin)
   channels                              list the channels
   --help                                this text
 
 Data folder: --data-dir, else $J3490_DATA_DIR, else the desktop app's folder
 (${defaultDataDir()}).
+Practice server: --server https://HOST:PORT (or $J3490_SERVER) sends every command to the server
+instead of a data folder. The first time, add --fingerprint SHA256 as the server printed it: the
+certificate the server presents is checked against it and remembered (known-servers.json in the
+data folder); a different certificate later is refused (TLS_FINGERPRINT_MISMATCH).
 Accounts (once the practice has them): --user NAME signs in before the command, with the password
 from --password-file FILE (its first line), else $J3490_PASSWORD.
 Encrypted data: --passphrase-file FILE (its first line), else $J3490_PASSPHRASE. Given for a
@@ -145,52 +158,85 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Pr
     command === 'check' ||
     command === 'backup' ||
     command === 'restore' ||
+    command === 'serve' ||
     referenceImport;
   const request = ownCommand ? { calls: [] } : toRequest(command, sub, rest, options, io);
   if ('error' in request) return print(io, request.error);
 
-  let services: Services;
-  try {
-    const passphraseFile = optionText(options, PASSPHRASE_FILE_OPTION);
-    const passphrase = passphraseFrom(passphraseFile === undefined ? undefined : resolve(passphraseFile));
-    services = openServices({ dataDir, mode: 'cli', ...(passphrase !== undefined ? { unlock: { passphrase } } : {}) });
-  } catch (err) {
-    if (err instanceof AppError) return print(io, fail(err.code, err.message));
-    throw err;
+  if (command === 'serve') {
+    const served = await serveCommand(options, dataDir, io);
+    return 'stopped' in served ? 0 : print(io, served);
+  }
+  const serverOpt = optionText(options, 'server') ?? nonEmpty(process.env[SERVER_ENV]);
+  let services: Services | undefined;
+  let send: Dispatcher;
+  let closeDoor: () => void;
+  if (serverOpt !== undefined) {
+    const connected = await connectToServer(serverOpt, optionText(options, 'fingerprint'), dataDir);
+    if (!connected.ok) return print(io, connected);
+    const remote = practiceDispatcher(connected.value);
+    send = remote;
+    closeDoor = remote.close;
+  } else {
+    try {
+      const passphraseFile = optionText(options, PASSPHRASE_FILE_OPTION);
+      const passphrase = passphraseFrom(passphraseFile === undefined ? undefined : resolve(passphraseFile));
+      services = openServices({
+        dataDir,
+        mode: 'cli',
+        ...(passphrase !== undefined ? { unlock: { passphrase } } : {}),
+      });
+    } catch (err) {
+      if (err instanceof AppError) return print(io, fail(err.code, err.message));
+      throw err;
+    }
+    const opened = services;
+    // The log file gets the reduced error (services/log); the person at the terminal sees the cause.
+    const door = doorLogger(opened.ctx.log, 'cli');
+    const log: Logger = {
+      ...door,
+      error: (m, e) => {
+        door.error(m, e);
+        io.err(`${m}: ${String(e)}`);
+      },
+    };
+    send = localDispatcher(opened.handlers, log);
+    closeDoor = () => opened.close();
   }
   // A long command (an import, a backup) stopped with Ctrl+C or kill closes the database first.
   const stopSignals = onTerminationSignals((signal) => {
-    services.close();
+    closeDoor();
     process.exit(signalExitCode(signal));
   });
-  // The log file gets the reduced error (services/log); the person at the terminal sees the cause.
-  const door = doorLogger(services.ctx.log, 'cli');
-  const log: Logger = {
-    ...door,
-    error: (m, e) => {
-      door.error(m, e);
-      io.err(`${m}: ${String(e)}`);
-    },
-  };
   let session: string | undefined;
   try {
-    const signedIn = await signInFromOptions(options, (channel, args) =>
-      dispatch(services.handlers, channel, args, log),
-    );
+    const signedIn = await signInFromOptions(options, (channel, args) => send(channel, args, {}));
     if (!signedIn.ok) return print(io, signedIn);
     session = signedIn.value;
     const caller = session === undefined ? {} : { session };
     if (ownCommand) {
-      const call = (channel: string, args: unknown) => dispatch(services.handlers, channel, args, log, caller);
-      // Backups and restores run on the context itself: they ask the same question a channel would.
-      if (command === 'backup' || command === 'restore') {
-        const refused = refusalFor(services, session, command === 'backup' ? 'backups:create' : 'backups:restore');
-        if (refused) return print(io, refused);
-      }
+      const call = (channel: string, args: unknown) => send(channel, args, caller);
       if (command === 'report') return print(io, await reportCommand(sub, options, call));
       if (command === 'check') return print(io, await checkCommand(sub, options, call));
-      if (command === 'backup') return print(io, await backupCommand(services.ctx));
-      if (command === 'restore') return print(io, await restoreCommand(services.ctx, sub));
+      if (command === 'backup' || command === 'restore') {
+        if (!services) {
+          // On a server the backup is the server's own; a restore replaces every desk's data, so it
+          // is done at the server (or by its owner in Settings → Backups), not from a desk's script.
+          if (command === 'backup') return print(io, await call('backups:create', {}));
+          return print(
+            io,
+            fail(
+              'RESTORE_ON_SERVER',
+              'Restore a practice server’s data on the server itself, or in Settings → Backups.',
+            ),
+          );
+        }
+        // Backups and restores run on the context itself: they ask the same question a channel would.
+        const refused = refusalFor(services, session, command === 'backup' ? 'backups:create' : 'backups:restore');
+        if (refused) return print(io, refused);
+        if (command === 'backup') return print(io, await backupCommand(services.ctx));
+        return print(io, await restoreCommand(services.ctx, sub));
+      }
       if (referenceImport) return print(io, await referenceImportCommand(sub as string, rest, options, call, io.err));
       if (command === 'attachment' || command === 'attachments')
         return print(io, await attachmentCommand(command, sub, options, call, io));
@@ -204,16 +250,19 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Pr
         replies.push((reply = args.reply));
         break;
       }
-      reply = await dispatch(services.handlers, call.channel, args, log, caller);
+      reply = await send(call.channel, args, caller);
       replies.push(reply);
       if (!reply.ok) break;
     }
     return print(io, plan.present ? plan.present(replies) : reply);
   } finally {
     stopSignals();
-    services.close();
+    closeDoor();
   }
 }
+
+const nonEmpty = (text: string | undefined): string | undefined =>
+  text !== undefined && text.trim() !== '' ? text.trim() : undefined;
 
 /** FORBIDDEN, NOT_SIGNED_IN or SESSION_EXPIRED when the practice's accounts refuse `channel`, else null. */
 function refusalFor(services: Services, session: string | undefined, channel: 'backups:create' | 'backups:restore') {
@@ -225,6 +274,9 @@ function refusalFor(services: Services, session: string | undefined, channel: 'b
     throw err;
   }
 }
+
+/** Options that choose the door and the person, never a record's fields. */
+const DOOR_OPTIONS = new Set(['data-dir', PASSPHRASE_FILE_OPTION, 'server', 'fingerprint', 'user', 'password-file']);
 
 type Call = { channel: string; args: unknown | ((previous: Reply<unknown>) => unknown) };
 
@@ -252,8 +304,7 @@ function toRequest(
 ): Call | Call[] | Plan | { error: Reply<never> } {
   const fields = (): Record<string, string> => {
     const out: Record<string, string> = {};
-    for (const [k, v] of options)
-      if (k !== 'data-dir' && k !== PASSPHRASE_FILE_OPTION && typeof v === 'string') out[camel(k)] = v;
+    for (const [k, v] of options) if (!DOOR_OPTIONS.has(k) && typeof v === 'string') out[camel(k)] = v;
     return out;
   };
   const key = `${command} ${sub ?? ''}`.trim();

@@ -15,29 +15,15 @@ import { scheduleAutomaticBackups } from '../services/backup/automatic-backup';
 import { acquireHostLock, type HostLock } from '../services/host-lock';
 import { doorLogger } from '../services/log/logger';
 import { onTerminationSignals } from '../services/shutdown';
-import { hasKeyFile, MIN_PASSPHRASE_LENGTH } from '../services/crypto/key-file';
-import { PASSPHRASE_ENV, PASSPHRASE_FILE_OPTION, passphraseFrom } from '../services/crypto/passphrase-source';
-import { askHidden } from './ask-passphrase';
+import { hasKeyFile } from '../services/crypto/key-file';
+import { PASSPHRASE_ENV, PASSPHRASE_FILE_OPTION } from '../services/crypto/passphrase-source';
+import { hostPassphrase } from './host-passphrase';
 import { startHost, type Host } from './server';
+import { practiceNetworkDoor, type PracticeNetworkDoor } from './practice-network-door';
 
 function argValue(args: string[], name: string): string | undefined {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : args.find((a) => a.startsWith(`${name}=`))?.slice(name.length + 1);
-}
-
-/**
- * The passphrase from --passphrase-file or J3490_PASSPHRASE, else asked at an interactive
- * terminal: to open an encrypted folder, or to encrypt a new or older one (Enter alone keeps it
- * in clear). Without a terminal, an encrypted folder is refused by openServices.
- */
-async function hostPassphrase(dataDir: string, file: string | undefined): Promise<string | undefined> {
-  const given = passphraseFrom(file === undefined ? undefined : resolve(file));
-  if (given !== undefined || !process.stdin.isTTY) return given;
-  if (hasKeyFile(dataDir)) return askHidden('Passphrase of this practice’s data: ');
-  const chosen = await askHidden(
-    `Choose a passphrase to encrypt the data in ${dataDir} (at least ${MIN_PASSPHRASE_LENGTH} characters; Enter alone keeps it unencrypted): `,
-  );
-  return chosen === '' ? undefined : chosen;
 }
 
 async function main(): Promise<void> {
@@ -48,10 +34,11 @@ async function main(): Promise<void> {
   let lock: HostLock | undefined;
   let services: Services | undefined;
   let host: Host | undefined = undefined;
+  let networkDoor: PracticeNetworkDoor | undefined = undefined;
   // Registered before anything is opened: a signal that came before its handler would end the
   // process on the spot, leaving the database open. Stopping browser mode is its normal end: exit 0.
   onTerminationSignals(() => {
-    void (host ? host.close() : Promise.resolve()).then(() => {
+    void Promise.all([host?.close(), networkDoor?.close()]).then(() => {
       services?.close();
       lock?.release();
       process.exit(0);
@@ -81,8 +68,12 @@ async function main(): Promise<void> {
   const heldLock = lock;
   // An end no signal handler sees (an uncaught error, process.exit) still gives the lock up.
   process.on('exit', () => heldLock.release());
+  // Sharing this practice, or working on a practice server, as chosen in Settings (issue 16).
+  const network = practiceNetworkDoor({ services, rendererDir, log: doorLogger(services.ctx.log, 'network') });
+  networkDoor = network;
+  await network.resume();
   host = await startHost({
-    handlers: services.handlers,
+    dispatcher: network.dispatcher,
     rendererDir,
     port,
     log: doorLogger(services.ctx.log, 'host'),

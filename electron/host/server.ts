@@ -10,16 +10,25 @@
  * path inside the site ("//..", "/%2e%2e/", "*", an absolute URL) is a 400 (request-target.ts).
  * Accounts (issue 16): the signed-in person's session travels in SESSION_HEADER and is handed to
  * the dispatcher, which answers FORBIDDEN / NOT_SIGNED_IN (403 / 401) when it does not allow the call.
+ *
+ * The practice server (issue 16, `j3490 serve` and Settings → "Share this practice") is the same
+ * adapter in its second form, `practice`: HTTPS on the address it is told (the practice network),
+ * no launch token (desks on other machines cannot know it) but accounts required, so every call
+ * but signing in carries a person's session. Desks reach it by any name or address, so the Host
+ * header is not pinned; a page from another site is still refused by its Origin, and a session in
+ * a header (never a cookie) is not something a foreign page can make the browser send.
+ * Plain HTTP is only ever served on 127.0.0.1.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import { extname, join, normalize, resolve as resolvePath, sep } from 'node:path';
 import { contract, isChannel } from '../../shared/api/contract';
 import { SECURITY_HEADERS } from '../../shared/content-security-policy';
 import { SESSION_HEADER } from '../../shared/api/auth-channels';
 import { fail, type Reply } from '../../shared/api/reply';
-import { dispatch, type Logger } from '../services/dispatch';
+import { localDispatcher, type Dispatcher, type Logger } from '../services/dispatch';
 import type { Handlers } from '../services/handler-table';
 import { requestPath } from './request-target';
 
@@ -56,33 +65,47 @@ const STATUS_BY_CODE = new Map<string, number>([
 
 export type Host = { url: string; port: number; token: string; server: Server; close: () => Promise<void> };
 
+/** Serving the practice network: the address to listen on and the TLS certificate and key. */
+export type PracticeListen = { host: string; tls: { cert: string; key: string } };
+
 export async function startHost(options: {
-  handlers: Handlers;
+  /** The services to answer with; or `dispatcher`, e.g. a practice server's (practice-client.ts). */
+  handlers?: Handlers;
+  dispatcher?: Dispatcher;
   rendererDir: string;
   port?: number;
   token?: string;
   log?: Logger;
+  practice?: PracticeListen;
 }): Promise<Host> {
   const token = options.token ?? randomBytes(32).toString('base64url');
   const tokenBytes = Buffer.from(token);
+  const practice = options.practice;
+  const chosen = options.dispatcher ?? (options.handlers ? localDispatcher(options.handlers, options.log) : undefined);
+  if (!chosen) throw new Error('startHost needs handlers or a dispatcher');
+  const send: Dispatcher = chosen;
   let port = 0;
 
-  const server = createServer((req, res) => {
+  const listener = (req: IncomingMessage, res: ServerResponse): void => {
     handle(req, res).catch((err) => {
       options.log?.error('host: unexpected failure', err);
       if (!res.headersSent) sendReply(res, fail('INTERNAL', 'The local server failed to answer.'));
       else res.destroy();
     });
-  });
+  };
+  const server: Server = practice
+    ? createTlsServer({ cert: practice.tls.cert, key: practice.tls.key }, listener)
+    : createServer(listener);
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const allowedHosts = [`127.0.0.1:${port}`, `localhost:${port}`];
+    const allowedHosts = practice ? [req.headers.host ?? ''] : [`127.0.0.1:${port}`, `localhost:${port}`];
     if (!allowedHosts.includes(req.headers.host ?? '')) {
       return refuse(req, res, fail('HOST_REFUSED', 'This server only answers requests addressed to 127.0.0.1.'));
     }
     // A page on another site may POST here (CORS only hides the answer); its Origin gives it away.
     const origin = req.headers.origin;
-    if (origin !== undefined && !allowedHosts.some((h) => origin === `http://${h}`)) {
+    const scheme = practice ? 'https' : 'http';
+    if (origin !== undefined && !allowedHosts.some((h) => origin === `${scheme}://${h}`)) {
       req.resume();
       return refuse(req, res, fail('ORIGIN_REFUSED', 'This server only answers the J3490 Desk page it serves.'));
     }
@@ -102,7 +125,8 @@ export async function startHost(options: {
     if (req.method !== 'POST') return sendReply(res, fail('METHOD_NOT_ALLOWED', 'API calls are POST requests.'));
     const authorization = req.headers.authorization ?? '';
     const given = Buffer.from(authorization.startsWith('Bearer ') ? authorization.slice(7) : '');
-    if (given.length !== tokenBytes.length || !timingSafeEqual(given, tokenBytes)) {
+    // The practice server's desks prove who they are by signing in (the dispatcher checks each call).
+    if (!practice && (given.length !== tokenBytes.length || !timingSafeEqual(given, tokenBytes))) {
       req.resume();
       return refuse(
         req,
@@ -126,8 +150,11 @@ export async function startHost(options: {
       return sendReply(res, fail('NOT_JSON', 'The request body is not valid JSON.'));
     }
     const session = req.headers[SESSION_HEADER_KEY];
-    const caller = typeof session === 'string' && session !== '' ? { session } : {};
-    sendReply(res, await dispatch(options.handlers, channel, args, options.log, caller));
+    const caller = {
+      ...(typeof session === 'string' && session !== '' ? { session } : {}),
+      ...(practice ? { network: true } : {}),
+    };
+    sendReply(res, await send(channel, args, caller));
   }
 
   /**
@@ -170,14 +197,16 @@ export async function startHost(options: {
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+    server.listen(options.port ?? 0, practice?.host ?? '127.0.0.1', () => resolve());
   });
   const address = server.address();
   port = typeof address === 'object' && address ? address.port : 0;
   server.requestTimeout = 30_000;
+  // Desks keep their connection between calls: a TLS handshake per call would cost more than most calls.
+  server.keepAliveTimeout = 65_000;
 
   return {
-    url: `http://127.0.0.1:${port}/?token=${token}`,
+    url: practice ? `https://${urlHost(practice.host)}:${port}/` : `http://127.0.0.1:${port}/?token=${token}`,
     port,
     token,
     server,
@@ -188,6 +217,12 @@ export async function startHost(options: {
         server.closeAllConnections();
       }),
   };
+}
+
+/** How a listening address is written in a URL: IPv6 in brackets; "every address" as this machine's loopback. */
+function urlHost(host: string): string {
+  if (host === '0.0.0.0' || host === '::' || host === '') return '127.0.0.1';
+  return host.includes(':') ? `[${host}]` : host;
 }
 
 function bodyLimitFor(channel: string): number {

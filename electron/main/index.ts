@@ -28,6 +28,7 @@ import { createMainWindow } from './window';
 import { desktopKeyStore } from './key-store';
 import { addDesktopWrap, desktopWrapOpens } from '../services/crypto/key-file';
 import { passphraseFrom } from '../services/crypto/passphrase-source';
+import { practiceNetworkDoor, type PracticeNetworkDoor } from '../host/practice-network-door';
 
 const development = isDevelopment(app);
 const devServerUrl = development ? process.env.ELECTRON_RENDERER_URL : undefined;
@@ -46,6 +47,7 @@ if (!development) app.on('web-contents-created', (_event, contents) => closeDevT
 let services: Services | undefined;
 let hostLock: HostLock | undefined;
 let mainWindow: BrowserWindow | undefined;
+let practiceNetwork: PracticeNetworkDoor | undefined;
 
 function serveRenderer(): void {
   protocol.handle(
@@ -56,6 +58,9 @@ function serveRenderer(): void {
 
 /** Idempotent: quitting, the last window closing and a signal may each get here. */
 function closeServices(): void {
+  // The practice server's listener goes first: no desk's call may arrive on a closed database.
+  void practiceNetwork?.close();
+  practiceNetwork = undefined;
   try {
     services?.close();
   } catch (err) {
@@ -94,7 +99,11 @@ function start(): void {
     app.quit();
     return;
   }
-  registerIpc(ipcMain, services.handlers, doorLogger(services.ctx.log, 'ipc'), devServerUrl);
+  // Sharing this practice, or working on a practice server, as chosen in Settings (issue 16).
+  const network = practiceNetworkDoor({ services, rendererDir, log: doorLogger(services.ctx.log, 'network') });
+  practiceNetwork = network;
+  void network.resume();
+  registerIpc(ipcMain, network.dispatcher, doorLogger(services.ctx.log, 'ipc'), devServerUrl);
   registerDesktopBridge(ipcMain, devServerUrl);
   mainWindow = createMainWindow({ ...(devServerUrl ? { devServerUrl } : {}), development });
   mainWindow.on('closed', () => (mainWindow = undefined));

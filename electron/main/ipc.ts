@@ -6,18 +6,20 @@
 import type { IpcMain } from 'electron';
 import { channels } from '../../shared/api/contract';
 import { fail } from '../../shared/api/reply';
-import { dispatch, type Logger } from '../services/dispatch';
+import { localDispatcher, type Dispatcher, type Logger } from '../services/dispatch';
 import type { Handlers } from '../services/handler-table';
 import { isTrustedSender } from './security';
 
-export function registerIpc(ipcMain: IpcMain, handlers: Handlers, log: Logger, devServerUrl?: string): void {
+/** `to`: this desk's services, or the dispatcher of the practice network (practice-network-door.ts). */
+export function registerIpc(ipcMain: IpcMain, to: Handlers | Dispatcher, log: Logger, devServerUrl?: string): void {
+  const send = typeof to === 'function' ? to : localDispatcher(to, log);
   for (const channel of channels) {
     ipcMain.handle(channel, (event, args: unknown, session: unknown) => {
       if (!isTrustedSender(event.senderFrame, devServerUrl)) {
         log.warn?.('Refused a call from a frame that is not the app', { channel, code: 'FORBIDDEN_ORIGIN' });
         return fail('FORBIDDEN_ORIGIN', 'This request did not come from J3490 Desk and was refused.');
       }
-      return dispatch(handlers, channel, args, log, typeof session === 'string' ? { session } : {});
+      return send(channel, args, typeof session === 'string' ? { session } : {});
     });
   }
 }

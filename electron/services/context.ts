@@ -14,8 +14,10 @@ import { sealedFilesFlag } from './repositories/sealed-files-flag';
 import { bindSessionLock } from './session/session-lock';
 import { currentCall } from './accounts/actor-scope';
 import { APP_VERSION } from './version';
+import type { PracticeNetwork } from './practice-network';
 
-export type Mode = 'electron' | 'browser' | 'cli';
+/** Which door opened the services; 'server' is the practice server desks connect to (issue 16). */
+export type Mode = 'electron' | 'browser' | 'cli' | 'server';
 
 export type ServiceContext = {
   db: Db;
@@ -56,6 +58,12 @@ export type ServiceContext = {
    * the lock screen's own, whichever window or door asks. Only `session:*` handlers change it.
    */
   locked: boolean;
+  /**
+   * The practice network (issue 16): sharing this practice and connecting to a server, which only
+   * a door that can listen and reach the network gives (services/practice-network.ts). Unset for
+   * the command line and tests, where the sharing:* and desk:* channels say so.
+   */
+  network?: PracticeNetwork;
 };
 
 /** `close` may be called any number of times; the database is closed once. */

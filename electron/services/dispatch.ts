@@ -39,8 +39,22 @@ const SUMMARISED = new Set<string>([
   'payments:post',
 ]);
 
-/** Who is calling, as the door knows it: the session token a sign-in gave, if any. */
-export type Caller = { session?: string | undefined };
+/**
+ * Who is calling, as the door knows it: the session token a sign-in gave, if any, and whether the
+ * call came from another desk through the practice server (`network`). This machine's idle lock
+ * guards its own screen; it does not refuse the other desks, whose sessions expire on their own.
+ */
+export type Caller = { session?: string | undefined; network?: boolean };
+
+/**
+ * A door's way to the services: the local dispatcher below, or a practice server's over HTTPS
+ * (electron/host/practice-client.ts) for a desk connected to one. Doors take either.
+ */
+export type Dispatcher = (channel: string, args: unknown, caller: Caller) => Promise<Reply<unknown>>;
+
+export function localDispatcher(handlers: Handlers, log?: Logger): Dispatcher {
+  return (channel, args, caller) => dispatch(handlers, channel, args, log, caller);
+}
 
 export async function dispatch(
   handlers: Handlers,
@@ -53,7 +67,7 @@ export async function dispatch(
     return fail('UNKNOWN_CHANNEL', `There is no operation named "${channel}".`);
   }
   // Before the arguments are even read: a locked app answers nothing but its lock screen.
-  const locked = lockedRefusal(handlers, channel);
+  const locked = caller.network ? null : lockedRefusal(handlers, channel);
   if (locked) return locked;
   let user: SignedIn | null = null;
   const ctx = boundContext(handlers);
@@ -70,7 +84,11 @@ export async function dispatch(
   const started = Date.now();
   try {
     const handler = handlers[channel] as (args: unknown) => unknown;
-    const scope = { user, ...(caller.session !== undefined ? { session: caller.session } : {}) };
+    const scope = {
+      user,
+      ...(caller.session !== undefined ? { session: caller.session } : {}),
+      ...(caller.network ? { network: true } : {}),
+    };
     const value = await runInCallScope(scope, () => handler(parsed.data));
     const checked = spec.result.safeParse(value);
     if (!checked.success) {

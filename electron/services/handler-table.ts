@@ -21,6 +21,7 @@ import { authHandlers } from './handlers/auth-handlers';
 import { backupHandlers } from './handlers/backup-handlers';
 import { searchHandlers } from './handlers/search-handlers';
 import { sessionHandlers } from './handlers/session-handlers';
+import { practiceNetworkHandlers } from './handlers/practice-network-handlers';
 import { patientRecordHandlers } from './handlers/patient-record-handlers';
 import { referenceHandlers } from './handlers/reference-handlers';
 import { remittanceHandlers } from './handlers/remittance-handlers';
@@ -58,6 +59,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...patientRecordHandlers(ctx, audit),
     ...backupHandlers(ctx),
     ...sessionHandlers(ctx, audit),
+    ...practiceNetworkHandlers(ctx),
     ...authHandlers(ctx, audit),
   };
 }

@@ -15,14 +15,18 @@ import { makePrivateFile, PRIVATE_FOLDER_MODE } from './private-files';
 
 export const HOST_LOCK_FILE = '.host.lock';
 
-export type HostKind = 'electron' | 'browser';
+export type HostKind = 'electron' | 'browser' | 'server';
 type LockContent = { pid: number; kind: HostKind; since: string };
 export type HostLock = { path: string; release: () => void };
 
 /** A lock file still empty or half-written this long after it was made was left by a crash. */
 const UNREADABLE_GRACE_MS = 10_000;
 
-const KIND_WORDS: Record<HostKind, string> = { electron: 'the J3490 Desk app', browser: 'J3490 Desk in a browser' };
+const KIND_WORDS: Record<HostKind, string> = {
+  electron: 'the J3490 Desk app',
+  browser: 'J3490 Desk in a browser',
+  server: 'the J3490 Desk practice server',
+};
 
 /** Signal 0 checks that a process exists without touching it; EPERM means it exists as another user. */
 function processIsAlive(pid: number): boolean {

@@ -31,9 +31,21 @@ export const CHANNEL_ROLES = {
   'auth:createFirstOwner': OPEN,
   'auth:signIn': OPEN,
   'auth:signOut': READ,
+  'auth:changePassword': READ,
   'users:list': OWNER,
   'users:create': OWNER,
   'users:deactivate': OWNER,
+  'users:setPassword': OWNER,
+  'users:setSessionIdle': OWNER,
+
+  // Sharing is the owner's; which server a desk works on is the desk's, chosen before anyone can
+  // sign in there (the person confirms the server's fingerprint first).
+  'sharing:status': READ,
+  'sharing:set': OWNER,
+  'desk:status': OPEN,
+  'desk:peek': OPEN,
+  'desk:connect': OPEN,
+  'desk:disconnect': OPEN,
 
   'practice:get': READ,
   'practice:set': OWNER,

@@ -9,6 +9,7 @@ import { remittanceChannels } from './remittance-channels';
 import { backupChannels } from './backup-channels';
 import { sessionChannels } from './session-channels';
 import { authChannels } from './auth-channels';
+import { practiceNetworkChannels } from './practice-network-channels';
 import { supplierRecordChannels } from './supplier-record-channels';
 import { providerChannels } from './provider-channels';
 import { auditChannels } from './audit-channels';
@@ -27,7 +28,7 @@ import {
   ndcField,
 } from '../domain/drug-catalog';
 import { practiceInputSchema, practiceSettingsSchema } from '../domain/practice-settings';
-import { idSchema } from '../domain/field-rules';
+import { idSchema, rowVersionSchema } from '../domain/field-rules';
 import { estimateResultSchema, scenarioSchema } from '../domain/scenario';
 import { contractInputSchema, contractSchema, isoDateField } from '../domain/contract-terms';
 import { drugPriceInputSchema, drugPriceSchema, paymentLimitSchema } from '../domain/drug-price';
@@ -78,6 +79,8 @@ const feeScheduleEntrySchema = z.object({
 });
 
 const byId = z.object({ id: idSchema });
+/** An update names the record and the version its form was loaded with (RECORD_CHANGED otherwise). */
+const versioned = z.object({ id: idSchema, version: rowVersionSchema });
 
 export const contract = {
   'app:info': {
@@ -85,7 +88,7 @@ export const contract = {
     args: z.object({}),
     result: z.object({
       version: z.string(),
-      mode: z.enum(['electron', 'browser', 'cli']),
+      mode: z.enum(['electron', 'browser', 'cli', 'server']),
       dataDir: z.string(),
       databaseFile: z.string(),
       schemaVersion: z.number().int(),
@@ -98,7 +101,9 @@ export const contract = {
   },
   'practice:set': {
     summary: 'Save the practice settings (all fields at once).',
-    args: practiceInputSchema,
+    // No version on the first save (nothing was loaded); once settings exist, a save without the
+    // version they were loaded with is refused (RECORD_CHANGED), like any stale form.
+    args: practiceInputSchema.extend({ version: rowVersionSchema.optional() }),
     result: practiceSettingsSchema,
   },
   'drugs:list': {
@@ -184,7 +189,7 @@ export const contract = {
   'payers:create': { summary: 'Add a payer.', args: payerInputSchema, result: payerSchema },
   'payers:update': {
     summary: 'Change a payer and its requirements profile.',
-    args: z.intersection(payerInputSchema, z.object({ id: idSchema })),
+    args: z.intersection(payerInputSchema, versioned),
     result: payerSchema,
   },
   'payers:confirmProfile': {
@@ -204,7 +209,7 @@ export const contract = {
   },
   'contracts:update': {
     summary: 'Change a contract version.',
-    args: z.object({ id: idSchema, terms: contractInputSchema }),
+    args: versioned.extend({ terms: contractInputSchema }),
     result: contractSchema,
   },
   'contracts:delete': { summary: 'Remove a contract version.', args: byId, result: contractSchema },
@@ -234,7 +239,7 @@ export const contract = {
   },
   'prices:update': {
     summary: 'Correct one price entry (type, price, effective date), checked as a new one would be.',
-    args: z.intersection(drugPriceInputSchema, z.object({ id: idSchema })),
+    args: z.intersection(drugPriceInputSchema, versioned),
     result: drugPriceSchema,
   },
   'prices:delete': { summary: 'Remove one price entry.', args: byId, result: drugPriceSchema },
@@ -278,7 +283,7 @@ export const contract = {
   'suppliers:create': { summary: 'Add a supplier.', args: supplierInputSchema, result: supplierSchema },
   'suppliers:update': {
     summary: 'Change a supplier.',
-    args: z.intersection(supplierInputSchema, z.object({ id: idSchema })),
+    args: z.intersection(supplierInputSchema, versioned),
     result: supplierSchema,
   },
   'invoices:list': {
@@ -304,7 +309,7 @@ export const contract = {
   'invoices:update': {
     summary:
       'Change an invoice; lines sent with their id are corrected in place, and a used lot keeps its NDC, what left it and its dates of service.',
-    args: z.object({ id: idSchema, invoice: invoiceInputSchema }),
+    args: versioned.extend({ invoice: invoiceInputSchema }),
     result: invoiceSchema,
   },
   'invoices:delete': { summary: 'Delete an invoice whose lots are not used.', args: byId, result: invoiceSchema },
@@ -370,7 +375,7 @@ export const contract = {
   'patients:create': { summary: 'Add a patient.', args: patientInputSchema, result: patientSchema },
   'patients:update': {
     summary: 'Change a patient.',
-    args: z.intersection(patientInputSchema, z.object({ id: idSchema })),
+    args: z.intersection(patientInputSchema, versioned),
     result: patientSchema,
   },
   'patients:delete': { summary: 'Remove a patient.', args: byId, result: patientSchema },
@@ -391,7 +396,7 @@ export const contract = {
   },
   'administrations:update': {
     summary: 'Change an administration that is not billed yet; its estimate is recomputed.',
-    args: z.object({ id: idSchema, administration: administrationInputSchema }),
+    args: versioned.extend({ administration: administrationInputSchema }),
     result: administrationSchema,
   },
   'administrations:delete': {
@@ -401,7 +406,9 @@ export const contract = {
   },
   'administrations:setStatus': {
     summary: 'Move the claim along: draft → ready → billed → paid / denied → appealed.',
-    args: z.object({ id: idSchema, status: z.enum(ADMINISTRATION_STATUSES) }),
+    // The version is optional here: a status move comes from list actions, seeds and scripts as
+    // well as from a form, and the move itself is checked against the current status.
+    args: z.object({ id: idSchema, status: z.enum(ADMINISTRATION_STATUSES), version: rowVersionSchema.optional() }),
     result: administrationSchema,
   },
   'administrations:recordNocInstruction': {
@@ -492,6 +499,7 @@ export const contract = {
   ...backupChannels,
   ...sessionChannels,
   ...authChannels,
+  ...practiceNetworkChannels,
 } as const satisfies Record<string, ChannelSpec>;
 
 export type Contract = typeof contract;

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { ChannelSpec } from './channel-spec';
-import { idSchema } from '../domain/field-rules';
+import { idSchema, rowVersionSchema } from '../domain/field-rules';
 import { providerInputSchema, providerSchema } from '../domain/provider';
 
 export const providerListSchema = z.object({
@@ -32,7 +32,10 @@ export const providerChannels = {
   },
   'providers:update': {
     summary: 'Change a provider; `active: true` makes an inactive one active again.',
-    args: z.intersection(providerInputSchema, z.object({ id: idSchema, active: z.boolean().optional() })),
+    args: z.intersection(
+      providerInputSchema,
+      z.object({ id: idSchema, version: rowVersionSchema, active: z.boolean().optional() }),
+    ),
     result: providerSchema,
   },
   'providers:deactivate': {

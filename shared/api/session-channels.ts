@@ -39,6 +39,11 @@ export const sessionStatusSchema = z.object({
   lockAfterMinutes: z.number().int(),
   /** For the lock screen, which may read nothing else; a practice's name is not a patient's. */
   practiceName: z.string().nullable(),
+  /**
+   * This desk works on a practice server (issue 16): the passphrase and the idle lock are the
+   * server machine's, and this desk's own protection is its person's session, which expires.
+   */
+  keptAtServer: z.boolean(),
 });
 export type SessionStatus = z.output<typeof sessionStatusSchema>;
 

@@ -13,7 +13,7 @@ import {
   techniqueFieldsParsed,
   TECHNIQUES,
 } from './administration-technique';
-import { addCodedIssue, idSchema, optionalText } from './field-rules';
+import { addCodedIssue, idSchema, optionalText, rowVersionSchema } from './field-rules';
 import { ROUTES } from './drug-catalog';
 import { checkIcd10 } from './icd10';
 import { parseIsoDate } from './iso-date';
@@ -146,6 +146,8 @@ export type ReadinessItem = z.output<typeof readinessItemSchema>;
 
 export const administrationSchema = z.object({
   id: idSchema,
+  /** Raised by every change; a save names the one its form was loaded with (RECORD_CHANGED). */
+  version: rowVersionSchema,
   dateOfService: z.string(),
   patientId: idSchema,
   patientName: z.string(),

@@ -191,8 +191,17 @@ export const PATH_LABELS: Readonly<Record<string, string>> = {
   'nocInstruction.by': 'NOC instruction noted by',
 };
 
-/** Fields no person needs in a change list: the log row already says what and when. */
-const HIDDEN_KEYS = new Set(['id', 'createdAt', 'updatedAt', 'sha256', 'mediaType', 'invoiceLineId', 'invoiceId']);
+/** Fields no person needs in a change list: the log row already says what and when (and `version` is bookkeeping). */
+const HIDDEN_KEYS = new Set([
+  'id',
+  'version',
+  'createdAt',
+  'updatedAt',
+  'sha256',
+  'mediaType',
+  'invoiceLineId',
+  'invoiceId',
+]);
 
 /** Amounts in dollars, by field name (a stored decimal string is shown as "$1,234.50"). */
 const MONEY_KEYS = new Set([

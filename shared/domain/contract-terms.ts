@@ -5,7 +5,7 @@
  * specific scope in force wins: NDC, then HCPCS, then all drugs.
  */
 import { z } from 'zod';
-import { addCodedIssue, idSchema, optionalText } from './field-rules';
+import { addCodedIssue, idSchema, optionalText, rowVersionSchema } from './field-rules';
 import { parseIsoDate } from './iso-date';
 import { BASES } from './methodology';
 import { parseAmount, rateFromPercent } from './money';
@@ -93,6 +93,8 @@ export type ContractFields = z.output<typeof contractInputSchema>;
 
 export const contractSchema = z.object({
   id: idSchema,
+  /** Raised by every change; a save names the one its form was loaded with (RECORD_CHANGED). */
+  version: rowVersionSchema,
   payerId: idSchema,
   label: z.string(),
   scopeKind: z.enum(SCOPE_KINDS),

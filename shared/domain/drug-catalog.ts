@@ -16,7 +16,7 @@
  *   (drug-repository.ts): retyping the 11 digits does not forget the label.
  */
 import { z } from 'zod';
-import { addCodedIssue, idSchema, optionalText, positiveDecimal, requiredText } from './field-rules';
+import { addCodedIssue, idSchema, optionalText, positiveDecimal, requiredText, rowVersionSchema } from './field-rules';
 import { Dec } from './money';
 import { ndc10Candidates, parseNdc } from './ndc';
 
@@ -147,8 +147,8 @@ type DrugObjectInput = z.input<typeof drugObjectSchema>;
 
 export const drugInputSchema = z.preprocess((raw: DrugObjectInput) => withTypedPrintedNdc(raw), drugObjectSchema);
 export const drugUpdateSchema = z.preprocess(
-  (raw: DrugObjectInput & { id: number }) => withTypedPrintedNdc(raw),
-  drugObjectSchema.extend({ id: idSchema }),
+  (raw: DrugObjectInput & { id: number; version: number }) => withTypedPrintedNdc(raw),
+  drugObjectSchema.extend({ id: idSchema, version: rowVersionSchema }),
 );
 /** A correction (drugs:correct) also says how many open administrations the person was told it recomputes. */
 export const drugCorrectionSchema = z.preprocess(
@@ -162,6 +162,8 @@ export type DrugFields = Omit<z.output<typeof drugObjectSchema>, 'ndcPrinted'> &
 
 export const drugSchema = z.object({
   id: idSchema,
+  /** Raised by every change; a save names the one its form was loaded with (RECORD_CHANGED). */
+  version: rowVersionSchema,
   ndc11: z.string(),
   /** The NDC as printed on the package (hyphenated 10 digits); '' when not known. */
   ndcPrinted: z.string(),

@@ -4,7 +4,7 @@
  * already include ASP + 6%; never multiply by 1.06 again).
  */
 import { z } from 'zod';
-import { addCodedIssue, idSchema } from './field-rules';
+import { addCodedIssue, idSchema, rowVersionSchema } from './field-rules';
 import { isoDateField } from './contract-terms';
 import { parseAmount } from './money';
 import { ndcField } from './drug-catalog';
@@ -33,6 +33,8 @@ export type DrugPriceFields = z.output<typeof drugPriceInputSchema>;
 
 export const drugPriceSchema = z.object({
   id: idSchema,
+  /** Raised by every change; a save names the one its form was loaded with (RECORD_CHANGED). */
+  version: rowVersionSchema,
   ndc11: z.string(),
   priceType: z.enum(PRICE_TYPES),
   pricePerPackage: z.string(),

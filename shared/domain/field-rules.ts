@@ -60,6 +60,12 @@ export function canonicalDecimal(s: string): string {
 
 export const idSchema = z.number().int().positive();
 
+/**
+ * A record's row version (issue 16): every change to the row raises it, and a save names the one
+ * its form was loaded with, so a change made from a stale form is refused (RECORD_CHANGED).
+ */
+export const rowVersionSchema = z.number().int().positive();
+
 /** An optional YYYY-MM-DD filter of a list or report query (the shape only; the query compares text). */
 export const optionalIsoDate = z
   .string()

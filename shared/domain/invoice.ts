@@ -5,7 +5,7 @@
  * the invoice is still kept (it is what the supplier sent) and the difference is shown.
  */
 import { z } from 'zod';
-import { addCodedIssue, idSchema, optionalText, requiredText } from './field-rules';
+import { addCodedIssue, idSchema, optionalText, requiredText, rowVersionSchema } from './field-rules';
 import { isoDateField } from './contract-terms';
 import { parseIsoDate } from './iso-date';
 import { ndcField } from './drug-catalog';
@@ -39,6 +39,8 @@ export const supplierInputSchema = z.object({
 export type SupplierInput = z.input<typeof supplierInputSchema>;
 export const supplierSchema = z.object({
   id: idSchema,
+  /** Raised by every change; a save names the one its form was loaded with (RECORD_CHANGED). */
+  version: rowVersionSchema,
   name: z.string(),
   accountNumber: z.string(),
   notes: z.string(),
@@ -116,6 +118,8 @@ export type Reconciliation = z.output<typeof reconciliationSchema>;
 
 export const invoiceSchema = z.object({
   id: idSchema,
+  /** Raised by every change; a save names the one its form was loaded with (RECORD_CHANGED). */
+  version: rowVersionSchema,
   supplierId: idSchema,
   supplierName: z.string(),
   invoiceNumber: z.string(),

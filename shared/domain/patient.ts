@@ -1,6 +1,6 @@
 /** A patient with the minimum a claim needs: name, date of birth, account/MRN, payer, member ID. */
 import { z } from 'zod';
-import { addCodedIssue, idSchema, optionalText, requiredText } from './field-rules';
+import { addCodedIssue, idSchema, optionalText, requiredText, rowVersionSchema } from './field-rules';
 import { parseIsoDate } from './iso-date';
 
 export const patientInputSchema = z.object({
@@ -22,6 +22,8 @@ export type PatientInput = z.input<typeof patientInputSchema>;
 
 export const patientSchema = z.object({
   id: idSchema,
+  /** Raised by every change; a save names the one its form was loaded with (RECORD_CHANGED). */
+  version: rowVersionSchema,
   lastName: z.string(),
   firstName: z.string(),
   dateOfBirth: z.string(),

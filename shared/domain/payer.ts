@@ -5,7 +5,7 @@
  * and its timely-filing limit.
  */
 import { z } from 'zod';
-import { idSchema, optionalText, positiveDecimal, requiredText } from './field-rules';
+import { idSchema, optionalText, positiveDecimal, requiredText, rowVersionSchema } from './field-rules';
 import { DOSE_UNITS, NDC_UNITS } from './units';
 
 export const PAYER_TYPES = ['medicare-part-b', 'medicare-advantage', 'medicaid', 'commercial', 'other'] as const;
@@ -71,6 +71,8 @@ export type PayerFields = z.output<typeof payerInputSchema>;
 
 export const payerSchema = z.object({
   id: idSchema,
+  /** Raised by every change; a save names the one its form was loaded with (RECORD_CHANGED). */
+  version: rowVersionSchema,
   name: z.string(),
   payerType: z.enum(PAYER_TYPES),
   payerCode: z.string(),

@@ -3,7 +3,7 @@
  * NPI (type 2, check digit verified) and TIN. One record per database.
  */
 import { z } from 'zod';
-import { addCodedIssue, optionalText, requiredText } from './field-rules';
+import { addCodedIssue, optionalText, requiredText, rowVersionSchema } from './field-rules';
 import { checkNpi } from './npi';
 import { checkTin } from './tin';
 import { npiAsTyped } from './typed-input';
@@ -65,9 +65,11 @@ export const practiceInputSchema = z.object({
 });
 
 export type PracticeInput = z.input<typeof practiceInputSchema>;
-export type PracticeSettings = z.output<typeof practiceInputSchema> & { updatedAt: string };
+export type PracticeSettings = z.output<typeof practiceInputSchema> & { updatedAt: string; version: number };
 
 export const practiceSettingsSchema = z.object({
+  /** Raised by every change; a save names the one its form was loaded with (RECORD_CHANGED). */
+  version: rowVersionSchema,
   name: z.string(),
   addressLine1: z.string(),
   addressLine2: z.string(),

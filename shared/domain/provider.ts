@@ -9,7 +9,7 @@
  * checked, so a typo is caught here and not by the payer's rejection.
  */
 import { z } from 'zod';
-import { addCodedIssue, idSchema, optionalText, requiredText } from './field-rules';
+import { addCodedIssue, idSchema, optionalText, requiredText, rowVersionSchema } from './field-rules';
 import { checkNpi } from './npi';
 import { npiAsTyped } from './typed-input';
 
@@ -42,6 +42,8 @@ export type ProviderFields = z.output<typeof providerInputSchema>;
 
 export const providerSchema = z.object({
   id: idSchema,
+  /** Raised by every change; a save names the one its form was loaded with (RECORD_CHANGED). */
+  version: rowVersionSchema,
   name: z.string(),
   npi: z.string(),
   credentials: z.string(),

@@ -8,11 +8,12 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { openServices, type Services } from '../../electron/services/context';
 import { startHost, type Host } from '../../electron/host/server';
+import { practiceNetworkDoor, type PracticeNetworkDoor } from '../../electron/host/practice-network-door';
 
 /** The passphrase every spec's data folder is encrypted with. */
 export const E2E_PASSPHRASE = 'correct horse battery staple';
 
-export type DeskApp = { url: string; dataDir: string; services: Services; host: Host };
+export type DeskApp = { url: string; dataDir: string; services: Services; host: Host; network: PracticeNetworkDoor };
 
 /**
  * The real services on a fresh temp data folder and the loopback host serving the built renderer.
@@ -26,14 +27,15 @@ export async function startDesk(passphrase: string | null = E2E_PASSPHRASE): Pro
     mode: 'browser',
     ...(passphrase === null ? {} : { unlock: { passphrase } }),
   });
-  const host = await startHost({
-    handlers: services.handlers,
-    rendererDir: resolve(process.env.J3490_RENDERER_OUT ?? 'out/renderer'),
-  });
-  return { url: host.url, dataDir, services, host };
+  const rendererDir = resolve(process.env.J3490_RENDERER_OUT ?? 'out/renderer');
+  // As browser mode does (electron/host/index.ts): Settings → Practice network works for real.
+  const network = practiceNetworkDoor({ services, rendererDir, log: { error: (m, e) => console.error(m, e) } });
+  const host = await startHost({ dispatcher: network.dispatcher, rendererDir });
+  return { url: host.url, dataDir, services, host, network };
 }
 
 export async function stopDesk(desk: DeskApp): Promise<void> {
+  await desk.network.close();
   await desk.host.close();
   desk.services.close();
   rmSync(desk.dataDir, { recursive: true, force: true });

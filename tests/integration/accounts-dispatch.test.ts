@@ -5,34 +5,15 @@
  * channels keep field errors next to their fields; a practice without accounts works as before.
  */
 import { describe, expect, it } from 'vitest';
-import { dispatch } from '../../electron/services/dispatch';
-import type { Reply } from '../../shared/api/reply';
 import { fieldCodes } from './service-calls';
 import { serviceHarness } from './service-harness';
+import { sessionCalls } from './session-calls';
 
 const h = serviceHarness({ actor: 'os-login' });
 const OWNER_PASSWORD = 'owner password 1';
 const BILLER_PASSWORD = 'biller password 2';
 
-const as = (session: string | undefined, channel: string, args: unknown = {}): Promise<Reply<unknown>> =>
-  dispatch(
-    h.services().handlers,
-    channel,
-    args,
-    { error: (m, e) => h.loggedErrors.push(`${m}: ${String(e)}`) },
-    {
-      session,
-    },
-  );
-const valueOf = async <T>(reply: Promise<Reply<unknown>>): Promise<T> => {
-  const r = await reply;
-  if (!r.ok) throw new Error(`refused: ${r.error.code} ${r.error.message}`);
-  return r.value as T;
-};
-const codeOf = async (reply: Promise<Reply<unknown>>) => {
-  const r = await reply;
-  return r.ok ? 'OK' : r.error.code;
-};
+const { as, valueOf, codeOf } = sessionCalls(h);
 const patient = { lastName: 'Rivera', firstName: 'Ana', dateOfBirth: '1970-01-02', accountNumber: 'MRN-1' };
 
 async function practiceWithBiller() {
@@ -70,12 +51,21 @@ describe('accounts at the dispatcher', () => {
   });
 
   it('answer the status, sign out, and list and deactivate people for the owner', async () => {
-    expect(await valueOf(as(undefined, 'auth:status'))).toEqual({ accountsOn: false, signedIn: null });
+    expect(await valueOf(as(undefined, 'auth:status'))).toEqual({
+      accountsOn: false,
+      signedIn: null,
+      sessionIdleMinutes: 15,
+    });
     const { owner, biller } = await practiceWithBiller();
-    expect(await valueOf(as(undefined, 'auth:status'))).toEqual({ accountsOn: true, signedIn: null });
+    expect(await valueOf(as(undefined, 'auth:status'))).toEqual({
+      accountsOn: true,
+      signedIn: null,
+      sessionIdleMinutes: 15,
+    });
     expect(await valueOf(as(biller.token, 'auth:status'))).toEqual({
       accountsOn: true,
       signedIn: { name: 'Bill Biller', role: 'biller' },
+      sessionIdleMinutes: 15,
     });
     const people = await valueOf<{ id: number; name: string; active: boolean }[]>(as(owner, 'users:list'));
     expect(people.map((p) => [p.name, p.active])).toEqual([

@@ -12,7 +12,7 @@ import { oneLotAdministration, onHandOf, seedOneLot, type OneLot } from '../fixt
 import { serviceHarness } from './service-harness';
 import { fieldCodes } from './service-calls';
 
-const { services, value, refusal } = serviceHarness();
+const { services, value, refusal, version: storedVersion } = serviceHarness();
 
 /** 3 mg per mL, 20 mL multi-dose vials: a 10 mg dose is 3.333… mL. */
 const THREEMAB = {
@@ -120,7 +120,11 @@ describe('dates of birth', () => {
     const error = await refusal('administrations:create', input({ patientId: baby.id, dateOfService: '2025-02-14' }));
     expect(fieldCodes(error)).toEqual([{ field: 'dateOfService', code: 'DATE_OF_SERVICE_BEFORE_BIRTH' }]);
     await value('administrations:create', input({ patientId: baby.id, dateOfService: '2025-02-15' }));
-    const moved = await refusal('patients:update', { id: baby.id, ...person('2025-02-16') });
+    const moved = await refusal('patients:update', {
+      id: baby.id,
+      version: storedVersion('patients', baby.id),
+      ...person('2025-02-16'),
+    });
     expect(fieldCodes(moved)).toEqual([{ field: 'dateOfBirth', code: 'DATE_OF_BIRTH_AFTER_SERVICE' }]);
   });
 });

@@ -14,7 +14,7 @@ import { administrationInput, seedPractice, type Seeded } from '../fixtures/clai
 import { serviceHarness } from './service-harness';
 import { fieldCodes } from './service-calls';
 
-const { services, clock, value, refusal } = serviceHarness();
+const { services, clock, value, refusal, version: storedVersion } = serviceHarness();
 
 let s: Seeded;
 beforeEach(async () => {
@@ -26,7 +26,11 @@ const input = (changes: Partial<AdministrationInput> = {}): AdministrationInput 
 const create = (changes: Partial<AdministrationInput> = {}) =>
   value<Administration>('administrations:create', input(changes));
 const update = (id: number, changes: Partial<AdministrationInput>) =>
-  value<Administration>('administrations:update', { id, administration: input(changes) });
+  value<Administration>('administrations:update', {
+    id,
+    version: storedVersion('administrations', id),
+    administration: input(changes),
+  });
 const stored = (id: number) =>
   services()
     .ctx.db.prepare(
@@ -79,11 +83,14 @@ describe('technique and provider names', () => {
     const a = await create({ technique: 'injection', infusionStart: '', infusionStop: '' });
     const again = await value<Administration>('administrations:update', {
       id: a.id,
+      version: storedVersion('administrations', a.id),
       administration: administrationInputOf(a),
     });
-    const { updatedAt: _a, ...before } = a;
-    const { updatedAt: _b, ...after } = again;
+    const { updatedAt: _a, version: _va, ...before } = a;
+    const { updatedAt: _b, version: _vb, ...after } = again;
     expect(after).toEqual(before);
+    // Saved unchanged is still a save: another desk's form of it is now out of date.
+    expect(again.version).toBe(a.version + 1);
   });
 
   it('refuses an IV infusion without its times or duration on create, naming the field, and writes nothing', async () => {
@@ -97,6 +104,7 @@ describe('technique and provider names', () => {
     const a = await create();
     const error = await refusal('administrations:update', {
       id: a.id,
+      version: storedVersion('administrations', a.id),
       administration: input({ infusionStart: '14:50', infusionStop: '14:05' }),
     });
     expect(fieldCodes(error)).toEqual([{ field: 'administration.infusionStop', code: 'INFUSION_TIMES_INVALID' }]);

@@ -23,7 +23,7 @@ import { serviceHarness } from './service-harness';
 import { fieldCodes } from './service-calls';
 import { EXAMPLEMAB, MULTICAINE as MULTIVIAL } from '../fixtures/claim-seed';
 
-const { services, dir, clock, value, refusal } = serviceHarness();
+const { services, dir, clock, value, refusal, version: storedVersion } = serviceHarness();
 
 type Table = 'administrations' | 'audit_log';
 const count = (table: Table): number =>
@@ -143,7 +143,11 @@ const create = (changes: Partial<AdministrationInput> = {}) =>
 const get = (id: number) => value<Administration>('administrations:get', { id });
 const setStatus = (id: number, status: string) => value<Administration>('administrations:setStatus', { id, status });
 const update = (id: number, changes: Partial<AdministrationInput>) =>
-  value<Administration>('administrations:update', { id, administration: input(changes) });
+  value<Administration>('administrations:update', {
+    id,
+    version: storedVersion('administrations', id),
+    administration: input(changes),
+  });
 const onHand = async (invoiceLineId: number): Promise<string> => {
   const { rows } = await value<{ rows: Lot[] }>('stock:list', { includeEmpty: true, today: '2025-03-01' });
   return rows.find((l) => l.invoiceLineId === invoiceLineId)?.onHand ?? 'missing';
@@ -156,6 +160,7 @@ const ids = (l: Listed): number[] => l.rows.map((r) => r.id);
 async function makeReady(id: number, changes: Partial<AdministrationInput> = {}): Promise<Administration> {
   await value('administrations:update', {
     id,
+    version: storedVersion('administrations', id),
     administration: { ...administrationInputOf(await get(id)), ...documented, ...changes },
   });
   await value('payers:confirmProfile', { id: medicare.id });
@@ -332,6 +337,7 @@ describe('administrations:update', () => {
     expect(await onHand(single)).toBe('0');
     const error = await refusal('administrations:update', {
       id: a.id,
+      version: storedVersion('administrations', a.id),
       administration: input({ dose: { amount: '480', unit: 'mg' } }),
     });
     expect(error.code).toBe('LOT_INSUFFICIENT');
@@ -356,7 +362,11 @@ describe('administrations:update', () => {
   });
 
   it('says which administration is missing', async () => {
-    const error = await refusal('administrations:update', { id: 42, administration: input() });
+    const error = await refusal('administrations:update', {
+      id: 42,
+      version: storedVersion('administrations', 42),
+      administration: input(),
+    });
     expect(error.code).toBe('ADMINISTRATION_NOT_FOUND');
   });
 });
@@ -457,6 +467,7 @@ describe('administrations:setStatus', () => {
 
     const frozen = await refusal('administrations:update', {
       id: a.id,
+      version: storedVersion('administrations', a.id),
       administration: input({ billedCharge: '1.00' }),
     });
     expect(frozen.code).toBe('ADMINISTRATION_FROZEN');
@@ -742,7 +753,11 @@ describe('audit', () => {
 describe('what administrations hold on to', () => {
   it('an invoice whose lot an administration used cannot lose that lot or be deleted', async () => {
     await create();
-    const changed = await refusal('invoices:update', { id: invoice.id, invoice: { ...invoiceInput(), notes: 'x' } });
+    const changed = await refusal('invoices:update', {
+      id: invoice.id,
+      version: storedVersion('invoices', invoice.id),
+      invoice: { ...invoiceInput(), notes: 'x' },
+    });
     expect(changed.code).toBe('LOT_IN_USE');
     expect(changed.message).toContain('Lot EX-1 (line 1) has 1 administration');
     const deleted = await refusal('invoices:delete', { id: invoice.id });

@@ -15,7 +15,7 @@ import { encryptedScanPdf } from '../fixtures/scan-files';
 import { serviceHarness } from './service-harness';
 import { makeTempDir, removeTempDir } from './temp-dir';
 
-const { services, dir, open, value, refusal } = serviceHarness({ actor: 'biller' });
+const { services, dir, open, value, refusal, version: storedVersion } = serviceHarness({ actor: 'biller' });
 let seeded: Seeded;
 /** The text with its layout columns folded to single spaces. */
 const pdfText = async (bytes: Uint8Array): Promise<string> => (await layoutText(bytes)).replace(/[ \t]+/g, ' ');
@@ -110,6 +110,7 @@ describe('attachments:generate', () => {
     const first = (await generate(a.id)).attachment;
     await value('administrations:update', {
       id: a.id,
+      version: storedVersion('administrations', a.id),
       administration: administrationInput(seeded, seeded.patients[1]!, { site: 'Right deltoid' }),
     });
     const second = (await generate(a.id)).attachment;
@@ -341,6 +342,7 @@ describe('attachment batches', () => {
     ]);
     await value('administrations:update', {
       id: edited.id,
+      version: storedVersion('administrations', edited.id),
       administration: { ...administrationInputOf(edited), site: 'Right forearm' },
     });
     const second = await run();

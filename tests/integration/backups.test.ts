@@ -106,7 +106,12 @@ describe('restore', () => {
     const backup = await backups().backupNow('manual');
 
     h.clock.advance(3600);
-    await h.value('drugs:update', { ...ziconotide, id: drug.id, genericName: 'Ziconotide acetate' });
+    await h.value('drugs:update', {
+      ...ziconotide,
+      id: drug.id,
+      version: h.version('drugs', drug.id),
+      genericName: 'Ziconotide acetate',
+    });
     unlinkSync(scan.path);
     const later = scanStore(h.dir()).save(pdf('invoice 2002'), 'application/pdf');
 
@@ -125,14 +130,24 @@ describe('restore', () => {
     // Nothing staged or moved aside is left in the data folder.
     expect(readdirSync(h.dir()).filter((n) => n.startsWith('.'))).toEqual([]);
     // The services work on the restored database: a new record can be written and read.
-    await h.value('drugs:update', { ...ziconotide, id: drug.id, genericName: 'Ziconotide again' });
+    await h.value('drugs:update', {
+      ...ziconotide,
+      id: drug.id,
+      version: h.version('drugs', drug.id),
+      genericName: 'Ziconotide again',
+    });
     expect(await drugName(drug.id)).toBe('Ziconotide again');
   });
 
   it('restores from the database file named inside a backup folder too', async () => {
     const { drug } = await seeded();
     const backup = await backups().backupNow('manual');
-    await h.value('drugs:update', { ...ziconotide, id: drug.id, genericName: 'Changed' });
+    await h.value('drugs:update', {
+      ...ziconotide,
+      id: drug.id,
+      version: h.version('drugs', drug.id),
+      genericName: 'Changed',
+    });
     await restores().restore(join(backup.path, DATABASE_FILE_NAME));
     expect(await drugName(drug.id)).toBe('Ziconotide');
   });
@@ -141,7 +156,12 @@ describe('restore', () => {
     async function refusedWith(prepare: (backupPath: string) => string): Promise<string> {
       const { drug } = await seeded();
       const backup = await backups().backupNow('manual');
-      await h.value('drugs:update', { ...ziconotide, id: drug.id, genericName: 'Changed' });
+      await h.value('drugs:update', {
+        ...ziconotide,
+        id: drug.id,
+        version: h.version('drugs', drug.id),
+        genericName: 'Changed',
+      });
       const path = prepare(backup.path);
       const before = dbBytes();
       const listed = backups().list().length;
@@ -272,7 +292,12 @@ describe('the backups channels (what the Settings card calls)', () => {
     expect(listed.folder).toBe(join(h.dir(), 'backups'));
     expect(listed.rows.map((r) => r.name)).toEqual([made.name]);
 
-    await h.value('drugs:update', { ...ziconotide, id: drug.id, genericName: 'Changed' });
+    await h.value('drugs:update', {
+      ...ziconotide,
+      id: drug.id,
+      version: h.version('drugs', drug.id),
+      genericName: 'Changed',
+    });
     h.clock.advance(60);
     const restored = await h.value<{ restored: { name: string }; previousKeptIn: { reason: string } }>(
       'backups:restore',

@@ -11,7 +11,7 @@ import { administrationInput, readyAdministration, seedPractice } from '../fixtu
 import { undoMigration12 } from './migration-12-undo';
 import { serviceHarness } from './service-harness';
 
-const { services, dir, open, value } = serviceHarness();
+const { services, dir, open, value, version: storedVersion } = serviceHarness();
 
 type Line = { kind: string; hcpcs: string; modifiers: string[]; billedCharge: string };
 
@@ -43,6 +43,7 @@ describe('the claim lines kept beside each estimate', () => {
     // No waste: the JW line goes, and the charge moves to the one line left.
     const changed = await value<Administration>('administrations:update', {
       id: a.id,
+      version: storedVersion('administrations', a.id),
       administration: { ...administrationInputOf(a), wastedAmount: '0', billedCharge: '250.00' },
     });
     expect(ofEstimate(changed)).toEqual([expect.objectContaining({ kind: 'given', billedCharge: '250.00' })]);

@@ -13,7 +13,7 @@ import { examplaVial as exampla } from '../fixtures/seed-inputs';
 import { serviceHarness } from './service-harness';
 import { fieldCodes } from './service-calls';
 
-const { services, clock, value, refusal, auditRows } = serviceHarness();
+const { services, clock, value, refusal, auditRows, version: storedVersion } = serviceHarness();
 const examplaVial = exampla();
 
 // 10 mL multi-dose vials at 20 mg/mL: 5 packages are 50 ML; 200 mg given draws 10 ML.
@@ -96,12 +96,13 @@ describe('prices:update', () => {
     clock.advance(60);
     const after = await value<DrugPrice>('prices:update', {
       id: before.id,
+      version: storedVersion('drug_prices', before.id),
       ndc: '00002-7597-01',
       priceType: 'AWP',
       pricePerPackage: '1250.50',
       effectiveFrom: '2024-02-01',
     });
-    expect(after).toEqual({ ...before, pricePerPackage: '1250.50', effectiveFrom: '2024-02-01' });
+    expect(after).toEqual({ ...before, pricePerPackage: '1250.50', effectiveFrom: '2024-02-01', version: 2 });
     expect(await awpOf()).toEqual(after);
     const audit = auditRows('drug_price').at(-1);
     expect(audit).toMatchObject({ action: 'update', entityId: String(before.id), at: '2025-03-01T12:01:00.000Z' });
@@ -118,7 +119,13 @@ describe('prices:update', () => {
       pricePerPackage: '1300.00',
       effectiveFrom: '2025-01-01',
     });
-    const edit = { id: first.id, ndc: OLANZAPINE.ndc, priceType: 'AWP', pricePerPackage: '1200.00' };
+    const edit = {
+      id: first.id,
+      version: first.version,
+      ndc: OLANZAPINE.ndc,
+      priceType: 'AWP',
+      pricePerPackage: '1200.00',
+    };
     const audited = auditRows('drug_price').length;
 
     const duplicate = await refusal('prices:update', { ...edit, effectiveFrom: '2025-01-01' });
@@ -132,9 +139,16 @@ describe('prices:update', () => {
     await value('drugs:create', examplaVial);
     const moved = await refusal('prices:update', { ...edit, ndc: examplaVial.ndc, effectiveFrom: '2024-01-01' });
     expect(fieldCodes(moved)).toEqual([{ field: 'ndc', code: 'PRICE_NDC_FIXED' }]);
-    expect((await refusal('prices:update', { ...edit, id: 999, effectiveFrom: '2024-01-01' })).code).toBe(
-      'PRICE_NOT_FOUND',
-    );
+    expect(
+      (
+        await refusal('prices:update', {
+          ...edit,
+          id: 999,
+          version: storedVersion('drug_prices', 999),
+          effectiveFrom: '2024-01-01',
+        })
+      ).code,
+    ).toBe('PRICE_NOT_FOUND');
 
     expect((await value<{ prices: DrugPrice[] }>('prices:history', { ndc: OLANZAPINE.ndc })).prices[1]).toEqual({
       ...first,
@@ -144,6 +158,7 @@ describe('prices:update', () => {
     // Saving the entry with its own date is not a duplicate of itself.
     expect(await value<DrugPrice>('prices:update', { ...edit, effectiveFrom: '2024-01-01' })).toMatchObject({
       id: first.id,
+      version: storedVersion('drug_prices', first.id),
       pricePerPackage: '1200.00',
     });
   });
@@ -160,6 +175,7 @@ describe('correcting an invoice whose lot was given', () => {
 
     const corrected = await value<Invoice>('invoices:update', {
       id: invoice.id,
+      version: storedVersion('invoices', invoice.id),
       invoice: asInput(invoice, {
         invoiceNumber: 'INV-OL-1A',
         notes: 'Cost corrected from the statement',
@@ -193,7 +209,11 @@ describe('correcting an invoice whose lot was given', () => {
     await value('drugs:create', examplaVial);
     const audited = auditRows('invoice').length;
     const update = (changes: Partial<InvoiceInput>) =>
-      refusal('invoices:update', { id: invoice.id, invoice: asInput(invoice, changes) });
+      refusal('invoices:update', {
+        id: invoice.id,
+        version: storedVersion('invoices', invoice.id),
+        invoice: asInput(invoice, changes),
+      });
 
     const fewer = await update(withLine(invoice, { packageQuantity: '0.5' }));
     expect(fieldCodes(fewer)).toEqual([{ field: 'lines.0.packageQuantity', code: 'QUANTITY_BELOW_USED' }]);
@@ -230,6 +250,7 @@ describe('correcting an invoice whose lot was given', () => {
     const lineId = invoice.lines[0]!.id;
     const withSpare = await value<Invoice>('invoices:update', {
       id: invoice.id,
+      version: storedVersion('invoices', invoice.id),
       invoice: asInput(invoice, {
         lines: [
           {
@@ -251,6 +272,7 @@ describe('correcting an invoice whose lot was given', () => {
 
     const spareRemoved = await value<Invoice>('invoices:update', {
       id: invoice.id,
+      version: storedVersion('invoices', invoice.id),
       invoice: asInput(withSpare, { lines: [asInput(withSpare).lines[1]!] }),
     });
     expect(spareRemoved.lines.map((l) => [l.id, l.lineNumber, l.lotNumber])).toEqual([[lineId, 1, 'OL-1']]);
@@ -263,6 +285,7 @@ describe('correcting an invoice whose lot was given', () => {
     });
     const error = await refusal('invoices:update', {
       id: invoice.id,
+      version: storedVersion('invoices', invoice.id),
       invoice: asInput(invoice, { lines: [...asInput(invoice).lines, asInput(other).lines[0]!] }),
     });
     expect(fieldCodes(error)).toEqual([{ field: 'lines.1.ndc', code: 'LINE_NOT_ON_INVOICE' }]);

@@ -11,7 +11,7 @@ import { oneLotAdministration, onHandOf, seedOneLot, type OneLot } from '../fixt
 import { serviceHarness } from './service-harness';
 import { fieldCodes } from './service-calls';
 
-const { services, value, refusal } = serviceHarness();
+const { services, value, refusal, version: storedVersion } = serviceHarness();
 
 const OLANZAPINE = {
   ndc: '0002-7597-01',
@@ -52,7 +52,11 @@ describe('a drug in use keeps what it was billed with', () => {
   it('refuses a new strength with DRUG_IN_USE naming what uses it, next to the field, and changes nothing', async () => {
     const a = await give();
     expect(a.givenQuantity).toBe('10');
-    const error = await refusal('drugs:update', { id: drug.id, ...halfStrength });
+    const error = await refusal('drugs:update', {
+      id: drug.id,
+      version: storedVersion('drugs', drug.id),
+      ...halfStrength,
+    });
     expect(error.code).toBe('DRUG_IN_USE');
     expect(error.message).toContain('Olanzapine is used by 1 invoice line and 1 administration');
     expect(error.message).toContain('its strength');
@@ -66,6 +70,7 @@ describe('a drug in use keeps what it was billed with', () => {
     await give();
     const renamed = await value<Drug>('drugs:update', {
       id: drug.id,
+      version: storedVersion('drugs', drug.id),
       ...OLANZAPINE,
       brandName: 'Zyprexa',
       route: 'IV',
@@ -80,7 +85,12 @@ describe('a drug in use keeps what it was billed with', () => {
   });
 
   it('a drug only on an invoice is in use too (its lots were counted in its NDC unit)', async () => {
-    const error = await refusal('drugs:update', { id: drug.id, ...OLANZAPINE, ndcUnit: 'UN' });
+    const error = await refusal('drugs:update', {
+      id: drug.id,
+      version: storedVersion('drugs', drug.id),
+      ...OLANZAPINE,
+      ndcUnit: 'UN',
+    });
     expect(error.message).toContain('used by 1 invoice line');
   });
 

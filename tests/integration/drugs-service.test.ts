@@ -11,7 +11,7 @@ import { serviceHarness } from './service-harness';
 import { fieldCodes } from './service-calls';
 import { ziconotide } from '../fixtures/seed-inputs';
 
-const { services, dir, clock, call, value, refusal, auditRows } = serviceHarness();
+const { services, dir, clock, call, value, refusal, auditRows, version: storedVersion } = serviceHarness();
 
 const drugRowCount = (): number =>
   (services().ctx.db.prepare('SELECT count(*) AS n FROM drugs').get() as { n: number }).n;
@@ -44,6 +44,7 @@ describe('drugs:create', () => {
     );
     expect(created).toEqual({
       id: 1,
+      version: 1,
       ndc11: '00002759701',
       ndcPrinted: '0002-7597-01',
       genericName: 'Ziconotide',
@@ -323,9 +324,11 @@ describe('drugs:get, drugs:update, drugs:delete', () => {
         container: 'multi-dose',
       }),
       id: zic.id,
+      version: storedVersion('drugs', zic.id),
     });
     expect(updated).toEqual({
       ...zic,
+      version: zic.version + 1,
       ndc11: '50242004062',
       ndcPrinted: '50242-040-62',
       genericName: 'Ziconotide acetate',
@@ -339,8 +342,16 @@ describe('drugs:get, drugs:update, drugs:delete', () => {
 
   it('lets a drug keep its own NDC on update, but not take another drug’s', async () => {
     const other = await value<Drug>('drugs:create', drug({ ndc: '50242-040-62', genericName: 'Alemtuzumab' }));
-    await value<Drug>('drugs:update', { ...drug({ brandName: 'Prialt 2' }), id: zic.id });
-    const error = await refusal('drugs:update', { ...drug({ ndc: '0002-7597-01' }), id: other.id });
+    await value<Drug>('drugs:update', {
+      ...drug({ brandName: 'Prialt 2' }),
+      id: zic.id,
+      version: storedVersion('drugs', zic.id),
+    });
+    const error = await refusal('drugs:update', {
+      ...drug({ ndc: '0002-7597-01' }),
+      id: other.id,
+      version: storedVersion('drugs', other.id),
+    });
     expect(fieldCodes(error)).toEqual([{ field: 'ndc', code: 'DRUG_NDC_TAKEN' }]);
     expect((await value<Drug>('drugs:get', { id: other.id })).ndc11).toBe('50242004062');
   });
@@ -350,15 +361,21 @@ describe('drugs:get, drugs:update, drugs:delete', () => {
     const same = await value<Drug>('drugs:update', {
       ...drug({ ndc: '00002759701', brandName: 'Prialt 2' }),
       id: zic.id,
+      version: storedVersion('drugs', zic.id),
     });
     expect([same.ndc11, same.ndcPrinted, same.brandName]).toEqual(['00002759701', '0002-7597-01', 'Prialt 2']);
     // Given on its own beside the 11 digits, the label's form wins (here 5-4-1 for the same code).
     const relabelled = await value<Drug>('drugs:update', {
       ...drug({ ndc: '00002759701', ndcPrinted: '00002-7597-1' }),
       id: zic.id,
+      version: storedVersion('drugs', zic.id),
     });
     expect(relabelled.ndcPrinted).toBe('00002-7597-1');
-    const other = await value<Drug>('drugs:update', { ...drug({ ndc: '00069015001' }), id: zic.id });
+    const other = await value<Drug>('drugs:update', {
+      ...drug({ ndc: '00069015001' }),
+      id: zic.id,
+      version: storedVersion('drugs', zic.id),
+    });
     expect([other.ndc11, other.ndcPrinted]).toEqual(['00069015001', '']);
     const stored = services().ctx.db.prepare('SELECT ndc11, ndc_printed FROM drugs WHERE id = ?').get(zic.id);
     expect(stored).toEqual({ ndc11: '00069015001', ndc_printed: '' });
@@ -368,6 +385,7 @@ describe('drugs:get, drugs:update, drugs:delete', () => {
     const error = await refusal('drugs:update', {
       ...drug({ ndc: '00002759701', ndcPrinted: '50242-040-62' }),
       id: zic.id,
+      version: storedVersion('drugs', zic.id),
     });
     expect(fieldCodes(error)).toEqual([{ field: 'ndcPrinted', code: 'NDC_PRINTED_MISMATCH' }]);
     expect(await value<Drug>('drugs:get', { id: zic.id })).toEqual(zic);
@@ -377,7 +395,9 @@ describe('drugs:get, drugs:update, drugs:delete', () => {
   });
 
   it('update and delete of an unknown id answer DRUG_NOT_FOUND and write nothing', async () => {
-    expect((await refusal('drugs:update', { ...drug(), id: 999 })).code).toBe('DRUG_NOT_FOUND');
+    expect((await refusal('drugs:update', { ...drug(), id: 999, version: storedVersion('drugs', 999) })).code).toBe(
+      'DRUG_NOT_FOUND',
+    );
     expect((await refusal('drugs:delete', { id: 999 })).code).toBe('DRUG_NOT_FOUND');
     expect(auditRows('drug')).toHaveLength(1);
   });
@@ -392,7 +412,11 @@ describe('drugs:get, drugs:update, drugs:delete', () => {
 
   it('writes one audit row per change with before/after JSON, actor and time', async () => {
     const updateAt = clock.advance(60);
-    const updated = await value<Drug>('drugs:update', { ...drug({ brandName: 'Prialt (new label)' }), id: zic.id });
+    const updated = await value<Drug>('drugs:update', {
+      ...drug({ brandName: 'Prialt (new label)' }),
+      id: zic.id,
+      version: storedVersion('drugs', zic.id),
+    });
     const deleteAt = clock.advance(60);
     await value<Drug>('drugs:delete', { id: zic.id });
 
@@ -459,6 +483,7 @@ describe('practice:get and practice:set', () => {
       npi: '1234567893',
       tin: '123456789',
       updatedAt: '2025-03-01T12:00:00.000Z',
+      version: 1,
     };
     expect(saved).toEqual(expected);
     expect(await value('practice:get', {})).toEqual(expected);
@@ -472,7 +497,10 @@ describe('practice:get and practice:set', () => {
       ['+1 217 555 0100', '(217) 555-0100'],
       ['217.555.0100', '(217) 555-0100'],
     ]) {
-      const saved = await value<PracticeSettings>('practice:set', practice({ phone, tin: '12-3456789' }));
+      const saved = await value<PracticeSettings>('practice:set', {
+        ...practice({ phone, tin: '12-3456789' }),
+        version: storedVersion('practice_settings', 1),
+      });
       expect({ phone: saved.phone, tin: saved.tin }).toEqual({ phone: normal, tin: '123456789' });
     }
     expect(services().ctx.db.prepare('SELECT tin, phone FROM practice_settings').get()).toEqual({
@@ -524,8 +552,11 @@ describe('practice:get and practice:set', () => {
   it('a second save replaces the record and is audited as an update', async () => {
     const first = await value<PracticeSettings>('practice:set', practice());
     const at = clock.advance(60);
-    const second = await value<PracticeSettings>('practice:set', practice({ name: 'Lakeside Oncology' }));
-    expect(second).toEqual({ ...first, name: 'Lakeside Oncology', updatedAt: at });
+    const second = await value<PracticeSettings>('practice:set', {
+      ...practice({ name: 'Lakeside Oncology' }),
+      version: first.version,
+    });
+    expect(second).toEqual({ ...first, name: 'Lakeside Oncology', updatedAt: at, version: 2 });
     expect(stored()).toHaveLength(1);
     expect(auditRows('practice')).toEqual([
       {

@@ -9,7 +9,7 @@ import { payerInputSchema, type Payer } from '../../shared/domain/payer';
 import { administrationInput, EXAMPLEMAB, seedPractice, type Seeded } from '../fixtures/claim-seed';
 import { serviceHarness } from './service-harness';
 
-const { value } = serviceHarness();
+const { value, version: storedVersion } = serviceHarness();
 
 let s: Seeded;
 beforeEach(async () => {
@@ -58,7 +58,12 @@ describe('out-of-date estimates', () => {
   it('a change to the payer’s terms flags that payer’s open administrations; recomputing may change nothing', async () => {
     const a = await create(0);
     const { payer } = await value<{ payer: Payer }>('payers:get', { id: s.medicare.id });
-    await value('payers:update', { ...payerInputSchema.parse(payer), payerCode: 'MAC-J15', id: payer.id });
+    await value('payers:update', {
+      ...payerInputSchema.parse(payer),
+      payerCode: 'MAC-J15',
+      id: payer.id,
+      version: storedVersion('payers', payer.id),
+    });
     expect((await get(a.id)).estimateStale).toBe(true);
     expect(await value('administrations:recomputeStale', {})).toEqual({ recomputed: 1, changed: 0 });
     expect((await get(a.id)).estimateStale).toBe(false);

@@ -15,7 +15,7 @@ import { serviceHarness } from './service-harness';
 import { fieldCodes } from './service-calls';
 import { ziconotide as prialt } from '../fixtures/seed-inputs';
 
-const { services, dir, clock, value, refusal, auditRows: auditTrail } = serviceHarness();
+const { services, dir, clock, value, refusal, auditRows: auditTrail, version: storedVersion } = serviceHarness();
 
 type Table = 'suppliers' | 'invoices' | 'invoice_lines' | 'stock_adjustments' | 'audit_log';
 const count = (table: Table): number =>
@@ -93,6 +93,7 @@ describe('suppliers', () => {
   it('creates, lists by name with invoice counts, and updates a supplier, with audit rows', async () => {
     expect(mckesson).toEqual({
       id: 1,
+      version: 1,
       name: 'McKesson',
       accountNumber: 'ACCT-77',
       notes: '',
@@ -111,7 +112,11 @@ describe('suppliers', () => {
     ]);
 
     clock.advance(60);
-    const renamed = await value<Supplier>('suppliers:update', { id: mckesson.id, name: 'McKesson Medical-Surgical' });
+    const renamed = await value<Supplier>('suppliers:update', {
+      id: mckesson.id,
+      version: storedVersion('suppliers', mckesson.id),
+      name: 'McKesson Medical-Surgical',
+    });
     expect(renamed).toMatchObject({ name: 'McKesson Medical-Surgical', accountNumber: '', invoiceCount: 2 });
     expect(renamed.updatedAt).toBe('2025-03-01T12:01:00.000Z');
     expect(cardinal.name).toBe('Cardinal Health');
@@ -135,15 +140,29 @@ describe('suppliers', () => {
       expect(fieldCodes(error)).toEqual([{ field: 'name', code: 'SUPPLIER_NAME_TAKEN' }]);
       expect(error.message).toBe('There is already a supplier named McKesson.');
     }
-    const error = await refusal('suppliers:update', { id: cardinal.id, name: 'mckesson' });
+    const error = await refusal('suppliers:update', {
+      id: cardinal.id,
+      version: storedVersion('suppliers', cardinal.id),
+      name: 'mckesson',
+    });
     expect(error.code).toBe('SUPPLIER_NAME_TAKEN');
     expect(counts()).toEqual(before);
     // Its own name in another case is not a clash.
-    expect((await value<Supplier>('suppliers:update', { id: mckesson.id, name: 'MCKESSON' })).name).toBe('MCKESSON');
+    expect(
+      (
+        await value<Supplier>('suppliers:update', {
+          id: mckesson.id,
+          version: storedVersion('suppliers', mckesson.id),
+          name: 'MCKESSON',
+        })
+      ).name,
+    ).toBe('MCKESSON');
   });
 
   it('refuses to update a supplier that does not exist', async () => {
-    expect((await refusal('suppliers:update', { id: 99, name: 'Nobody' })).code).toBe('SUPPLIER_NOT_FOUND');
+    expect(
+      (await refusal('suppliers:update', { id: 99, version: storedVersion('suppliers', 99), name: 'Nobody' })).code,
+    ).toBe('SUPPLIER_NOT_FOUND');
   });
 });
 
@@ -152,6 +171,7 @@ describe('invoices:create', () => {
     const created = await createInvoice();
     expect(created).toEqual({
       id: 1,
+      version: 1,
       supplierId: mckesson.id,
       supplierName: 'McKesson',
       invoiceNumber: '123',
@@ -425,6 +445,7 @@ describe('invoices:update and invoices:delete', () => {
     clock.advance(3600);
     const updated = await value<Invoice>('invoices:update', {
       id: created.id,
+      version: storedVersion('invoices', created.id),
       invoice: invoiceInput(mckesson.id, {
         invoiceNumber: '123-A',
         total: '',
@@ -468,6 +489,7 @@ describe('invoices:update and invoices:delete', () => {
     const before = counts();
     const error = await refusal('invoices:update', {
       id: first.id,
+      version: storedVersion('invoices', first.id),
       invoice: invoiceInput(mckesson.id, { invoiceNumber: '124' }),
     });
     expect(error.code).toBe('INVOICE_DUPLICATE');
@@ -491,6 +513,7 @@ describe('invoices:update and invoices:delete', () => {
     // Lines sent without their ids are new lots, so the used one would be removed.
     const update = await refusal('invoices:update', {
       id: created.id,
+      version: storedVersion('invoices', created.id),
       invoice: invoiceInput(mckesson.id, { notes: 'changed' }),
     });
     expect(update.code).toBe('LOT_IN_USE');
@@ -521,9 +544,15 @@ describe('invoices:update and invoices:delete', () => {
     expect(audit[1]?.after).toBeNull();
     expect((await refusal('invoices:get', { id: created.id })).code).toBe('INVOICE_NOT_FOUND');
     expect((await refusal('invoices:delete', { id: created.id })).code).toBe('INVOICE_NOT_FOUND');
-    expect((await refusal('invoices:update', { id: created.id, invoice: invoiceInput(mckesson.id) })).code).toBe(
-      'INVOICE_NOT_FOUND',
-    );
+    expect(
+      (
+        await refusal('invoices:update', {
+          id: created.id,
+          version: storedVersion('invoices', created.id),
+          invoice: invoiceInput(mckesson.id),
+        })
+      ).code,
+    ).toBe('INVOICE_NOT_FOUND');
   });
 });
 

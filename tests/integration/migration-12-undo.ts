@@ -1,8 +1,16 @@
 /** Takes a database back from version 12 to 11 (for tests of what migration 12 fills in). */
 import type { Db } from '../../electron/services/db/open';
+import { rowVersionTables } from '../../electron/services/db/migrations/0016-row-versions';
 
-/** The file as version 14 left it: migration 15's users table gone. */
+/** The file as version 15 left it: migration 16's row versions and their triggers gone. */
+export function undoMigration16(db: Db): void {
+  for (const t of rowVersionTables) db.exec(`DROP TRIGGER ${t}_row_version; ALTER TABLE ${t} DROP COLUMN row_version;`);
+  db.pragma('user_version = 15');
+}
+
+/** The file as version 14 left it: migration 15's users table gone (16 first). */
 export function undoMigration15(db: Db): void {
+  undoMigration16(db);
   db.exec(`DROP TABLE users;`);
   db.pragma('user_version = 14');
 }

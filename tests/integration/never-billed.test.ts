@@ -28,7 +28,7 @@ import {
 import { tinyPdf } from '../fixtures/scans/tiny-scans';
 import { serviceHarness } from './service-harness';
 
-const { services, value } = serviceHarness();
+const { services, value, version: storedVersion } = serviceHarness();
 const TODAY = '2025-03-01';
 
 let s: Seeded;
@@ -216,7 +216,11 @@ describe('never-billed stock', () => {
       .ctx.db.prepare(`SELECT id FROM administrations WHERE invoice_line_id = ?`)
       .pluck()
       .get(lot['MC-9']) as number;
-    await value('administrations:update', { id: draft, administration: multicaineDose({ claimNumber: 'CLM-MC' }) });
+    await value('administrations:update', {
+      id: draft,
+      version: storedVersion('administrations', draft),
+      administration: multicaineDose({ claimNumber: 'CLM-MC' }),
+    });
     await value('administrations:setStatus', { id: draft, status: 'ready' });
     expect(lotNumbers(list().rows)).toContain('MC-9'); // ready is not billed yet
     await value('administrations:setStatus', { id: draft, status: 'billed' });

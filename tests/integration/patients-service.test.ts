@@ -10,7 +10,7 @@ import { serviceHarness } from './service-harness';
 import { fieldCodes } from './service-calls';
 
 let aetna: Payer;
-const { services, clock, value, refusal } = serviceHarness();
+const { services, clock, value, refusal, version: storedVersion } = serviceHarness();
 
 const patientCount = (): number =>
   (services().ctx.db.prepare('SELECT count(*) AS n FROM patients').get() as { n: number }).n;
@@ -45,6 +45,7 @@ describe('patients:create and patients:get', () => {
     );
     expect(created).toEqual({
       id: 1,
+      version: 1,
       lastName: 'Rivera',
       firstName: 'Ana',
       dateOfBirth: '1956-07-04',
@@ -117,7 +118,7 @@ describe('patients:create and patients:get', () => {
   it('answers PATIENT_NOT_FOUND for an unknown id', async () => {
     for (const [channel, args] of [
       ['patients:get', { id: 5 }],
-      ['patients:update', { ...patient(), id: 5 }],
+      ['patients:update', { ...patient(), id: 5, version: storedVersion('patients', 5) }],
       ['patients:delete', { id: 5 }],
     ] as const) {
       expect((await refusal(channel, args)).code).toBe('PATIENT_NOT_FOUND');
@@ -136,6 +137,7 @@ describe('patients:update and patients:delete', () => {
     const at = clock.advance(3600);
     const updated = await value<Patient>('patients:update', {
       id: ana.id,
+      version: storedVersion('patients', ana.id),
       lastName: 'Rivera-Lopez',
       firstName: 'Ana María',
       dateOfBirth: '1956-07-05',
@@ -145,6 +147,7 @@ describe('patients:update and patients:delete', () => {
     });
     expect(updated).toEqual({
       ...ana,
+      version: ana.version + 1,
       lastName: 'Rivera-Lopez',
       firstName: 'Ana María',
       dateOfBirth: '1956-07-05',
@@ -162,11 +165,23 @@ describe('patients:update and patients:delete', () => {
 
   it('keeps its own account number, but not another patient’s', async () => {
     const ben = await value<Patient>('patients:create', patient({ firstName: 'Ben', accountNumber: 'MRN-00500' }));
-    const same = await value<Patient>('patients:update', { ...patient({ memberId: 'NEW' }), id: ana.id });
+    const same = await value<Patient>('patients:update', {
+      ...patient({ memberId: 'NEW' }),
+      id: ana.id,
+      version: storedVersion('patients', ana.id),
+    });
     expect(same.memberId).toBe('NEW');
-    const error = await refusal('patients:update', { ...patient({ firstName: 'Ben' }), id: ben.id });
+    const error = await refusal('patients:update', {
+      ...patient({ firstName: 'Ben' }),
+      id: ben.id,
+      version: storedVersion('patients', ben.id),
+    });
     expect(fieldCodes(error)).toEqual([{ field: 'accountNumber', code: 'PATIENT_ACCOUNT_TAKEN' }]);
-    const unknownPayer = await refusal('patients:update', { ...patient({ payerId: 77 }), id: ana.id });
+    const unknownPayer = await refusal('patients:update', {
+      ...patient({ payerId: 77 }),
+      id: ana.id,
+      version: storedVersion('patients', ana.id),
+    });
     expect(fieldCodes(unknownPayer)).toEqual([{ field: 'payerId', code: 'PAYER_NOT_FOUND' }]);
     expect(await value('patients:get', { id: ben.id })).toEqual(ben);
     expect(audit(ben.id).map((r) => r.action)).toEqual(['create']);
@@ -181,7 +196,12 @@ describe('patients:update and patients:delete', () => {
   });
 
   it('shows the payer’s current name, and no payer once the payer is deleted', async () => {
-    await value('payers:update', { id: aetna.id, name: 'Aetna Better Health', payerType: 'commercial' });
+    await value('payers:update', {
+      id: aetna.id,
+      version: storedVersion('payers', aetna.id),
+      name: 'Aetna Better Health',
+      payerType: 'commercial',
+    });
     expect(await value<Patient>('patients:get', { id: ana.id })).toMatchObject({ payerName: 'Aetna Better Health' });
     await value('payers:delete', { id: aetna.id });
     expect(await value<Patient>('patients:get', { id: ana.id })).toMatchObject({ payerId: null, payerName: null });

@@ -10,7 +10,7 @@ import { serviceHarness } from './service-harness';
 import { fieldCodes } from './service-calls';
 import { contractTerms } from '../fixtures/seed-inputs';
 
-const { services, clock, value, refusal, auditRows: auditTrail } = serviceHarness();
+const { services, clock, value, refusal, auditRows: auditTrail, version: storedVersion } = serviceHarness();
 
 const count = (table: 'payers' | 'contracts' | 'fee_schedule_entries' | 'audit_log'): number =>
   (services().ctx.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
@@ -34,6 +34,7 @@ describe('payers:create', () => {
     const created = await value<Payer>('payers:create', payerInput({ name: '  Aetna  ', payerCode: ' 60054 ' }));
     expect(created).toEqual({
       id: 1,
+      version: 1,
       name: 'Aetna',
       payerType: 'commercial',
       payerCode: '60054',
@@ -169,6 +170,7 @@ describe('payers:templates and payers:createFromTemplate', () => {
     });
     expect(contract).toEqual({
       id: 1,
+      version: 1,
       payerId: payer.id,
       label: '95% of AWP',
       scopeKind: 'all',
@@ -287,6 +289,7 @@ describe('payers:update, payers:confirmProfile, payers:delete', () => {
     const at = clock.advance(3600);
     const updated = await value<Payer>('payers:update', {
       id: aetna.id,
+      version: storedVersion('payers', aetna.id),
       name: 'Aetna Better Health',
       payerType: 'medicare-advantage',
       payerCode: '128KY',
@@ -301,6 +304,7 @@ describe('payers:update, payers:confirmProfile, payers:delete', () => {
     });
     expect(updated).toEqual({
       ...aetna,
+      version: aetna.version + 1,
       name: 'Aetna Better Health',
       payerType: 'medicare-advantage',
       payerCode: '128KY',
@@ -322,16 +326,30 @@ describe('payers:update, payers:confirmProfile, payers:delete', () => {
 
   it('lets a payer keep its own name (even re-cased) but not take another’s', async () => {
     const other = await value<Payer>('payers:create', payerInput({ name: 'Cigna' }));
-    expect((await value<Payer>('payers:update', { ...payerInput({ name: 'AETNA' }), id: aetna.id })).name).toBe(
-      'AETNA',
-    );
-    const error = await refusal('payers:update', { ...payerInput({ name: 'aetna' }), id: other.id });
+    expect(
+      (
+        await value<Payer>('payers:update', {
+          ...payerInput({ name: 'AETNA' }),
+          id: aetna.id,
+          version: storedVersion('payers', aetna.id),
+        })
+      ).name,
+    ).toBe('AETNA');
+    const error = await refusal('payers:update', {
+      ...payerInput({ name: 'aetna' }),
+      id: other.id,
+      version: storedVersion('payers', other.id),
+    });
     expect(fieldCodes(error)).toEqual([{ field: 'name', code: 'PAYER_NAME_TAKEN' }]);
     expect((await value<{ payer: Payer }>('payers:get', { id: other.id })).payer.name).toBe('Cigna');
   });
 
   it('a refused update (validation) leaves the payer unchanged', async () => {
-    const error = await refusal('payers:update', { ...payerInput({ timelyFilingDays: 0 }), id: aetna.id });
+    const error = await refusal('payers:update', {
+      ...payerInput({ timelyFilingDays: 0 }),
+      id: aetna.id,
+      version: storedVersion('payers', aetna.id),
+    });
     expect(fieldCodes(error)).toEqual([{ field: 'timelyFilingDays', code: 'INVALID_INPUT' }]);
     expect((await value<{ payer: Payer }>('payers:get', { id: aetna.id })).payer).toEqual(aetna);
   });
@@ -339,7 +357,7 @@ describe('payers:update, payers:confirmProfile, payers:delete', () => {
   it('confirmProfile sets profileConfirmedAt (and updatedAt) from the clock', async () => {
     const at = clock.advance(86_400);
     const confirmed = await value<Payer>('payers:confirmProfile', { id: aetna.id });
-    expect(confirmed).toEqual({ ...aetna, profileConfirmedAt: at, updatedAt: at });
+    expect(confirmed).toEqual({ ...aetna, profileConfirmedAt: at, updatedAt: at, version: aetna.version + 1 });
     expect(at).toBe('2025-03-02T12:00:00.000Z');
     // Confirming again moves the date forward.
     const later = clock.advance(60);
@@ -354,7 +372,7 @@ describe('payers:update, payers:confirmProfile, payers:delete', () => {
   it('an unknown id is PAYER_NOT_FOUND for get, update, confirm and delete', async () => {
     for (const [channel, args] of [
       ['payers:get', { id: 999 }],
-      ['payers:update', { ...payerInput({ name: 'Nobody' }), id: 999 }],
+      ['payers:update', { ...payerInput({ name: 'Nobody' }), id: 999, version: storedVersion('payers', 999) }],
       ['payers:confirmProfile', { id: 999 }],
       ['payers:delete', { id: 999 }],
       ['feeSchedule:list', { payerId: 999 }],
@@ -394,7 +412,11 @@ describe('payers:update, payers:confirmProfile, payers:delete', () => {
 
   it('writes one audit row per change: create, update, confirm, delete', async () => {
     const updateAt = clock.advance(60);
-    const updated = await value<Payer>('payers:update', { ...payerInput({ payerCode: '60054' }), id: aetna.id });
+    const updated = await value<Payer>('payers:update', {
+      ...payerInput({ payerCode: '60054' }),
+      id: aetna.id,
+      version: storedVersion('payers', aetna.id),
+    });
     const confirmAt = clock.advance(60);
     const confirmed = await value<Payer>('payers:confirmProfile', { id: aetna.id });
     const deleteAt = clock.advance(60);
@@ -480,6 +502,7 @@ describe('contracts', () => {
     );
     expect(created).toEqual({
       id: 1,
+      version: 1,
       payerId: aetna.id,
       label: 'Commercial 2024',
       scopeKind: 'all',
@@ -579,9 +602,10 @@ describe('contracts', () => {
     const at = clock.advance(60);
     const ended = await value<Contract>('contracts:update', {
       id: first.id,
+      version: storedVersion('contracts', first.id),
       terms: terms(aetna.id, { basis: 'WAC', percent: '103', effectiveTo: '2024-06-30' }),
     });
-    expect(ended).toEqual({ ...first, effectiveTo: '2024-06-30', updatedAt: at });
+    expect(ended).toEqual({ ...first, effectiveTo: '2024-06-30', updatedAt: at, version: first.version + 1 });
     // The last day of the old version is still taken; the next day is free.
     expect((await refusal('contracts:create', terms(aetna.id, { effectiveFrom: '2024-06-30' }))).code).toBe(
       'CONTRACT_OVERLAP',
@@ -596,7 +620,11 @@ describe('contracts', () => {
 
   it('a version may be updated in place without overlapping itself', async () => {
     const v = await value<Contract>('contracts:create', terms(aetna.id));
-    const updated = await value<Contract>('contracts:update', { id: v.id, terms: terms(aetna.id, { percent: '80' }) });
+    const updated = await value<Contract>('contracts:update', {
+      id: v.id,
+      version: storedVersion('contracts', v.id),
+      terms: terms(aetna.id, { percent: '80' }),
+    });
     expect(updated.percent).toBe('80');
   });
 
@@ -607,6 +635,7 @@ describe('contracts', () => {
     clock.advance(60);
     const error = await refusal('contracts:update', {
       id: first.id,
+      version: storedVersion('contracts', first.id),
       terms: terms(aetna.id, { effectiveTo: '2024-07-01', percent: '70' }),
     });
     expect(error.code).toBe('CONTRACT_OVERLAP');
@@ -617,6 +646,7 @@ describe('contracts', () => {
       (
         await refusal('contracts:update', {
           id: second.id,
+          version: storedVersion('contracts', second.id),
           terms: terms(aetna.id, { effectiveFrom: '2024-06-01' }),
         })
       ).code,
@@ -627,9 +657,15 @@ describe('contracts', () => {
   it('a version cannot move to another payer (CONTRACT_PAYER_CHANGE)', async () => {
     const cigna = await value<Payer>('payers:create', payerInput({ name: 'Cigna' }));
     const v = await value<Contract>('contracts:create', terms(aetna.id));
-    expect((await refusal('contracts:update', { id: v.id, terms: terms(cigna.id) })).code).toBe(
-      'CONTRACT_PAYER_CHANGE',
-    );
+    expect(
+      (
+        await refusal('contracts:update', {
+          id: v.id,
+          version: storedVersion('contracts', v.id),
+          terms: terms(cigna.id),
+        })
+      ).code,
+    ).toBe('CONTRACT_PAYER_CHANGE');
     expect((await value<{ contracts: Contract[] }>('payers:get', { id: aetna.id })).contracts).toEqual([v]);
   });
 
@@ -648,7 +684,10 @@ describe('contracts', () => {
   });
 
   it('an unknown version is CONTRACT_NOT_FOUND for update and delete', async () => {
-    expect((await refusal('contracts:update', { id: 999, terms: terms(aetna.id) })).code).toBe('CONTRACT_NOT_FOUND');
+    expect(
+      (await refusal('contracts:update', { id: 999, version: storedVersion('contracts', 999), terms: terms(aetna.id) }))
+        .code,
+    ).toBe('CONTRACT_NOT_FOUND');
     expect((await refusal('contracts:delete', { id: 999 })).code).toBe('CONTRACT_NOT_FOUND');
     expect(count('contracts')).toBe(0);
   });
@@ -656,7 +695,11 @@ describe('contracts', () => {
   it('audits create, update and delete of a version with before and after', async () => {
     const v = await value<Contract>('contracts:create', terms(aetna.id));
     const updateAt = clock.advance(60);
-    const updated = await value<Contract>('contracts:update', { id: v.id, terms: terms(aetna.id, { percent: '80' }) });
+    const updated = await value<Contract>('contracts:update', {
+      id: v.id,
+      version: storedVersion('contracts', v.id),
+      terms: terms(aetna.id, { percent: '80' }),
+    });
     const deleteAt = clock.advance(60);
     await value<Contract>('contracts:delete', { id: v.id });
     const id = String(v.id);

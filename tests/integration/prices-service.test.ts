@@ -34,6 +34,7 @@ describe('prices:create', () => {
     const awp = await price('AWP', '1200.00', '2024-01-01');
     expect(awp).toEqual({
       id: awp.id,
+      version: 1,
       ndc11: NDC11,
       priceType: 'AWP',
       pricePerPackage: '1200.00',

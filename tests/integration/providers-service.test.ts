@@ -12,7 +12,7 @@ import { oneLotAdministration, seedOneLot, type OneLot } from '../fixtures/one-l
 import { serviceHarness } from './service-harness';
 import { fieldCodes } from './service-calls';
 
-const { services, clock, value, refusal, auditRows } = serviceHarness();
+const { services, clock, value, refusal, auditRows, version: storedVersion } = serviceHarness();
 
 const JANE = { name: 'Jane Roe', npi: '123 456 7893', credentials: 'MD' } satisfies ProviderInput;
 const OMAR = { name: 'Omar Haddad', npi: '198-765-4328', credentials: 'NP' } satisfies ProviderInput;
@@ -28,6 +28,7 @@ describe('providers:create', () => {
     const jane = await value<Provider>('providers:create', { ...JANE, name: '  Jane Roe ' });
     expect(jane).toEqual({
       id: 1,
+      version: 1,
       name: 'Jane Roe',
       npi: '1234567893',
       credentials: 'MD',
@@ -112,12 +113,14 @@ describe('providers:update and providers:deactivate', () => {
     const at = clock.advance(3600);
     const updated = await value<Provider>('providers:update', {
       id: jane.id,
+      version: storedVersion('providers', jane.id),
       name: 'Jane Roe-Smith',
       npi: '1543 210 987',
       credentials: 'DO',
     });
     expect(updated).toEqual({
       ...jane,
+      version: jane.version + 1,
       name: 'Jane Roe-Smith',
       npi: '1543210987',
       credentials: 'DO',
@@ -128,13 +131,20 @@ describe('providers:update and providers:deactivate', () => {
 
   it('saving without a change writes nothing and audits nothing', async () => {
     clock.advance(60);
-    expect(await value('providers:update', { id: jane.id, ...JANE })).toEqual(jane);
+    expect(
+      await value('providers:update', { id: jane.id, version: storedVersion('providers', jane.id), ...JANE }),
+    ).toEqual(jane);
     expect(auditRows('provider')).toHaveLength(1);
   });
 
   it('refuses another provider’s NPI on update, keeping the stored fields', async () => {
     const omar = await value<Provider>('providers:create', OMAR);
-    const error = await refusal('providers:update', { id: omar.id, ...OMAR, npi: '1234567893' });
+    const error = await refusal('providers:update', {
+      id: omar.id,
+      version: storedVersion('providers', omar.id),
+      ...OMAR,
+      npi: '1234567893',
+    });
     expect(fieldCodes(error)).toEqual([{ field: 'npi', code: 'PROVIDER_NPI_TAKEN' }]);
     expect((await list()).rows.find((p) => p.id === omar.id)?.npi).toBe('1987654328');
   });
@@ -142,7 +152,7 @@ describe('providers:update and providers:deactivate', () => {
   it('makes a provider inactive (audited once), and active again through update', async () => {
     const at = clock.advance(60);
     const off = await value<Provider>('providers:deactivate', { id: jane.id });
-    expect(off).toEqual({ ...jane, active: false, updatedAt: at });
+    expect(off).toEqual({ ...jane, active: false, updatedAt: at, version: jane.version + 1 });
     // Again: already inactive, nothing written.
     clock.advance(60);
     expect(await value('providers:deactivate', { id: jane.id })).toEqual(off);
@@ -151,15 +161,27 @@ describe('providers:update and providers:deactivate', () => {
       ['update', true, false],
     ]);
     // A change that does not mention `active` leaves them inactive; `active: true` makes them active.
-    const renamed = await value<Provider>('providers:update', { id: jane.id, ...JANE, name: 'Jane Q. Roe' });
+    const renamed = await value<Provider>('providers:update', {
+      id: jane.id,
+      version: storedVersion('providers', jane.id),
+      ...JANE,
+      name: 'Jane Q. Roe',
+    });
     expect(renamed.active).toBe(false);
-    const back = await value<Provider>('providers:update', { id: jane.id, ...JANE, active: true });
+    const back = await value<Provider>('providers:update', {
+      id: jane.id,
+      version: storedVersion('providers', jane.id),
+      ...JANE,
+      active: true,
+    });
     expect(back).toMatchObject({ name: 'Jane Roe', active: true });
     expect(names(await list())).toEqual(['Jane Roe']);
   });
 
   it('answers PROVIDER_NOT_FOUND for an unknown id', async () => {
-    expect((await refusal('providers:update', { id: 99, ...OMAR })).code).toBe('PROVIDER_NOT_FOUND');
+    expect((await refusal('providers:update', { id: 99, version: storedVersion('providers', 99), ...OMAR })).code).toBe(
+      'PROVIDER_NOT_FOUND',
+    );
     expect((await refusal('providers:deactivate', { id: 99 })).code).toBe('PROVIDER_NOT_FOUND');
   });
 });

@@ -6,6 +6,7 @@
  */
 import { afterEach, beforeEach, expect } from 'vitest';
 import { openServices, type Services } from '../../electron/services/context';
+import { rowVersion, type VersionedTable } from '../../electron/services/repositories/row-version';
 import { serviceCalls } from './service-calls';
 import { makeTempDir, removeTempDir, testClock } from './temp-dir';
 
@@ -69,9 +70,13 @@ export function serviceHarness({ actor = 'tester', start = '2025-03-01T12:00:00.
       after: afterJson === null ? null : (JSON.parse(afterJson) as Record<string, unknown>),
     }));
 
+  /** The row's stored version, as a form opened now would send it with a save (1 for a row that is not there). */
+  const version = (table: VersionedTable, id: number): number => rowVersion(current().ctx.db, table, id) ?? 1;
+
   return {
     ...serviceCalls(() => current().handlers, loggedErrors),
     auditRows,
+    version,
     services: current,
     dir: currentDir,
     clock,

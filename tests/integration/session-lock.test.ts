@@ -69,6 +69,7 @@ describe('session:status', () => {
       locked: false,
       lockAfterMinutes: 15,
       practiceName: null,
+      keptAtServer: false,
     });
     await call(s, 'practice:set', {
       name: 'Lakeside Infusion',

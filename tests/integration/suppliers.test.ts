@@ -12,7 +12,7 @@ import { ziconotide } from '../fixtures/seed-inputs';
 import { serviceHarness } from './service-harness';
 import { fieldCodes } from './service-calls';
 
-const { services, clock, value, refusal, auditRows } = serviceHarness();
+const { services, clock, value, refusal, auditRows, version: storedVersion } = serviceHarness();
 
 const db = () => services().ctx.db;
 const count = (sql: string, ...params: unknown[]): number =>
@@ -201,7 +201,11 @@ describe('merging a duplicate', () => {
 
   it('frees the duplicate’s name: the kept supplier can then be renamed to it', async () => {
     await value('suppliers:merge', { keepId: mckesson.id, mergeId: duplicate.id });
-    const renamed = await value<Supplier>('suppliers:update', { id: mckesson.id, name: 'Mckesson Corp.' });
+    const renamed = await value<Supplier>('suppliers:update', {
+      id: mckesson.id,
+      version: storedVersion('suppliers', mckesson.id),
+      name: 'Mckesson Corp.',
+    });
     expect(renamed).toMatchObject({ name: 'Mckesson Corp.', invoiceCount: 3 });
   });
 });
@@ -250,7 +254,11 @@ describe('merges that are refused, writing nothing', () => {
   });
 
   it('refuses a name another supplier has, next to the name field', async () => {
-    const error = await refusal('suppliers:update', { id: duplicate.id, name: 'MCKESSON' });
+    const error = await refusal('suppliers:update', {
+      id: duplicate.id,
+      version: storedVersion('suppliers', duplicate.id),
+      name: 'MCKESSON',
+    });
     expect(fieldCodes(error)).toEqual([{ field: 'name', code: 'SUPPLIER_NAME_TAKEN' }]);
     expect(error.message).toBe('There is already a supplier named McKesson.');
   });

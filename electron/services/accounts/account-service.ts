@@ -4,26 +4,33 @@
  *   the first account, which must be an owner;
  * - a wrong name or password gets one sentence for both (the answer does not tell a stranger
  *   which names exist); 5 wrong in a row and the account waits 15 minutes (ACCOUNT_LOCKED);
- * - a session is a random token; it expires after the idle time (15 minutes unless set) and the
- *   password is asked again (SESSION_EXPIRED);
+ * - a session is a random token; it expires after the owner's idle time (15 minutes unless set,
+ *   read at each check so a change holds at once) and the password is asked again (SESSION_EXPIRED);
+ * - a new password ends the person's other sessions; one set by the owner also lifts the wait
+ *   after wrong passwords (the owner is who a locked-out person asks).
  * - `authorize` is what a door asks before a call: FORBIDDEN when the role may not call it
  *   (shared/api/channel-roles.ts), NOT_SIGNED_IN without a session.
  * Sessions live in memory: a restarted app asks everyone to sign in again.
  */
 import { randomBytes } from 'node:crypto';
 import { CHANNEL_ROLES, mayCall, OPEN } from '../../../shared/api/channel-roles';
+import {
+  DEFAULT_SESSION_IDLE_MINUTES,
+  MAX_SESSION_IDLE_MINUTES,
+  MIN_SESSION_IDLE_MINUTES,
+} from '../../../shared/api/auth-channels';
 import type { Channel } from '../../../shared/api/contract';
 import { isRole, type Role } from '../../../shared/domain/roles';
 import { AppError, fieldError } from '../app-error';
 import type { ServiceContext } from '../context';
 import { auditLog } from '../repositories/audit-log';
+import { minutesSettingRepository } from '../repositories/minutes-setting-repository';
 import { userRepository, type StoredUser } from '../repositories/user-repository';
-import { hashPassword, passwordMatches } from './password-hash';
+import { hashPassword, passwordMatches, passwordMatchesSoon } from './password-hash';
 
 const MIN_PASSWORD_LENGTH = 10;
 const WRONG_TRIES_BEFORE_WAIT = 5;
 const WAIT_AFTER_TRIES_MINUTES = 15;
-const SESSION_IDLE_MS = 15 * 60_000;
 
 /** A hash made once, checked against for a name that has no account (see signIn). */
 let unknownNameHash: string | undefined;
@@ -52,6 +59,12 @@ export function accountsFor(ctx: ServiceContext): AccountService {
 
 export function accountService(ctx: ServiceContext) {
   const users = userRepository(ctx.db, auditLog(ctx.db));
+  const idleSetting = minutesSettingRepository(ctx.db, auditLog(ctx.db), {
+    key: 'session_idle_minutes',
+    fallback: DEFAULT_SESSION_IDLE_MINUTES,
+    min: MIN_SESSION_IDLE_MINUTES,
+    max: MAX_SESSION_IDLE_MINUTES,
+  });
   // Accounts are deactivated, never deleted: once there are some, there always are.
   let accountsOn = false;
   const hasAccounts = (): boolean => accountsOn || (accountsOn = users.count() > 0);
@@ -83,6 +96,10 @@ export function accountService(ctx: ServiceContext) {
     const signedIn = { userId: user.id, name: user.name, role: user.role };
     live.set(token, { ...signedIn, lastUsedMs: nowMs() });
     return { token, user: signedIn };
+  };
+  /** Ends every session of `userId` but `keep` (the caller's own, when it is theirs). */
+  const endSessionsOf = (userId: number, keep?: string) => {
+    for (const [token, s] of live) if (s.userId === userId && token !== keep) live.delete(token);
   };
 
   return {
@@ -119,12 +136,12 @@ export function accountService(ctx: ServiceContext) {
       return { userId: made.id, name: made.name, role: made.role };
     },
 
-    signIn(name: string, password: string): { token: string; user: SignedIn } {
+    async signIn(name: string, password: string): Promise<{ token: string; user: SignedIn }> {
       const user = users.byName(name);
       // The same sentence whether the name exists or not; a hash is still computed for an unknown name
       // so the time taken does not tell either.
       if (!user || user.active !== 1) {
-        passwordMatches(password, (unknownNameHash ??= hashPassword('not a real password')));
+        await passwordMatchesSoon(password, (unknownNameHash ??= hashPassword('not a real password')));
         throw fieldError('password', 'SIGN_IN_WRONG', WRONG_SIGN_IN);
       }
       if (user.lockedUntil && Date.parse(user.lockedUntil) > nowMs()) {
@@ -133,8 +150,9 @@ export function accountService(ctx: ServiceContext) {
           `Too many wrong passwords: this account can try again after ${WAIT_AFTER_TRIES_MINUTES} minutes, or the owner can set a new password.`,
         );
       }
-      if (!passwordMatches(password, user.passwordHash)) {
-        const tries = user.failedSignIns + 1;
+      if (!(await passwordMatchesSoon(password, user.passwordHash))) {
+        // Read again after the wait: other sign-ins of this person may have counted meanwhile.
+        const tries = (users.get(user.id)?.failedSignIns ?? user.failedSignIns) + 1;
         const waitUntil =
           tries >= WRONG_TRIES_BEFORE_WAIT ? new Date(nowMs() + WAIT_AFTER_TRIES_MINUTES * 60_000).toISOString() : null;
         users.recordTries(user.id, waitUntil ? 0 : tries, waitUntil);
@@ -158,7 +176,7 @@ export function accountService(ctx: ServiceContext) {
         live.delete(token as string);
         throw new AppError('NOT_SIGNED_IN', 'This account is no longer active; sign in with another.');
       }
-      if (nowMs() - found.lastUsedMs > SESSION_IDLE_MS) {
+      if (nowMs() - found.lastUsedMs > idleSetting.minutes() * 60_000) {
         live.delete(token as string);
         throw new AppError('SESSION_EXPIRED', 'You were away for a while: enter your password again.');
       }
@@ -187,15 +205,49 @@ export function accountService(ctx: ServiceContext) {
         throw new AppError('LAST_OWNER', 'This is the practice’s only owner; make another owner first.');
       }
       users.setActive(userId, false, ctx.now(), by?.name ?? ctx.actor);
-      for (const [token, s] of live) if (s.userId === userId) live.delete(token);
+      endSessionsOf(userId);
     },
 
-    setPassword(by: SignedIn, userId: number, password: string): void {
-      if (by.userId !== userId && by.role !== 'owner') {
-        throw new AppError('FORBIDDEN', 'Only the owner can set another person’s password.');
-      }
+    /** Minutes without use before a session ends: the owner's setting, or 15. */
+    sessionIdleMinutes: (): number => idleSetting.minutes(),
+
+    /** Minutes already checked by the contract (5–480); sessions already open follow it at once. */
+    setSessionIdleMinutes(by: SignedIn | null, minutes: number): number {
+      requireOwner(by);
+      idleSetting.setMinutes(minutes, ctx.now(), by?.name ?? ctx.actor);
+      return idleSetting.minutes();
+    },
+
+    /**
+     * The owner gives a person a new password (they forgot it, or it may be known to others):
+     * their sessions end, but for the one the owner is calling from, and the wait after wrong
+     * passwords is lifted. The audit log keeps that it was set, never what to.
+     */
+    setPasswordFor(by: SignedIn | null, userId: number, password: string, callerSession?: string): void {
+      requireOwner(by);
+      const user = users.get(userId);
+      if (!user) throw new AppError('USER_NOT_FOUND', 'There is no such account.');
       checkPassword(password);
-      users.setPasswordHash(userId, hashPassword(password), ctx.now(), by.name);
+      users.setPasswordHash(userId, hashPassword(password), ctx.now(), by?.name ?? ctx.actor);
+      endSessionsOf(userId, callerSession);
+      ctx.log.info('accounts', 'A password was set by the owner', { userId });
+    },
+
+    /**
+     * A signed-in person changes their own password: the current one first, so a desk left
+     * signed in does not hand the account over; their other sessions end, this one goes on.
+     */
+    changeOwnPassword(by: SignedIn | null, session: string | undefined, current: string, next: string): void {
+      const user = by ? users.get(by.userId) : undefined;
+      if (!by || !user || user.active !== 1) throw new AppError('NOT_SIGNED_IN', 'Sign in to change your password.');
+      if (!passwordMatches(current, user.passwordHash)) {
+        ctx.log.warn('accounts', 'A password change was refused: wrong current password', { userId: user.id });
+        throw fieldError('current', 'PASSWORD_WRONG', 'That is not your current password.');
+      }
+      checkPassword(next, 'next');
+      users.setPasswordHash(user.id, hashPassword(next), ctx.now(), by.name);
+      endSessionsOf(user.id, session);
+      ctx.log.info('accounts', 'A person changed their password', { userId: user.id });
     },
   };
 }

@@ -7,7 +7,8 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { SignedIn } from './account-service';
 
-export type CallScope = { session?: string; user: SignedIn | null };
+/** `network`: the call came from another desk through the practice server (not this machine's own window). */
+export type CallScope = { session?: string; user: SignedIn | null; network?: boolean };
 
 const scope = new AsyncLocalStorage<CallScope>();
 

@@ -303,6 +303,8 @@ export function administrationDrafts(db: Db, audit: AuditLog) {
       nocInstructionJson,
       createdAt: at,
       updatedAt: at,
+      // Not stored yet: the version a new row starts at (migration 16).
+      version: 1,
     };
     return withReadiness(row, snapshot);
   }

@@ -15,14 +15,13 @@
  *   with the field and the character named, before any document is made.
  */
 import { createHash } from 'node:crypto';
-import { join } from 'node:path';
 import { savedFileName } from '../../../shared/api/document-names';
+import { saveIntoFolder } from './save-into-folder';
 import type { GeneratedDocument } from '../../../shared/api/document-schemas';
 import { documentMaker } from '../../../shared/domain/document-maker';
 import { AppError } from '../app-error';
 import type { ServiceContext } from '../context';
 import { documentStore } from '../document-store';
-import { fileSize, writeFileDurably } from '../durable-file';
 import { renderAttachment } from '../pdf/attachment-pdf';
 import { mergePdfs } from '../pdf/merge-pdfs';
 import { pdfPageCount } from '../pdf/page-count';
@@ -274,25 +273,7 @@ export function attachmentService(ctx: ServiceContext, audit: AuditLog) {
       const files = ids.map(read);
       const written: { id: number; path: string }[] = [];
       for (const { document, bytes } of files) {
-        const fileName = savedFileName(document);
-        const dot = fileName.lastIndexOf('.');
-        const stem = dot > 0 ? fileName.slice(0, dot) : fileName;
-        const ext = dot > 0 ? fileName.slice(dot) : '';
-        for (let n = 1; ; n++) {
-          const path = join(folder, n === 1 ? fileName : `${stem} (${n})${ext}`);
-          if (fileSize(path) !== null) continue;
-          try {
-            writeFileDurably(path, bytes, { exclusive: true });
-          } catch (err) {
-            if ((err as NodeJS.ErrnoException).code === 'EEXIST') continue;
-            throw new AppError(
-              'SAVE_FAILED',
-              `${fileName} could not be written to ${folder}: ${(err as Error).message}`,
-            );
-          }
-          written.push({ id: document.id, path });
-          break;
-        }
+        written.push({ id: document.id, path: saveIntoFolder(folder, savedFileName(document), bytes) });
       }
       return written;
     },

@@ -2,6 +2,7 @@
 import type { ServiceContext } from '../context';
 import { administrationService } from '../administrations/administration-service';
 import type { AuditLog } from '../repositories/audit-log';
+import { writeIfUnchanged } from '../repositories/row-version';
 import { payerRepository } from '../repositories/payer-repository';
 import type { HandlersFor, SharedServices } from './handler-types';
 import { realDates } from './real-date';
@@ -35,10 +36,17 @@ export function administrationHandlers(
     },
     'administrations:get': ({ id }) => administrations.get(id),
     'administrations:create': (fields) => administrations.create(fields, ctx.now(), ctx.actor),
-    'administrations:update': ({ id, administration }) =>
-      administrations.update(id, administration, ctx.now(), ctx.actor),
+    'administrations:update': ({ id, version, administration }) =>
+      writeIfUnchanged(ctx.db, 'administrations', id, version, () =>
+        administrations.update(id, administration, ctx.now(), ctx.actor),
+      ),
     'administrations:delete': ({ id }) => administrations.delete(id, ctx.now(), ctx.actor),
-    'administrations:setStatus': ({ id, status }) => administrations.setStatus(id, status, ctx.now(), ctx.actor),
+    'administrations:setStatus': ({ id, status, version }) =>
+      version === undefined
+        ? administrations.setStatus(id, status, ctx.now(), ctx.actor)
+        : writeIfUnchanged(ctx.db, 'administrations', id, version, () =>
+            administrations.setStatus(id, status, ctx.now(), ctx.actor),
+          ),
     'administrations:recompute': ({ id }) => administrations.recompute(id, ctx.now(), ctx.actor),
     'administrations:recomputeStale': () => administrations.recomputeStale(ctx.now(), ctx.actor),
     'administrations:preview': ({ editingId, ...fields }) => administrations.preview(fields, ctx.now(), editingId),

@@ -17,9 +17,12 @@ type AuthChannel =
   | 'auth:createFirstOwner'
   | 'auth:signIn'
   | 'auth:signOut'
+  | 'auth:changePassword'
   | 'users:list'
   | 'users:create'
-  | 'users:deactivate';
+  | 'users:deactivate'
+  | 'users:setPassword'
+  | 'users:setSessionIdle';
 
 const summary = (u: StoredUser): UserSummary => ({ id: u.id, name: u.name, role: u.role, active: u.active === 1 });
 const person = ({ token, user }: { token: string; user: { name: string; role: UserSummary['role'] } }) => ({
@@ -39,22 +42,28 @@ export function authHandlers(ctx: ServiceContext, audit: AuditLog): HandlersFor<
   return {
     'auth:status': (): AuthStatus => {
       const service = accounts();
-      if (!service.accountsOn()) return { accountsOn: false, signedIn: null };
+      const sessionIdleMinutes = service.sessionIdleMinutes();
+      if (!service.accountsOn()) return { accountsOn: false, signedIn: null, sessionIdleMinutes };
       const session = currentCall()?.session;
-      if (session === undefined) return { accountsOn: true, signedIn: null };
+      if (session === undefined) return { accountsOn: true, signedIn: null, sessionIdleMinutes };
       try {
         const user = service.session(session);
-        return { accountsOn: true, signedIn: { name: user.name, role: user.role } };
+        return { accountsOn: true, signedIn: { name: user.name, role: user.role }, sessionIdleMinutes };
       } catch {
-        return { accountsOn: true, signedIn: null };
+        return { accountsOn: true, signedIn: null, sessionIdleMinutes };
       }
     },
     'auth:createFirstOwner': (input) => person(accounts().createFirstOwner(input)),
-    'auth:signIn': ({ name, password }) => person(accounts().signIn(name, password)),
+    'auth:signIn': async ({ name, password }) => person(await accounts().signIn(name, password)),
     'auth:signOut': () => {
       const session = currentCall()?.session;
       if (session !== undefined) accounts().signOut(session);
       return { signedOut: session !== undefined };
+    },
+    'auth:changePassword': ({ current, next }) => {
+      const call = currentCall();
+      accounts().changeOwnPassword(call?.user ?? null, call?.session, current, next);
+      return { changed: true };
     },
     'users:list': () => users.list().map(summary),
     'users:create': (input) => summary(found(accounts().addUser(currentCall()?.user ?? null, input).userId)),
@@ -62,5 +71,13 @@ export function authHandlers(ctx: ServiceContext, audit: AuditLog): HandlersFor<
       accounts().deactivate(currentCall()?.user ?? null, id);
       return summary(found(id));
     },
+    'users:setPassword': ({ id, password }) => {
+      const call = currentCall();
+      accounts().setPasswordFor(call?.user ?? null, id, password, call?.session);
+      return summary(found(id));
+    },
+    'users:setSessionIdle': ({ sessionIdleMinutes }) => ({
+      sessionIdleMinutes: accounts().setSessionIdleMinutes(currentCall()?.user ?? null, sessionIdleMinutes),
+    }),
   };
 }

@@ -7,6 +7,7 @@ import type { AuditLog } from '../repositories/audit-log';
 import { drugCorrection } from '../drugs/drug-correction';
 import { drugRepository } from '../repositories/drug-repository';
 import { practiceRepository } from '../repositories/practice-repository';
+import { writeIfUnchanged } from '../repositories/row-version';
 import type { HandlersFor, SharedServices } from './handler-types';
 
 export function catalogHandlers(
@@ -38,11 +39,13 @@ export function catalogHandlers(
       schemaVersion: schemaVersion(ctx.db),
     }),
     'practice:get': () => practice.get(),
-    'practice:set': (fields) => practice.save(fields, ctx.now(), ctx.actor),
+    'practice:set': ({ version, ...fields }) =>
+      writeIfUnchanged(ctx.db, 'practice_settings', 1, version, () => practice.save(fields, ctx.now(), ctx.actor)),
     'drugs:list': (query) => drugs.list(query),
     'drugs:get': ({ id, ndc }) => (id !== undefined ? drugs.get(id) : drugs.getByNdc(ndc ?? '')),
     'drugs:create': (fields) => drugs.create(fields, ctx.now(), ctx.actor),
-    'drugs:update': ({ id, ...fields }) => drugs.update(id, fields, ctx.now(), ctx.actor),
+    'drugs:update': ({ id, version, ...fields }) =>
+      writeIfUnchanged(ctx.db, 'drugs', id, version, () => drugs.update(id, fields, ctx.now(), ctx.actor)),
     'drugs:delete': ({ id }) => drugs.delete(id, ctx.now(), ctx.actor),
     'drugs:usage': ({ id }) => drugs.usage(drugs.get(id).ndc11),
     'drugs:correct': ({ id, openAdministrations, ...fields }) =>

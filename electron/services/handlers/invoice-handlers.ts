@@ -1,6 +1,7 @@
 /** Suppliers, acquisition invoices with their lots, and the supplier's scanned invoice. */
 import type { ServiceContext } from '../context';
 import type { AuditLog } from '../repositories/audit-log';
+import { writeIfUnchanged } from '../repositories/row-version';
 import { administrationRepository } from '../repositories/administration-repository';
 import { invoiceRepository } from '../repositories/invoice-repository';
 import { supplierRepository } from '../repositories/supplier-repository';
@@ -34,7 +35,8 @@ export function invoiceHandlers(
   return {
     'suppliers:list': () => suppliers.list(),
     'suppliers:create': (fields) => suppliers.create(fields, ctx.now(), ctx.actor),
-    'suppliers:update': ({ id, ...fields }) => suppliers.update(id, fields, ctx.now(), ctx.actor),
+    'suppliers:update': ({ id, version, ...fields }) =>
+      writeIfUnchanged(ctx.db, 'suppliers', id, version, () => suppliers.update(id, fields, ctx.now(), ctx.actor)),
 
     'invoices:list': (q) => {
       if (q.supplierId !== undefined) suppliers.get(q.supplierId);
@@ -42,8 +44,10 @@ export function invoiceHandlers(
     },
     'invoices:get': ({ id }) => invoices.get(id),
     'invoices:create': (fields) => invoices.create(fields, ctx.now(), ctx.actor),
-    'invoices:update': ({ id, invoice }) => {
-      const updated = invoices.update(id, invoice, ctx.now(), ctx.actor);
+    'invoices:update': ({ id, version, invoice }) => {
+      const updated = writeIfUnchanged(ctx.db, 'invoices', id, version, () =>
+        invoices.update(id, invoice, ctx.now(), ctx.actor),
+      );
       // A corrected lot number or cost is what the checklist of the administrations reads.
       if (updated.inUse) administrations.refreshReadiness({ invoiceId: id });
       return updated;

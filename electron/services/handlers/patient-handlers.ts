@@ -2,6 +2,7 @@
 import type { ServiceContext } from '../context';
 import type { AuditLog } from '../repositories/audit-log';
 import { patientRepository } from '../repositories/patient-repository';
+import { writeIfUnchanged } from '../repositories/row-version';
 import type { HandlersFor } from './handler-types';
 
 export function patientHandlers(
@@ -13,7 +14,8 @@ export function patientHandlers(
     'patients:list': (q) => patients.list(q),
     'patients:get': ({ id }) => patients.get(id),
     'patients:create': (fields) => patients.create(fields, ctx.now(), ctx.actor),
-    'patients:update': ({ id, ...fields }) => patients.update(id, fields, ctx.now(), ctx.actor),
+    'patients:update': ({ id, version, ...fields }) =>
+      writeIfUnchanged(ctx.db, 'patients', id, version, () => patients.update(id, fields, ctx.now(), ctx.actor)),
     'patients:delete': ({ id }) => patients.delete(id, ctx.now(), ctx.actor),
   };
 }

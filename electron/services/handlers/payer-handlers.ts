@@ -5,6 +5,7 @@ import { PAYER_TEMPLATES } from '../../../shared/domain/payer-templates';
 import { AppError } from '../app-error';
 import type { ServiceContext } from '../context';
 import type { AuditLog } from '../repositories/audit-log';
+import { writeIfUnchanged } from '../repositories/row-version';
 import { administrationRepository } from '../repositories/administration-repository';
 import { contractRepository } from '../repositories/contract-repository';
 import { payerRepository } from '../repositories/payer-repository';
@@ -79,8 +80,10 @@ export function payerHandlers(
     'payers:templates': () => PAYER_TEMPLATES.map(({ key, label, alternatives }) => ({ key, label, alternatives })),
     'payers:createFromTemplate': (args) => createFromTemplate(args),
     'payers:create': (fields) => ctx.db.transaction(() => payers.insert(fields, ctx.now(), ctx.actor))(),
-    'payers:update': ({ id, ...fields }) => {
-      const payer = payers.update(id, fields, ctx.now(), ctx.actor);
+    'payers:update': ({ id, version, ...fields }) => {
+      const payer = writeIfUnchanged(ctx.db, 'payers', id, version, () =>
+        payers.update(id, fields, ctx.now(), ctx.actor),
+      );
       administrations.refreshReadiness({ payerId: id });
       return payer;
     },
@@ -94,7 +97,8 @@ export function payerHandlers(
       payers.get(terms.payerId);
       return contracts.create(terms, ctx.now(), ctx.actor);
     },
-    'contracts:update': ({ id, terms }) => contracts.update(id, terms, ctx.now(), ctx.actor),
+    'contracts:update': ({ id, version, terms }) =>
+      writeIfUnchanged(ctx.db, 'contracts', id, version, () => contracts.update(id, terms, ctx.now(), ctx.actor)),
     'contracts:delete': ({ id }) => contracts.delete(id, ctx.now(), ctx.actor),
     'feeSchedule:list': (q) => {
       payers.get(q.payerId);

@@ -3,6 +3,7 @@ import type { ServiceContext } from '../context';
 import type { AuditLog } from '../repositories/audit-log';
 import { drugRepository } from '../repositories/drug-repository';
 import { priceRepository } from '../repositories/price-repository';
+import { writeIfUnchanged } from '../repositories/row-version';
 import type { HandlersFor } from './handler-types';
 
 export function priceHandlers(
@@ -21,7 +22,8 @@ export function priceHandlers(
       };
     },
     'prices:create': (fields) => prices.createPrice(fields, ctx.now(), ctx.actor),
-    'prices:update': ({ id, ...fields }) => prices.updatePrice(id, fields, ctx.now(), ctx.actor),
+    'prices:update': ({ id, version, ...fields }) =>
+      writeIfUnchanged(ctx.db, 'drug_prices', id, version, () => prices.updatePrice(id, fields, ctx.now(), ctx.actor)),
     'prices:delete': ({ id }) => prices.deletePrice(id, ctx.now(), ctx.actor),
     'paymentLimits:list': (q) => prices.listPaymentLimits(q),
   };

@@ -2,6 +2,7 @@
 import type { ServiceContext } from '../context';
 import type { AuditLog } from '../repositories/audit-log';
 import { providerRepository } from '../repositories/provider-repository';
+import { writeIfUnchanged } from '../repositories/row-version';
 import type { HandlersFor } from './handler-types';
 
 export function providerHandlers(
@@ -12,7 +13,8 @@ export function providerHandlers(
   return {
     'providers:list': (q) => providers.list(q),
     'providers:create': (fields) => providers.create(fields, ctx.now(), ctx.actor),
-    'providers:update': ({ id, ...fields }) => providers.update(id, fields, ctx.now(), ctx.actor),
+    'providers:update': ({ id, version, ...fields }) =>
+      writeIfUnchanged(ctx.db, 'providers', id, version, () => providers.update(id, fields, ctx.now(), ctx.actor)),
     'providers:deactivate': ({ id }) => providers.deactivate(id, ctx.now(), ctx.actor),
   };
 }

@@ -7,12 +7,17 @@
  * Nothing typed here is logged or audited: the log says that the app locked, unlocked or was
  * given a wrong passphrase; the audit log says who set or changed the passphrase, never what to.
  */
-import type { SessionStatus } from '../../../shared/api/session-channels';
+import {
+  DEFAULT_LOCK_AFTER_MINUTES,
+  MAX_LOCK_AFTER_MINUTES,
+  type SessionStatus,
+} from '../../../shared/api/session-channels';
 import { AppError, fieldError } from '../app-error';
+import { currentCall } from '../accounts/actor-scope';
 import type { ServiceContext } from '../context';
 import { hasPassphrase, passphraseOpens, setPassphrase } from '../crypto/key-file';
 import type { AuditLog } from '../repositories/audit-log';
-import { lockSettingRepository } from '../repositories/lock-setting-repository';
+import { minutesSettingRepository } from '../repositories/minutes-setting-repository';
 import { practiceRepository } from '../repositories/practice-repository';
 import { TRIES_BEFORE_WAIT, unlockTries, WAIT_AFTER_TRIES_MS } from '../session/session-lock';
 import type { HandlersFor } from './handler-types';
@@ -21,21 +26,49 @@ type SessionChannel =
   'session:status' | 'session:lock' | 'session:unlock' | 'session:setPassphrase' | 'session:setLockAfter';
 
 export function sessionHandlers(ctx: ServiceContext, audit: AuditLog): HandlersFor<SessionChannel> {
-  const lockSetting = lockSettingRepository(ctx.db, audit);
+  const lockSetting = minutesSettingRepository(ctx.db, audit, {
+    key: 'lock_after_minutes',
+    fallback: DEFAULT_LOCK_AFTER_MINUTES,
+    min: 0,
+    max: MAX_LOCK_AFTER_MINUTES,
+  });
   const practice = practiceRepository(ctx.db, audit);
   const passphraseSet = () => (ctx.dataKey ? hasPassphrase(ctx.dataDir) : false);
-  const status = (): SessionStatus => ({
-    encrypted: ctx.dataKey !== undefined,
-    hasPassphrase: passphraseSet(),
-    locked: ctx.locked,
-    lockAfterMinutes: lockSetting.lockAfterMinutes(),
-    practiceName: practice.get()?.name ?? null,
-  });
+  // A call from another desk through the practice server neither sees nor sets this machine's
+  // lock: locking the server would lock every desk out (issue 16).
+  const fromAnotherDesk = (): boolean => currentCall()?.network === true;
+  const status = (): SessionStatus =>
+    fromAnotherDesk()
+      ? {
+          encrypted: ctx.dataKey !== undefined,
+          hasPassphrase: false,
+          locked: false,
+          lockAfterMinutes: 0,
+          practiceName: practice.get()?.name ?? null,
+          keptAtServer: true,
+        }
+      : {
+          encrypted: ctx.dataKey !== undefined,
+          hasPassphrase: passphraseSet(),
+          locked: ctx.locked,
+          lockAfterMinutes: lockSetting.minutes(),
+          practiceName: practice.get()?.name ?? null,
+          keptAtServer: false,
+        };
+  const refuseFromAnotherDesk = (): void => {
+    if (fromAnotherDesk()) {
+      throw new AppError(
+        'AT_THE_SERVER',
+        'The passphrase and the lock are set at the computer that holds the practice’s data; this desk signs out by itself after the idle time.',
+      );
+    }
+  };
   const nowMs = () => Date.parse(ctx.now());
 
   return {
     'session:status': status,
     'session:lock': () => {
+      refuseFromAnotherDesk();
       if (!passphraseSet()) {
         throw new AppError(
           'NO_PASSPHRASE',
@@ -47,6 +80,7 @@ export function sessionHandlers(ctx: ServiceContext, audit: AuditLog): HandlersF
       return status();
     },
     'session:unlock': ({ passphrase }) => {
+      refuseFromAnotherDesk();
       // Checked even when not locked: another window may have unlocked, and this window's lock
       // screen must still open only with the passphrase.
       if (!ctx.locked && !passphraseSet()) return status();
@@ -71,6 +105,7 @@ export function sessionHandlers(ctx: ServiceContext, audit: AuditLog): HandlersF
       return status();
     },
     'session:setPassphrase': ({ current, next }) => {
+      refuseFromAnotherDesk();
       if (!ctx.dataKey) {
         throw new AppError(
           'NOT_ENCRYPTED',
@@ -84,7 +119,8 @@ export function sessionHandlers(ctx: ServiceContext, audit: AuditLog): HandlersF
       return status();
     },
     'session:setLockAfter': ({ lockAfterMinutes }) => {
-      lockSetting.setLockAfterMinutes(lockAfterMinutes, ctx.now(), ctx.actor);
+      refuseFromAnotherDesk();
+      lockSetting.setMinutes(lockAfterMinutes, ctx.now(), ctx.actor);
       return status();
     },
   };

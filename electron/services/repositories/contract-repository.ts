@@ -16,7 +16,8 @@ const COLUMNS = `id, payer_id AS payerId, label, scope_kind AS scopeKind, scope_
   effective_from AS effectiveFrom, effective_to AS effectiveTo, basis, percent, add_on AS addOn,
   coalesce(fee_schedule_rate, '') AS feeScheduleRate, coalesce(fee_schedule_per_amount, '') AS feeSchedulePerAmount,
   coalesce(fee_schedule_per_unit, 'mg') AS feeSchedulePerUnit, lesser_of_billed AS lesserOfBilled,
-  coinsurance_percent AS coinsurancePercent, sequestration, created_at AS createdAt, updated_at AS updatedAt`;
+  coinsurance_percent AS coinsurancePercent, sequestration, created_at AS createdAt, updated_at AS updatedAt,
+  row_version AS version`;
 
 const fromRow = (r: Row): Contract => ({ ...r, lesserOfBilled: r.lesserOfBilled === 1 });
 

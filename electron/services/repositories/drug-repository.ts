@@ -18,7 +18,7 @@ import { foldedContains } from './search-text';
 
 const COLUMNS = `id, ndc11, ndc_printed AS ndcPrinted, generic_name AS genericName, brand_name AS brandName,
   strength_amount AS strengthAmount, strength_unit AS strengthUnit, package_size AS packageSize,
-  ndc_unit AS ndcUnit, container, route, created_at AS createdAt, updated_at AS updatedAt`;
+  ndc_unit AS ndcUnit, container, route, created_at AS createdAt, updated_at AS updatedAt, row_version AS version`;
 
 // Whitelisted ORDER BY expressions: sort keys never reach SQL as text from the caller.
 const ORDER: Record<NonNullable<DrugListQuery['sortBy']>, string> = {

@@ -59,7 +59,7 @@ export type ScanLink = { sha256: string; fileName: string; mediaType: ScanMediaT
 const INVOICE_COLUMNS = `i.id, i.supplier_id AS supplierId, s.name AS supplierName, i.invoice_number AS invoiceNumber,
   i.invoice_date AS invoiceDate, coalesce(i.received_date, '') AS receivedDate, i.total_cents AS totalCents,
   i.adjustment_cents AS adjustmentCents, i.notes, i.scan_sha256 AS scanSha256, i.scan_file_name AS scanFileName,
-  i.scan_media_type AS scanMediaType, i.created_at AS createdAt, i.updated_at AS updatedAt`;
+  i.scan_media_type AS scanMediaType, i.created_at AS createdAt, i.updated_at AS updatedAt, i.row_version AS version`;
 
 const LINE_COLUMNS = `l.id, l.line_number AS lineNumber, l.ndc11, d.generic_name AS genericName, d.brand_name AS brandName,
   d.ndc_unit AS ndcUnit, l.lot_number AS lotNumber, l.expiry_date AS expiryDate, l.package_quantity AS packageQuantity,

@@ -15,7 +15,7 @@ export type PatientFields = z.output<typeof patientInputSchema>;
 
 const COLUMNS = `p.id, p.last_name AS lastName, p.first_name AS firstName, p.date_of_birth AS dateOfBirth,
   p.account_number AS accountNumber, p.payer_id AS payerId, y.name AS payerName, p.member_id AS memberId,
-  p.created_at AS createdAt, p.updated_at AS updatedAt`;
+  p.created_at AS createdAt, p.updated_at AS updatedAt, p.row_version AS version`;
 const FROM = `FROM patients p LEFT JOIN payers y ON y.id = p.payer_id`;
 
 // A search is split into words, each of which must match a name, the account or the member ID:

@@ -11,7 +11,7 @@ const COLUMNS = `id, name, payer_type AS payerType, payer_code AS payerCode, req
   noc_units_mode AS nocUnitsMode, coalesce(noc_units_per_amount, '') AS nocUnitsPerAmount,
   coalesce(noc_units_per_unit, 'mg') AS nocUnitsPerUnit, ndc_units AS ndcUnits, jw_jz_policy AS jwJzPolicy,
   narrative_location AS narrativeLocation, timely_filing_days AS timelyFilingDays, notes, contacts,
-  profile_confirmed_at AS profileConfirmedAt, created_at AS createdAt, updated_at AS updatedAt`;
+  profile_confirmed_at AS profileConfirmedAt, created_at AS createdAt, updated_at AS updatedAt, row_version AS version`;
 
 const fromRow = (r: Row): Payer => ({
   ...r,

@@ -3,12 +3,12 @@ import type { PracticeSettings } from '../../../shared/domain/practice-settings'
 import type { Db } from '../db/open';
 import type { AuditLog } from './audit-log';
 
-type Fields = Omit<PracticeSettings, 'updatedAt'>;
+type Fields = Omit<PracticeSettings, 'updatedAt' | 'version'>;
 
 export function practiceRepository(db: Db, audit: AuditLog) {
   const select = db.prepare(
     `SELECT name, address_line1 AS addressLine1, address_line2 AS addressLine2, city, state, zip, phone,
-            billing_contact AS billingContact, npi, tin, updated_at AS updatedAt
+            billing_contact AS billingContact, npi, tin, updated_at AS updatedAt, row_version AS version
        FROM practice_settings WHERE id = 1`,
   );
   const upsert = db.prepare(
@@ -25,8 +25,9 @@ export function practiceRepository(db: Db, audit: AuditLog) {
     get,
     save: db.transaction((fields: Fields, at: string, actor: string): PracticeSettings => {
       const before = get();
-      const after: PracticeSettings = { ...fields, updatedAt: at };
-      upsert.run(after);
+      upsert.run({ ...fields, updatedAt: at });
+      // Read back: the row version is the trigger's (migration 16), not ours to compute.
+      const after = get() as PracticeSettings;
       audit.record(at, actor, 'practice', 1, before ? 'update' : 'create', before, after);
       return after;
     }),

@@ -12,7 +12,7 @@ import { estimateStaleness } from './estimate-staleness';
 import { foldedContains } from './search-text';
 
 const PRICE_COLUMNS = `id, ndc11, price_type AS priceType, price_per_package AS pricePerPackage,
-  effective_from AS effectiveFrom, source, created_at AS createdAt`;
+  effective_from AS effectiveFrom, source, created_at AS createdAt, row_version AS version`;
 
 // A price runs to the day before the next price of its kind for the same NDC; null while latest.
 const EFFECTIVE_TO = `(SELECT date(min(n.effective_from), '-1 day') FROM drug_prices n

@@ -16,7 +16,8 @@ import type { AuditLog } from './audit-log';
 
 type ProviderRow = Omit<Provider, 'active'> & { active: number };
 
-const COLUMNS = `id, name, npi, credentials, active, created_at AS createdAt, updated_at AS updatedAt`;
+const COLUMNS = `id, name, npi, credentials, active, created_at AS createdAt, updated_at AS updatedAt,
+  row_version AS version`;
 
 /**
  * How far back the defaults look: the newest administrations are nearly always enough, and a

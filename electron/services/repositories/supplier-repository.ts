@@ -25,7 +25,7 @@ export type SupplierFields = z.output<typeof supplierInputSchema>;
 
 const COLUMNS = `id, name, account_number AS accountNumber, notes,
   (SELECT count(*) FROM invoices i WHERE i.supplier_id = suppliers.id) AS invoiceCount,
-  created_at AS createdAt, updated_at AS updatedAt`;
+  created_at AS createdAt, updated_at AS updatedAt, row_version AS version`;
 
 /** The import kind whose remembered columns are kept per supplier (owner_key = the supplier's id). */
 const INVOICE_IMPORT_KIND = 'invoices';

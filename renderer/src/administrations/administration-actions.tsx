@@ -21,6 +21,7 @@ import { FormActions } from '../components/form-actions';
 import { call } from '../api';
 import { STATUS_LABELS, STEP_LABELS } from './status-words';
 import { errorWords } from '../components/error-words';
+import { isRecordChanged } from '../components/record-changed';
 
 const refusal = errorWords;
 
@@ -34,11 +35,13 @@ function useStored(a: Administration) {
 
 export function AdministrationActions({ administration: a }: { administration: Administration }) {
   const stored = useStored(a);
+  const queryClient = useQueryClient();
   const [billing, setBilling] = useState(false);
   const [deleting, setDeleting] = useState(false);
 
   const step = useMutation({
-    mutationFn: (status: AdministrationStatus) => call('administrations:setStatus', { id: a.id, status }),
+    mutationFn: (status: AdministrationStatus) =>
+      call('administrations:setStatus', { id: a.id, status, version: a.version }),
     onSuccess: (next) => {
       stored(next);
       notifications.show({
@@ -47,7 +50,11 @@ export function AdministrationActions({ administration: a }: { administration: A
         message: `${next.drugName} for ${next.patientName} on ${next.dateOfService}`,
       });
     },
-    onError: (err) => notifications.show({ color: 'red', title: 'Status not changed', message: refusal(err) }),
+    onError: (err) => {
+      notifications.show({ color: 'red', title: 'Status not changed', message: refusal(err) });
+      // Someone else changed it since this page was read: show what is stored now.
+      if (isRecordChanged(err)) void queryClient.invalidateQueries({ queryKey: ['administrations', a.id] });
+    },
   });
   const recompute = useMutation({
     mutationFn: () => call('administrations:recompute', { id: a.id }),
@@ -152,14 +159,17 @@ function MarkBilledForm(props: { administration: Administration; onDone: () => v
   const [error, setError] = useState<ReactNode>(null);
   const bill = useMutation({
     mutationFn: async (number: string) => {
+      let version = a.version;
       if (number !== a.claimNumber) {
         const saved = await call('administrations:update', {
           id: a.id,
+          version,
           administration: { ...administrationInputOf(a), claimNumber: number },
         });
         stored(saved);
+        version = saved.version;
       }
-      return call('administrations:setStatus', { id: a.id, status: 'billed' });
+      return call('administrations:setStatus', { id: a.id, status: 'billed', version });
     },
     onSuccess: (next) => {
       stored(next);

@@ -5,6 +5,7 @@
  * with the estimate it has.
  */
 import { Alert, Anchor, Stack } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { formatNdc542 } from '../../../shared/domain/ndc';
@@ -12,7 +13,7 @@ import { todayIso } from '../payers/form-schema';
 import { AdministrationForm, type EditedAdministration } from './administration-form';
 import { administrationToForm, emptyAdministration, type AdministrationFormValues } from './form-values';
 import { STATUS_LABELS } from './status-words';
-import { useRecordQuery } from '../components/record-page';
+import { recordQuery, useRecordQuery } from '../components/record-page';
 import { administrationRecord } from './administration-record';
 import { EditorPage } from '../components/editor-page';
 
@@ -31,6 +32,7 @@ export function NewAdministrationPage() {
 export function EditAdministrationPage() {
   // The form starts from what is stored when the page opens; a refetch must not reset it.
   const { data: a, fallback } = useRecordQuery(administrationRecord, { staleTime: Infinity });
+  const queryClient = useQueryClient();
   if (!a) return fallback;
   const back = `/administrations/${a.id}`;
   if (a.frozen) {
@@ -54,7 +56,11 @@ export function EditAdministrationPage() {
   };
   return (
     <EditorFrame
-      key={a.updatedAt}
+      // Reload after RECORD_CHANGED reads the administration again: its new version starts the form afresh.
+      key={a.version}
+      onReload={() =>
+        queryClient.refetchQueries({ queryKey: recordQuery(administrationRecord, a.id).queryKey, exact: true })
+      }
       title={`Edit administration: ${a.drugName} for ${a.patientName}`}
       backTo={back}
       backLabel="← Back to the administration"
@@ -70,10 +76,13 @@ function EditorFrame(props: {
   backLabel: string;
   initial: AdministrationFormValues;
   editing?: EditedAdministration;
+  onReload?: () => Promise<unknown>;
 }) {
   return (
     <EditorPage {...props} list="administrations" what="this administration">
-      {(page) => <AdministrationForm initial={props.initial} editing={props.editing} {...page} />}
+      {(page) => (
+        <AdministrationForm initial={props.initial} editing={props.editing} onReload={props.onReload} {...page} />
+      )}
     </EditorPage>
   );
 }

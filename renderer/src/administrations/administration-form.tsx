@@ -58,6 +58,7 @@ import { useAdministrationPreview } from './use-administration-preview';
 import { OverrideFields } from './override-fields';
 import { PreviewBody } from './preview-body';
 import { errorWords } from '../components/error-words';
+import { isRecordChanged, RecordChangedAlert } from '../components/record-changed';
 
 const HCPCS_LABELS: Record<(typeof PRACTICE_NOC_CODES)[number], string> = {
   J3490: 'J3490 — unclassified drugs',
@@ -96,6 +97,8 @@ export function AdministrationForm(props: {
   initial: AdministrationFormValues;
   /** Set when changing a stored administration. */
   editing?: EditedAdministration;
+  /** Read the stored administration again into the form after a RECORD_CHANGED refusal. */
+  onReload?: () => Promise<unknown>;
   onSaved: (a: Administration) => void;
   onCancel: () => void;
   onDirtyChange: (dirty: boolean) => void;
@@ -105,7 +108,7 @@ export function AdministrationForm(props: {
   const focusFirstError = useRef(false);
   const [values, setValues] = useState<AdministrationFormValues>(props.initial);
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<{ title: string; message: ReactNode } | null>(null);
+  const [formError, setFormError] = useState<{ title: string; message: ReactNode; changed?: boolean } | null>(null);
 
   const [initialJson] = useState(() => JSON.stringify(props.initial));
   const dirty = JSON.stringify(values) !== initialJson;
@@ -184,7 +187,11 @@ export function AdministrationForm(props: {
     mutationFn: (input: AdministrationInput) =>
       props.editing === undefined
         ? call('administrations:create', input)
-        : call('administrations:update', { id: props.editing.id, administration: input }),
+        : call('administrations:update', {
+            id: props.editing.id,
+            version: props.editing.stored.version,
+            administration: input,
+          }),
     onSuccess: (a) => {
       notifications.show({
         color: 'teal',
@@ -215,7 +222,8 @@ export function AdministrationForm(props: {
       } else {
         setFormError({
           title: 'Nothing was saved',
-          message: errorWords(err),
+          message: isRecordChanged(err) ? (err as Error).message : errorWords(err),
+          changed: isRecordChanged(err),
         });
       }
     },
@@ -302,10 +310,14 @@ export function AdministrationForm(props: {
           }}
         >
           <Stack>
-            {formError && (
-              <Alert color="red" title={formError.title} data-testid="administration-form-error">
-                {formError.message}
-              </Alert>
+            {formError?.changed && props.onReload ? (
+              <RecordChangedAlert message={formError.message} onReload={props.onReload} />
+            ) : (
+              formError && (
+                <Alert color="red" title={formError.title} data-testid="administration-form-error">
+                  {formError.message}
+                </Alert>
+              )
             )}
             <SimpleGrid cols={{ base: 1, md: 2 }}>
               <DateField

@@ -25,6 +25,7 @@ import { useFdaLookup } from '../drugs/use-fda-lookup';
 import { packageSizeReader, strengthReader, type FieldReaders } from './typed-readers';
 import { useRecordForm, type FormValues } from './use-record-form';
 import { FormActions } from './form-actions';
+import { FormRefusal } from './record-changed';
 
 export const emptyDrug: FormValues = {
   ndc: '',
@@ -73,6 +74,8 @@ export function DrugForm(props: {
   fdaLookup?: boolean;
   onSubmit: (values: FormValues, showError: (err: unknown) => void, mode: DrugSaveMode) => void;
   onCancel: () => void;
+  /** Editing a stored record: read it again into the form after a RECORD_CHANGED refusal. */
+  onReload?: () => Promise<unknown>;
 }) {
   const form = useRecordForm(drugInputSchema, props.initial, READERS);
   const [mode, setMode] = useState<DrugSaveMode>('save');
@@ -111,7 +114,7 @@ export function DrugForm(props: {
       }}
     >
       <Stack>
-        {form.formError && <Alert color="red">{form.formError}</Alert>}
+        <FormRefusal form={form} onReload={props.onReload} />
         {inUse && usage && (
           <Alert color={mode === 'correct' ? 'orange' : 'blue'} variant="light" data-testid="drug-in-use">
             <Stack gap="xs">

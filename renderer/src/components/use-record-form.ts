@@ -14,6 +14,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { z } from 'zod';
 import { ApiError } from '../api';
 import { useReportDirty } from './discard-guard';
+import { isRecordChanged } from './record-changed';
 import { changesOf, readAll, readRefusals, type FieldReaders } from './typed-readers';
 
 export type FormValues = Record<string, string>;
@@ -31,6 +32,8 @@ export function useRecordForm<S extends z.ZodType>(schema: S, initial: FormValue
   const [values, setValues] = useState<FormValues>(initial);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
+  // The last refusal was RECORD_CHANGED: the form offers Reload (record-changed.tsx).
+  const [recordChanged, setRecordChanged] = useState(false);
   // Messages the schema gave (rechecked on every change), as opposed to the service's.
   const schemaMessages = useRef(new Set<string>());
 
@@ -86,7 +89,11 @@ export function useRecordForm<S extends z.ZodType>(schema: S, initial: FormValue
 
   /** Put a service refusal next to its field(s), or above the form when it names none. */
   const showError = useCallback((err: unknown) => {
-    if (err instanceof ApiError && err.fields.length > 0) {
+    setRecordChanged(isRecordChanged(err));
+    if (isRecordChanged(err)) {
+      // A sentence for the biller; Reload is offered beside it, so no code is needed.
+      setFormError((err as ApiError).message);
+    } else if (err instanceof ApiError && err.fields.length > 0) {
       const next: Record<string, string> = {};
       for (const f of err.fields) if (!(f.field in next)) next[f.field] = f.message;
       schemaMessages.current.clear();
@@ -131,6 +138,7 @@ export function useRecordForm<S extends z.ZodType>(schema: S, initial: FormValue
     errors,
     formError,
     setFormError,
+    recordChanged,
     validate,
     readValues,
     readField,

@@ -4,10 +4,11 @@
  * the browser's back.
  */
 import { Alert } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { InvoiceEditor } from './invoice-editor';
 import { emptyInvoice, invoiceToForm, type InvoiceFormValues } from './invoice-form-values';
-import { useRecordQuery } from '../components/record-page';
+import { recordQuery, useRecordQuery } from '../components/record-page';
 import { invoiceRecord } from './invoice-record';
 import { EditorPage } from '../components/editor-page';
 
@@ -19,10 +20,16 @@ export function NewInvoicePage() {
 export function EditInvoicePage() {
   // The form starts from what is stored when the page opens; a refetch must not reset it.
   const { data: inv, fallback } = useRecordQuery(invoiceRecord, { staleTime: Infinity });
+  const queryClient = useQueryClient();
   if (!inv) return fallback;
   return (
     <EditorFrame
-      key={inv.updatedAt}
+      // Reload after RECORD_CHANGED reads the invoice again: its new version starts the editor afresh.
+      key={inv.version}
+      version={inv.version}
+      onReload={() =>
+        queryClient.refetchQueries({ queryKey: recordQuery(invoiceRecord, inv.id).queryKey, exact: true })
+      }
       title={`Edit invoice ${inv.invoiceNumber}`}
       backTo={`/invoices/${inv.id}`}
       backLabel={`← ${inv.supplierName} ${inv.invoiceNumber}`}
@@ -39,6 +46,8 @@ function EditorFrame(props: {
   backLabel: string;
   initial: InvoiceFormValues;
   invoiceId?: number;
+  version?: number;
+  onReload?: () => Promise<unknown>;
   inUse?: boolean;
 }) {
   return (
@@ -56,7 +65,15 @@ function EditorFrame(props: {
         )
       }
     >
-      {(page) => <InvoiceEditor initial={props.initial} invoiceId={props.invoiceId} {...page} />}
+      {(page) => (
+        <InvoiceEditor
+          initial={props.initial}
+          invoiceId={props.invoiceId}
+          version={props.version}
+          onReload={props.onReload}
+          {...page}
+        />
+      )}
     </EditorPage>
   );
 }

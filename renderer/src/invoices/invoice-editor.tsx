@@ -37,6 +37,7 @@ import { SupplierField } from './supplier-field';
 import { ndc11Of } from './use-line-drug';
 import { RecordFormModal } from '../components/record-form-modal';
 import { DateField } from '../components/date-field';
+import { isRecordChanged, RecordChangedAlert } from '../components/record-changed';
 import {
   changesOf,
   dateReader,
@@ -86,8 +87,11 @@ function invoiceRefusals(v: InvoiceFormValues): FieldErrors {
 
 export function InvoiceEditor(props: {
   initial: InvoiceFormValues;
-  /** Set when changing a stored invoice. */
+  /** Set when changing a stored invoice, with the version it was loaded at. */
   invoiceId?: number;
+  version?: number;
+  /** Read the stored invoice again into the editor after a RECORD_CHANGED refusal. */
+  onReload?: () => Promise<unknown>;
   onSaved: (invoice: Invoice) => void;
   onCancel: () => void;
   onDirtyChange: (dirty: boolean) => void;
@@ -97,7 +101,7 @@ export function InvoiceEditor(props: {
   const focusAfterRender = useRef<string | null>(null);
   const [values, setValues] = useState<InvoiceFormValues>(props.initial);
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<{ title: string; message: ReactNode } | null>(null);
+  const [formError, setFormError] = useState<{ title: string; message: ReactNode; changed?: boolean } | null>(null);
   const [removed, setRemoved] = useState<Removed | null>(null);
   const [addingDrugFor, setAddingDrugFor] = useState<number | null>(null);
   // The last save was refused only because some NDCs are not in the catalog: retry once they are.
@@ -124,7 +128,7 @@ export function InvoiceEditor(props: {
     mutationFn: (v: InvoiceFormValues) =>
       props.invoiceId === undefined
         ? call('invoices:create', invoiceInput(v))
-        : call('invoices:update', { id: props.invoiceId, invoice: invoiceInput(v) }),
+        : call('invoices:update', { id: props.invoiceId, version: props.version ?? 0, invoice: invoiceInput(v) }),
     onSuccess: (invoice) => {
       const warned = invoice.warnings.length;
       notifications.show({
@@ -157,7 +161,8 @@ export function InvoiceEditor(props: {
       } else {
         setFormError({
           title: 'Nothing was saved',
-          message: errorWords(err),
+          message: isRecordChanged(err) ? (err as Error).message : errorWords(err),
+          changed: isRecordChanged(err),
         });
         setRetryWhenKnown(false);
       }
@@ -271,10 +276,14 @@ export function InvoiceEditor(props: {
         }}
       >
         <Stack>
-          {formError && (
-            <Alert color="red" title={formError.title} data-testid="invoice-form-error">
-              {formError.message}
-            </Alert>
+          {formError?.changed && props.onReload ? (
+            <RecordChangedAlert message={formError.message} onReload={props.onReload} />
+          ) : (
+            formError && (
+              <Alert color="red" title={formError.title} data-testid="invoice-form-error">
+                {formError.message}
+              </Alert>
+            )
           )}
           <SimpleGrid cols={{ base: 1, md: 3 }}>
             <SupplierField

@@ -40,7 +40,7 @@ export function DrugsPage() {
     editing,
     create: ({ values }: { values: FormValues; mode: DrugSaveMode }) => call('drugs:create', values as never),
     update: async ({ values, mode }: { values: FormValues; mode: DrugSaveMode }, drug) => {
-      if (mode === 'save') return call('drugs:update', { ...values, id: drug.id } as never);
+      if (mode === 'save') return call('drugs:update', { ...values, id: drug.id, version: drug.version } as never);
       const openAdministrations = usage.data?.openAdministrations ?? 0;
       const { drug: corrected, recomputed } = await call('drugs:correct', {
         ...values,
@@ -196,12 +196,21 @@ export function DrugsPage() {
       >
         {(drug) => (
           <DrugForm
+            key={drug === 'new' ? 'new' : drug.version}
             initial={drug === 'new' ? emptyDrug : drugToForm(drug)}
             submitLabel={drug === 'new' ? 'Add drug' : 'Save changes'}
             busy={save.isPending}
             onCancel={() => setEditing(null)}
             usage={drug === 'new' ? undefined : usage.data}
             fdaLookup={drug === 'new'}
+            onReload={
+              drug === 'new'
+                ? undefined
+                : async () => {
+                    setEditing(await call('drugs:get', { id: drug.id }));
+                    void refresh();
+                  }
+            }
             onSubmit={(values, showError, mode) => save.mutate({ input: { values, mode }, showError })}
           />
         )}

@@ -1,13 +1,18 @@
 /**
  * Home: the first steps until the practice is set up; then the day's work at a glance, each item
- * a link to its list, and expected against paid over the last twelve months.
+ * a link to its list, and expected against paid over the last twelve months. With accounts, a
+ * person sees as steps and links only what their role works on (home/first-steps.ts).
  */
 import { Anchor, Card, Group, List, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { HomeSummary } from '../../../shared/api/report-channels';
 import { call } from '../api';
 import { ExpectedPaidChart } from '../home/expected-paid-chart';
+import { stepsFor, type StepKey } from '../home/first-steps';
+import { roleSeesLink } from '../security/area-access';
+import { useAuthStatus } from '../security/auth-query';
 
 export function HomePage() {
   const practice = useQuery({ queryKey: ['practice'], queryFn: () => call('practice:get', {}) });
@@ -84,11 +89,12 @@ const ITEMS: readonly Item[] = [
 ];
 
 function DaysWork() {
+  const role = useAuthStatus().data?.signedIn?.role;
   const summary = useQuery({ queryKey: ['home', 'summary'], queryFn: () => call('home:summary', {}) });
   if (summary.isError) return <Text c="red">{summary.error.message}</Text>;
   if (!summary.data) return <Text c="dimmed">Reading today’s work…</Text>;
   const s = summary.data;
-  const waiting = ITEMS.filter((i) => s[i.key] > 0);
+  const waiting = ITEMS.filter((i) => s[i.key] > 0 && roleSeesLink(role, i.to));
   return (
     <Stack>
       <Title order={3}>Today’s work</Title>
@@ -113,9 +119,11 @@ function DaysWork() {
       <Card withBorder>
         <Group justify="space-between" mb="xs">
           <Title order={4}>Expected from payers against paid, last 12 months</Title>
-          <Anchor component={Link} to="/reports" size="sm">
-            Reports
-          </Anchor>
+          {roleSeesLink(role, '/reports') && (
+            <Anchor component={Link} to="/reports" size="sm">
+              Reports
+            </Anchor>
+          )}
         </Group>
         <Text size="sm" c="dimmed" mb="sm">
           What payers were expected to pay for the claim lines of each month of service, and what they have paid so far.
@@ -127,43 +135,73 @@ function DaysWork() {
 }
 
 function FirstSteps({ practiceDone, drugCount }: { practiceDone: boolean; drugCount: number }) {
+  const role = useAuthStatus().data?.signedIn?.role;
+  const { mine, othersLeft } = stepsFor(role, { practice: practiceDone, drugs: drugCount > 0 });
+  const mySteps: Record<StepKey, (n: number) => ReactNode> = {
+    practice: (n) => (
+      <List.Item key="practice" icon={<Step done={practiceDone} n={n} />}>
+        {practiceDone ? (
+          'Practice settings are saved.'
+        ) : (
+          <>
+            <Anchor component={Link} to="/settings">
+              Enter your practice settings
+            </Anchor>{' '}
+            — name, address, NPI and TIN as they print on claims.
+          </>
+        )}
+      </List.Item>
+    ),
+    drugs: (n) => (
+      <List.Item key="drugs" icon={<Step done={drugCount > 0} n={n} />}>
+        {drugCount > 0 ? (
+          <>
+            {drugCount} {drugCount === 1 ? 'drug is' : 'drugs are'} in the{' '}
+            <Anchor component={Link} to="/drugs">
+              drug catalog
+            </Anchor>
+            .
+          </>
+        ) : (
+          <>
+            <Anchor component={Link} to="/drugs">
+              Add the drugs you bill as J3490
+            </Anchor>{' '}
+            to the catalog, by NDC.
+          </>
+        )}
+      </List.Item>
+    ),
+  };
   return (
-    <Card withBorder>
+    <Card withBorder data-testid="home-first-steps">
       <Title order={4} mb="xs">
-        First steps
+        {mine.length > 0 ? 'First steps' : 'The practice is being set up'}
       </Title>
-      <List spacing="xs" center>
-        <List.Item icon={<Step done={practiceDone} n={1} />}>
-          {practiceDone ? (
-            'Practice settings are saved.'
-          ) : (
-            <>
-              <Anchor component={Link} to="/settings">
-                Enter your practice settings
-              </Anchor>{' '}
-              — name, address, NPI and TIN as they print on claims.
-            </>
+      {mine.length > 0 && (
+        <List spacing="xs" center>
+          {mine.map((key, i) => mySteps[key](i + 1))}
+        </List>
+      )}
+      {othersLeft.length > 0 && (
+        <Stack gap={4} mt={mine.length > 0 ? 'sm' : 0} data-testid="home-steps-of-others">
+          <Text size="sm" c="dimmed">
+            {mine.length > 0 ? 'Also still to do, by others:' : 'Still to do before billing starts, by others:'}
+          </Text>
+          <List size="sm" spacing={2} c="dimmed">
+            {othersLeft.map((o) => (
+              <List.Item key={o.key}>
+                {o.what.charAt(0).toUpperCase() + o.what.slice(1)}: {o.who}.
+              </List.Item>
+            ))}
+          </List>
+          {mine.length === 0 && (
+            <Text size="sm" c="dimmed">
+              Meanwhile, the pages of your work are in the menu.
+            </Text>
           )}
-        </List.Item>
-        <List.Item icon={<Step done={drugCount > 0} n={2} />}>
-          {drugCount > 0 ? (
-            <>
-              {drugCount} {drugCount === 1 ? 'drug is' : 'drugs are'} in the{' '}
-              <Anchor component={Link} to="/drugs">
-                drug catalog
-              </Anchor>
-              .
-            </>
-          ) : (
-            <>
-              <Anchor component={Link} to="/drugs">
-                Add the drugs you bill as J3490
-              </Anchor>{' '}
-              to the catalog, by NDC.
-            </>
-          )}
-        </List.Item>
-      </List>
+        </Stack>
+      )}
     </Card>
   );
 }

@@ -154,7 +154,7 @@ function PatientActions({ record }: { record: PatientRecord }) {
   const save = useSaveRecord({
     editing,
     create: (input: PatientInput) => call('patients:create', input),
-    update: (input: PatientInput, p) => call('patients:update', { ...input, id: p.id }),
+    update: (input: PatientInput, p) => call('patients:update', { ...input, id: p.id, version: p.version }),
     titles: ['Patient added', 'Patient saved'],
     message: (p) => `${patientName(p)} · ${p.accountNumber}`,
     onSaved: () => {
@@ -194,10 +194,15 @@ function PatientActions({ record }: { record: PatientRecord }) {
       <RecordFormModal record={editing} onClose={() => setEditing(null)} title="Edit patient" size="lg">
         {(p) => (
           <PatientForm
+            key={p.version}
             initial={patientToForm(p)}
             submitLabel="Save changes"
             busy={save.isPending}
             onCancel={() => setEditing(null)}
+            onReload={async () => {
+              setEditing(await call('patients:get', { id: p.id }));
+              void queryClient.invalidateQueries({ queryKey: ['patients'] });
+            }}
             onSubmit={(input, showError) => save.mutate({ input, showError })}
           />
         )}

@@ -31,11 +31,16 @@ export function PatientsPage() {
     placeholderData: keepPreviousData,
   });
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['patients'] });
+  // After RECORD_CHANGED: the patient as stored now, in the form (keyed by its version) and the list.
+  const reload = async (p: Patient) => {
+    setEditing(await call('patients:get', { id: p.id }));
+    void refresh();
+  };
 
   const save = useSaveRecord({
     editing,
     create: (input: PatientInput) => call('patients:create', input),
-    update: (input: PatientInput, p) => call('patients:update', { ...input, id: p.id }),
+    update: (input: PatientInput, p) => call('patients:update', { ...input, id: p.id, version: p.version }),
     titles: ['Patient added', 'Patient saved'],
     message: (p) => `${fullName(p)} · ${p.accountNumber}`,
     onSaved: () => {
@@ -130,10 +135,12 @@ export function PatientsPage() {
       >
         {(patient) => (
           <PatientForm
+            key={patient === 'new' ? 'new' : patient.version}
             initial={patient === 'new' ? emptyPatient : patientToForm(patient)}
             submitLabel={patient === 'new' ? 'Add patient' : 'Save changes'}
             busy={save.isPending}
             onCancel={() => setEditing(null)}
+            onReload={patient === 'new' ? undefined : () => reload(patient)}
             onSubmit={(input, showError) => save.mutate({ input, showError })}
           />
         )}

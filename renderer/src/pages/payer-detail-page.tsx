@@ -95,7 +95,7 @@ function RequirementsSection({ payer }: { payer: Payer }) {
 
   const save = useMutation({
     mutationFn: ({ input }: { input: PayerInput; showError: (e: unknown) => void }) =>
-      call('payers:update', { ...input, id: payer.id }),
+      call('payers:update', { ...input, id: payer.id, version: payer.version }),
     onSuccess: (p) => {
       notifications.show({ color: 'teal', title: 'Requirements saved', message: p.name });
       void refresh();
@@ -117,7 +117,9 @@ function RequirementsSection({ payer }: { payer: Payer }) {
 
   return (
     <PayerForm
-      key={`${payer.updatedAt}-${generation}`}
+      // Reload after RECORD_CHANGED reads the payer again: its new version starts the form afresh.
+      key={`${payer.version}-${generation}`}
+      onReload={() => queryClient.refetchQueries({ queryKey: ['payers'] })}
       initial={payerToForm(payer)}
       editing
       submitLabel="Save requirements"
@@ -154,11 +156,18 @@ function ContractsSection({ payer, contracts }: { payer: Payer; contracts: Contr
   const [editing, setEditing] = useState<Contract | 'new' | null>(null);
   const [deleting, setDeleting] = useState<Contract | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['payers'] });
+  // After RECORD_CHANGED: the contract version as stored now, in the form (keyed by its version).
+  const reloadContract = async (id: number) => {
+    const fresh = (await call('payers:get', { id: payer.id })).contracts.find((c) => c.id === id);
+    if (!fresh) throw new Error('This contract version was deleted by someone else.');
+    setEditing(fresh);
+    void refresh();
+  };
 
   const save = useSaveRecord({
     editing,
     create: (input: ContractInput) => call('contracts:create', input),
-    update: (input: ContractInput, c) => call('contracts:update', { id: c.id, terms: input }),
+    update: (input: ContractInput, c) => call('contracts:update', { id: c.id, version: c.version, terms: input }),
     titles: ['Contract version added', 'Contract version saved'],
     message: versionInWords,
     onSaved: () => {
@@ -222,12 +231,14 @@ function ContractsSection({ payer, contracts }: { payer: Payer; contracts: Contr
       >
         {(version) => (
           <ContractForm
+            key={version === 'new' ? 'new' : version.version}
             payerId={payer.id}
             initial={version === 'new' ? newContractForm(payer.payerType) : contractToForm(version)}
             others={contracts.filter((c) => version === 'new' || c.id !== version.id)}
             submitLabel={version === 'new' ? 'Add version' : 'Save changes'}
             busy={save.isPending}
             onCancel={() => setEditing(null)}
+            onReload={version === 'new' ? undefined : () => reloadContract(version.id)}
             onSubmit={(input, showError) => save.mutate({ input, showError })}
           />
         )}

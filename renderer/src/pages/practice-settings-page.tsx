@@ -9,10 +9,12 @@ import { call } from '../api';
 import { StateSelect } from '../components/state-select';
 import { npiReader, type FieldReaders } from '../components/typed-readers';
 import { useRecordForm, type FormValues } from '../components/use-record-form';
+import { RecordChangedAlert } from '../components/record-changed';
 import { VarianceToleranceCard } from '../remittances/variance-tolerance-card';
 import { BackupsCard } from '../backups/backups-card';
 import { SecurityCard } from '../security/security-card';
 import { AccountsCard } from '../security/accounts-card';
+import { PracticeNetworkCard } from '../network/practice-network-card';
 
 const EMPTY: FormValues = {
   name: '',
@@ -37,13 +39,13 @@ export function PracticeSettingsPage() {
 
   useEffect(() => {
     if (practice.data) {
-      const { updatedAt: _u, ...fields } = practice.data;
+      const { updatedAt: _u, version: _v, ...fields } = practice.data;
       setValues({ ...fields, tin: formatTin(fields.tin) });
     }
   }, [practice.data, setValues]);
 
   const save = useMutation({
-    mutationFn: (values: FormValues) => call('practice:set', values as never),
+    mutationFn: (values: FormValues) => call('practice:set', { ...values, version: practice.data?.version } as never),
     onSuccess: (saved) => {
       queryClient.setQueryData(['practice'], saved);
       notifications.show({ color: 'teal', title: 'Practice settings saved', message: saved.name });
@@ -57,10 +59,21 @@ export function PracticeSettingsPage() {
     <Stack maw={760}>
       <Title order={2}>Practice settings</Title>
       <Text c="dimmed">These print on every cost attachment and identify the practice to payers.</Text>
-      {form.formError && (
-        <Alert color="red" title="Not saved">
-          {form.formError}
-        </Alert>
+      {form.formError && form.recordChanged ? (
+        <RecordChangedAlert
+          message={form.formError}
+          onReload={async () => {
+            // The settings as stored now replace the form's (the effect above), and the refusal goes.
+            await practice.refetch();
+            form.setFormError(null);
+          }}
+        />
+      ) : (
+        form.formError && (
+          <Alert color="red" title="Not saved">
+            {form.formError}
+          </Alert>
+        )
       )}
       <form
         noValidate
@@ -110,6 +123,7 @@ export function PracticeSettingsPage() {
       <BackupsCard />
       <SecurityCard />
       <AccountsCard />
+      <PracticeNetworkCard />
     </Stack>
   );
 }

@@ -27,11 +27,19 @@ export function ProvidersPage() {
     queryFn: () => call('providers:list', { includeInactive: true }),
   });
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['providers'] });
+  // After RECORD_CHANGED: the provider as stored now, in the form (keyed by its version).
+  const reload = async (id: number) => {
+    const { rows } = await call('providers:list', { includeInactive: true });
+    const fresh = rows.find((p) => p.id === id);
+    if (!fresh) throw new Error('This provider was removed by someone else.');
+    setEditing(fresh);
+    void refresh();
+  };
 
   const save = useSaveRecord({
     editing,
     create: (input: ProviderInput) => call('providers:create', input),
-    update: (input: ProviderInput, p) => call('providers:update', { ...input, id: p.id }),
+    update: (input: ProviderInput, p) => call('providers:update', { ...input, id: p.id, version: p.version }),
     titles: ['Provider added', 'Provider saved'],
     message: (p) => `${providerPrintedName(p)} · NPI ${p.npi}`,
     onSaved: () => {
@@ -42,7 +50,14 @@ export function ProvidersPage() {
 
   const makeActive = useMutation({
     mutationFn: (p: Provider) =>
-      call('providers:update', { id: p.id, name: p.name, npi: p.npi, credentials: p.credentials, active: true }),
+      call('providers:update', {
+        id: p.id,
+        version: p.version,
+        name: p.name,
+        npi: p.npi,
+        credentials: p.credentials,
+        active: true,
+      }),
     onSuccess: (p) => {
       notifications.show({
         color: 'teal',
@@ -141,10 +156,12 @@ export function ProvidersPage() {
       >
         {(provider) => (
           <ProviderForm
+            key={provider === 'new' ? 'new' : provider.version}
             initial={provider === 'new' ? emptyProvider : providerToForm(provider)}
             submitLabel={provider === 'new' ? 'Add provider' : 'Save changes'}
             busy={save.isPending}
             onCancel={() => setEditing(null)}
+            onReload={provider === 'new' ? undefined : () => reload(provider.id)}
             onSubmit={(input, showError) => save.mutate({ input, showError })}
           />
         )}

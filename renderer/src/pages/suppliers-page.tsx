@@ -22,6 +22,12 @@ export function SuppliersPage() {
   const [merging, setMerging] = useState<Supplier | null>(null);
 
   const list = useQuery({ queryKey: ['suppliers', 'list'], queryFn: () => call('suppliers:list', {}) });
+  // After RECORD_CHANGED: the supplier as stored now, in the form (keyed by its version) and the list.
+  const reload = async (id: number) => {
+    const fresh = (await list.refetch()).data?.find((s) => s.id === id);
+    if (!fresh) throw new Error('This supplier was removed by someone else.');
+    setEditing(fresh);
+  };
   const usage = useQuery({ queryKey: ['suppliers', 'usage'], queryFn: () => call('suppliers:usage', {}) });
   const usageOf = useMemo(
     () => new Map<number, SupplierUsage>((usage.data ?? []).map((u) => [u.supplierId, u])),
@@ -136,8 +142,10 @@ export function SuppliersPage() {
       >
         {(supplier) => (
           <SupplierForm
+            key={supplier === 'new' ? 'new' : supplier.version}
             supplier={supplier === 'new' ? null : supplier}
             onCancel={() => setEditing(null)}
+            onReload={supplier === 'new' ? undefined : () => reload(supplier.id)}
             onSaved={(saved) => {
               notifications.show({
                 color: 'teal',

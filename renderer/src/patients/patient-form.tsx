@@ -3,7 +3,7 @@
  * member ID). Checked with the contract's schema as typed; the service's refusals (an account
  * number already in use) land next to their field.
  */
-import { Alert, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { patientInputSchema, type Patient, type PatientInput } from '../../../shared/domain/patient';
 import { call } from '../api';
@@ -12,6 +12,7 @@ import { dateReader, type FieldReaders } from '../components/typed-readers';
 import { useRecordForm, type FormValues } from '../components/use-record-form';
 import { formSchema } from '../payers/form-schema';
 import { FormActions } from '../components/form-actions';
+import { FormRefusal } from '../components/record-changed';
 
 export const emptyPatient: FormValues = {
   lastName: '',
@@ -50,6 +51,8 @@ export function PatientForm(props: {
   busy: boolean;
   onSubmit: (input: PatientInput, showError: (err: unknown) => void) => void;
   onCancel: () => void;
+  /** Editing a stored record: read it again into the form after a RECORD_CHANGED refusal. */
+  onReload?: () => Promise<unknown>;
 }) {
   const form = useRecordForm(patientFormSchema, props.initial, READERS);
   const payers = useQuery({ queryKey: ['payers', 'list'], queryFn: () => call('payers:list', {}) });
@@ -66,7 +69,7 @@ export function PatientForm(props: {
       }}
     >
       <Stack>
-        {form.formError && <Alert color="red">{form.formError}</Alert>}
+        <FormRefusal form={form} onReload={props.onReload} />
         <SimpleGrid cols={2}>
           <TextInput label="Last name" required data-autofocus {...form.inputProps('lastName')} />
           <TextInput label="First name" required {...form.inputProps('firstName')} />

@@ -24,6 +24,7 @@ import { useRecordForm, type FormValues } from '../components/use-record-form';
 import { BASIS_LABELS, SCOPE_LABELS, SEQUESTRATION_LABELS, termsInWords, versionInWords } from './contract-words';
 import { checked, flag, formSchema } from './form-schema';
 import { FormActions } from '../components/form-actions';
+import { FormRefusal } from '../components/record-changed';
 
 export function newContractForm(payerType: PayerType): FormValues {
   const medicare = payerType === 'medicare-part-b';
@@ -112,6 +113,8 @@ export function ContractForm(props: {
   busy: boolean;
   onSubmit: (input: ContractInput, showError: (err: unknown) => void) => void;
   onCancel: () => void;
+  /** Editing a stored record: read it again into the form after a RECORD_CHANGED refusal. */
+  onReload?: () => Promise<unknown>;
 }) {
   const [schema] = useState(() =>
     formSchema(
@@ -194,7 +197,7 @@ export function ContractForm(props: {
       }}
     >
       <Stack>
-        {form.formError && !overlap && <Alert color="red">{form.formError}</Alert>}
+        {!overlap && <FormRefusal form={form} onReload={props.onReload} />}
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           {select(
             'scopeKind',

@@ -2,7 +2,7 @@
  * A payer and its requirements profile: the same form adds a payer and edits one. Every field of
  * `payerInputSchema`; messages sit next to their inputs, from the local check or the service.
  */
-import { Alert, Button, Checkbox, Group, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Button, Checkbox, Group, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useMemo, type ReactNode } from 'react';
 import { NDC_UNIT_LABELS } from '../../../shared/domain/drug-catalog';
 import {
@@ -20,6 +20,7 @@ import {
 import { DOSE_UNITS, NDC_UNITS } from '../../../shared/domain/units';
 import { useRecordForm, type FormValues } from '../components/use-record-form';
 import { checked, flag, formSchema } from './form-schema';
+import { FormRefusal } from '../components/record-changed';
 
 const NOC_UNITS_MODE_LABELS: Record<(typeof NOC_UNITS_MODES)[number], string> = {
   'one-per-line': '1 unit per NOC line (the dose goes in the narrative)',
@@ -101,6 +102,8 @@ export function PayerForm(props: {
   footer?: (state: { dirty: boolean }) => ReactNode;
   /** Editing a saved payer: Cancel discards the changes, and both buttons wait for a change. */
   editing?: boolean;
+  /** Editing a stored record: read it again into the form after a RECORD_CHANGED refusal. */
+  onReload?: () => Promise<unknown>;
 }) {
   const form = useRecordForm(payerFormSchema, props.initial);
   const dirty = useMemo(
@@ -139,7 +142,7 @@ export function PayerForm(props: {
       }}
     >
       <Stack>
-        {form.formError && <Alert color="red">{form.formError}</Alert>}
+        <FormRefusal form={form} onReload={props.onReload} />
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <TextInput label="Name" required data-autofocus placeholder="e.g. Aetna Commercial" {...text('name')} />
           {select('payerType', 'Payer type', options(PAYER_TYPES, PAYER_TYPE_LABELS))}

@@ -15,6 +15,7 @@ const READERS: FieldReaders = {
   effectiveFrom: dateReader('effectiveFrom', 'Effective from'),
 };
 import { FormActions } from '../components/form-actions';
+import { FormRefusal } from '../components/record-changed';
 
 export function PriceForm(props: {
   ndc: string;
@@ -24,6 +25,8 @@ export function PriceForm(props: {
   busy: boolean;
   onSubmit: (input: DrugPriceInput, showError: (err: unknown) => void) => void;
   onCancel: () => void;
+  /** Editing a stored record: read it again into the form after a RECORD_CHANGED refusal. */
+  onReload?: () => Promise<unknown>;
 }) {
   const form = useRecordForm(
     drugPriceInputSchema,
@@ -46,7 +49,7 @@ export function PriceForm(props: {
       }}
     >
       <Stack>
-        {form.formError && <Alert color="red">{form.formError}</Alert>}
+        <FormRefusal form={form} onReload={props.onReload} />
         {form.errors.ndc && <Alert color="red">{form.errors.ndc}</Alert>}
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <Select

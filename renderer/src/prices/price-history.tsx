@@ -37,6 +37,14 @@ export function PriceHistory({ drug }: { drug: Drug }) {
     queryFn: () => call('prices:history', { ndc: drug.ndc11 }),
   });
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['prices', drug.ndc11] });
+  // After RECORD_CHANGED: the price as stored now, into the form (keyed by its version).
+  const reloadPrice = async (id: number) => {
+    await queryClient.refetchQueries({ queryKey: ['prices', drug.ndc11], exact: true });
+    const prices = queryClient.getQueryData<{ prices: DrugPrice[] }>(['prices', drug.ndc11])?.prices ?? [];
+    const fresh = prices.find((p) => p.id === id);
+    if (!fresh) throw new Error('This price was deleted by someone else.');
+    setEditing(fresh);
+  };
   const packageText = `${drug.packageSize} ${drug.ndcUnit}`;
 
   const create = useMutation({
@@ -53,8 +61,8 @@ export function PriceHistory({ drug }: { drug: Drug }) {
     onError: (err, { showError }) => showError(err),
   });
   const update = useMutation({
-    mutationFn: ({ id, input }: { id: number; input: DrugPriceInput; showError: (e: unknown) => void }) =>
-      call('prices:update', { ...input, id }),
+    mutationFn: ({ price, input }: { price: DrugPrice; input: DrugPriceInput; showError: (e: unknown) => void }) =>
+      call('prices:update', { ...input, id: price.id, version: price.version }),
     onSuccess: (p) => {
       notifications.show({
         color: 'teal',
@@ -171,12 +179,14 @@ export function PriceHistory({ drug }: { drug: Drug }) {
       >
         {(price) => (
           <PriceForm
+            key={price.version}
             ndc={formatNdc542(drug.ndc11)}
             packageText={packageText}
             price={price}
             busy={update.isPending}
             onCancel={() => setEditing(null)}
-            onSubmit={(input, showError) => update.mutate({ id: price.id, input, showError })}
+            onReload={() => reloadPrice(price.id)}
+            onSubmit={(input, showError) => update.mutate({ price, input, showError })}
           />
         )}
       </RecordFormModal>

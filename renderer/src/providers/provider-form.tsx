@@ -5,7 +5,7 @@
  * the administration form's "Add a provider", whose own form this one sits inside (through the
  * dialog's portal): its submit must not reach the administration's.
  */
-import { Alert, Autocomplete, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Autocomplete, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import {
   COMMON_CREDENTIALS,
   PROVIDER_CREDENTIALS_MAX,
@@ -18,6 +18,7 @@ import {
 import { FormActions } from '../components/form-actions';
 import { useRecordForm, type FormValues } from '../components/use-record-form';
 import { formSchema } from '../payers/form-schema';
+import { FormRefusal } from '../components/record-changed';
 
 export const emptyProvider: FormValues = { name: '', npi: '', credentials: '' };
 
@@ -37,6 +38,8 @@ export function ProviderForm(props: {
   busy: boolean;
   onSubmit: (input: ProviderInput, showError: (err: unknown) => void) => void;
   onCancel: () => void;
+  /** Editing a stored record: read it again into the form after a RECORD_CHANGED refusal. */
+  onReload?: () => Promise<unknown>;
 }) {
   const form = useRecordForm(providerFormSchema, props.initial);
   const name = (form.values.name ?? '').trim();
@@ -54,7 +57,7 @@ export function ProviderForm(props: {
       }}
     >
       <Stack>
-        {form.formError && <Alert color="red">{form.formError}</Alert>}
+        <FormRefusal form={form} onReload={props.onReload} />
         <TextInput
           label="Name"
           required

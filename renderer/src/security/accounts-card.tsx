@@ -1,16 +1,21 @@
 /**
  * Settings → Accounts (issue 16). Without accounts: what they are for and "Turn on accounts",
- * which makes the first owner (signed in at once). With accounts, for the owner: the practice's
- * people with their roles, "Add a person" and "Deactivate". Others do not see the card.
+ * which makes the first owner (signed in at once). With accounts, for the owner: after how long
+ * without activity people are signed out, the practice's people with their roles, "Set
+ * password…", "Deactivate" and "Add a person". Others do not see the card.
  */
-import { Alert, Badge, Button, Card, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, Loader, Modal, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { UserSummary } from '../../../shared/api/auth-channels';
 import { roleWords } from '../../../shared/domain/roles';
 import { call } from '../api';
 import { errorWords } from '../components/error-words';
 import { switchPerson, useAuthStatus } from './auth-query';
+import { NewPasswordForm } from './new-password-form';
 import { PersonForm, type PersonInput } from './person-form';
+import { SessionIdleForm } from './session-idle-form';
 
 const USERS_KEY = ['users'] as const;
 
@@ -19,7 +24,7 @@ export function AccountsCard() {
   if (!auth) return null;
   if (!auth.accountsOn) return <TurnOnAccounts />;
   if (auth.signedIn?.role !== 'owner') return null;
-  return <PracticePeople me={auth.signedIn.name} />;
+  return <PracticePeople me={auth.signedIn.name} sessionIdleMinutes={auth.sessionIdleMinutes} />;
 }
 
 function TurnOnAccounts() {
@@ -54,8 +59,9 @@ function TurnOnAccounts() {
   );
 }
 
-function PracticePeople({ me }: { me: string }) {
+function PracticePeople({ me, sessionIdleMinutes }: { me: string; sessionIdleMinutes: number }) {
   const queryClient = useQueryClient();
+  const [settingFor, setSettingFor] = useState<UserSummary | null>(null);
   const people = useQuery({ queryKey: USERS_KEY, queryFn: () => call('users:list', {}) });
   const add = useMutation({
     mutationFn: (p: PersonInput) => call('users:create', p),
@@ -77,9 +83,9 @@ function PracticePeople({ me }: { me: string }) {
       <Stack gap="sm">
         <Title order={3}>Accounts</Title>
         <Text size="sm" c="dimmed">
-          Each person signs in with their own name and password and sees the pages of their role’s work. A session ends
-          after 15 minutes without use.
+          Each person signs in with their own name and password and sees the pages of their role’s work.
         </Text>
+        <SessionIdleForm sessionIdleMinutes={sessionIdleMinutes} />
         {people.isLoading && <Loader size="sm" aria-label="Loading" />}
         {people.error && <Alert color="red">{errorWords(people.error)}</Alert>}
         {deactivate.error && <Alert color="red">{errorWords(deactivate.error)}</Alert>}
@@ -103,17 +109,27 @@ function PracticePeople({ me }: { me: string }) {
                       {p.active ? 'Active' : 'Deactivated'}
                     </Badge>
                   </Table.Td>
-                  <Table.Td ta="right">
+                  <Table.Td>
                     {p.active && p.name !== me && (
-                      <Button
-                        size="compact-sm"
-                        variant="default"
-                        aria-label={`Deactivate ${p.name}`}
-                        loading={deactivate.isPending && deactivate.variables === p.id}
-                        onClick={() => deactivate.mutate(p.id)}
-                      >
-                        Deactivate
-                      </Button>
+                      <Group gap="xs" justify="flex-end" wrap="nowrap">
+                        <Button
+                          size="compact-sm"
+                          variant="default"
+                          aria-label={`Set a new password for ${p.name}`}
+                          onClick={() => setSettingFor(p)}
+                        >
+                          Set password…
+                        </Button>
+                        <Button
+                          size="compact-sm"
+                          variant="default"
+                          aria-label={`Deactivate ${p.name}`}
+                          loading={deactivate.isPending && deactivate.variables === p.id}
+                          onClick={() => deactivate.mutate(p.id)}
+                        >
+                          Deactivate
+                        </Button>
+                      </Group>
                     )}
                   </Table.Td>
                 </Table.Tr>
@@ -124,6 +140,46 @@ function PracticePeople({ me }: { me: string }) {
         <Text fw={600}>Add a person</Text>
         <PersonForm withRole submitLabel="Add person" pending={add.isPending} onSubmit={(p) => add.mutateAsync(p)} />
       </Stack>
+      <SetPasswordDialog person={settingFor} onClose={() => setSettingFor(null)} />
     </Card>
+  );
+}
+
+/** The owner's "Set password…": for a person who forgot theirs, or whose password others may know. */
+function SetPasswordDialog({ person, onClose }: { person: UserSummary | null; onClose: () => void }) {
+  const set = useMutation({
+    mutationFn: ({ id, password }: { id: number; password: string }) => call('users:setPassword', { id, password }),
+    onSuccess: (done) => {
+      onClose();
+      notifications.show({
+        color: 'teal',
+        title: 'Password set',
+        message: `${done.name} signs in with the new password from now on.`,
+      });
+    },
+  });
+  return (
+    <Modal
+      opened={person !== null}
+      onClose={onClose}
+      title={person ? `Set a new password for ${person.name}` : ''}
+      centered
+    >
+      {person && (
+        <Stack gap="sm">
+          <Text size="sm" c="dimmed">
+            {person.name} is signed out wherever they are signed in, and signs in again with this password. If they were
+            made to wait after wrong passwords, they no longer have to.
+          </Text>
+          <NewPasswordForm
+            withCurrent={false}
+            submitLabel="Set password"
+            pending={set.isPending}
+            onCancel={onClose}
+            onSubmit={({ next }) => set.mutateAsync({ id: person.id, password: next })}
+          />
+        </Stack>
+      )}
+    </Modal>
   );
 }

@@ -31,3 +31,7 @@ export function roleSeesPage(role: Role | undefined, path: string): boolean {
   const work = MAIN_WORK.get(path);
   return work === undefined || mayCall(role, work);
 }
+
+/** Whether a link to `to` ("/worklists/denied?x=1") leads `role` to a page it sees ("/worklists"). */
+export const roleSeesLink = (role: Role | undefined, to: string): boolean =>
+  roleSeesPage(role, `/${to.split(/[/?#]/)[1] ?? ''}`);

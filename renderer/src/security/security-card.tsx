@@ -1,6 +1,7 @@
 /**
  * Settings → Security: whether this practice's data is encrypted on this computer, the
- * passphrase (set or change it), after how long the app locks, and "Lock now".
+ * passphrase (set or change it), after how long the app locks, and "Lock now". On a desk working
+ * on a practice server (issue 16) these are the server machine's: the card says so instead.
  */
 import { Alert, Button, Card, Divider, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -29,6 +30,11 @@ export function SecurityCard() {
           ) : (
             <Loader size="sm" aria-label="Loading" />
           )
+        ) : status.keptAtServer ? (
+          <Text data-testid="kept-at-server">
+            The passphrase and the lock are kept at the practice server, on the computer that holds the practice’s data.
+            This desk signs out by itself after the practice’s time without activity, which the owner sets.
+          </Text>
         ) : (
           <>
             {status.encrypted ? (

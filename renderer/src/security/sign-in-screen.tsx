@@ -1,13 +1,15 @@
 /**
  * The whole window while the practice has accounts and nobody is signed in here: name, password,
  * "Sign in" (Enter submits). A wrong name or password is said under the password field, one
- * sentence for both, and the password is cleared for the next try.
+ * sentence for both, and the password is cleared for the next try. On a desk working on a practice
+ * server (issue 16) it names the server, with the way back to this desk's own data.
  */
 import { Button, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import type { SignedInPerson } from '../../../shared/api/auth-channels';
 import { ApiError, call } from '../api';
+import { ServerLine } from '../network/server-line';
 import { GateCard, NOT_ANSWERING } from './gate-card';
 
 type Signed = { token: string; user: SignedInPerson };
@@ -47,6 +49,7 @@ export function SignInScreen({ reason, onSignedIn }: { reason: string | null; on
         <Text size="sm" c="dimmed" data-testid="sign-in-reason">
           {reason ?? 'Each person at the practice signs in with their own name and password.'}
         </Text>
+        <ServerLine />
         <TextInput
           label="Name"
           autoFocus

@@ -3,12 +3,13 @@
  * Used by the Suppliers page and by the invoice import wizard ("Add a supplier"), so a supplier
  * made from either is the same record. A name already taken comes back next to the name field.
  */
-import { Alert, Stack, TextInput, Textarea } from '@mantine/core';
+import { Stack, TextInput, Textarea } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { supplierInputSchema, type Supplier } from '../../../shared/domain/invoice';
 import { call } from '../api';
 import { FormActions } from '../components/form-actions';
 import { useRecordForm, type FormValues } from '../components/use-record-form';
+import { FormRefusal } from '../components/record-changed';
 
 const toForm = (s: Supplier | null): FormValues => ({
   name: s?.name ?? '',
@@ -22,6 +23,8 @@ export function SupplierForm(props: {
   onCancel: () => void;
   /** After the save, once the supplier lists have been read again. */
   onSaved: (saved: Supplier) => void;
+  /** Editing a stored record: read it again into the form after a RECORD_CHANGED refusal. */
+  onReload?: () => Promise<unknown>;
 }) {
   const { supplier } = props;
   const queryClient = useQueryClient();
@@ -29,7 +32,9 @@ export function SupplierForm(props: {
   const save = useMutation({
     mutationFn: (values: FormValues) => {
       const input = { name: values.name ?? '', accountNumber: values.accountNumber, notes: values.notes };
-      return supplier ? call('suppliers:update', { ...input, id: supplier.id }) : call('suppliers:create', input);
+      return supplier
+        ? call('suppliers:update', { ...input, id: supplier.id, version: supplier.version })
+        : call('suppliers:create', input);
     },
     onSuccess: async (saved) => {
       await queryClient.invalidateQueries({ queryKey: ['suppliers'] });
@@ -51,7 +56,7 @@ export function SupplierForm(props: {
       }}
     >
       <Stack>
-        {form.formError && <Alert color="red">{form.formError}</Alert>}
+        <FormRefusal form={form} onReload={props.onReload} />
         <TextInput
           label="Supplier name"
           required

@@ -76,6 +76,15 @@ describe('who may call each channel', () => {
     expect(may('owner', 'backups:restore', 'session:setPassphrase', 'practice:set')).toEqual([true, true, true]);
   });
 
+  it('lets only the owner set others’ passwords and the session idle time, and everyone change their own', () => {
+    for (const role of ROLES.filter((r) => r !== 'owner')) {
+      expect(may(role, 'users:setPassword', 'users:setSessionIdle'), role).toEqual([false, false]);
+    }
+    expect(may('owner', 'users:setPassword', 'users:setSessionIdle')).toEqual([true, true]);
+    for (const role of ROLES) expect(mayCall(role, 'auth:changePassword'), role).toBe(true);
+    expect(mayCall(null, 'auth:changePassword')).toBe(false);
+  });
+
   it('answers what the sign-in and lock screens need before anyone signs in', () => {
     expect([mayCall(null, 'app:info'), mayCall(null, 'session:status'), mayCall(null, 'session:unlock')]).toEqual([
       true,

@@ -28,6 +28,7 @@ const administration = (changes: Record<string, unknown> = {}) => ({
   },
   createdAt: '2025-03-01T12:00:00.000Z',
   updatedAt: '2025-03-01T12:00:00.000Z',
+  version: 1,
   ...changes,
 });
 
@@ -39,6 +40,8 @@ describe('auditChanges', () => {
       claimNumber: 'CLM-1',
       billedCharge: '1200',
       updatedAt: '2025-03-02T09:00:00.000Z',
+      // The row version every save raises (issue 16) is bookkeeping, not a change a person made.
+      version: 2,
     });
     expect(auditChanges(before, after, chicago)).toEqual([
       { path: 'status', label: 'Status', before: 'Draft', after: 'Ready to bill' },
@@ -110,6 +113,7 @@ describe('auditChanges', () => {
     expect(paths).not.toContain('id');
     expect(paths).not.toContain('createdAt');
     expect(paths).not.toContain('updatedAt');
+    expect(paths).not.toContain('version');
     expect(paths).not.toContain('patientId');
     expect(paths).toContain('patientName');
   });

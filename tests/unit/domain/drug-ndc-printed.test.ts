@@ -64,8 +64,9 @@ describe('ndcPrinted', () => {
   });
 
   it('works the same way on an update', () => {
-    expect(drugUpdateSchema.parse({ ...drug({ ndc: '60575-4112-1' }), id: 3 })).toMatchObject({
+    expect(drugUpdateSchema.parse({ ...drug({ ndc: '60575-4112-1' }), id: 3, version: 2 })).toMatchObject({
       id: 3,
+      version: 2,
       ndc: '60575411201',
       ndcPrinted: '60575-4112-1',
     });

@@ -32,13 +32,23 @@ const payer = (changes: Partial<Payer> = {}): Payer => ({
   profileConfirmedAt: AT,
   createdAt: AT,
   updatedAt: AT,
+  version: 1,
   ...changes,
 });
 
 // 50242-040-62 (5-3-2): a 10 mL multi-dose vial at 20 mg/mL, as in domain.md §9 B.
 const drug = (changes: Partial<Drug> = {}): Drug => {
   const { ndc: _, ...fields } = examplaVial();
-  return { id: 7, ndc11: EXAMPLA_NDC11, ...fields, ndcPrinted: EXAMPLA_NDC, createdAt: AT, updatedAt: AT, ...changes };
+  return {
+    id: 7,
+    ndc11: EXAMPLA_NDC11,
+    ...fields,
+    ndcPrinted: EXAMPLA_NDC,
+    createdAt: AT,
+    updatedAt: AT,
+    version: 1,
+    ...changes,
+  };
 };
 
 const contract = (changes: Partial<Contract> = {}): Contract => ({
@@ -60,6 +70,7 @@ const contract = (changes: Partial<Contract> = {}): Contract => ({
   sequestration: 'medicare',
   createdAt: AT,
   updatedAt: AT,
+  version: 1,
   ...changes,
 });
 
@@ -72,6 +83,7 @@ const price = (priceType: 'AWP' | 'WAC', pricePerPackage: string): DrugPrice => 
   effectiveTo: null,
   source: 'manual',
   createdAt: AT,
+  version: 1,
 });
 
 const limit = (changes: Partial<PaymentLimit> = {}): PaymentLimit => ({

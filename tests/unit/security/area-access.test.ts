@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { AREAS } from '../../../renderer/src/areas';
-import { roleSeesPage } from '../../../renderer/src/security/area-access';
+import { roleSeesLink, roleSeesPage } from '../../../renderer/src/security/area-access';
 import type { Role } from '../../../shared/domain/roles';
 
 const pagesOf = (role: Role | undefined) => AREAS.filter((a) => roleSeesPage(role, a.path)).map((a) => a.label);
@@ -43,5 +43,14 @@ describe('pages a role sees', () => {
     expect(pagesOf('owner')).toEqual(all);
     expect(pagesOf('read-only')).toEqual(all);
     expect(pagesOf(undefined)).toEqual(all);
+  });
+
+  it('a link leads to the page its address opens, with its filters: Home offers a biller no stock or reports', () => {
+    expect(roleSeesLink('biller', '/worklists/denied')).toBe(true);
+    expect(roleSeesLink('biller', '/administrations?status=draft&readiness=not-ready')).toBe(true);
+    expect(roleSeesLink('biller', '/stock?status=expiring&days=30')).toBe(false);
+    expect(roleSeesLink('biller', '/reports')).toBe(false);
+    expect(roleSeesLink('finance', '/reports')).toBe(true);
+    expect(roleSeesLink(undefined, '/stock?status=expiring')).toBe(true);
   });
 });

@@ -19,6 +19,7 @@ const supplier = (id: number, name: string, changes: Partial<Supplier> = {}): Su
   invoiceCount: 0,
   createdAt: '2025-03-01T12:00:00.000Z',
   updatedAt: '2025-03-01T12:00:00.000Z',
+  version: 1,
   ...changes,
 });
 

@@ -18,6 +18,7 @@ import m0012 from './0012-variance-report-facts';
 import m0013 from './0013-reference-data';
 import m0014 from './0014-providers';
 import m0015 from './0015-accounts';
+import m0016 from './0016-row-versions';
 
 export type Migration = { version: number; name: string; sql: string };
 
@@ -37,6 +38,7 @@ export const migrations: readonly Migration[] = [
   { version: 13, name: 'reference-data', sql: m0013 },
   { version: 14, name: 'providers', sql: m0014 },
   { version: 15, name: 'accounts', sql: m0015 },
+  { version: 16, name: 'row-versions', sql: m0016 },
 ];
 
 export const latestSchemaVersion = migrations.length;

@@ -98,6 +98,7 @@ export type AdministrationRow = {
   nocInstructionJson: string | null;
   createdAt: string;
   updatedAt: string;
+  version: number;
 };
 
 /** The lot (invoice line), its invoice and its drug: what an administration takes from them. */
@@ -155,7 +156,7 @@ export const ROW_SQL = `SELECT a.id, a.date_of_service AS dateOfService, a.patie
     a.status, a.modifier_override_json AS modifierOverrideJson, a.estimate_json AS estimateJson,
     a.estimate_at AS estimateAt, a.contract_id AS contractId, a.estimate_stale AS estimateStale, a.ready,
     a.missing_json AS missingJson, a.noc_instruction_json AS nocInstructionJson,
-    a.created_at AS createdAt, a.updated_at AS updatedAt
+    a.created_at AS createdAt, a.updated_at AS updatedAt, a.row_version AS version
   FROM administrations a ${ADMINISTRATION_JOINS}
   WHERE a.id = ?`;
 
@@ -274,6 +275,7 @@ export function toAdministration(row: AdministrationRow): Administration {
     readiness: readinessOf(row, snapshot),
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
+    version: row.version,
   };
 }
 
