@@ -1,7 +1,7 @@
 // `npm test`: every check, in order, each run even if an earlier one failed, then one closing
 // line `N passed, N failed` counting every test of every suite (lint and type-check count as one
 // check each). Exit code 1 if anything failed.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,6 +26,40 @@ function step(name, cmd, args, env = {}) {
   return { ok: r.status === 0, seconds };
 }
 
+/** `step` for a list of checks, two at a time; results in the list's order. */
+async function inPairs(checks) {
+  const results = new Array(checks.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < checks.length) {
+      const i = next++;
+      const [name, , cmd, args] = checks[i];
+      results[i] = [name, await quietStep(name, cmd, args)];
+    }
+  };
+  await Promise.all([lane(), lane()]);
+  return results;
+}
+
+/** One check run with its output kept, then printed in one piece with its heading. */
+function quietStep(name, cmd, args) {
+  const started = Date.now();
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { cwd: root, env: process.env });
+    const output = [];
+    child.stdout.on('data', (c) => output.push(c));
+    child.stderr.on('data', (c) => output.push(c));
+    const done = (ok) => {
+      const seconds = ((Date.now() - started) / 1000).toFixed(1);
+      console.log(`\n── ${name}: ${[cmd.replace(root + '/', ''), ...args].join(' ')}`);
+      process.stdout.write(Buffer.concat(output));
+      resolve({ ok, seconds });
+    };
+    child.on('error', () => done(false));
+    child.on('close', (code) => done(code === 0));
+  });
+}
+
 function check(name, result) {
   if (!result) return;
   if (result.ok) passed++;
@@ -33,11 +67,16 @@ function check(name, result) {
   summary.push(`${name}: ${result.ok ? 'passed' : 'FAILED'} (${result.seconds} s)`);
 }
 
-check('lint', step('lint', bin('eslint'), ['.', '--max-warnings', '0']));
-check('format', step('lint', bin('prettier'), ['--check', '.', '--log-level', 'warn']));
-check('electron security scan', step('lint', process.execPath, [join(root, 'scripts/lint-electron.mjs')]));
-check('typecheck node', step('typecheck', bin('tsc'), ['-p', 'tsconfig.node.json', '--noEmit']));
-check('typecheck web', step('typecheck', bin('tsc'), ['-p', 'tsconfig.web.json', '--noEmit']));
+// The static checks read files and share nothing: run two at a time (the machines have 2 cores),
+// each one's output printed whole when it ends, so the log reads as if they had run in turn.
+const staticChecks = [
+  ['lint', 'lint', bin('eslint'), ['.', '--max-warnings', '0']],
+  ['format', 'lint', bin('prettier'), ['--check', '.', '--log-level', 'warn']],
+  ['electron security scan', 'lint', process.execPath, [join(root, 'scripts/lint-electron.mjs')]],
+  ['typecheck node', 'typecheck', bin('tsc'), ['-p', 'tsconfig.node.json', '--noEmit']],
+  ['typecheck web', 'typecheck', bin('tsc'), ['-p', 'tsconfig.web.json', '--noEmit']],
+].filter(([, group]) => !only || only === group);
+for (const [name, result] of await inPairs(staticChecks)) check(name, result);
 
 const vitestJson = join(cache, 'vitest.json');
 rmSync(vitestJson, { force: true });
