@@ -27,7 +27,9 @@ import { acquireHostLock, type HostLock } from './services/host-lock';
 import { doorLogger } from './services/log/logger';
 import { onTerminationSignals } from './services/shutdown';
 import { hostPassphrase } from './host/host-passphrase';
-import { startHost, type Host } from './host/server';
+import { startPracticeHost } from './host/practice-host';
+import type { Host } from './host/server';
+import { localDispatcher } from './services/dispatch';
 import { givenTlsIdentity, practiceTlsIdentity, type TlsIdentity } from './host/tls-certificate';
 
 export const DEFAULT_LISTEN = '0.0.0.0:3490';
@@ -93,12 +95,13 @@ export async function serveCommand(
       certFile !== undefined && keyFile !== undefined
         ? givenTlsIdentity(resolve(certFile), resolve(keyFile))
         : await practiceTlsIdentity(dataDir, [listen.value.host]);
-    host = await startHost({
-      handlers: services.handlers,
+    const log = doorLogger(services.ctx.log, 'server');
+    host = await startPracticeHost({
+      dispatcher: localDispatcher(services.handlers, log),
       rendererDir: resolve(optionText(options, 'renderer-dir') ?? resolve(__dirname, '../out/renderer')),
-      port: listen.value.port,
-      log: doorLogger(services.ctx.log, 'server'),
-      practice: { host: listen.value.host, tls },
+      log,
+      listen: listen.value,
+      tls,
     });
     const opened = services;
     stopBackups = scheduleAutomaticBackups(opened.ctx, (err: unknown) =>
@@ -119,15 +122,6 @@ export async function serveCommand(
   } catch (err) {
     await stop();
     if (err instanceof AppError) return fail(err.code, err.message);
-    if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-      return fail(
-        'PORT_IN_USE',
-        `Port ${listen.value.port} is already used on this machine; choose another with --listen.`,
-      );
-    }
-    if ((err as NodeJS.ErrnoException).code === 'EADDRNOTAVAIL') {
-      return fail('LISTEN_INVALID', `${listen.value.host} is not an address of this machine.`);
-    }
     throw err;
   }
   await new Promise<void>((done) => {

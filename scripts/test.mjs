@@ -49,7 +49,11 @@ function quietStep(name, cmd, args) {
     const output = [];
     child.stdout.on('data', (c) => output.push(c));
     child.stderr.on('data', (c) => output.push(c));
+    let settled = false;
+    // A program that cannot start gives 'error' and then 'close': report it once.
     const done = (ok) => {
+      if (settled) return;
+      settled = true;
       const seconds = ((Date.now() - started) / 1000).toFixed(1);
       console.log(`\n── ${name}: ${[cmd.replace(root + '/', ''), ...args].join(' ')}`);
       process.stdout.write(Buffer.concat(output));

@@ -22,7 +22,8 @@ import { writeFileDurably } from '../services/durable-file';
 import type { PracticeNetwork } from '../services/practice-network';
 import { knownServer, rememberServer } from './known-servers';
 import { peekServer, pinServer, practiceDispatcher, type PinnedServer } from './practice-client';
-import { startHost, type Host } from './server';
+import { startPracticeHost } from './practice-host';
+import type { Host } from './server';
 import { practiceTlsIdentity } from './tls-certificate';
 
 export const NETWORK_FILE = 'practice-network.json';
@@ -63,21 +64,14 @@ export function practiceNetworkDoor(options: {
 
   const startSharing = async (port: number): Promise<void> => {
     const tls = await practiceTlsIdentity(dataDir);
-    try {
-      const host = await startHost({
-        handlers: services.handlers,
-        rendererDir,
-        port,
-        log,
-        practice: { host: '0.0.0.0', tls },
-      });
-      sharing = { host, fingerprint: tls.fingerprint };
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-        throw new AppError('PORT_IN_USE', `Port ${port} is already used on this computer; choose another port.`);
-      }
-      throw err;
-    }
+    const host = await startPracticeHost({
+      dispatcher: local,
+      rendererDir,
+      log,
+      listen: { host: '0.0.0.0', port },
+      tls,
+    });
+    sharing = { host, fingerprint: tls.fingerprint };
   };
   const stopSharing = async (): Promise<void> => {
     await sharing?.host.close();

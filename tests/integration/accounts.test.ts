@@ -6,8 +6,8 @@
  * deactivated; no password or hash reaches the audit log.
  */
 import { describe, expect, it } from 'vitest';
-import { accountService } from '../../electron/services/accounts/account-service';
 import { passwordMatches } from '../../electron/services/accounts/password-hash';
+import { accountService } from '../../electron/services/accounts/account-service';
 import { serviceHarness } from './service-harness';
 
 const h = serviceHarness();
@@ -118,7 +118,7 @@ describe('accounts', () => {
       .pluck()
       .get() as string;
     expect(stored.startsWith('scrypt$')).toBe(true);
-    expect(passwordMatches(OWNER_PASSWORD, stored)).toBe(true);
+    expect(await passwordMatches(OWNER_PASSWORD, stored)).toBe(true);
     const log = JSON.stringify(h.services().ctx.db.prepare(`SELECT * FROM audit_log WHERE entity = 'user'`).all());
     expect(log).toContain('Bill Biller');
     expect(log).not.toContain(OWNER_PASSWORD);

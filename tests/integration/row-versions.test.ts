@@ -219,7 +219,7 @@ describe('the row version triggers (migration 16)', () => {
     await value('administrations:create', administrationInput(s, s.patients[0] as Patient));
     await value('providers:create', { name: 'Jane Roe', npi: '1234567893', credentials: 'MD' });
     expect(db().pragma('recursive_triggers', { simple: true })).toBe(0);
-    for (const table of rowVersionTables as VersionedTable[]) {
+    for (const table of rowVersionTables) {
       const { id } = db().prepare(`SELECT id FROM ${table} ORDER BY id LIMIT 1`).get() as { id: number };
       const before = storedVersion(table, id);
       db().prepare(`UPDATE ${table} SET id = id WHERE id = ?`).run(id);
@@ -273,7 +273,7 @@ describe('the row version triggers (migration 16)', () => {
     undoMigration16(db());
     services().close();
     open();
-    for (const table of rowVersionTables as VersionedTable[]) {
+    for (const table of rowVersionTables) {
       const versions = db().prepare(`SELECT DISTINCT row_version AS v FROM ${table}`).all();
       expect([table, versions]).toEqual([table, [{ v: 1 }]]);
     }

@@ -26,7 +26,7 @@ import type { ServiceContext } from '../context';
 import { auditLog } from '../repositories/audit-log';
 import { minutesSettingRepository } from '../repositories/minutes-setting-repository';
 import { userRepository, type StoredUser } from '../repositories/user-repository';
-import { hashPassword, passwordMatches, passwordMatchesSoon } from './password-hash';
+import { hashPassword, passwordMatches } from './password-hash';
 
 const MIN_PASSWORD_LENGTH = 10;
 const WRONG_TRIES_BEFORE_WAIT = 5;
@@ -58,8 +58,9 @@ export function accountsFor(ctx: ServiceContext): AccountService {
 }
 
 export function accountService(ctx: ServiceContext) {
-  const users = userRepository(ctx.db, auditLog(ctx.db));
-  const idleSetting = minutesSettingRepository(ctx.db, auditLog(ctx.db), {
+  const audit = auditLog(ctx.db);
+  const users = userRepository(ctx.db, audit);
+  const idleSetting = minutesSettingRepository(ctx.db, audit, {
     key: 'session_idle_minutes',
     fallback: DEFAULT_SESSION_IDLE_MINUTES,
     min: MIN_SESSION_IDLE_MINUTES,
@@ -141,7 +142,7 @@ export function accountService(ctx: ServiceContext) {
       // The same sentence whether the name exists or not; a hash is still computed for an unknown name
       // so the time taken does not tell either.
       if (!user || user.active !== 1) {
-        await passwordMatchesSoon(password, (unknownNameHash ??= hashPassword('not a real password')));
+        await passwordMatches(password, (unknownNameHash ??= hashPassword('not a real password')));
         throw fieldError('password', 'SIGN_IN_WRONG', WRONG_SIGN_IN);
       }
       if (user.lockedUntil && Date.parse(user.lockedUntil) > nowMs()) {
@@ -150,7 +151,7 @@ export function accountService(ctx: ServiceContext) {
           `Too many wrong passwords: this account can try again after ${WAIT_AFTER_TRIES_MINUTES} minutes, or the owner can set a new password.`,
         );
       }
-      if (!(await passwordMatchesSoon(password, user.passwordHash))) {
+      if (!(await passwordMatches(password, user.passwordHash))) {
         // Read again after the wait: other sign-ins of this person may have counted meanwhile.
         const tries = (users.get(user.id)?.failedSignIns ?? user.failedSignIns) + 1;
         const waitUntil =
@@ -237,10 +238,15 @@ export function accountService(ctx: ServiceContext) {
      * A signed-in person changes their own password: the current one first, so a desk left
      * signed in does not hand the account over; their other sessions end, this one goes on.
      */
-    changeOwnPassword(by: SignedIn | null, session: string | undefined, current: string, next: string): void {
+    async changeOwnPassword(
+      by: SignedIn | null,
+      session: string | undefined,
+      current: string,
+      next: string,
+    ): Promise<void> {
       const user = by ? users.get(by.userId) : undefined;
       if (!by || !user || user.active !== 1) throw new AppError('NOT_SIGNED_IN', 'Sign in to change your password.');
-      if (!passwordMatches(current, user.passwordHash)) {
+      if (!(await passwordMatches(current, user.passwordHash))) {
         ctx.log.warn('accounts', 'A password change was refused: wrong current password', { userId: user.id });
         throw fieldError('current', 'PASSWORD_WRONG', 'That is not your current password.');
       }

@@ -30,20 +30,12 @@ function parse(stored: string): Parsed | null {
   return { salt: Buffer.from(salt, 'base64'), expected: Buffer.from(hash, 'base64'), cost };
 }
 
-const same = (actual: Buffer, expected: Buffer): boolean =>
-  actual.length === expected.length && timingSafeEqual(actual, expected);
-
-/** Whether `password` is the one `stored` was made from; false for a hash this code cannot read. */
-export function passwordMatches(password: string, stored: string): boolean {
-  const parsed = parse(stored);
-  return parsed !== null && same(derive(password, parsed.salt, parsed.cost), parsed.expected);
-}
-
 /**
- * As passwordMatches, on libuv's thread pool: a practice server signing in a room of desks at
- * 8:00 keeps answering the others meanwhile (scrypt is ~0.1 s of CPU each).
+ * Whether `password` is the one `stored` was made from; false for a hash this code cannot read.
+ * Checked on libuv's thread pool: a practice server signing in a room of desks at 8:00 keeps
+ * answering the others meanwhile (scrypt is ~0.1 s of CPU each).
  */
-export async function passwordMatchesSoon(password: string, stored: string): Promise<boolean> {
+export async function passwordMatches(password: string, stored: string): Promise<boolean> {
   const parsed = parse(stored);
   if (parsed === null) return false;
   const actual = await new Promise<Buffer>((resolve, reject) =>
@@ -51,5 +43,5 @@ export async function passwordMatchesSoon(password: string, stored: string): Pro
       err ? reject(err) : resolve(key),
     ),
   );
-  return same(actual, parsed.expected);
+  return actual.length === parsed.expected.length && timingSafeEqual(actual, parsed.expected);
 }

@@ -42,11 +42,9 @@ export function administrationHandlers(
       ),
     'administrations:delete': ({ id }) => administrations.delete(id, ctx.now(), ctx.actor),
     'administrations:setStatus': ({ id, status, version }) =>
-      version === undefined
-        ? administrations.setStatus(id, status, ctx.now(), ctx.actor)
-        : writeIfUnchanged(ctx.db, 'administrations', id, version, () =>
-            administrations.setStatus(id, status, ctx.now(), ctx.actor),
-          ),
+      writeIfUnchanged(ctx.db, 'administrations', id, version, () =>
+        administrations.setStatus(id, status, ctx.now(), ctx.actor),
+      ),
     'administrations:recompute': ({ id }) => administrations.recompute(id, ctx.now(), ctx.actor),
     'administrations:recomputeStale': () => administrations.recomputeStale(ctx.now(), ctx.actor),
     'administrations:preview': ({ editingId, ...fields }) => administrations.preview(fields, ctx.now(), editingId),

@@ -60,9 +60,9 @@ export function authHandlers(ctx: ServiceContext, audit: AuditLog): HandlersFor<
       if (session !== undefined) accounts().signOut(session);
       return { signedOut: session !== undefined };
     },
-    'auth:changePassword': ({ current, next }) => {
+    'auth:changePassword': async ({ current, next }) => {
       const call = currentCall();
-      accounts().changeOwnPassword(call?.user ?? null, call?.session, current, next);
+      await accounts().changeOwnPassword(call?.user ?? null, call?.session, current, next);
       return { changed: true };
     },
     'users:list': () => users.list().map(summary),

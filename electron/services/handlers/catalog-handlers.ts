@@ -39,8 +39,10 @@ export function catalogHandlers(
       schemaVersion: schemaVersion(ctx.db),
     }),
     'practice:get': () => practice.get(),
+    // The first save has no version (nothing was loaded); 0 is none a row has, so a save without
+    // one is refused once the settings exist.
     'practice:set': ({ version, ...fields }) =>
-      writeIfUnchanged(ctx.db, 'practice_settings', 1, version, () => practice.save(fields, ctx.now(), ctx.actor)),
+      writeIfUnchanged(ctx.db, 'practice_settings', 1, version ?? 0, () => practice.save(fields, ctx.now(), ctx.actor)),
     'drugs:list': (query) => drugs.list(query),
     'drugs:get': ({ id, ndc }) => (id !== undefined ? drugs.get(id) : drugs.getByNdc(ndc ?? '')),
     'drugs:create': (fields) => drugs.create(fields, ctx.now(), ctx.actor),

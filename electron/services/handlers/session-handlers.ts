@@ -37,24 +37,18 @@ export function sessionHandlers(ctx: ServiceContext, audit: AuditLog): HandlersF
   // A call from another desk through the practice server neither sees nor sets this machine's
   // lock: locking the server would lock every desk out (issue 16).
   const fromAnotherDesk = (): boolean => currentCall()?.network === true;
-  const status = (): SessionStatus =>
-    fromAnotherDesk()
-      ? {
-          encrypted: ctx.dataKey !== undefined,
-          hasPassphrase: false,
-          locked: false,
-          lockAfterMinutes: 0,
-          practiceName: practice.get()?.name ?? null,
-          keptAtServer: true,
-        }
+  const status = (): SessionStatus => {
+    const shown = { encrypted: ctx.dataKey !== undefined, practiceName: practice.get()?.name ?? null };
+    return fromAnotherDesk()
+      ? { ...shown, hasPassphrase: false, locked: false, lockAfterMinutes: 0, keptAtServer: true }
       : {
-          encrypted: ctx.dataKey !== undefined,
+          ...shown,
           hasPassphrase: passphraseSet(),
           locked: ctx.locked,
           lockAfterMinutes: lockSetting.minutes(),
-          practiceName: practice.get()?.name ?? null,
           keptAtServer: false,
         };
+  };
   const refuseFromAnotherDesk = (): void => {
     if (fromAnotherDesk()) {
       throw new AppError(

@@ -5,8 +5,11 @@
  * remainder, exact (no floating point is involved); tests/integration/csv-sql.test.ts compares
  * the two.
  */
-export const centsCsvSql = (c: string): string =>
-  `printf('%s%d.%02d', CASE WHEN ${c} < 0 THEN '-' ELSE '' END, abs(${c}) / 100, abs(${c}) % 100)`;
+const CENTS_FORMAT = '%s%d.%02d';
+/** The sign, the dollars and the two-digit cents of `c`, the arguments of CENTS_FORMAT. */
+const centsArgs = (c: string): string => `iif(${c} < 0, '-', ''), abs(${c}) / 100, abs(${c}) % 100`;
+
+export const centsCsvSql = (c: string): string => `printf('${CENTS_FORMAT}', ${centsArgs(c)})`;
 
 /**
  * Amounts (integer cents, as centsCsvSql writes each) and then texts as one run of CSV fields,
@@ -14,7 +17,7 @@ export const centsCsvSql = (c: string): string =>
  * SQLite about a third more.
  */
 export const csvRunSql = (cents: readonly string[], texts: readonly string[]): string => {
-  const formats = [...cents.map(() => '%s%d.%02d'), ...texts.map(() => '%s')].join(',');
-  const args = [...cents.map((c) => `iif(${c} < 0, '-', ''), abs(${c}) / 100, abs(${c}) % 100`), ...texts];
+  const formats = [...cents.map(() => CENTS_FORMAT), ...texts.map(() => '%s')].join(',');
+  const args = [...cents.map(centsArgs), ...texts];
   return `printf('${formats}', ${args.join(', ')})`;
 };

@@ -5,17 +5,15 @@
  * stored value outside the range (written by hand) reads as the default. A change is audited.
  */
 import type { Db } from '../db/open';
+import { appSettings } from './app-settings';
 import type { AuditLog } from './audit-log';
 
 export type MinutesSetting = { key: string; fallback: number; min: number; max: number };
 
 export function minutesSettingRepository(db: Db, audit: AuditLog, setting: MinutesSetting) {
-  const select = db.prepare(`SELECT value FROM app_settings WHERE key = ?`).pluck();
-  const put = db.prepare(
-    `INSERT INTO app_settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
-  );
+  const settings = appSettings(db);
   const minutes = (): number => {
-    const stored = Number(select.get(setting.key) ?? setting.fallback);
+    const stored = Number(settings.get(setting.key) ?? setting.fallback);
     const usable = Number.isInteger(stored) && stored >= setting.min && stored <= setting.max;
     return usable ? stored : setting.fallback;
   };
@@ -25,7 +23,7 @@ export function minutesSettingRepository(db: Db, audit: AuditLog, setting: Minut
     setMinutes: db.transaction((next: number, at: string, actor: string): void => {
       const before = minutes();
       if (before === next) return;
-      put.run(setting.key, String(next));
+      settings.set(setting.key, String(next));
       audit.record(at, actor, 'setting', setting.key, 'update', { value: before }, { value: next });
     }),
   };

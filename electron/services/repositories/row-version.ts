@@ -9,8 +9,11 @@
  */
 import { AppError } from '../app-error';
 import type { Db } from '../db/open';
+import type { rowVersionTables } from '../db/migrations/0016-row-versions';
 
-/** What the versioned tables hold, in the words a biller uses for them. */
+export type VersionedTable = (typeof rowVersionTables)[number];
+
+/** What the versioned tables hold, in the words a biller uses for them (one for each table of migration 16). */
 const RECORDS = {
   practice_settings: 'the practice settings',
   drugs: 'this drug',
@@ -22,11 +25,9 @@ const RECORDS = {
   payers: 'this payer',
   contracts: 'this contract',
   drug_prices: 'this price',
-} as const;
+} as const satisfies Record<VersionedTable, string>;
 
-export type VersionedTable = keyof typeof RECORDS;
-
-export const recordChangedMessage = (table: VersionedTable): string =>
+const recordChangedMessage = (table: VersionedTable): string =>
   `Someone else changed ${RECORDS[table]} after you opened it. ` +
   'Reload to see their changes, then make yours again (what you typed here is not kept).';
 
@@ -37,9 +38,8 @@ export function rowVersion(db: Db, table: VersionedTable, id: number): number | 
 }
 
 /**
- * Runs `write` only if the row still has `version`, in one transaction with the check.
- * `version` undefined means "there was no such row when the form opened" (the practice settings'
- * first save): refused if the row exists by now.
+ * Runs `write` only if the row still has `version`, in one transaction with the check. Without a
+ * version (a caller that has no form, such as a script moving a status) nothing is checked.
  */
 export function writeIfUnchanged<T>(
   db: Db,
@@ -49,7 +49,7 @@ export function writeIfUnchanged<T>(
   write: () => T,
 ): T {
   return db.transaction(() => {
-    const stored = rowVersion(db, table, id);
+    const stored = version === undefined ? undefined : rowVersion(db, table, id);
     if (stored !== undefined && stored !== version) throw new AppError('RECORD_CHANGED', recordChangedMessage(table));
     return write();
   })();

@@ -5,16 +5,14 @@
  * it, or after restoring a database from before encryption (whose settings never had the flag).
  */
 import type { Db } from '../db/open';
+import { appSettings } from './app-settings';
 
 const KEY = 'stored_files_sealed';
 
 export function sealedFilesFlag(db: Db) {
+  const settings = appSettings(db);
   return {
-    isSet: (): boolean => db.prepare(`SELECT value FROM app_settings WHERE key = ?`).pluck().get(KEY) === '1',
-    set: (): void => {
-      db.prepare(
-        `INSERT INTO app_settings (key, value) VALUES (?, '1') ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
-      ).run(KEY);
-    },
+    isSet: (): boolean => settings.get(KEY) === '1',
+    set: (): void => settings.set(KEY, '1'),
   };
 }

@@ -10,6 +10,7 @@ import { csvRunSql } from './csv-sql';
 import { dayRanges } from './day-ranges';
 import type { Db } from '../db/open';
 import { statementCache } from './statement-cache';
+import { appSettings } from './app-settings';
 import { PATIENT_NAME_SQL } from './administrations/administration-rows';
 
 export type VarianceRow = {
@@ -152,10 +153,7 @@ export function varianceRepository(db: Db) {
   const ofAdministration = db.prepare(
     `SELECT ${COLUMNS} FROM line_variance v WHERE v.administration_id = ? ORDER BY v.line_kind`,
   );
-  const setting = db.prepare(`SELECT value FROM app_settings WHERE key = ?`).pluck();
-  const putSetting = db.prepare(
-    `INSERT INTO app_settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
-  );
+  const settings = appSettings(db);
   const patientName = db.prepare(`SELECT ${PATIENT_NAME_SQL} FROM patients p WHERE p.id = ?`).pluck();
   const payerName = db.prepare(`SELECT name FROM payers WHERE id = ?`).pluck();
   const drugNames = db.prepare(`SELECT generic_name AS genericName, brand_name AS brandName FROM drugs WHERE id = ?`);
@@ -282,9 +280,9 @@ export function varianceRepository(db: Db) {
     },
 
     /** The tolerance within which a line counts as paid as expected, in cents (default $1.00). */
-    toleranceText: (): string => (setting.get('variance_tolerance') as string | undefined) ?? '1.00',
+    toleranceText: (): string => settings.get('variance_tolerance') ?? '1.00',
     setToleranceText: (value: string): void => {
-      putSetting.run('variance_tolerance', value);
+      settings.set('variance_tolerance', value);
     },
   };
 }

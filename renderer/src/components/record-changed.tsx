@@ -46,9 +46,14 @@ export function RecordChangedAlert(props: { message: ReactNode; onReload: () => 
 export function FormRefusal(props: {
   form: { formError: string | null; recordChanged: boolean };
   onReload?: () => Promise<unknown>;
+  title?: string;
 }) {
   const { formError, recordChanged } = props.form;
   if (!formError) return null;
   if (recordChanged && props.onReload) return <RecordChangedAlert message={formError} onReload={props.onReload} />;
-  return <Alert color="red">{formError}</Alert>;
+  return (
+    <Alert color="red" {...(props.title ? { title: props.title } : {})}>
+      {formError}
+    </Alert>
+  );
 }

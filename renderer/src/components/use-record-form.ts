@@ -89,8 +89,9 @@ export function useRecordForm<S extends z.ZodType>(schema: S, initial: FormValue
 
   /** Put a service refusal next to its field(s), or above the form when it names none. */
   const showError = useCallback((err: unknown) => {
-    setRecordChanged(isRecordChanged(err));
-    if (isRecordChanged(err)) {
+    const changed = isRecordChanged(err);
+    setRecordChanged(changed);
+    if (changed) {
       // A sentence for the biller; Reload is offered beside it, so no code is needed.
       setFormError((err as ApiError).message);
     } else if (err instanceof ApiError && err.fields.length > 0) {

@@ -1,5 +1,5 @@
 /** Settings: the practice as it prints on claims and attachments, and how payments are rated. */
-import { Alert, Button, Group, Loader, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, Loader, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
@@ -9,7 +9,7 @@ import { call } from '../api';
 import { StateSelect } from '../components/state-select';
 import { npiReader, type FieldReaders } from '../components/typed-readers';
 import { useRecordForm, type FormValues } from '../components/use-record-form';
-import { RecordChangedAlert } from '../components/record-changed';
+import { FormRefusal } from '../components/record-changed';
 import { VarianceToleranceCard } from '../remittances/variance-tolerance-card';
 import { BackupsCard } from '../backups/backups-card';
 import { SecurityCard } from '../security/security-card';
@@ -59,22 +59,15 @@ export function PracticeSettingsPage() {
     <Stack maw={760}>
       <Title order={2}>Practice settings</Title>
       <Text c="dimmed">These print on every cost attachment and identify the practice to payers.</Text>
-      {form.formError && form.recordChanged ? (
-        <RecordChangedAlert
-          message={form.formError}
-          onReload={async () => {
-            // The settings as stored now replace the form's (the effect above), and the refusal goes.
-            await practice.refetch();
-            form.setFormError(null);
-          }}
-        />
-      ) : (
-        form.formError && (
-          <Alert color="red" title="Not saved">
-            {form.formError}
-          </Alert>
-        )
-      )}
+      <FormRefusal
+        form={form}
+        title="Not saved"
+        onReload={async () => {
+          // The settings as stored now replace the form's (the effect above), and the refusal goes.
+          await practice.refetch();
+          form.setFormError(null);
+        }}
+      />
       <form
         noValidate
         onSubmit={(e) => {

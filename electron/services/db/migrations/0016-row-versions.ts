@@ -23,7 +23,7 @@ const versioned = [
   'drug_prices',
 ] as const;
 
-export const rowVersionTables: readonly string[] = versioned;
+export const rowVersionTables = versioned;
 
 /**
  * An administration also holds caches the services refresh on their own: the checklist flags
